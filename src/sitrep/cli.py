@@ -1,0 +1,242 @@
+"""The ``sitrep`` command line: each command parses options, calls one library
+function, and turns a SitrepError into one line on stderr and an exit code."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sitrep.errors import InputError, SitrepError
+from sitrep.settings import Settings
+
+DB_OPTION = click.option("--db", "db_path", type=click.Path(dir_okay=False), help="DuckDB store [./sitrep.duckdb]")
+
+
+class Problems:
+    """Collects skipped inputs: each is printed as one line, the exit code says if any."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, err: InputError) -> None:
+        self.count += 1
+        click.echo(f"sitrep: skipped {err}", err=True)
+
+    def exit_code(self) -> int:
+        return 2 if self.count else 0
+
+
+def run_command(func: Callable[[], int | None]) -> None:
+    """Run a command body; map SitrepError to a message and its exit code."""
+    try:
+        code = func() or 0
+    except SitrepError as err:
+        click.echo(f"sitrep: error: {err}", err=True)
+        sys.exit(err.exit_code)
+    except KeyboardInterrupt:
+        click.echo("sitrep: interrupted; what was committed is kept", err=True)
+        sys.exit(130)
+    sys.exit(code)
+
+
+def make_settings(**options: Any) -> Settings:
+    return Settings.from_env().replace(**options)
+
+
+@click.group()
+@click.version_option(package_name="sitrep")
+def main() -> None:
+    """sitrep: read news, keep a structured picture of who did what to whom."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv"]), default="json", show_default=True)
+@click.option("--date", "pub_date", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+@click.option("--model", help="spaCy pipeline name or path [auto: the installed English one].")
+def code(inputs: tuple[str, ...], fmt: str, pub_date: str | None, out: str | None, model: str | None) -> None:
+    """Code INPUTS (files, directories, JSONL, or - for stdin) and print the records."""
+    from sitrep import pipeline
+    from sitrep.output import write_documents
+
+    problems = Problems()
+
+    def body() -> int:
+        settings = make_settings(publication_date=_check_date(pub_date), model=model)
+        docs = pipeline.code_inputs(inputs, settings, problems)
+        if out:
+            with Path(out).open("w", encoding="utf-8", newline="") as handle:
+                write_documents(docs, fmt, handle)
+        else:
+            write_documents(docs, fmt, sys.stdout)
+        return problems.exit_code()
+
+    run_command(body)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--date", "pub_date", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--batch-size", type=click.IntRange(1), help="Documents per batch and commit [64].")
+@click.option("--model", help="spaCy pipeline name or path.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def ingest(
+    inputs: tuple[str, ...], db_path: str | None, pub_date: str | None, batch_size: int | None,
+    model: str | None, quiet: bool,
+) -> None:
+    """Code INPUTS and store everything in the DuckDB store."""
+    from sitrep.scale.batch import ingest as run_ingest
+
+    problems = Problems()
+
+    def body() -> int:
+        settings = make_settings(
+            db_path=db_path, publication_date=_check_date(pub_date), batch_size=batch_size, model=model
+        )
+        with _progress(quiet, "coding") as advance:
+            result = run_ingest(inputs, settings, problems, on_progress=advance)
+        click.echo(
+            f"stored {result.added} new documents with {result.events} events in {settings.db_path}; "
+            f"{result.duplicates} already stored",
+            err=True,
+        )
+        return problems.exit_code()
+
+    run_command(body)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--actor", help="Actor code, country, organisation or name (either side).")
+@click.option("--type", "event_type", help="CAMEO code prefix (12, 061) or PLOVER type (REJECT).")
+@click.option("--since", help="First date, YYYY-MM-DD.")
+@click.option("--until", help="Last date, YYYY-MM-DD.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--limit", type=click.IntRange(1), help="At most this many events.")
+def events(
+    db_path: str | None, actor: str | None, event_type: str | None, since: str | None, until: str | None,
+    fmt: str, limit: int | None,
+) -> None:
+    """Query stored events."""
+    from sitrep.store.db import open_store
+    from sitrep.store.query import EventFilter, query_events
+
+    def body() -> int:
+        settings = make_settings(db_path=db_path)
+        flt = EventFilter(actor=actor, event_type=event_type, since=_check_date(since), until=_check_date(until))
+        with open_store(settings.db_path, read_only=True) as con:
+            rows = query_events(con, flt, limit=limit)
+        _print_rows(rows, fmt)
+        return 0
+
+    run_command(body)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--top", type=click.IntRange(1), default=10, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def summary(db_path: str | None, top: int, fmt: str) -> None:
+    """Summarise the store: events by dyad and type, the top actors."""
+    from sitrep.store.db import open_store
+    from sitrep.store.query import summary as store_summary
+
+    def body() -> int:
+        settings = make_settings(db_path=db_path)
+        with open_store(settings.db_path, read_only=True) as con:
+            result = store_summary(con, top=top)
+        if fmt == "json":
+            click.echo(json.dumps(result, default=str, indent=2))
+        else:
+            _print_summary(result)
+        return 0
+
+    run_command(body)
+
+
+@main.command(name="eval")
+@click.argument("dataset", type=click.Choice(["plover", "pentaclass", "quotes"]))
+@click.argument("path", type=click.Path())
+@click.option("--model", help="spaCy pipeline name or path.")
+@click.option("--errors", "show_errors", type=click.IntRange(0), default=0, help="Also list this many misses.")
+def evaluate(dataset: str, path: str, model: str | None, show_errors: int) -> None:
+    """Score the coder on a labelled data set (see ../shared/eval/README.md)."""
+    from sitrep.evaluate import run_eval
+
+    def body() -> int:
+        settings = make_settings(model=model)
+        click.echo(run_eval(dataset, Path(path), settings, show_errors=show_errors))
+        return 0
+
+    run_command(body)
+
+
+def _check_date(value: str | None) -> str | None:
+    """A YYYY-MM-DD option value, or a ConfigError naming the bad value."""
+    if value is None:
+        return None
+    from datetime import date
+
+    from sitrep.errors import ConfigError
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise ConfigError(f"date {value!r} is not YYYY-MM-DD") from exc
+
+
+class _NoProgress:
+    def __enter__(self) -> Callable[[int], None]:
+        return lambda n: None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _progress(quiet: bool, label: str) -> Any:
+    """A rich progress bar on stderr (documents done, rate), or nothing."""
+    if quiet or not sys.stderr.isatty():
+        return _NoProgress()
+    from sitrep.progress import ProgressBar
+
+    return ProgressBar(label)
+
+
+def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(rows, default=str, ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["doc_id"])
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        _rich_table(rows, ["date", "source_code", "cameo", "plover", "target_code", "goldstein", "trigger", "doc_id"])
+
+
+def _rich_table(rows: list[dict[str, Any]], columns: list[str], title: str | None = None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*columns, title=title)
+    for row in rows:
+        table.add_row(*["" if row.get(c) is None else str(row.get(c)) for c in columns])
+    Console().print(table)
+
+
+def _print_summary(result: dict[str, Any]) -> None:
+    click.echo(f"{result['documents']} documents, {result['events']} events")
+    _rich_table(result["dyads"], ["source", "target", "plover", "root", "events", "goldstein"], "Events by dyad and type")
+    _rich_table(result["actors"], ["code", "name", "mentions", "documents"], "Top actors")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,1 @@
+"""Coding: actors, events, places, dates, counts, quotes and stances from parsed text."""

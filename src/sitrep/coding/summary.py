@@ -1,0 +1,30 @@
+"""The last coding stage: list each document's actors and release the parse."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from sitrep.models import Actor, ActorSummary, Document
+from sitrep.settings import Settings
+
+
+def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
+    """Fill ``doc.actors`` from the mentions, then drop the spaCy doc to free memory."""
+    for doc in docs:
+        doc.actors = summarise_actors([m.actor for m in doc.mentions])
+        doc.parsed = None
+        doc.mentions = []
+        yield doc
+
+
+def summarise_actors(actors: list[Actor]) -> list[ActorSummary]:
+    """One entry per distinct actor with its mention count, most mentioned first."""
+    counts: Counter[tuple] = Counter(a.key() for a in actors)
+    first: dict[tuple, Actor] = {}
+    for actor in actors:
+        first.setdefault(actor.key(), actor)
+    return [
+        ActorSummary(**first[key].as_dict(), mentions=n)
+        for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][3]))
+    ]

@@ -1,0 +1,1 @@
+"""Reading documents from files, directories, standard input, JSONL, CSV, HTML and feeds."""

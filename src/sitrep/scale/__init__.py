@@ -1,0 +1,1 @@
+"""Scaling out: batched, resumable runs and Dask distributed."""

@@ -1,0 +1,1 @@
+"""Serving the store: the REST API and the web dashboard."""

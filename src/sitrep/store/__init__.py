@@ -1,0 +1,1 @@
+"""Storage: the embedded DuckDB store, queries and exports."""

@@ -1,0 +1,121 @@
+"""Reading the store: filtered events and the run summary.
+
+Every query binds its parameters; column names come only from fixed lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sitrep.errors import ConfigError
+
+PLOVER_TYPES = frozenset(
+    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN "
+    "PROTEST SANCTION MOBILIZE COERCE ASSAULT".split()
+)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Filters shared by the CLI and the API; every field optional."""
+
+    actor: str | None = None  # code, country, org or name, matched on either side
+    event_type: str | None = None  # CAMEO code prefix ("12", "061") or PLOVER type
+    since: str | None = None
+    until: str | None = None
+    doc_id: str | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        """SQL condition and its parameters."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.actor:
+            clauses.append(_actor_clause())
+            params.extend(_actor_params(self.actor))
+        if self.event_type:
+            clause, value = _type_clause(self.event_type)
+            clauses.append(clause)
+            params.append(value)
+        if self.since:
+            clauses.append("coalesce(e.date, d.date) >= CAST(? AS DATE)")
+            params.append(self.since)
+        if self.until:
+            clauses.append("coalesce(e.date, d.date) <= CAST(? AS DATE)")
+            params.append(self.until)
+        if self.doc_id:
+            clauses.append("e.doc_id = ?")
+            params.append(self.doc_id)
+        return (" AND ".join(clauses) or "TRUE"), params
+
+
+def _actor_clause() -> str:
+    sides = []
+    for side in ("source", "target"):
+        sides.append(
+            f"(upper(e.{side}_code) = ? OR upper(e.{side}_country) = ? OR upper(e.{side}_org) = ? "
+            f"OR e.{side}_name ILIKE ?)"
+        )
+    return "(" + " OR ".join(sides) + ")"
+
+
+def _actor_params(actor: str) -> list[Any]:
+    key = actor.strip()
+    one_side = [key.upper(), key.upper(), key.upper(), f"%{key}%"]
+    return one_side + one_side
+
+
+def _type_clause(event_type: str) -> tuple[str, str]:
+    value = event_type.strip()
+    if value.upper() in PLOVER_TYPES:
+        return "e.plover = ?", value.upper()
+    if value.isdigit() and 2 <= len(value) <= 4:
+        return "starts_with(e.cameo, ?)", value
+    raise ConfigError(
+        f"event type {event_type!r} is neither a CAMEO code (e.g. 12, 061) nor a PLOVER type (e.g. REJECT)"
+    )
+
+
+EVENT_COLUMNS = "e.*, d.title AS doc_title, d.url AS doc_url, d.date AS doc_date"
+
+
+def query_events(con: Any, flt: EventFilter, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Events matching the filter, oldest first, with their document's title and URL."""
+    where, params = flt.where()
+    sql = (
+        f"SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id "
+        f"WHERE {where} ORDER BY coalesce(e.date, d.date), e.doc_id, e.event_index"
+    )
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params = [*params, limit, offset]
+    return fetch_dicts(con, sql, params)
+
+
+def fetch_dicts(con: Any, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    """Rows of a query as dicts."""
+    cursor = con.execute(sql, params or [])
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def summary(con: Any, top: int = 10) -> dict[str, Any]:
+    """Counts, events by dyad and type, and the most mentioned actors."""
+    return {
+        "documents": con.execute("SELECT count(*) FROM documents").fetchone()[0],
+        "events": con.execute("SELECT count(*) FROM events").fetchone()[0],
+        "dyads": fetch_dicts(
+            con,
+            "SELECT coalesce(source_code, '?') AS source, coalesce(target_code, '-') AS target, "
+            "plover, root, count(*) AS events, round(sum(goldstein), 1) AS goldstein "
+            "FROM events WHERE NOT negated GROUP BY ALL ORDER BY events DESC, source, target LIMIT ?",
+            [top],
+        ),
+        "actors": fetch_dicts(
+            con,
+            "SELECT actor_code AS code, actor_name AS name, sum(mentions) AS mentions, "
+            "count(DISTINCT doc_id) AS documents FROM actors GROUP BY ALL "
+            "ORDER BY mentions DESC, code LIMIT ?",
+            [top],
+        ),
+    }

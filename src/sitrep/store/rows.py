@@ -1,0 +1,133 @@
+"""Documents to table rows and back: the one place that knows both shapes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitrep.models import Document, Event, Location
+from sitrep.store.schema import flatten_actor, flatten_location, unflatten_actor
+
+
+def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
+    """Rows for every table, keyed by table name."""
+    return {
+        "documents": [_document_row(doc)],
+        "doc_sources": [
+            {"doc_id": doc.id, "source_id": doc.id, "url": doc.url, "source": doc.source, "kind": "original"}
+        ],
+        "sentences": [
+            {"doc_id": doc.id, "sentence_index": s.index, "text": s.text, "start_char": s.start, "end_char": s.end}
+            for s in doc.sentences
+        ],
+        "events": [event_row(doc.id, i, e) for i, e in enumerate(doc.events)],
+        "actors": [
+            {"doc_id": doc.id, **flatten_actor("actor", a), "mentions": a.mentions} for a in doc.actors
+        ],
+        "quotes": [
+            {
+                "doc_id": doc.id,
+                "sentence_index": q.sentence_index,
+                **flatten_actor("speaker", q.speaker),
+                "text": q.text,
+                "direct": q.direct,
+                "cue": q.cue,
+                "start_char": q.start,
+                "end_char": q.end,
+            }
+            for q in doc.quotes
+        ],
+        "counts": [
+            {
+                "doc_id": doc.id,
+                "sentence_index": c.sentence_index,
+                "number": c.number,
+                "unit": c.unit,
+                **flatten_actor("actor", c.actor),
+                "text": c.text,
+                "vague": c.vague,
+                "approximate": c.approximate,
+                "sentence": c.sentence,
+            }
+            for c in doc.counts
+        ],
+        "locations": [{"doc_id": doc.id, **loc.as_dict()} for loc in doc.locations],
+        "stances": [
+            {
+                "doc_id": doc.id,
+                "sentence_index": s.sentence_index,
+                **flatten_actor("actor", s.actor),
+                "issue": s.issue,
+                "polarity": s.polarity,
+                "evidence": s.evidence,
+            }
+            for s in doc.stances
+        ],
+    }
+
+
+def _document_row(doc: Document) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "text_sha1": doc.text_sha1,
+        "title": doc.title,
+        "date": doc.date,
+        "url": doc.url,
+        "source": doc.source,
+        "text": doc.text,
+        "n_sentences": len(doc.sentences),
+    }
+
+
+def event_row(doc_id: str, index: int, event: Event) -> dict[str, Any]:
+    """One event as a flat row."""
+    return {
+        "doc_id": doc_id,
+        "event_index": index,
+        "sentence_index": event.sentence_index,
+        "sentence": event.sentence,
+        **flatten_actor("source", event.source),
+        **flatten_actor("target", event.target),
+        "cameo": event.cameo,
+        "root": event.root,
+        "quad_class": event.quad_class,
+        "goldstein": event.goldstein,
+        "plover": event.plover,
+        "mode": event.mode,
+        "negated": event.negated,
+        "intent": event.intent,
+        "trigger": event.trigger,
+        "date": event.date,
+        **flatten_location(event.location),
+        **flatten_actor("reported_by", event.reported_by),
+    }
+
+
+def event_from_row(row: dict[str, Any]) -> Event:
+    """An Event rebuilt from a flat row (for exports and the API)."""
+    location = None
+    if row.get("location_name"):
+        location = Location(
+            name=row["location_name"],
+            country=row.get("location_country"),
+            lat=row.get("location_lat"),
+            lon=row.get("location_lon"),
+        )
+    date = row.get("date")
+    return Event(
+        sentence=row.get("sentence") or "",
+        sentence_index=row.get("sentence_index") or 0,
+        source=unflatten_actor("source", row),  # type: ignore[arg-type]
+        target=unflatten_actor("target", row),
+        cameo=row["cameo"],
+        root=row["root"],
+        quad_class=row["quad_class"],
+        goldstein=row["goldstein"],
+        plover=row["plover"],
+        negated=bool(row.get("negated")),
+        location=location,
+        date=str(date) if date is not None else None,
+        trigger=row.get("trigger") or "",
+        mode=row.get("mode"),
+        intent=bool(row.get("intent")),
+        reported_by=unflatten_actor("reported_by", row),
+    )
