@@ -61,3 +61,20 @@ def mention_at(doc: Document, token_i: int) -> Mention | None:
         if mention.start <= token_i < mention.end:
             return mention
     return None
+
+
+def actors_for_token(doc: Document, token: object) -> list[Actor]:
+    """The actor(s) a noun phrase headed by ``token`` stands for.
+
+    Looks at the token itself, then its modifiers (compound, amod, poss, nmod)
+    and its conjuncts, so that "U.S. and Danish officials" gives two actors.
+    """
+    found: list[Actor] = []
+    heads = [token, *getattr(token, "conjuncts", ())]
+    for head in heads:
+        candidates = [head, *(c for c in head.children if c.dep_ in {"compound", "amod", "poss", "nmod"})]
+        for cand in candidates:
+            mention = mention_at(doc, cand.i)
+            if mention is not None and mention.actor not in found:
+                found.append(mention.actor)
+    return found
