@@ -1,0 +1,53 @@
+"""Shared fixtures: one settings object, the model loaded once, a coding factory."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from sitrep.models import Document
+from sitrep.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+EXAMPLES = ROOT / "examples" / "arctic.jsonl"
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings()
+
+
+@pytest.fixture(scope="session")
+def nlp(settings: Settings):
+    """The spaCy pipeline, loaded once per test session."""
+    from sitrep.nlp.model import load_pipeline
+
+    return load_pipeline(settings)
+
+
+@pytest.fixture(scope="session")
+def code_text(nlp, settings: Settings) -> Callable[..., Document]:
+    """Factory: run the whole pipeline over one text and return the coded Document."""
+    from sitrep import pipeline
+
+    def _code(text: str, doc_id: str = "t", date: str | None = "2026-01-15", title: str | None = None) -> Document:
+        doc = Document(id=doc_id, text=text, date=date, title=title)
+        return next(pipeline.run([doc], settings))
+
+    return _code
+
+
+@pytest.fixture(scope="session")
+def shared_eval() -> Path:
+    """Path of ../shared/eval; tests that need it skip when it is absent."""
+    if not SHARED_EVAL.exists():
+        pytest.skip("../shared/eval is not present")
+    return SHARED_EVAL
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.duckdb"
