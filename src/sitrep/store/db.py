@@ -107,11 +107,11 @@ def _find_existing(con: Any, doc: Document, seen_ids: set[str], seen_hashes: dic
         return doc.id
     if doc.text_sha1 in seen_hashes:
         return seen_hashes[doc.text_sha1]
-    row = con.execute(
+    rows = con.execute(
         "SELECT id FROM documents WHERE id = ? OR text_sha1 = ? ORDER BY id = ? DESC LIMIT 1",
         [doc.id, doc.text_sha1, doc.id],
-    ).fetchone()
-    return row[0] if row else None
+    ).fetchall()
+    return rows[0][0] if rows else None
 
 
 def _duplicate_source(existing_id: str, doc: Document) -> dict[str, Any]:
@@ -141,7 +141,13 @@ def stored_ids(con: Any) -> set[str]:
 
 def table_counts(con: Any) -> dict[str, int]:
     """Row counts of every table, for summaries and tests."""
-    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES if t != "meta"}
+    return {t: scalar(con, f"SELECT count(*) FROM {t}") for t in TABLES if t != "meta"}
+
+
+def scalar(con: Any, sql: str, params: list[Any] | None = None) -> Any:
+    """The single value a query returns (fetching fully, as DuckDB requires)."""
+    rows = con.execute(sql, params or []).fetchall()
+    return rows[0][0] if rows else None
 
 
 def _first_line(exc: BaseException) -> str:

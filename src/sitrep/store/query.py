@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitrep.errors import ConfigError
+from sitrep.store.db import scalar
 
 PLOVER_TYPES = frozenset(
     "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN "
@@ -102,8 +103,8 @@ def fetch_dicts(con: Any, sql: str, params: list[Any] | None = None) -> list[dic
 def summary(con: Any, top: int = 10) -> dict[str, Any]:
     """Counts, events by dyad and type, and the most mentioned actors."""
     return {
-        "documents": con.execute("SELECT count(*) FROM documents").fetchone()[0],
-        "events": con.execute("SELECT count(*) FROM events").fetchone()[0],
+        "documents": scalar(con, "SELECT count(*) FROM documents"),
+        "events": scalar(con, "SELECT count(*) FROM events"),
         "dyads": fetch_dicts(
             con,
             "SELECT coalesce(source_code, '?') AS source, coalesce(target_code, '-') AS target, "

@@ -1,0 +1,137 @@
+"""The command line end to end, in process: output contract, bad input, idempotent ingest."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sitrep.cli import main
+
+pytestmark = pytest.mark.model
+
+ACTOR_KEYS = {"text", "name", "code", "country", "org", "agent"}
+DOC_KEYS = {"id", "title", "date", "url", "text_sha1", "events", "actors", "quotes", "counts", "locations", "stances"}
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def run(runner: CliRunner, *args: str, stdin: str | None = None):
+    return runner.invoke(main, list(args), input=stdin, catch_exceptions=False)
+
+
+def test_code_stdin_json_has_every_contract_key(runner, nlp):
+    result = run(runner, "code", "-", stdin="Denmark rejected the US proposal.")
+    assert result.exit_code == 0, result.output
+    (doc,) = json.loads(result.stdout)["documents"]
+    assert DOC_KEYS <= set(doc)
+    assert all(ACTOR_KEYS <= set(a) | {"mentions"} for a in doc["actors"])
+
+
+def test_code_acceptance_sentences(runner, nlp):
+    text = "Sweden confirmed it is sending military personnel to Greenland at Denmark's request."
+    (doc,) = json.loads(run(runner, "code", "-", stdin=text).stdout)["documents"]
+    assert any(
+        e["source"]["country"] == "SWE"
+        and (e["target"] or {}).get("country") in {"GRL", "DNK"}
+        and e["root"] in {"03", "05", "06", "07"}
+        for e in doc["events"]
+    ), doc["events"]
+    (doc,) = json.loads(run(runner, "code", "-", stdin="Denmark rejected the US proposal.").stdout)["documents"]
+    assert any(
+        e["source"]["country"] == "DNK" and (e["target"] or {}).get("country") == "USA" and e["root"] == "12"
+        for e in doc["events"]
+    ), doc["events"]
+
+
+def test_code_jsonl_and_csv_formats(runner, tmp_path: Path, nlp):
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps({"id": "d1", "date": "2026-01-14", "text": "Denmark rejected the US proposal."}) + "\n"
+        + json.dumps({"id": "d2", "text": "Russia criticised NATO."}) + "\n",
+        encoding="utf-8",
+    )
+    lines = run(runner, "code", str(src), "--format", "jsonl").stdout.strip().splitlines()
+    assert [json.loads(line)["id"] for line in lines] == ["d1", "d2"]
+    out = tmp_path / "events.csv"
+    assert run(runner, "code", str(src), "--format", "csv", "--out", str(out)).exit_code == 0
+    import pandas as pd
+
+    frame = pd.read_csv(out)
+    assert {"doc_id", "source_code", "target_code", "cameo", "goldstein", "plover"} <= set(frame.columns)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("missing.txt", None),
+        ("binary.txt", b"\x00\x01\x02PNG"),
+        ("empty.txt", b""),
+        ("latin1.txt", "Kalaallit Nunaat s\xf8ger".encode("latin-1")),
+        ("bad.jsonl", b"{broken\n"),
+        ("notext.jsonl", b'{"id": "x"}\n'),
+    ],
+)
+def test_bad_input_one_line_exit_2_rest_coded(runner, tmp_path: Path, name: str, content: bytes | None, nlp):
+    bad = tmp_path / name
+    if content is not None:
+        bad.write_bytes(content)
+    good = tmp_path / "good.txt"
+    good.write_text("Denmark rejected the US proposal.", encoding="utf-8")
+    result = run(runner, "code", str(bad), str(good), "--format", "jsonl")
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(bad) in lines[0] and "Traceback" not in result.stderr
+    assert json.loads(result.stdout)["id"] == str(good)
+
+
+def test_empty_directory_is_reported(runner, tmp_path: Path, nlp):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run(runner, "code", str(empty))
+    assert result.exit_code == 2 and "holds no text" in result.stderr
+
+
+def test_bad_date_option_is_one_line(runner):
+    result = run(runner, "code", "-", "--date", "15/01/2026", stdin="x")
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_ingest_twice_adds_no_rows_and_events_csv_loads(runner, tmp_path: Path, nlp):
+    from sitrep.store.db import open_store, table_counts
+
+    db = tmp_path / "s.duckdb"
+    examples = str(Path(__file__).resolve().parents[1] / "examples" / "arctic.jsonl")
+    assert run(runner, "ingest", examples, "--db", str(db), "--quiet").exit_code == 0
+    with open_store(db, read_only=True) as con:
+        first = table_counts(con)
+    assert first["documents"] == 16
+    assert run(runner, "ingest", examples, "--db", str(db), "--quiet").exit_code == 0
+    with open_store(db, read_only=True) as con:
+        assert table_counts(con) == first
+    result = run(runner, "events", "--db", str(db), "--format", "csv")
+    import pandas as pd
+
+    frame = pd.read_csv(io.StringIO(result.stdout))
+    assert len(frame) == first["events"]
+
+
+def test_events_on_missing_store_is_one_line(runner, tmp_path: Path):
+    result = run(runner, "events", "--db", str(tmp_path / "none.duckdb"))
+    assert result.exit_code == 4 and "no such store" in result.stderr
+
+
+def test_events_bad_type_is_one_line(runner, tmp_path: Path):
+    from sitrep.store.db import open_store
+
+    db = tmp_path / "s.duckdb"
+    with open_store(db):
+        pass
+    result = run(runner, "events", "--db", str(db), "--type", "bogus")
+    assert result.exit_code == 2 and "PLOVER" in result.stderr
