@@ -32,8 +32,9 @@ class EventFilter:
         clauses: list[str] = []
         params: list[Any] = []
         if self.actor:
-            clauses.append(_actor_clause())
-            params.extend(_actor_params(self.actor))
+            clause, values = actor_condition(("e.source", "e.target"), self.actor)
+            clauses.append(clause)
+            params.extend(values)
         if self.event_type:
             clause, value = _type_clause(self.event_type)
             clauses.append(clause)
@@ -50,20 +51,20 @@ class EventFilter:
         return (" AND ".join(clauses) or "TRUE"), params
 
 
-def _actor_clause() -> str:
-    sides = []
-    for side in ("source", "target"):
-        sides.append(
-            f"(upper(e.{side}_code) = ? OR upper(e.{side}_country) = ? OR upper(e.{side}_org) = ? "
-            f"OR e.{side}_name ILIKE ?)"
-        )
-    return "(" + " OR ".join(sides) + ")"
+def actor_condition(prefixes: tuple[str, ...], actor: str) -> tuple[str, list[Any]]:
+    """An actor (code, country, org, or part of the name) under any of the column prefixes.
 
-
-def _actor_params(actor: str) -> list[Any]:
+    ``prefixes`` are fixed strings such as ``"e.source"``; the actor is bound.
+    """
     key = actor.strip()
-    one_side = [key.upper(), key.upper(), key.upper(), f"%{key}%"]
-    return one_side + one_side
+    sides, params = [], []
+    for prefix in prefixes:
+        sides.append(
+            f"(upper({prefix}_code) = ? OR upper({prefix}_country) = ? OR upper({prefix}_org) = ? "
+            f"OR {prefix}_name ILIKE ?)"
+        )
+        params.extend([key.upper(), key.upper(), key.upper(), f"%{key}%"])
+    return "(" + " OR ".join(sides) + ")", params
 
 
 def _type_clause(event_type: str) -> tuple[str, str]:
