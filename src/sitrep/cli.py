@@ -178,6 +178,28 @@ def evaluate(dataset: str, path: str, model: str | None, show_errors: int) -> No
     run_command(body)
 
 
+@main.command()
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (keep loopback).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+def serve(db_path: str | None, host: str, port: int) -> None:
+    """Serve the REST API (/api, docs at /docs) and the dashboard (/) over the store, read-only."""
+    from sitrep.serve.server import is_loopback
+    from sitrep.serve.server import serve as run_server
+
+    def announce(where: str) -> None:
+        click.echo(f"sitrep: serving {where} (Ctrl+C to stop)", err=True)
+
+    def body() -> int:
+        settings = make_settings(db_path=db_path)
+        if not is_loopback(host):
+            click.echo(f"sitrep: warning: on {host} anyone who reaches it can read the store", err=True)
+        run_server(settings, host, port, announce=announce)
+        return 0
+
+    run_command(body)
+
+
 def _check_date(value: str | None) -> str | None:
     """A YYYY-MM-DD option value, or a ConfigError naming the bad value."""
     if value is None:
