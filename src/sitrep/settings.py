@@ -18,6 +18,20 @@ AUTO_MODEL = "auto"
 
 
 @dataclass(frozen=True)
+class ColumnMap:
+    """Which CSV columns hold a document's fields (``--text-col``, ``--id-col`` ...)."""
+
+    text: str = "text"
+    id: str = "id"
+    date: str = "date"
+    title: str = "title"
+    url: str = "url"
+
+
+DEDUP_MODES = ("near", "exact", "none")
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything a run can be configured with."""
 
@@ -28,6 +42,9 @@ class Settings:
     publication_date: str | None = None  # fallback when a document has no date
     max_doc_chars: int = 200_000  # longer texts are cut (spaCy memory grows with length)
     progress: bool = False
+    columns: ColumnMap = ColumnMap()  # CSV column mapping
+    dedup: str = "near"  # near: exact + near duplicates; exact: same normalised text only; none: by id only
+    near_threshold: float = 0.8  # estimated Jaccard of word 3-shingles at or above which texts are near duplicates
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
