@@ -2,8 +2,9 @@
 
 A batch of documents is written in one transaction, so an interrupted run
 leaves either the whole batch or none of it.  Saving is idempotent: a document
-whose id or text is already stored is not stored again (a new id carrying a
-known text is recorded as another source of the stored document).
+whose id is already stored is not stored again, and one whose text repeats a
+stored text, exactly or nearly (ingest/dedup.py), is recorded in ``doc_sources``
+as another source of the stored document.
 """
 
 from __future__ import annotations
@@ -15,23 +16,26 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import StoreError
+from sitrep.ingest.dedup import KNOWN, Deduplicator, Fingerprint, Match, fingerprint, fingerprint_rows
 from sitrep.models import Document
 from sitrep.store.rows import document_rows
-from sitrep.store.schema import CHILD_TABLES, SCHEMA_VERSION, TABLES, column_names
+from sitrep.store.schema import DATA_TABLES, DEDUP_TABLES, SCHEMA_VERSION, TABLES, column_names
 
 
 @dataclass
 class SaveResult:
-    """What a save did: documents added, and those already stored."""
+    """What a save did: documents added, and those already stored or repeating another."""
 
     added: int = 0
-    duplicates: int = 0
+    duplicates: int = 0  # same id stored, or the text repeats a stored one
     events: int = 0
+    near_duplicates: int = 0  # of the duplicates, those linked as near copies
 
     def __iadd__(self, other: SaveResult) -> SaveResult:
         self.added += other.added
         self.duplicates += other.duplicates
         self.events += other.events
+        self.near_duplicates += other.near_duplicates
         return self
 
 
@@ -70,52 +74,104 @@ def create_schema(con: Any) -> None:
     )
 
 
-def save_documents(con: Any, docs: Iterable[Document]) -> SaveResult:
-    """Store a batch of coded documents in one transaction."""
-    result = SaveResult()
-    rows: dict[str, list[dict[str, Any]]] = {table: [] for table in ("documents", *CHILD_TABLES)}
+def save_documents(
+    con: Any,
+    docs: Iterable[Document],
+    *,
+    links: Iterable[dict[str, Any]] = (),
+    fingerprints: dict[str, Fingerprint] | None = None,
+    dedup: str = "near",
+    near_threshold: float = 0.8,
+) -> SaveResult:
+    """Store a batch of coded documents in one transaction.
+
+    ``links`` are ``doc_sources`` rows for duplicates decided before coding
+    (see scale/batch.py); ``fingerprints`` saves recomputing them.
+    """
+    known = fingerprints or {}
+    rows: dict[str, list[dict[str, Any]]] = {table: [] for table in (*DATA_TABLES, *DEDUP_TABLES)}
+    for doc in docs:
+        for table, table_rows in document_rows(doc).items():
+            rows[table].extend(table_rows)
+        for table, table_rows in fingerprint_rows(known.get(doc.id) or fingerprint(doc.id, doc.text)).items():
+            rows[table].extend(table_rows)
+    return save_rows(con, rows, links=links, dedup=dedup, near_threshold=near_threshold)
+
+
+def save_rows(
+    con: Any,
+    rows: dict[str, list[dict[str, Any]]],
+    *,
+    links: Iterable[dict[str, Any]] = (),
+    dedup: str = "near",
+    near_threshold: float = 0.8,
+) -> SaveResult:
+    """Store the rows of a batch of documents in one transaction, each document once.
+
+    Documents whose id is stored are skipped; those repeating a stored or
+    earlier text (exactly or nearly) become ``doc_sources`` links instead.
+    Used both for freshly coded documents and for Parquet partitions.
+    """
     con.execute("BEGIN TRANSACTION")
     try:
-        seen_ids, seen_hashes = set(), {}
-        for doc in docs:
-            existing = _find_existing(con, doc, seen_ids, seen_hashes)
-            if existing is not None:
-                result.duplicates += 1
-                if existing != doc.id:
-                    rows["doc_sources"].append(_duplicate_source(existing, doc))
-                continue
-            seen_ids.add(doc.id)
-            seen_hashes[doc.text_sha1] = doc.id
-            for table, table_rows in document_rows(doc).items():
-                rows[table].extend(table_rows)
-            result.added += 1
-            result.events += len(doc.events)
-        for table, table_rows in rows.items():
-            insert_rows(con, table, table_rows)
+        keep, new_links, result = _plan(con, rows, dedup, near_threshold)
+        for table in (*DATA_TABLES, *DEDUP_TABLES):
+            key = "id" if table == "documents" else "doc_id"
+            insert_rows(con, table, [r for r in rows.get(table, []) if r[key] in keep])
+        insert_rows(con, "doc_sources", _unstored_links(con, [*new_links, *links]))
         con.execute("COMMIT")
     except Exception as exc:
         con.execute("ROLLBACK")
         if isinstance(exc, StoreError):
             raise
         raise StoreError(f"cannot write to the store ({_first_line(exc)}); nothing from this batch was saved") from exc
+    result.events = sum(1 for r in rows.get("events", []) if r["doc_id"] in keep)
     return result
 
 
-def _find_existing(con: Any, doc: Document, seen_ids: set[str], seen_hashes: dict[str, str]) -> str | None:
-    """Id of the stored document that ``doc`` repeats (same id or same text), if any."""
-    if doc.id in seen_ids:
-        return doc.id
-    if doc.text_sha1 in seen_hashes:
-        return seen_hashes[doc.text_sha1]
-    rows = con.execute(
-        "SELECT id FROM documents WHERE id = ? OR text_sha1 = ? ORDER BY id = ? DESC LIMIT 1",
-        [doc.id, doc.text_sha1, doc.id],
-    ).fetchall()
-    return rows[0][0] if rows else None
+def _plan(
+    con: Any, rows: dict[str, list[dict[str, Any]]], dedup: str, near_threshold: float
+) -> tuple[set[str], list[dict[str, Any]], SaveResult]:
+    """Which documents to store, and the links for those that repeat another."""
+    prints = {r["doc_id"]: Fingerprint(r["doc_id"], r["norm_sha1"], r.get("minhash")) for r in rows["fingerprints"]}
+    docs = rows["documents"]
+    decisions = Deduplicator(con, dedup, near_threshold).classify([prints[d["id"]] for d in docs])
+    keep: set[str] = set()
+    links: list[dict[str, Any]] = []
+    result = SaveResult()
+    for doc, match in zip(docs, decisions):
+        if match is None:
+            keep.add(doc["id"])
+            result.added += 1
+            continue
+        result.duplicates += 1
+        if match is not KNOWN:
+            links.append(link_row(match, doc["id"], doc.get("url"), doc.get("source")))
+            result.near_duplicates += match.kind == "near"
+    return keep, links, result
 
 
-def _duplicate_source(existing_id: str, doc: Document) -> dict[str, Any]:
-    return {"doc_id": existing_id, "source_id": doc.id, "url": doc.url, "source": doc.source, "kind": "exact"}
+def link_row(match: Match, source_id: str, url: str | None, source: str | None) -> dict[str, Any]:
+    """The ``doc_sources`` row saying that ``source_id`` carried the stored ``match.doc_id``."""
+    return {"doc_id": match.doc_id, "source_id": source_id, "url": url, "source": source, "kind": match.kind}
+
+
+def _unstored_links(con: Any, links: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Links whose source is not recorded yet (a resumed run must not add one twice)."""
+    if not links:
+        return []
+    ids = [link["source_id"] for link in links]
+    stored = {
+        row[0]
+        for row in con.execute(
+            "SELECT source_id FROM doc_sources WHERE source_id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+        ).fetchall()
+    }
+    fresh: dict[str, dict[str, Any]] = {}
+    for link in links:
+        if link["source_id"] not in stored:
+            fresh.setdefault(link["source_id"], link)
+    return list(fresh.values())
 
 
 def insert_rows(con: Any, table: str, rows: list[dict[str, Any]]) -> None:
@@ -135,8 +191,9 @@ def insert_rows(con: Any, table: str, rows: list[dict[str, Any]]) -> None:
 
 
 def stored_ids(con: Any) -> set[str]:
-    """Ids of every stored document (to skip work on a resumed run)."""
-    return {row[0] for row in con.execute("SELECT id FROM documents").fetchall()}
+    """Ids of every stored document and of every source linked to one."""
+    rows = con.execute("SELECT id FROM documents UNION SELECT source_id FROM doc_sources").fetchall()
+    return {row[0] for row in rows}
 
 
 def table_counts(con: Any) -> dict[str, int]:

@@ -58,6 +58,14 @@ TABLES: dict[str, str] = {
 
 CHILD_TABLES = ("doc_sources", "sentences", "events", "actors", "quotes", "counts", "locations", "stances")
 
+# Near-duplicate detection state (see ingest/dedup.py): written with the documents, never exported.
+TABLES["fingerprints"] = "doc_id VARCHAR NOT NULL, norm_sha1 VARCHAR NOT NULL, minhash BLOB"
+TABLES["fingerprint_bands"] = "band_key BIGINT NOT NULL, doc_id VARCHAR NOT NULL"
+DEDUP_TABLES = ("fingerprints", "fingerprint_bands")
+
+DATA_TABLES = ("documents", *CHILD_TABLES)
+"""The tables that hold what was read and coded: exported, and written per Parquet partition."""
+
 
 def flatten_actor(prefix: str, actor: Actor | None) -> dict[str, Any]:
     """``{prefix_text: ..., prefix_code: ...}``; all None when there is no actor."""
