@@ -24,8 +24,8 @@ Resolving an expression against the publication date P (``resolve_date``)
     * "N days/weeks/months/years ago" (digits or words): P minus that span.
     * A calendar date: "January 14", "Jan. 14", "14 January", "January 14, 2026";
       "May" alone is the 1st of May.  A missing year is P's year, moved back one year
-      when that would put a past event more than six months after P, or forward one
-      year when a future event would fall more than six months before P.
+      when that would put a past event more than a week after P, or forward one year
+      when a future event would fall more than a week before P.
       "in 2008" is 1 January 2008.
     * Anything else (durations, "decades", vague "recently") gives no date.
 
@@ -68,7 +68,7 @@ SMALL_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None,
 }
-HALF_YEAR = 183
+SLACK_DAYS = 7  # how far a past event may lie after P (or a future one before) before the year moves
 
 
 def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
@@ -230,9 +230,9 @@ def _dated(year: int, month: int, day: int, published: date, tense: str) -> date
     found = _safe_date(published.year, month, day)
     if found is None:
         return None
-    if tense != "future" and (found - published).days > HALF_YEAR:
+    if tense != "future" and (found - published).days > SLACK_DAYS:
         return _safe_date(published.year - 1, month, day)
-    if tense == "future" and (published - found).days > HALF_YEAR:
+    if tense == "future" and (published - found).days > SLACK_DAYS:
         return _safe_date(published.year + 1, month, day)
     return found
 
