@@ -37,6 +37,11 @@ def _read_one(raw: str, settings: Settings, on_error: OnError) -> Iterator[Docum
     if raw == STDIN:
         yield from read_stream(sys.stdin, STDIN, settings)
         return
+    from sitrep.ingest import feeds
+
+    if feeds.is_url(raw):
+        yield from feeds.read_url(raw, settings, on_error)
+        return
     path = Path(raw)
     if not path.exists():
         raise InputError(raw, "no such file or directory", "check the path")
