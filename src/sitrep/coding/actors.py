@@ -1,80 +1,417 @@
 """Actor mentions: find who is named in a parsed document and resolve each to an Actor.
 
 Find, then write: ``find_mentions`` is pure and returns candidates; ``process``
-attaches them to the document as ``doc.mentions`` for the later stages.
+attaches them to the document as ``doc.mentions`` for the later stages, which
+ask ``actors_for_token`` what a subject or object stands for.
+
+One pass of the cached lexicon matcher gives atoms (countries, demonyms,
+capitals, organisations, role nouns, leaders); people are then resolved from
+spaCy's PERSON entities (``coding.people``), role nouns are combined with the
+countries or organisations that modify them ("U.S., Danish and Greenlandic
+officials" -> USAGOV, DNKGOV, GRLGOV), and pronouns are linked last.  Every
+step is a linear walk over tokens with dict and array look-ups.
+
+Mention kinds: ``country`` (a country name), ``demonym`` (adjective or people
+noun), ``metonym`` (a capital standing for its government), ``institution``
+(a national body or seat of power: the Kremlin, the Pentagon, the Bundestag),
+``org``, ``region``, ``role`` (a role noun, with or without a country),
+``person`` and ``pronoun``.  A capital is a mention even in "talks in
+Washington": consumers decide from the dependency role whether it acts.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
+from sitrep.coding import lexicon
+from sitrep.coding.lexicon import Atom, entry_actor, with_agent
+from sitrep.coding.people import (
+    PRONOUN_GENDER,
+    Person,
+    Registry,
+    Salience,
+    apposition_atoms,
+    person_from,
+    title_atoms,
+)
 from sitrep.models import Actor, Document
 from sitrep.settings import Settings
 
-# Minimal seed table; the full lexicon lives in coding/data (issue 4).
-_COUNTRIES = {
-    "sweden": ("SWE", "Sweden"),
-    "swedish": ("SWE", "Sweden"),
-    "denmark": ("DNK", "Denmark"),
-    "danish": ("DNK", "Denmark"),
-    "greenland": ("GRL", "Greenland"),
-    "greenlandic": ("GRL", "Greenland"),
-    "us": ("USA", "United States"),
-    "u.s.": ("USA", "United States"),
-    "united states": ("USA", "United States"),
-    "washington": ("USA", "United States"),
-}
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_KIND_OF_ENTRY = {"country": "country", "demonym": "demonym", "people": "demonym", "capital": "metonym",
+                  "institution": "institution", "org": "org", "region": "region", "leader": "person"}
+_NP_GLUE = frozenset({",", "and", "'s", "’s", "-", "&"})
+_MODIFIER_WALK = 10  # tokens a role noun's modifiers may reach to the left
+_PLACE_PREPS = {"of": None, "from": None, "in": "MIL"}  # preposition -> agent it must not combine with
+_NON_ACTING_VERBS = frozenset({"be", "seem", "appear", "remain", "happen", "take", "become", "rain", "snow"})
 
 
 @dataclass(frozen=True)
 class Mention:
-    """An actor named by the tokens ``[start, end)`` of the parsed document."""
+    """An actor named by the tokens ``[start, end)`` of the parsed document.
+
+    ``actors`` holds every actor of a compound phrase ("U.S. and Danish officials");
+    ``actor`` is then the first of them.  ``head`` is the phrase's head token.
+    """
 
     start: int
     end: int
     actor: Actor
+    kind: str = "country"
+    head: int | None = None
+    actors: tuple[Actor, ...] = ()
+
+    def all_actors(self) -> tuple[Actor, ...]:
+        return self.actors or (self.actor,)
 
 
 def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
     """Attach resolved actor mentions to each parsed document."""
     for doc in docs:
-        doc.mentions = find_mentions(doc.parsed)
+        doc.mentions = find_mentions(doc.parsed) if doc.parsed is not None else []
         yield doc
 
 
-def find_mentions(parsed: object) -> list[Mention]:
-    """Actor mentions in a parsed doc, in token order."""
-    found = []
-    for token in parsed:  # type: ignore[attr-defined]
-        entry = _COUNTRIES.get(token.text.lower())
-        if entry:
-            code, name = entry
-            actor = Actor(text=token.text, name=name, code=code, country=code)
-            found.append(Mention(token.i, token.i + 1, actor))
-    return found
+def find_mentions(parsed: Any) -> list[Mention]:
+    """Actor mentions in a parsed doc, in token order and not overlapping."""
+    return _Finder(parsed).run()
 
 
 def mention_at(doc: Document, token_i: int) -> Mention | None:
-    """The mention whose span covers token ``token_i``, if any."""
-    for mention in doc.mentions:
-        if mention.start <= token_i < mention.end:
-            return mention
+    """The mention whose span covers token ``token_i``, if any (binary search)."""
+    mentions = doc.mentions
+    pos = bisect_right(mentions, token_i, key=lambda m: m.start) - 1
+    if pos >= 0 and mentions[pos].start <= token_i < mentions[pos].end:
+        return mentions[pos]
     return None
 
 
-def actors_for_token(doc: Document, token: object) -> list[Actor]:
+def actors_for_token(doc: Document, token: Any) -> list[Actor]:
     """The actor(s) a noun phrase headed by ``token`` stands for.
 
-    Looks at the token itself, then its modifiers (compound, amod, poss, nmod)
-    and its conjuncts, so that "U.S. and Danish officials" gives two actors.
+    Looks at the token's mention (which already combines role nouns with their
+    countries), then its conjuncts, so that "Sweden and Norway" gives two actors;
+    a head that names no actor itself takes its modifiers' ("the US proposal" -> USA).
     """
     found: list[Actor] = []
-    heads = [token, *getattr(token, "conjuncts", ())]
-    for head in heads:
-        candidates = [head, *(c for c in head.children if c.dep_ in {"compound", "amod", "poss", "nmod"})]
-        for cand in candidates:
-            mention = mention_at(doc, cand.i)
-            if mention is not None and mention.actor not in found:
-                found.append(mention.actor)
+    seen: set[tuple] = set()
+    for head in (token, *token.conjuncts):
+        mention = mention_at(doc, head.i)
+        if mention is not None:
+            actors: Iterable[Actor] = mention.all_actors()
+        else:
+            actors = _modifier_actors(doc, head)
+        for actor in actors:
+            if actor.key() not in seen:
+                seen.add(actor.key())
+                found.append(actor)
     return found
+
+
+def _modifier_actors(doc: Document, head: Any) -> list[Actor]:
+    actors: list[Actor] = []
+    for child in head.children:
+        if child.dep_ in MODIFIER_DEPS and child.i < head.i:
+            mention = mention_at(doc, child.i)
+            if mention is not None:
+                actors.extend(mention.all_actors())
+    return actors
+
+
+class _Finder:
+    """The state of one ``find_mentions`` call: atoms, people and mentions by token."""
+
+    def __init__(self, parsed: Any) -> None:
+        self.parsed = parsed
+        self.atoms = lexicon.find_atoms(parsed)
+        self.atom_at: list[Atom | None] = [None] * len(parsed)
+        for atom in self.atoms:
+            for i in range(atom.start, atom.end):
+                self.atom_at[i] = atom
+        self.by_token: list[Mention | None] = [None] * len(parsed)
+        self.sentence_of = [0] * len(parsed)
+        self.sentences = list(parsed.sents)
+        for index, sent in enumerate(self.sentences):
+            self.sentence_of[sent.start:sent.end] = [index] * (sent.end - sent.start)
+        self.registry = Registry()
+        self.salience = Salience()
+        self.mentions: list[Mention] = []
+
+    def run(self) -> list[Mention]:
+        self.find_people()
+        self.find_surnames()
+        for atom in self.atoms:  # roles first, so that they can take their modifiers
+            if atom.entry.kind == "role" and self.free(atom.start, atom.end):
+                self.add_role(atom)
+        for atom in self.atoms:
+            if atom.entry.kind != "role" and self.free(atom.start, atom.end):
+                self.add_named(atom)
+        self.find_pronouns()
+        return sorted(self.mentions, key=lambda m: m.start)
+
+    # --- bookkeeping ---------------------------------------------------------------------------------------------
+
+    def free(self, start: int, end: int) -> bool:
+        return all(m is None for m in self.by_token[start:end])
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        for i in range(mention.start, mention.end):
+            self.by_token[i] = mention
+
+    def text(self, start: int, end: int) -> str:
+        return self.parsed[start:end].text
+
+    def note_person(self, token: Any, person: Person) -> None:
+        entry = (token.i, self.sentence_of[token.i], token.dep_ in SUBJECT_DEPS, person)
+        insort(self.salience.entries, entry, key=lambda e: e[0])
+
+    # --- people --------------------------------------------------------------------------------------------------
+
+    def person_spans(self) -> list[tuple[int, int]]:
+        """PERSON entities (minus tokens the lexicon reads otherwise) and leaders the NER missed."""
+        spans = []
+        for ent in self.parsed.ents:
+            if ent.label_ == "PERSON":
+                spans.extend(self._trim_person(ent.start, ent.end))
+        covered = bytearray(len(self.parsed))
+        for start, end in spans:
+            covered[start:end] = b"\x01" * (end - start)
+        spans += [(a.start, a.end) for a in self.atoms if a.entry.kind == "leader" and not any(covered[a.start:a.end])]
+        return sorted(spans)
+
+    def _trim_person(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Drop leading atoms (titles, "Greenlandic" tagged as a person) and a trailing possessive."""
+        while start < end and self.atom_at[start] is not None and self.atom_at[start].entry.kind != "leader":
+            start = self.atom_at[start].end
+        while end > start and self.parsed[end - 1].lower_ in ("'s", "’s", "'"):
+            end -= 1
+        return [(start, end)] if start < end else []
+
+    def find_people(self) -> None:
+        for start, end in self.person_spans():
+            if self.free(start, end):
+                self.add_person(start, end)
+
+    def add_person(self, start: int, end: int) -> None:
+        span = self.parsed[start:end]
+        words = [t.text for t in span]
+        leader = next((a.entry for a in self.atoms_in(start, end) if a.entry.kind == "leader"), None)
+        title_start, titles = title_atoms(self.parsed, start, self.atom_at)
+        appos = apposition_atoms(span, self.atom_at)
+        former = any(t.lower_ in ("former", "ex", "ousted", "exiled", "late") for t in self.parsed[title_start:start])
+        person = self.registry.find(words)
+        if titles or appos or leader or person is None:
+            introduced = person_from(words, titles + appos, leader, former)
+            person = _merge(person, introduced) if person and person.name == introduced.name else introduced
+        self.registry.add(words, person)
+        if not self.free(title_start, start):
+            title_start = start
+        self.add(Mention(title_start, end, person.actor(self.text(title_start, end)), "person", span.root.i))
+        self.note_person(span.root, person)
+        self.add_apposition(span, appos, person)
+
+    def add_apposition(self, span: Any, appos: list[Atom], person: Person) -> None:
+        """Let "Denmark's prime minister" beside a name stand for that person too."""
+        if not appos:
+            return
+        start = min(a.start for a in appos)
+        end = max(a.end for a in appos)
+        if end <= span.start or start >= span.end:
+            if self.free(start, end):
+                self.add(Mention(start, end, person.actor(self.text(start, end)), "person", end - 1))
+
+    def atoms_in(self, start: int, end: int) -> list[Atom]:
+        return [a for a in {id(a): a for a in self.atom_at[start:end] if a is not None}.values()]
+
+    def find_surnames(self) -> None:
+        """Proper nouns the NER missed that repeat a known person's surname ("Rasmussen told reporters")."""
+        for tok in self.parsed:
+            if tok.pos_ == "PROPN" and self.by_token[tok.i] is None and self.atom_at[tok.i] is None:
+                person = self.registry.by_key.get(tok.lower_)
+                if person is not None and person.known():
+                    self.add(Mention(tok.i, tok.i + 1, person.actor(tok.text), "person", tok.i))
+                    self.note_person(tok, person)
+
+    # --- roles and named atoms -----------------------------------------------------------------------------------
+
+    def add_role(self, atom: Atom) -> None:
+        head = self.parsed[atom.start:atom.end].root
+        if head.pos_ == "ADJ" and head.dep_ == "amod":
+            return  # "military exercises": the role word only describes a thing
+        modifiers = self.role_modifiers(atom, head) or self.conjunct_modifiers(head)
+        if modifiers:
+            self.add_composite(atom, head, modifiers)
+            return
+        if atom.entry.title and any(c.lower_ in ("the", "this") for c in head.children):
+            person = self.salience.titled(head.i, atom.entry.name)
+            if person is not None:
+                self.add(Mention(atom.start, atom.end, person.actor(self.text(atom.start, atom.end)), "person", head.i))
+                self.note_person(head, person)
+                return
+        self.add(Mention(atom.start, atom.end, entry_actor(atom.entry, self.text(atom.start, atom.end)), "role", head.i))
+
+    def role_modifiers(self, atom: Atom, head: Any) -> list[tuple[int, int, tuple[Actor, ...]]]:
+        """Countries, organisations or people that qualify a role noun: (start, end, actors) each."""
+        found = self._left_modifiers(atom)
+        if not found:
+            found = self._prep_modifiers(head, atom.entry.agent)
+        return found
+
+    def _left_modifiers(self, atom: Atom) -> list[tuple[int, int, tuple[Actor, ...]]]:
+        """Walk left over the noun phrase ("U.S., Danish and Greenlandic" before "officials")."""
+        found: list[tuple[int, int, tuple[Actor, ...]]] = []
+        i = atom.start - 1
+        while i >= 0 and atom.start - i <= _MODIFIER_WALK:
+            tok, part = self.parsed[i], self.atom_at[i]
+            mention = self.by_token[i]
+            if mention is not None and (mention.kind == "person" or mention.actor.country or mention.actor.org):
+                found.append((mention.start, mention.end, mention.all_actors()))  # "Defence Ministry officials"
+                i = mention.start - 1
+            elif mention is None and part is not None and part.entry.kind not in ("role", "leader"):
+                found.append((part.start, part.end, (entry_actor(part.entry, self.text(part.start, part.end)),)))
+                i = part.start - 1
+            elif mention is None and part is not None and part.entry.kind == "role":
+                i = part.start - 1  # "Syrian army officers": the inner role noun is part of the phrase
+            elif tok.lower_ in _NP_GLUE or (tok.dep_ in ("amod", "compound") and tok.pos_ in ("ADJ", "NOUN", "PROPN")):
+                i -= 1
+            else:
+                break
+        low = i + 1
+        return [m for m in found[::-1] if low <= self.parsed[m[0]:m[1]].root.head.i < atom.end]
+
+    def conjunct_modifiers(self, head: Any) -> list[tuple[int, int, tuple[Actor, ...]]]:
+        """"Israeli helicopters and tanks": a bare role noun shares the countries of the one it is joined to."""
+        if head.dep_ != "conj":
+            return []
+        mention = self.by_token[head.head.i]
+        if mention is None or mention.kind != "role" or not (mention.actor.country or mention.actor.org):
+            return []
+        bases = tuple(Actor(text=a.text, name=lexicon.country_name(a.country) or a.org or a.name, code=_base_code(a),
+                            country=a.country, org=a.org) for a in mention.all_actors())
+        return [(head.i, head.i, bases)]
+
+    def _prep_modifiers(self, head: Any, agent: str | None) -> list[tuple[int, int, tuple[Actor, ...]]]:
+        """"the president of Armenia", "troops from Sweden", "rebels in Darfur" (not "troops in Greenland")."""
+        found = []
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS or _PLACE_PREPS[prep.lower_] == agent:
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for tok in (pobj, *pobj.conjuncts):
+                    part = self.atom_at[tok.i]
+                    if part is not None and part.entry.kind not in ("role", "leader") and self.by_token[tok.i] is None:
+                        actor = entry_actor(part.entry, self.text(part.start, part.end))
+                        found.append((part.start, part.end, (actor,)))
+        return found
+
+    def add_composite(self, atom: Atom, head: Any, modifiers: list[tuple[int, int, tuple[Actor, ...]]]) -> None:
+        agent = atom.entry.agent
+        if len(modifiers) == 1:
+            start, end = min(modifiers[0][0], atom.start), max(modifiers[0][1], atom.end)
+            if self.free(start, end) or modifiers[0][1] <= atom.start:
+                start, end = min(start, atom.start), atom.end
+                text = self.text(start, end)
+                actors = tuple(with_agent(a, agent, text) for a in modifiers[0][2])
+                self._add_spanning(start, end, actors, head.i)
+                return
+        text = self.text(min(m[0] for m in modifiers + [(atom.start, 0, ())]), atom.end)
+        composed = [with_agent(a, agent, text) for _, _, actors in modifiers for a in actors]
+        for (start, end, _), actor in zip(modifiers, composed):
+            if self.free(start, end):
+                self.add(Mention(start, end, actor, "role", head.i))
+        self.add(Mention(atom.start, atom.end, composed[0], "role", head.i, tuple(composed)))
+
+    def _add_spanning(self, start: int, end: int, actors: tuple[Actor, ...], head_i: int) -> None:
+        """One mention over modifier and head, shrinking past tokens another mention already holds."""
+        while not self.free(start, end) and start < end - 1:
+            start += 1
+        kind = "person" if len(actors) == 1 and self.by_token[start] is not None else "role"
+        if self.free(start, end):
+            self.add(Mention(start, end, actors[0], kind, head_i, actors if len(actors) > 1 else ()))
+
+    def add_named(self, atom: Atom) -> None:
+        text = self.text(atom.start, atom.end)
+        kind = _KIND_OF_ENTRY.get(atom.entry.kind, atom.entry.kind)
+        head = self.parsed[atom.start:atom.end].root.i
+        self.add(Mention(atom.start, atom.end, entry_actor(atom.entry, text), kind, head))
+
+    # --- pronouns ------------------------------------------------------------------------------------------------
+
+    def find_pronouns(self) -> None:
+        for tok in self.parsed:
+            lower = tok.lower_
+            if self.by_token[tok.i] is not None or tok.pos_ != "PRON" or tok.tag_ == "PRP$":
+                continue
+            if lower in PRONOUN_GENDER:
+                self.link_person_pronoun(tok, PRONOUN_GENDER[lower])
+            elif lower in ("it", "they") and tok.dep_ in SUBJECT_DEPS:
+                self.link_group_pronoun(tok)
+
+    def link_person_pronoun(self, tok: Any, gender: str) -> None:
+        mention = self.ancestor_subject(tok, lambda m: m.kind == "person")
+        person = None
+        if mention is not None:
+            person = self.registry.find([mention.actor.name]) or self.registry.find(mention.actor.name.split())
+        if person is None or not person.fits(gender):
+            person = self.salience.pronoun(tok.i, self.sentence_of[tok.i], gender)
+        if person is None:
+            return
+        person.gender = person.gender or gender
+        self.add(Mention(tok.i, tok.i + 1, person.actor(tok.text), "pronoun", tok.i))
+        self.note_person(tok, person)
+
+    def link_group_pronoun(self, tok: Any) -> None:
+        """"Sweden said it would send troops": "it" and "they" take a non-person subject of a governing verb."""
+        mention = self.ancestor_subject(tok, lambda m: m.kind not in ("person", "pronoun"))
+        if mention is None and tok.head.dep_ == "ROOT" and tok.head.lemma_ not in _NON_ACTING_VERBS:
+            mention = self.previous_subject(tok)
+        if mention is not None:
+            actors = tuple(Actor(**{**a.as_dict(), "text": tok.text}) for a in mention.all_actors())
+            self.add(Mention(tok.i, tok.i + 1, actors[0], "pronoun", tok.i, actors if len(actors) > 1 else ()))
+
+    def ancestor_subject(self, tok: Any, accept: Any) -> Mention | None:
+        """The subject of a verb governing the pronoun's clause ("Rasmussen said he ...")."""
+        verb = tok.head
+        for _ in range(3):
+            if verb.head is verb:
+                return None
+            verb = verb.head
+            for child in verb.children:
+                mention = self.by_token[child.i] if child.dep_ in SUBJECT_DEPS and child.i < tok.i else None
+                if mention is not None and accept(mention):
+                    return mention
+        return None
+
+    def previous_subject(self, tok: Any) -> Mention | None:
+        """The acting subject of the previous sentence, for a sentence-initial "It said ..."."""
+        index = self.sentence_of[tok.i]
+        if index == 0:
+            return None
+        root = self.sentences[index - 1].root
+        for child in root.children:
+            mention = self.by_token[child.i] if child.dep_ in SUBJECT_DEPS else None
+            if mention is not None and mention.kind not in ("person", "pronoun"):
+                return mention
+        return None
+
+
+def _base_code(actor: Actor) -> str:
+    """The code of a composed actor without its role part ("SWEMIL" -> "SWE")."""
+    if actor.agent and actor.code.endswith(actor.agent):
+        return actor.code[: -len(actor.agent)]
+    return actor.code
+
+
+def _merge(known: Person, introduced: Person) -> Person:
+    """Fill what an earlier mention of the same person left open."""
+    known.country = known.country or introduced.country
+    known.org = known.org or introduced.org
+    known.agent = known.agent or introduced.agent
+    known.gender = known.gender or introduced.gender
+    known.titles |= introduced.titles
+    return known

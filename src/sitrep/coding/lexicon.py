@@ -1,0 +1,306 @@
+"""The actor lexicon: country, organisation, role and leader tables, and the one matcher built from them.
+
+The tables are TSV files under ``coding/data/actors_*.tsv`` so that analysts can
+extend them without touching code.  Everything is loaded lazily and cached; the
+spaCy ``PhraseMatcher`` is built once per pipeline and then makes a single pass
+over each document (``find_atoms``), which keeps this stage far below the cost
+of parsing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from sitrep.models import Actor
+
+# Kinds of lexicon entries, in the order that wins when one written form has several readings.
+KIND_PRIORITY = ("block", "leader", "institution", "org", "country", "capital", "people", "demonym", "region", "role")
+
+# Human-readable labels used to name composed actors ("Danish military").
+AGENT_LABELS = {
+    "GOV": "government", "MIL": "military", "COP": "police", "SPY": "intelligence", "REB": "rebels",
+    "SEP": "separatists", "UAF": "armed group", "OPP": "opposition", "CVL": "civilians", "REF": "refugees",
+    "LEG": "legislature", "JUD": "judiciary", "MED": "media", "BUS": "business", "EDU": "education",
+    "HLH": "health", "LAB": "labour", "AGR": "agriculture", "REL": "religious", "HRI": "human rights",
+    "ENV": "environmental", "CRM": "criminals", "ELI": "elite", "PTY": "party", "DEV": "development",
+}
+
+# Words a phrase-initial "the" is dropped from, so that "the Kremlin" and "Kremlin" are one alias.
+_ARTICLES = ("the ", "The ")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One reading of a written form: what actor it names and how."""
+
+    kind: str  # see KIND_PRIORITY
+    name: str  # canonical name ("Denmark", "NATO", "Mette Frederiksen"); for roles the phrase itself
+    code: str = ""  # CAMEO-style code of the entry on its own ("DNK", "IGONAT", "USAGOV")
+    country: str | None = None
+    org: str | None = None
+    agent: str | None = None
+    title: bool = False  # a role that is the title of one person ("prime minister")
+    gender: str | None = None  # leaders only: "m" / "f"
+
+
+@dataclass(frozen=True)
+class Atom:
+    """A lexicon match over tokens ``[start, end)``."""
+
+    start: int
+    end: int
+    entry: Entry
+    alias: str
+
+
+def _data_lines(name: str) -> Iterator[list[str]]:
+    """Rows of a packaged TSV file, without comments and header."""
+    text = resources.files("sitrep.coding").joinpath("data", name).read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    next(rows, None)  # header
+    yield from rows
+
+
+def _split(field: str) -> list[str]:
+    return [part.strip() for part in field.split("|") if part.strip()]
+
+
+def _strip_article(alias: str) -> str:
+    for article in _ARTICLES:
+        if alias.startswith(article):
+            return alias[len(article):]
+    return alias
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, tuple[str, str]]:
+    """ISO alpha-3 -> (canonical name, adjective used to name its bodies)."""
+    table = {}
+    for iso3, name, _aliases, adjectives, _people, _capitals in _data_lines("actors_countries.tsv"):
+        adjs = _split(adjectives)
+        table[iso3] = (name, adjs[0] if adjs else name)
+    return table
+
+
+def country_name(iso3: str | None) -> str:
+    """Canonical name of a country code, or the code itself when unknown."""
+    if iso3 is None:
+        return ""
+    return countries().get(iso3, (iso3, iso3))[0]
+
+
+def _country_entries() -> Iterator[tuple[str, Entry]]:
+    for iso3, name, aliases, adjectives, people, capitals in _data_lines("actors_countries.tsv"):
+        country = Entry("country", name, iso3, country=iso3)
+        for alias in [name, *_split(aliases)]:
+            yield alias, country
+        for alias in _split(adjectives):
+            yield alias, Entry("demonym", name, iso3, country=iso3)
+        for alias in _split(people):
+            yield alias, Entry("people", name, iso3, country=iso3)
+        for alias in _split(capitals):
+            yield alias, Entry("capital", alias, iso3 + "GOV", country=iso3, agent="GOV")
+
+
+def _org_entries() -> Iterator[tuple[str, Entry]]:
+    for aliases, name, code, country, org, agent, kind in _data_lines("actors_organisations.tsv"):
+        if country and not agent and code.startswith(country):
+            agent = code[len(country):]  # national bodies: "USAMIL" -> MIL
+        entry = Entry(kind, name, code, country=country or None, org=org or None, agent=agent or None)
+        for alias in _split(aliases):
+            yield alias, entry
+
+
+def _leader_entries() -> Iterator[tuple[str, Entry]]:
+    for name, aliases, country, org, agent, gender, title in _data_lines("actors_leaders.tsv"):
+        code = (country or "") + (agent or "") if not org else _org_code(org) + (agent or "")
+        entry = Entry("leader", name, code, country or None, org or None, agent or None, gender=gender or None)
+        for alias in [name, *_split(aliases)]:
+            yield alias, entry
+
+
+def _role_entries() -> Iterator[tuple[str, Entry]]:
+    for phrases, agent, title, plural in _data_lines("actors_roles.tsv"):
+        for phrase in _split(phrases):
+            entry = Entry("role", phrase.lower(), agent, agent=agent, title=title == "1")
+            yield phrase, entry
+            if plural == "1":
+                yield plural_of(phrase), Entry("role", phrase.lower(), agent, agent=agent)
+
+
+def _block_entries() -> Iterator[tuple[str, Entry]]:
+    text = resources.files("sitrep.coding").joinpath("data", "actors_nonactors.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.strip(), Entry("block", line.strip())
+
+
+def plural_of(phrase: str) -> str:
+    """English plural of a role phrase's last word ("spokesman" -> "spokesmen", "army" -> "armies")."""
+    head, _, last = phrase.rpartition(" ")
+    if last.endswith("man"):
+        last = last[:-3] + "men"
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif last.endswith(("s", "sh", "ch", "x")):
+        last = last + "es"
+    else:
+        last = last + "s"
+    return f"{head} {last}" if head else last
+
+
+@lru_cache(maxsize=1)
+def org_codes() -> dict[str, str]:
+    """Organisation short name -> its code, for people who lead an organisation."""
+    codes: dict[str, str] = {}
+    for _aliases, _name, code, _country, org, _agent, kind in _data_lines("actors_organisations.tsv"):
+        if org and kind == "org":
+            codes.setdefault(org, code)
+    return codes
+
+
+def _org_code(org: str) -> str:
+    return org_codes().get(org, "IGO")
+
+
+@lru_cache(maxsize=1)
+def alias_table() -> dict[str, list[tuple[str, Entry]]]:
+    """Lower-cased written form -> its readings (alias as written, entry), best reading first."""
+    table: dict[str, list[tuple[str, Entry]]] = {}
+    sources = (_block_entries(), _leader_entries(), _org_entries(), _country_entries(), _role_entries())
+    for source in sources:
+        for alias, entry in source:
+            alias = _strip_article(alias)
+            readings = table.setdefault(alias.lower(), [])
+            if (alias, entry) not in readings:
+                readings.append((alias, entry))
+    for readings in table.values():
+        readings.sort(key=lambda reading: KIND_PRIORITY.index(reading[1].kind))
+    return table
+
+
+@lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """Lower-cased first name -> "m" or "f"."""
+    genders = {}
+    for gender, names in _data_lines("actors_first_names.tsv"):
+        for name in _split(names):
+            genders[name.lower()] = gender
+    return genders
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    """spaCy's rule-based English tokenizer, to cut aliases the way documents are cut."""
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+@lru_cache(maxsize=4)
+def matcher_for(vocab: Any) -> Any:
+    """A PhraseMatcher over every alias, built once per vocabulary (the costly part is done here).
+
+    Patterns are tokenised by a blank English tokenizer, whose rules are those of the
+    English pipelines, and then re-made on the document's vocabulary.
+    """
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    table = alias_table()
+    written = [readings[0][0] for readings in table.values()]  # tokenise as written: "u.s." cuts unlike "U.S."
+    for key, tokens in zip(table, _tokenizer().pipe(written)):
+        matcher.add(key, [Doc(vocab, words=[t.text for t in tokens])])
+    return matcher
+
+
+def _case_fits(words: list[str], alias: str) -> bool:
+    """Whether text written as ``words`` may be this alias: acronyms must match exactly, names need capitals.
+
+    Keeps "us" (pronoun) from reading as the United States and "turkey" from reading as Turkey,
+    while "President" and "president" both read as the role.
+    """
+    alias_words = alias.split()
+    if len(alias_words) != len(words):
+        return "".join(alias_words).lower() == "".join(words).lower() and alias[:1].isupper() <= words[0][:1].isupper()
+    for word, alias_word in zip(words, alias_words):
+        letters = [c for c in alias_word if c.isalpha()]
+        if len(letters) >= 2 and all(c.isupper() for c in letters):
+            if word != alias_word:
+                return False
+        elif alias_word[:1].isupper() and not word[:1].isupper():
+            return False
+    return True
+
+
+def _best_reading(words: list[str], readings: list[tuple[str, Entry]]) -> tuple[str, Entry] | None:
+    for alias, entry in readings:
+        if _case_fits(words, alias):
+            return alias, entry
+    return None
+
+
+def find_atoms(parsed: Any) -> list[Atom]:
+    """Longest non-overlapping lexicon matches in a parsed doc, in token order (blocked phrases removed)."""
+    table = alias_table()
+    strings = parsed.vocab.strings
+    candidates = []
+    for match_id, start, end in matcher_for(parsed.vocab)(parsed):
+        words = [tok.text for tok in parsed[start:end]]
+        reading = _best_reading(words, table.get(strings[match_id], []))
+        if reading is not None:
+            candidates.append(Atom(start, end, reading[1], reading[0]))
+    return _longest_first(candidates, len(parsed))
+
+
+def _longest_first(candidates: list[Atom], n_tokens: int) -> list[Atom]:
+    """Greedy longest-match selection, then drop the blocking phrases ("Latin America", "Indian Ocean")."""
+    taken = bytearray(n_tokens)
+    chosen = []
+    for atom in sorted(candidates, key=lambda a: (a.start - a.end, a.start)):
+        if not any(taken[atom.start:atom.end]):
+            taken[atom.start:atom.end] = b"\x01" * (atom.end - atom.start)
+            chosen.append(atom)
+    return sorted((a for a in chosen if a.entry.kind != "block"), key=lambda a: a.start)
+
+
+# --- building actors from entries -------------------------------------------------------------------------------
+
+
+def entry_actor(entry: Entry, text: str) -> Actor:
+    """The actor a lexicon entry names on its own ("Washington" -> US government)."""
+    if entry.kind == "role":
+        return Actor(text=text, name=AGENT_LABELS.get(entry.agent or "", entry.name), code=entry.agent or "",
+                     agent=entry.agent)
+    code = entry.code
+    if entry.kind == "capital":  # named like "Danish officials" so that both count as one actor
+        country = Actor(text=text, name=country_name(entry.country), code=entry.country or "", country=entry.country)
+        return with_agent(country, "GOV", text)
+    return Actor(text=text, name=entry.name, code=code, country=entry.country, org=entry.org, agent=entry.agent)
+
+
+def with_agent(base: Actor, agent: str | None, text: str) -> Actor:
+    """``base`` (a country or organisation) acting through the body a role noun names ("Danish" + troops)."""
+    if base.agent or not agent:  # "Pentagon officials" stay MIL; a bare country keeps its code
+        return Actor(text=text, name=base.name, code=base.code, country=base.country, org=base.org, agent=base.agent)
+    label = AGENT_LABELS.get(agent, agent.lower())
+    if base.org:
+        label = "officials" if agent == "GOV" else label
+        return Actor(text=text, name=f"{base.org} {label}", code=base.code + agent, country=base.country,
+                     org=base.org, agent=agent)
+    if base.country:
+        adjective = countries().get(base.country, (base.country, base.country))[1]
+        return Actor(text=text, name=f"{adjective} {label}", code=base.country + agent, country=base.country,
+                     agent=agent)
+    return Actor(text=text, name=label, code=(base.code or "") + agent, agent=agent)
+
+
+def person_code(country: str | None, org: str | None, agent: str | None) -> str:
+    """CAMEO-style code of a person: country (or organisation) then role, e.g. "DNKGOV", "IGONATGOV"."""
+    base = _org_code(org) if org else (country or "")
+    return base + (agent or "")
