@@ -48,3 +48,45 @@ class ProgressBar:
 
     def __exit__(self, *exc: object) -> None:
         self._progress.stop()
+
+
+class LineProgress:
+    """Plain progress lines on stderr, one per committed batch (for logs and scripts).
+
+    Each line reads ``sitrep: committed 128/300 documents, 12.3 docs/s, 14 s left``.
+    """
+
+    def __init__(self, label: str, total: int | None = None, stream: Any = None) -> None:
+        import sys
+        import time
+
+        self._clock = time.monotonic
+        self._started = self._clock()
+        self._stream = stream or sys.stderr
+        self.label = label
+        self.total = total
+        self.done = 0
+
+    def __enter__(self) -> Any:
+        return self.advance
+
+    def advance(self, n: int) -> None:
+        self.done += n
+        self._stream.write(self.line() + "\n")
+        self._stream.flush()
+
+    def line(self) -> str:
+        """The current state as one line."""
+        elapsed = max(self._clock() - self._started, 1e-9)
+        rate = self.done / elapsed
+        count = f"{self.done}/{self.total}" if self.total else str(self.done)
+        text = f"sitrep: {self.label} {count} documents, {rate:.1f} docs/s"
+        if self.total and rate > 0:
+            text += f", {max(0.0, (self.total - self.done) / rate):.0f} s left"
+        return text
+
+    def set_total(self, total: int) -> None:
+        self.total = total
+
+    def __exit__(self, *exc: object) -> None:
+        return None

@@ -125,13 +125,14 @@ def band_keys(signature: bytes) -> list[int]:
     ]
 
 
-def fingerprint_rows(fp: Fingerprint) -> dict[str, list[dict[str, Any]]]:
-    """Rows of the two dedup tables for one stored document."""
-    bands = band_keys(fp.minhash) if fp.minhash is not None else []
-    return {
-        "fingerprints": [{"doc_id": fp.doc_id, "norm_sha1": fp.norm_sha1, "minhash": fp.minhash}],
-        "fingerprint_bands": [{"band_key": key, "doc_id": fp.doc_id} for key in bands],
-    }
+def fingerprint_row(fp: Fingerprint) -> dict[str, Any]:
+    """The ``fingerprints`` row of one stored document."""
+    return {"doc_id": fp.doc_id, "norm_sha1": fp.norm_sha1, "minhash": fp.minhash}
+
+
+def band_rows(doc_id: str, signature: bytes | None) -> list[dict[str, Any]]:
+    """The ``fingerprint_bands`` rows of one stored document (none for short texts)."""
+    return [{"band_key": key, "doc_id": doc_id} for key in band_keys(signature)] if signature else []
 
 
 @dataclass

@@ -24,6 +24,7 @@ Reader = Callable[[Path, Any, Any], Iterator[Document]]
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 CSV_DELIMITERS = {".csv": ",", ".tsv": "\t"}
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
 
 
 def read_html(path: Path, settings: Settings, on_error: OnError) -> Iterator[Document]:
@@ -125,7 +126,5 @@ READERS: dict[str, Reader] = {
     **{suffix: read_html for suffix in HTML_SUFFIXES},
     ".csv": read_csv,
     ".tsv": read_csv,
-    ".rss": read_feed_file,
-    ".atom": read_feed_file,
-    ".xml": read_feed_file,
+    **{suffix: read_feed_file for suffix in FEED_SUFFIXES},
 }

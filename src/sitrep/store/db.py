@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import StoreError
-from sitrep.ingest.dedup import KNOWN, Deduplicator, Fingerprint, Match, fingerprint, fingerprint_rows
+from sitrep.ingest.dedup import KNOWN, Deduplicator, Fingerprint, Match, band_rows, fingerprint, fingerprint_row
 from sitrep.models import Document
 from sitrep.store.rows import document_rows
-from sitrep.store.schema import DATA_TABLES, DEDUP_TABLES, SCHEMA_VERSION, TABLES, column_names
+from sitrep.store.schema import DATA_TABLES, SCHEMA_VERSION, TABLES, column_names
 
 
 @dataclass
@@ -89,12 +89,11 @@ def save_documents(
     (see scale/batch.py); ``fingerprints`` saves recomputing them.
     """
     known = fingerprints or {}
-    rows: dict[str, list[dict[str, Any]]] = {table: [] for table in (*DATA_TABLES, *DEDUP_TABLES)}
+    rows: dict[str, list[dict[str, Any]]] = {table: [] for table in (*DATA_TABLES, "fingerprints")}
     for doc in docs:
         for table, table_rows in document_rows(doc).items():
             rows[table].extend(table_rows)
-        for table, table_rows in fingerprint_rows(known.get(doc.id) or fingerprint(doc.id, doc.text)).items():
-            rows[table].extend(table_rows)
+        rows["fingerprints"].append(fingerprint_row(known.get(doc.id) or fingerprint(doc.id, doc.text)))
     return save_rows(con, rows, links=links, dedup=dedup, near_threshold=near_threshold)
 
 
@@ -108,16 +107,19 @@ def save_rows(
 ) -> SaveResult:
     """Store the rows of a batch of documents in one transaction, each document once.
 
-    Documents whose id is stored are skipped; those repeating a stored or
-    earlier text (exactly or nearly) become ``doc_sources`` links instead.
-    Used both for freshly coded documents and for Parquet partitions.
+    ``rows`` maps table names to rows, ``fingerprints`` included (band keys are
+    derived here).  Documents whose id is stored are skipped; those repeating a
+    stored or earlier text (exactly or nearly) become ``doc_sources`` links
+    instead.  Used both for freshly coded documents and for Parquet partitions.
     """
     con.execute("BEGIN TRANSACTION")
     try:
         keep, new_links, result = _plan(con, rows, dedup, near_threshold)
-        for table in (*DATA_TABLES, *DEDUP_TABLES):
+        for table in (*DATA_TABLES, "fingerprints"):
             key = "id" if table == "documents" else "doc_id"
             insert_rows(con, table, [r for r in rows.get(table, []) if r[key] in keep])
+        bands = [band_rows(r["doc_id"], r.get("minhash")) for r in rows["fingerprints"] if r["doc_id"] in keep]
+        insert_rows(con, "fingerprint_bands", [row for doc_bands in bands for row in doc_bands])
         insert_rows(con, "doc_sources", _unstored_links(con, [*new_links, *links]))
         con.execute("COMMIT")
     except Exception as exc:

@@ -94,9 +94,14 @@ def flatten_location(location: Location | None) -> dict[str, Any]:
 
 def column_names(table: str) -> list[str]:
     """Column names of a table, in DDL order."""
-    names = []
+    return [name for name, _ in column_types(table)]
+
+
+def column_types(table: str) -> list[tuple[str, str]]:
+    """``(name, DuckDB type)`` pairs of a table, in DDL order."""
+    pairs = []
     for part in TABLES[table].split(","):
         words = part.split()
         if words and words[0].upper() not in {"PRIMARY", "UNIQUE"}:
-            names.append(words[0])
-    return names
+            pairs.append((words[0], words[1].upper()))
+    return pairs
