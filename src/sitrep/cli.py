@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from sitrep.errors import InputError, SitrepError
-from sitrep.settings import Settings
+from sitrep.settings import DEDUP_MODES, Settings
 
 DB_OPTION = click.option("--db", "db_path", type=click.Path(dir_okay=False), help="DuckDB store [./sitrep.duckdb]")
 
@@ -87,27 +87,86 @@ def code(inputs: tuple[str, ...], fmt: str, pub_date: str | None, out: str | Non
 @click.option("--batch-size", type=click.IntRange(1), help="Documents per batch and commit [64].")
 @click.option("--model", help="spaCy pipeline name or path.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--workers", type=click.IntRange(1), help="Coding processes [1]; only this process writes the store.")
+@click.option("--dask", "dask_address", metavar="ADDRESS|local:N",
+              help="Code on a Dask cluster (scheduler address, or local:N for N local workers); needs --out.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Parquet output directory for --dask.")
+@click.option("--dedup", type=click.Choice(DEDUP_MODES), help="Duplicates: near (default), exact, or none (by id only).")
+@click.option("--log-progress", is_flag=True, help="Plain progress lines on stderr, one per committed batch.")
+@click.option("--text-col", help="CSV column holding the text [text].")
+@click.option("--id-col", help="CSV column holding the document id [id].")
+@click.option("--date-col", help="CSV column holding the publication date [date].")
+@click.option("--title-col", help="CSV column holding the title [title].")
+@click.option("--url-col", help="CSV column holding the URL [url].")
 def ingest(
     inputs: tuple[str, ...], db_path: str | None, pub_date: str | None, batch_size: int | None,
-    model: str | None, quiet: bool,
+    model: str | None, quiet: bool, workers: int | None, dask_address: str | None, out_dir: str | None,
+    dedup: str | None, log_progress: bool, **columns: str | None,
 ) -> None:
-    """Code INPUTS and store everything in the DuckDB store."""
-    from sitrep.scale.batch import ingest as run_ingest
+    """Code INPUTS (files, directories, JSONL, CSV, HTML, feed files or URLs) and store everything."""
+    from sitrep.scale import run_ingest
 
     problems = Problems()
 
     def body() -> int:
         settings = make_settings(
-            db_path=db_path, publication_date=_check_date(pub_date), batch_size=batch_size, model=model
+            db_path=db_path, publication_date=_check_date(pub_date), batch_size=batch_size, model=model,
+            workers=workers, dedup=dedup, columns=_column_map(columns),
         )
-        with _progress(quiet, "coding") as advance:
-            result = run_ingest(inputs, settings, problems, on_progress=advance)
+        progress = _progress(quiet, "coded", lines=log_progress)
+        with progress as advance:
+            report = run_ingest(inputs, settings, problems, dask=dask_address, out=out_dir,
+                                on_progress=advance, on_total=progress.set_total)
+        click.echo(report, err=True)
+        return problems.exit_code()
+
+    run_command(body)
+
+
+def _column_map(columns: dict[str, str | None]) -> Any:
+    """The CSV column mapping from ``--text-col`` and friends (defaults for the rest)."""
+    from dataclasses import replace
+
+    from sitrep.settings import ColumnMap
+
+    given = {name.removesuffix("_col"): value for name, value in columns.items() if value}
+    return replace(ColumnMap(), **given)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@DB_OPTION
+def load(directory: str, db_path: str | None) -> None:
+    """Merge the Parquet partitions of `ingest --dask --out DIRECTORY` into the store (idempotent)."""
+    from sitrep.scale.parquet import load_directory
+
+    def body() -> int:
+        settings = make_settings(db_path=db_path)
+        result = load_directory(Path(directory), settings)
         click.echo(
-            f"stored {result.added} new documents with {result.events} events in {settings.db_path}; "
-            f"{result.duplicates} already stored",
+            f"loaded {result.added} new documents with {result.events} events into {settings.db_path}; "
+            f"{result.duplicates} already stored or duplicates",
             err=True,
         )
-        return problems.exit_code()
+        return 0
+
+    run_command(body)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "gdelt", "plover"]), required=True,
+              help="parquet: a directory, one file per table; csv/gdelt: one event per row; plover: JSON lines.")
+@click.option("--out", required=True, type=click.Path(), help="Output directory (parquet) or file.")
+def export(db_path: str | None, fmt: str, out: str) -> None:
+    """Export the store for other tools (see docs/exports.md)."""
+    from sitrep.store.export import export_store
+
+    def body() -> int:
+        settings = make_settings(db_path=db_path)
+        written = export_store(settings.db_path, fmt, Path(out))
+        click.echo(f"wrote {written.rows} rows to {written.path}", err=True)
+        return 0
 
     run_command(body)
 
@@ -218,12 +277,19 @@ class _NoProgress:
     def __enter__(self) -> Callable[[int], None]:
         return lambda n: None
 
+    def set_total(self, total: int) -> None:
+        return None
+
     def __exit__(self, *exc: object) -> None:
         return None
 
 
-def _progress(quiet: bool, label: str) -> Any:
-    """A rich progress bar on stderr (documents done, rate), or nothing."""
+def _progress(quiet: bool, label: str, lines: bool = False) -> Any:
+    """A rich progress bar on stderr (documents done, rate, time left), plain lines, or nothing."""
+    if lines:
+        from sitrep.progress import LineProgress
+
+        return LineProgress(label)
     if quiet or not sys.stderr.isatty():
         return _NoProgress()
     from sitrep.progress import ProgressBar
