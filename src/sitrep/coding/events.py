@@ -1,13 +1,445 @@
-"""Stage placeholder for events: filled in by its issue."""
+"""The events stage: who did what to whom, coded in CAMEO and PLOVER.
+
+Find, then write: ``find_events`` reads the parse and the actor mentions and
+returns Event records; ``process`` attaches them to each document.
+
+How a sentence is read (see ``clauses`` for the grammar, ``verbs`` for the lexicon):
+
+- The coder walks the clauses from the sentence root through conjoined,
+  adverbial and complement clauses (not relative clauses or purpose clauses:
+  those describe, they do not report).  Each clause head is looked up in the
+  lexicon; an unknown verb yields no event.
+- Source = subject (or the "by" agent of a passive); target = object, then the
+  objects of "to/with/against/on..." (the lexicon says which first).  Actors come
+  from ``coding.actors.actors_for_token``, so "U.S. and Danish officials" give
+  one event per actor.
+- Frames: "agreed/promised/vowed to X" and "will X" are intents (CAMEO 03x,
+  PLOVER AGREE; 13x THREATEN when X is coercive); "urged Y to X" an appeal,
+  "demanded that Y X" a demand, "refused to X" a rejection plus X kept with
+  ``negated``; "X said Y attacked Z" codes Y against Z with ``reported_by`` X and
+  X's statement (CAMEO 010, no PLOVER type); "X said Y must Z" is X's demand on Y.
+- Hypotheticals ("may", "could", "if") are not coded; negated actions are kept
+  with ``negated=True`` and never as if they happened.
+- A subject that names no known actor ("a car bomb", "hundreds of workers") is
+  kept as an unresolved actor (empty ``code``, no country) so that the action is
+  still recorded; statements and targets need a resolved actor.
+
+Within a sentence events are ordered main clause first, statements last, so the
+first event is the sentence's main action.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
 
-from sitrep.models import Document
+from sitrep.coding import clauses as cl
+from sitrep.coding.actors import actors_for_token
+from sitrep.coding.cameo import FAMILIES, derive, lookup
+from sitrep.coding.verbs import Entry, match
+from sitrep.models import Actor, Document, Event
 from sitrep.settings import Settings
+
+Token = Any  # spaCy Token
+
+STATEMENT = "010"
+CONSIDER = "014"
+# Prepositions on the object noun that name the target ("attack *on* X", "calls *by* X").
+NOUN_TARGET_PREPS = ("on", "against", "with", "to", "between", "toward", "towards", "by", "from", "of", "for", "at")
+CONTENT_PREPS = ("for", "to", "on", "upon", "of", "against", "about")
+LIGHT_PREPS = ("on", "in", "into", "to")
+PHRASE_PREPS = frozenset({"of", "in", "from", "for", "throughout", "across", "at", "inside", "based"})
+COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 
 
 def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
-    """Pass documents through unchanged until this stage is built."""
-    yield from docs
+    """Attach the coded events to each parsed document."""
+    for doc in docs:
+        doc.events = find_events(doc)
+        yield doc
+
+
+def find_events(doc: Document) -> list[Event]:
+    """Every event in the document, sentence by sentence."""
+    if doc.parsed is None:
+        return []
+    events: list[Event] = []
+    for index, sent in enumerate(doc.parsed.sents):
+        found = SentenceCoder(doc).code(sent)
+        events.extend(to_events(found, sent.text, index))
+    return events
+
+
+@dataclass
+class Found:
+    """One coded action before its compound actors are multiplied out."""
+
+    code: str
+    words: list[Token]
+    sources: list[Actor]
+    targets: list[Actor]
+    negated: bool = False
+    intent: bool = False
+    reported_by: Actor | None = None
+    depth: int = 0
+    statement: bool = False
+    symmetric: bool = False
+
+    @property
+    def position(self) -> int:
+        return min(w.i for w in self.words)
+
+    @property
+    def trigger(self) -> str:
+        return " ".join(w.text for w in sorted(set(self.words), key=lambda w: w.i))
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a clause inherits from the clause that leads to it."""
+
+    depth: int = 0
+    speaker: tuple[Actor, ...] = ()  # who reports this clause
+    subjects: tuple[Actor, ...] = ()  # controller's actors ("X agreed to go": X goes)
+    negated: bool = False
+    future: bool = False
+
+
+@dataclass
+class Content:
+    """The event a frame verb or noun is about ("agreed *to send troops*")."""
+
+    code: str | None
+    token: Token
+    entry: Entry | None = None
+
+
+@dataclass
+class SentenceCoder:
+    """Codes one sentence; holds the document for actor look-ups."""
+
+    doc: Document
+    found: list[Found] = field(default_factory=list)
+    done: set[int] = field(default_factory=set)
+
+    def code(self, sent: Any) -> list[Found]:
+        self.visit(sent.root, Context())
+        return self.found
+
+    # -- walking the clauses -------------------------------------------------
+
+    def visit(self, verb: Token, ctx: Context) -> None:
+        if verb.i in self.done or verb.pos_ not in cl.VERBAL:
+            return
+        self.done.add(verb.i)
+        mood = cl.mood(verb)
+        if mood is cl.Mood.HYPOTHETICAL:
+            return
+        sources, speech, coded = self.code_clause(verb, ctx, mood)
+        child_ctx = replace(ctx, subjects=(), negated=False)
+        if speech and sources:
+            child_ctx = replace(child_ctx, speaker=tuple(sources))
+        for child, extra in cl.clause_links(verb):
+            if cl.is_purpose_clause(child) or (coded and cl.is_participle(child)):
+                continue
+            self.visit(child, replace(child_ctx, depth=ctx.depth + extra))
+
+    def code_clause(self, verb: Token, ctx: Context, mood: cl.Mood) -> tuple[list[Actor], bool, bool]:
+        """Code the clause headed by ``verb``: (its sources, is it speech, was anything coded)."""
+        subject = cl.subject_of(verb) or cl.inherited_subject(verb)
+        entry, trigger = match(verb, "V", subject), verb
+        if entry is None:
+            trigger = self.readiness_adjective(verb)
+            entry = match(trigger, "A") if trigger is not None else None
+        if entry is None:
+            return [], False, False
+        sources = list(ctx.subjects) if ctx.subjects and cl.subject_of(verb) is None else self.sources(subject, ctx)
+        if not sources:
+            return [], entry.frame == "speech", False
+        before = len(self.found)
+        if entry.frame == "speech":
+            self.code_speech(verb, entry, sources, ctx)
+            return sources, True, len(self.found) > before
+        if entry.frame in FAMILIES:
+            self.code_frame(verb, trigger, entry, sources, ctx, mood)
+        elif entry.frame == "consider":
+            self.add(CONSIDER, [verb], sources, [], ctx, mood, verb)
+        elif entry.frame in ("light", "pass", "negate"):
+            self.code_support(verb, entry, subject, sources, ctx, mood)
+        elif entry.code:
+            targets = self.targets(verb, entry.target, sources)
+            self.add(entry.code, [verb], sources, targets, ctx, mood, verb, entry.target == "sym")
+        return sources, False, len(self.found) > before
+
+    def readiness_adjective(self, verb: Token) -> Token | None:
+        """"X is ready/willing to ...": the adjective that frames the infinitive."""
+        for child in verb.children:
+            if child.dep_ in ("acomp", "oprd") and cl.infinitive_complement(child) is not None:
+                return child
+        return None
+
+    # -- the kinds of trigger --------------------------------------------------
+
+    def code_speech(self, verb: Token, entry: Entry, sources: list[Actor], ctx: Context) -> None:
+        """A statement (CAMEO 010, kept last) plus what it reports."""
+        if all(resolved(a) for a in sources):
+            targets = self.first_actors([cl.children(verb, ("dative",)), cl.direct_objects(verb)], sources)
+            self.add(entry.code or STATEMENT, [verb], sources, targets, ctx, cl.Mood.FACT, verb, statement=True)
+        self.code_nouns(verb, cl.direct_objects(verb), sources, ctx, cl.mood(verb))
+        for clause in cl.reported_clauses(verb):
+            if cl.mood(clause) is cl.Mood.OBLIGATION:
+                self.code_obligation(verb, clause, sources, ctx)
+
+    def code_obligation(self, verb: Token, clause: Token, sources: list[Actor], ctx: Context) -> None:
+        """"X said Y must Z": X demands (or with "should", asks) that Y do Z."""
+        self.done.add(clause.i)
+        family = "appeal" if "should" in cl.aux_lemmas(clause) else "demand"
+        content = self.clause_content(clause)
+        code = derive(family, content.code if content else None)
+        subject = cl.subject_of(clause)
+        targets = self.first_actors([[subject] if subject is not None else []], sources)
+        speaker = replace(ctx, speaker=())
+        self.add(code, [verb, clause], sources, targets, speaker, cl.Mood.FACT, verb)
+
+    def code_frame(self, verb: Token, trigger: Token, entry: Entry, sources: list[Actor], ctx: Context,
+                   mood: cl.Mood) -> None:
+        """Intent, appeal, demand, rejection or threat about another event."""
+        family = entry.frame or "intent"
+        content = self.content(trigger, family)
+        code = derive(family, content.code) if content and content.code else entry.code
+        if code is None:
+            return
+        words = [verb, trigger] + ([content.token] if content else [])
+        targets = self.frame_targets(verb, family, content, sources)
+        intent = family == "intent"
+        self.add(code, words, sources, targets, ctx, mood, verb, entry.target == "sym", intent=intent)
+        if family == "reject" and content and content.code and content.token.pos_ in cl.VERBAL:
+            refused = replace(ctx, negated=True)
+            self.add(content.code, [content.token], sources, targets, refused, cl.Mood.FACT, verb)
+
+    def code_support(self, verb: Token, entry: Entry, subject: Token | None, sources: list[Actor], ctx: Context,
+                     mood: cl.Mood) -> None:
+        """"try/begin to X", "fail to X", "launch an attack": the real event is elsewhere."""
+        complement = cl.infinitive_complement(verb)
+        if complement is not None and complement.dep_ == "xcomp":
+            negated = entry.frame == "negate" or cl.is_negated(verb) or ctx.negated
+            inner = replace(ctx, subjects=tuple(sources), negated=negated, future=ctx.future or mood is cl.Mood.FUTURE)
+            self.visit(complement, inner)
+            return
+        nouns = cl.direct_objects(verb) + cl.prep_objects(verb, LIGHT_PREPS)
+        if not self.code_nouns(verb, nouns, sources, ctx, mood, subject) and entry.code:
+            targets = self.targets(verb, entry.target, sources)
+            self.add(entry.code, [verb], sources, targets, ctx, mood, verb)
+
+    def code_nouns(self, verb: Token, nouns: list[Token], sources: list[Actor], ctx: Context, mood: cl.Mood,
+                   subject: Token | None = None) -> bool:
+        """Code the first event noun among ``nouns`` as the verb's action."""
+        for noun in nouns:
+            content = self.noun_content(noun, subject)
+            if content is None or content.code is None:
+                continue
+            mode = content.entry.target if content.entry else "-"
+            slots = [*cl.prep_groups(noun, NOUN_TARGET_PREPS), *cl.prep_groups(verb, cl.TARGET_PREPS)]
+            targets = self.first_actors(slots, sources)
+            intent = bool(content.entry and content.entry.frame == "intent")
+            self.add(content.code, [verb, noun], sources, targets, ctx, mood, verb, mode == "sym", intent=intent)
+            return True
+        return False
+
+    # -- what a frame is about -------------------------------------------------
+
+    def content(self, token: Token, family: str) -> Content | None:
+        """The event a frame word governs: its infinitive, that-clause or event-noun object."""
+        complement = cl.infinitive_complement(token)
+        if complement is None and family in ("demand", "appeal"):
+            complement = cl.clause_complement(token)
+        if complement is not None:
+            self.done.add(complement.i)
+            return self.clause_content(complement) or Content(None, complement)
+        nouns = cl.direct_objects(token) + cl.prep_objects(token, CONTENT_PREPS)
+        for noun in nouns:
+            found = self.noun_content(noun, None)
+            if found is not None and found.code is not None:
+                return found
+        return None
+
+    def clause_content(self, verb: Token) -> Content | None:
+        """The code a clause would get on its own (ignoring its mood)."""
+        if cl.is_negated(verb):
+            return Content(None, verb)
+        entry = match(verb, "V", cl.subject_of(verb))
+        if entry is None:
+            adjective = self.readiness_adjective(verb)
+            entry = match(adjective, "A") if adjective is not None else None
+            verb = adjective if entry is not None else verb
+        if entry is None or entry.frame == "negate":
+            return None
+        if entry.frame in ("light", "pass"):
+            inner = self.content(verb, "light")
+            return inner if inner is not None else Content(entry.code, verb, entry)
+        if entry.frame in FAMILIES:
+            inner = self.content(verb, entry.frame)
+            code = derive(entry.frame, inner.code) if inner and inner.code else entry.code
+            return Content(code, verb, entry)
+        if entry.frame == "consider":
+            return Content(CONSIDER, verb, entry)
+        return Content(entry.code, verb, entry)
+
+    def noun_content(self, noun: Token, subject: Token | None) -> Content | None:
+        """An event noun's code; a frame noun ("calls for a ceasefire") takes its content's."""
+        entry = match(noun, "N", subject)
+        if entry is None:
+            return None
+        if entry.frame in FAMILIES:
+            inner = self.content(noun, entry.frame)
+            code = derive(entry.frame, inner.code) if inner and inner.code else entry.code
+            return Content(code, noun, entry)
+        return Content(entry.code, noun, entry)
+
+    # -- participants ----------------------------------------------------------
+
+    def sources(self, subject: Token | None, ctx: Context) -> list[Actor]:
+        """Actors of the subject; a pronoun in reported speech falls back to the speaker."""
+        if subject is None:
+            return []
+        found = self.actors(subject)
+        if found:
+            return found
+        if cl.is_pronoun(subject):
+            return list(ctx.speaker)
+        head = cl.noun_phrase_head(subject)
+        if head.pos_ in ("NOUN", "PROPN"):
+            return [unresolved(head if head is not subject else subject)]
+        return []
+
+    def actors(self, token: Token) -> list[Actor]:
+        """Resolved actors of a noun phrase, looking through "of/in/from" phrases and appositions."""
+        found = actors_for_token(self.doc, token)
+        if found:
+            return found
+        head = cl.noun_phrase_head(token)
+        if head is not token:
+            found = actors_for_token(self.doc, head)
+            if found:
+                return found
+        for child in token.children:
+            inner = [child] if child.dep_ == "appos" else []
+            if child.dep_ == "prep" and child.lower_ in PHRASE_PREPS:
+                inner = [g for g in child.children if g.dep_ == "pobj"]
+            for tok in inner:
+                found = actors_for_token(self.doc, tok)
+                if found:
+                    return found
+        return []
+
+    def targets(self, verb: Token, mode: str, sources: list[Actor]) -> list[Actor]:
+        """Recipients of a plain action, best slot first."""
+        if mode == "none":
+            return []
+        passive = [p] if (p := cl.passive_subject(verb)) is not None else []
+        objects = cl.direct_objects(verb)
+        preps = cl.prep_groups(verb, cl.TARGET_PREPS)
+        of_objects = [p for o in objects for p in cl.prep_objects(o, NOUN_TARGET_PREPS)]
+        slots = [passive, *preps, objects, of_objects] if mode == "prep" else [passive, objects, *preps, of_objects]
+        return self.first_actors(slots, sources) or self.place_target(verb, sources)
+
+    def place_target(self, verb: Token, sources: list[Actor]) -> list[Actor]:
+        """A country named as the place of the action ("lifted a curfew in Montenegro")."""
+        places = cl.prep_objects(verb, cl.WEAK_TARGET_PREPS)
+        for obj in cl.direct_objects(verb):
+            places += cl.prep_objects(obj, cl.WEAK_TARGET_PREPS)
+        found = self.first_actors([places], sources)
+        return [a for a in found if a.country and not a.agent and not a.org]
+
+    def frame_targets(self, verb: Token, family: str, content: Content | None, sources: list[Actor]) -> list[Actor]:
+        """Recipient of a frame: the addressee ("urged *Iran* to") or the content's target."""
+        own_objects = cl.direct_objects(verb)
+        own = [own_objects, *cl.prep_groups(verb, ("on", "upon", "to", "with", "from", "against", "for")),
+               *[g for o in own_objects for g in cl.prep_groups(o, NOUN_TARGET_PREPS)]]
+        inner: list[list[Token]] = []
+        if content is not None:
+            subject = cl.subject_of(content.token) if content.token.pos_ in cl.VERBAL else None
+            inner.append([subject] if subject is not None else [])
+            if content.token.pos_ in cl.VERBAL:
+                mode = content.entry.target if content.entry else "-"
+                inner_targets = self.targets(content.token, mode, sources)
+                if inner_targets:
+                    return inner_targets if family in ("intent", "threaten") else self.first_actors(own + inner, sources) or inner_targets
+            else:
+                inner.extend(cl.prep_groups(content.token, NOUN_TARGET_PREPS))
+        slots = inner + own if family in ("intent", "threaten") else own + inner
+        return self.first_actors(slots, sources)
+
+    def first_actors(self, slots: list[list[Token]], sources: list[Actor]) -> list[Actor]:
+        """Actors of the first slot that names someone other than the sources."""
+        source_keys = {a.key() for a in sources}
+        for slot in slots:
+            found: list[Actor] = []
+            for token in slot:
+                found.extend(a for a in self.actors(token) if a.key() not in source_keys and a not in found)
+            if found:
+                return found
+        return []
+
+    # -- recording -------------------------------------------------------------
+
+    def add(self, code: str, words: list[Token], sources: list[Actor], targets: list[Actor], ctx: Context,
+            mood: cl.Mood, verb: Token, symmetric: bool = False, intent: bool = False,
+            statement: bool = False) -> None:
+        """Record an action, applying the clause's mood and negation."""
+        negated = ctx.negated or cl.is_negated(verb)
+        future = mood is cl.Mood.FUTURE or ctx.future
+        if mood is cl.Mood.OBLIGATION and not statement:
+            return  # "X must withdraw" with nobody saying it: an opinion, not an event
+        if future and not intent:
+            intent, code = True, derive("intent", code)
+        if negated and future and code[:2] in COOPERATIVE_ROOTS:
+            # "will not accept refugees" is a refusal; the withheld action stays, negated.
+            self.found.append(Found(derive("reject", code), words, sources, targets, False, False,
+                                    speaker_of(ctx), ctx.depth, symmetric=symmetric))
+        self.found.append(Found(code, words, sources, targets, negated, intent, speaker_of(ctx), ctx.depth,
+                                statement, symmetric))
+
+
+def speaker_of(ctx: Context) -> Actor | None:
+    return ctx.speaker[0] if ctx.speaker else None
+
+
+def resolved(actor: Actor) -> bool:
+    """Whether an actor was recognised (has a code), as opposed to a bare noun phrase."""
+    return bool(actor.code)
+
+
+def unresolved(token: Token) -> Actor:
+    """An actor we cannot identify, kept by its words so the action is not lost."""
+    text = cl.phrase_text(token)
+    return Actor(text=text, name=text, code="")
+
+
+def to_events(found: list[Found], sentence: str, index: int) -> list[Event]:
+    """Events of one sentence: main clause first, statements last, one per actor pair."""
+    events: list[Event] = []
+    seen: set[tuple] = set()
+    for item in sorted(found, key=lambda f: (f.statement, f.depth, f.position)):
+        row = lookup(item.code)
+        for source, target in actor_pairs(item):
+            key = (source.key(), target.key() if target else None, item.code, item.negated)
+            if key in seen:
+                continue
+            seen.add(key)
+            events.append(Event(
+                sentence=sentence, sentence_index=index, source=source, target=target,
+                cameo=row.code, root=row.root, quad_class=row.quad_class, goldstein=row.goldstein,
+                plover=row.plover, mode=row.mode, negated=item.negated, intent=item.intent,
+                trigger=item.trigger, reported_by=item.reported_by,
+            ))
+    return events
+
+
+def actor_pairs(item: Found) -> list[tuple[Actor, Actor | None]]:
+    """Source x target pairs; a reciprocal action among compound actors pairs them up."""
+    if item.symmetric and not item.targets and len(item.sources) > 1:
+        return [(a, b) for a in item.sources for b in item.sources if a.key() != b.key()]
+    targets: list[Actor | None] = list(item.targets) or [None]
+    return [(s, t) for s in item.sources for t in targets if t is None or t.key() != s.key()]

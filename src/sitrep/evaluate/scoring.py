@@ -12,9 +12,16 @@ All functions are pure and return text; only the CLI prints.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sitrep.errors import InputError
+from sitrep.models import Actor, Document, Event
+from sitrep.settings import Settings
 
 
 def ratio(part: float, whole: float) -> float:
@@ -136,3 +143,38 @@ def _cell(count: int, width: int) -> str:
 def accuracy(pairs: Sequence[tuple[str, str]]) -> float:
     """Share of (gold, predicted) pairs that agree."""
     return ratio(sum(1 for gold, pred in pairs if gold == pred), len(pairs))
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """Records of a JSON-lines file; a broken line is an InputError naming the line."""
+    records = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{path}:{number}", f"not valid JSON ({exc.msg})") from exc
+    return records
+
+
+def code_texts(texts: Iterable[tuple[str, str, str | None]], settings: Settings) -> Iterator[Document]:
+    """Run the whole pipeline over (id, text, date) triples, one document each, in order."""
+    from sitrep import pipeline
+
+    docs = (Document(id=doc_id, text=text, date=date) for doc_id, text, date in texts)
+    return pipeline.run(docs, settings)
+
+
+def describe_event(event: Event) -> str:
+    """One short line per coded event, for error listings."""
+    target = actor_label(event.target) if event.target else "-"
+    flags = "".join(flag for flag, on in (("~neg", event.negated), ("~intent", event.intent)) if on)
+    plover = event.plover or "(statement)"
+    return f"{event.cameo} {plover}{flags} {actor_label(event.source)} -> {target} [{event.trigger}]"
+
+
+def actor_label(actor: Actor) -> str:
+    """An actor's code, or its words in quotes when it was not resolved."""
+    return actor.code or f"'{actor.text}'"

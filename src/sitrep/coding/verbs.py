@@ -1,0 +1,186 @@
+"""The event lexicon: which verb or noun phrase triggers which CAMEO code.
+
+The phrases live in ``coding/data/verbs.tsv`` (see its header for the columns).
+This module loads them once, indexes them by (part of speech, lemma) and picks,
+for one spaCy token, the most specific entry whose conditions hold: particles
+("call *off*"), object cues ("impose *sanctions*"), subject cues ("*workers*
+struck").  Everything here is a pure function of the token and its children,
+so one linear pass over a sentence costs one dict lookup per token.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from sitrep.coding.cameo import FAMILIES, is_code, read_table
+from sitrep.errors import ConfigError
+
+Token = Any  # spaCy Token; typed loosely so that spaCy is not imported here
+
+FRAMES = frozenset({*FAMILIES, "speech", "consider", "light", "pass", "negate"})
+TARGET_MODES = frozenset({"-", "prep", "sym", "none"})
+# Dependents that can carry the object a cue is matched against.
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "obj"})
+PREP_DEPS = frozenset({"prep", "agent", "prt"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+NOUN_OBJECT_PREPS = frozenset({"of", "into", "on", "against"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon row: a trigger, its conditions and what it codes."""
+
+    pos: str
+    lemma: str
+    part: tuple[str, ...]
+    objects: frozenset[str]
+    subjects: frozenset[str]
+    code: str | None
+    frame: str | None
+    target: str
+
+    @property
+    def specificity(self) -> int:
+        """Object cues say most about the event, then particles, then subjects."""
+        return 4 * bool(self.objects) + 2 * bool(self.part) + bool(self.subjects)
+
+
+def _cell(value: str) -> str | None:
+    return None if value in ("", "-") else value
+
+
+def _split(value: str, sep: str) -> tuple[str, ...]:
+    cell = _cell(value)
+    return tuple(part.strip().lower() for part in cell.split(sep)) if cell else ()
+
+
+def parse_entry(row: dict[str, str]) -> Entry:
+    """One TSV row as an Entry; bad codes or frames are reported by lemma."""
+    entry = Entry(
+        pos=row["pos"],
+        lemma=row["lemma"].lower(),
+        part=_split(row["part"], "_"),
+        objects=frozenset(_split(row["object"], "|")),
+        subjects=frozenset(_split(row["subject"], "|")),
+        code=_cell(row["code"]),
+        frame=_cell(row["frame"]),
+        target=row["target"] or "-",
+    )
+    if entry.code is not None and not is_code(entry.code):
+        raise ConfigError(f"verbs.tsv: {entry.lemma!r} has unknown CAMEO code {entry.code!r}")
+    if entry.frame is not None and entry.frame not in FRAMES:
+        raise ConfigError(f"verbs.tsv: {entry.lemma!r} has unknown frame {entry.frame!r}")
+    if entry.target not in TARGET_MODES:
+        raise ConfigError(f"verbs.tsv: {entry.lemma!r} has unknown target mode {entry.target!r}")
+    return entry
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
+    """All entries indexed by (pos, lemma), most specific first (file order breaks ties)."""
+    index: dict[tuple[str, str], list[Entry]] = {}
+    for row in read_table("verbs.tsv"):
+        entry = parse_entry(row)
+        index.setdefault((entry.pos, entry.lemma), []).append(entry)
+    return {key: tuple(sorted(entries, key=lambda e: -e.specificity)) for key, entries in index.items()}
+
+
+def lemma_of(token: Token) -> str:
+    """Lower-case lemma, falling back to the text for tokens spaCy leaves unlemmatised."""
+    return (token.lemma_ or token.text).lower()
+
+
+def token_keys(token: Token) -> set[str]:
+    """Cue keys of one noun: its lemma, its text, and "modifier lemma" pairs."""
+    lemma = lemma_of(token)
+    keys = {lemma, token.lower_}
+    for child in token.children:
+        if child.dep_ in MODIFIER_DEPS:
+            keys.add(f"{lemma_of(child)} {lemma}")
+            keys.add(lemma_of(child))
+    return keys
+
+
+def object_tokens(verb: Token) -> list[Token]:
+    """Objects a verb's cue may name: direct/passive objects and prepositional objects."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in OBJECT_DEPS:
+            found.append(child)
+        elif child.dep_ in PREP_DEPS:
+            found.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp", "dobj"))
+    for token in list(found):
+        found.extend(token.conjuncts)
+    return found
+
+
+def verb_object_keys(verb: Token) -> set[str]:
+    keys: set[str] = set()
+    for token in object_tokens(verb):
+        keys |= token_keys(token)
+    return keys
+
+
+def noun_object_keys(noun: Token) -> set[str]:
+    """A noun's cues: its modifiers ("hunger strike") and "of"/"into" objects."""
+    keys = {lemma_of(c) for c in noun.children if c.dep_ in MODIFIER_DEPS}
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in NOUN_OBJECT_PREPS:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    keys |= token_keys(pobj)
+    return keys
+
+
+def has_part(token: Token, words: tuple[str, ...]) -> bool:
+    """Whether the particles/prepositions ``words`` hang off ``token`` in order."""
+    anchor = token
+    for word in words:
+        nxt = _child_named(anchor, word) or _child_named(token, word)
+        if nxt is None:
+            return False
+        anchor = nxt
+    return True
+
+
+def _child_named(token: Token, word: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ not in SUBJECT_DEPS and (child.lower_ == word or lemma_of(child) == word):
+            return child
+    return None
+
+
+def subject_lemmas(subject: Token | None) -> set[str]:
+    """Head lemma of a subject, and of its "of" object ("hundreds of *workers*")."""
+    if subject is None:
+        return set()
+    lemmas = {lemma_of(subject)}
+    for prep in subject.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            lemmas |= {lemma_of(p) for p in prep.children if p.dep_ == "pobj"}
+    return lemmas
+
+
+def matches(entry: Entry, token: Token, objects: set[str], subjects: set[str]) -> bool:
+    """Whether every condition of ``entry`` holds for this token."""
+    if entry.objects and not entry.objects & objects:
+        return False
+    if entry.subjects and not entry.subjects & subjects:
+        return False
+    return not entry.part or has_part(token, entry.part)
+
+
+def match(token: Token, pos: str, subject: Token | None = None) -> Entry | None:
+    """The most specific lexicon entry for ``token`` read as ``pos`` ("V" or "N"), if any."""
+    entries = lexicon().get((pos, lemma_of(token)))
+    if not entries:
+        return None
+    objects = verb_object_keys(token) if pos == "V" else noun_object_keys(token)
+    subjects = subject_lemmas(subject)
+    for entry in entries:
+        if matches(entry, token, objects, subjects):
+            return entry
+    return None
