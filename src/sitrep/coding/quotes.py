@@ -1,13 +1,384 @@
-"""Stage placeholder for quotes: filled in by its issue."""
+"""Quotes: who said what, directly (in quotation marks) or indirectly ("X said that ...").
+
+Find, then write.  ``find_quote_spans`` finds quotation marks in the raw text;
+``find_cue`` ties a quoted span to the verb that attributes it; ``find_indirect``
+finds reported speech without quotation marks; ``find_quotes`` assembles the
+``Quote`` records and ``process`` stores them in ``doc.quotes``.
+
+Quotation marks (``find_quote_spans``)
+    Curly and straight double quotation marks, and guillemets.  A paragraph (text
+    between line breaks) that opens a quotation without closing it continues into the
+    next paragraph when that one opens with a quotation mark again -- the newspaper
+    convention for long quotes -- and the whole run is one quote; otherwise the open
+    quotation ends with its paragraph.
+
+Speaker (``find_cue`` and ``speaker_token``)
+    The attribution cue is a verb of ``data/quote_cues.tsv`` (said, told, added, warned,
+    insisted, ...) or "according to", outside the quotation marks: in the sentence that
+    holds the quotation, in the first words after it (“...,” said the minister), or in
+    the sentence before it when that one ends with a colon.  Cues that govern the quoted
+    words, or are governed by them, come first, then the nearest.  "Partial" cues
+    (called, described, criticised, ...) only count when they govern the quoted words.
+    The speaker is the cue's subject (for "according to", its object), climbing from a
+    participle ("..., saying") to the clause it hangs on and from "who" to its noun.
+    A quotation with no cue of its own continues the previous speaker's quotation when
+    nothing but that speaker's attribution lies between them (“We will not,” she said.
+    “Greenland is ...”).  Quotations with no speaker are left out.
+
+Who the speaker is (``speaker_actor``)
+    The actor mention under the speaker's words, so that "he" or "the minister" comes
+    out as the named person the actors stage resolved them to; a named person keeps the
+    country and role of the actor their words resolve to ("Danish Prime Minister Mette
+    Frederiksen" -> DNK, GOV).  A speaker the actors stage does not know is still an
+    Actor, named by its words, with no country, so that the attribution is kept.
+
+Indirect quotes (``find_indirect``)
+    A speech cue with a clausal complement ("X said that ...", "X said the deal was
+    dead") or "according to X, ..." gives a quote with ``direct`` false whose text is
+    the complement; complements that are mostly inside quotation marks are already
+    direct quotes and are not repeated.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
-from sitrep.models import Document
+from sitrep.coding.actors import actors_for_token, mention_at
+from sitrep.coding.tsv import read_tsv
+from sitrep.models import Actor, Document, Quote
 from sitrep.settings import Settings
+
+OPENERS = frozenset("“\"«")
+CLOSERS = frozenset("”\"»")
+PARAGRAPH_BREAK = re.compile(r"\n+")
+OPEN_ENDINGS = frozenset(",?!—–-…:")  # quoted words ending so run on into their attribution
+TAIL_TOKENS = 8  # how far after a closing mark a trailing cue ("..., said X") is looked for
+MAX_CONTINUATION_GAP = 200  # characters between two quotations of one speaker
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "relcl", "acl", "parataxis"})
+TRIM = " \t\n,;:.!?\"“”«»—–-"
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Quoted content: its character ranges (marks excluded) and the closing mark's offset."""
+
+    segments: tuple[tuple[int, int], ...]
+    close_mark: int | None  # None when the quotation ran to the end of a paragraph unclosed
+
+    @property
+    def start(self) -> int:
+        return self.segments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.segments[-1][1]
+
+    @property
+    def outer_end(self) -> int:
+        """End including the closing mark."""
+        return self.close_mark + 1 if self.close_mark is not None else self.end
+
+    def covers(self, char: int) -> bool:
+        """Whether ``char`` lies between the opening and the closing mark (inclusive)."""
+        return self.start - 1 <= char < self.outer_end
+
+    def text(self, full_text: str) -> str:
+        return " ".join(full_text[s:e].strip() for s, e in self.segments)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A cue verb and the token standing for its speaker."""
+
+    cue: Any
+    subject: Any
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> dict[str, str]:
+    """Cue lemma -> kind ("speech" or "partial") from ``data/quote_cues.tsv``."""
+    return {lemma: kind for lemma, kind in read_tsv("quote_cues.tsv", 2)}
 
 
 def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
-    """Pass documents through unchanged until this stage is built."""
-    yield from docs
+    """Fill ``doc.quotes``."""
+    for doc in docs:
+        if doc.parsed is not None:
+            doc.quotes = find_quotes(doc)
+        yield doc
+
+
+def find_quotes(doc: Document) -> list[Quote]:
+    """Direct and indirect quotes of a parsed document, in text order."""
+    parsed = doc.parsed
+    spans = find_quote_spans(parsed.text)
+    sentence_of = {s.start: n for n, s in enumerate(parsed.sents)}
+    quotes = find_direct(doc, spans, sentence_of) + find_indirect(doc, spans, sentence_of)
+    return sorted(quotes, key=lambda q: (q.start or 0, not q.direct))
+
+
+# --- quotation marks ------------------------------------------------------------------------------
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the paragraphs (text between line breaks)."""
+    spans, start = [], 0
+    for brk in PARAGRAPH_BREAK.finditer(text):
+        if brk.start() > start:
+            spans.append((start, brk.start()))
+        start = brk.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Quoted stretches of ``text``, multi-paragraph quotations joined (module docstring)."""
+    found: list[QuoteSpan] = []
+    pending: list[tuple[int, int]] = []
+    for start, end in paragraphs(text):
+        if pending and text[start] not in OPENERS:
+            found.append(QuoteSpan(tuple(pending), None))
+            pending = []
+        segments, pending, open_at = pending, [], None
+        for i in range(start, end):
+            char = text[i]
+            if open_at is None and char in OPENERS:
+                open_at = i
+            elif open_at is not None and char in CLOSERS:
+                segments.append((open_at + 1, i))
+                found.append(QuoteSpan(tuple(segments), i))
+                segments, open_at = [], None
+            elif open_at is not None and char in OPENERS:
+                open_at = i  # an unmatched opener: the later one starts the quotation
+        if open_at is not None:
+            pending = [*segments, (open_at + 1, end)]
+    if pending:
+        found.append(QuoteSpan(tuple(pending), None))
+    return [span for span in found if len(span.text(text)) > 1]
+
+
+# --- direct quotes --------------------------------------------------------------------------------
+
+
+def find_direct(doc: Document, spans: Sequence[QuoteSpan], sentence_of: dict[int, int]) -> list[Quote]:
+    """A Quote per quoted span with a speaker; continuations inherit the previous speaker."""
+    parsed = doc.parsed
+    quotes: list[Quote] = []
+    previous: tuple[QuoteSpan, Attribution] | None = None
+    for span in spans:
+        attribution = find_cue(parsed, span, cue_lexicon())
+        if attribution is None and previous is not None and continues(parsed, previous, span):
+            attribution = previous[1]
+        if attribution is None:
+            previous = None
+            continue
+        previous = (span, attribution)
+        quote = make_quote(doc, attribution, span.text(parsed.text), span.start, span.end, sentence_of)
+        quotes.append(quote)
+    return quotes
+
+
+def find_cue(parsed: Any, span: QuoteSpan, cues: dict[str, str]) -> Attribution | None:
+    """The cue attributing a quoted span, with its speaker token (module docstring)."""
+    best: tuple[tuple[bool, int, int], Attribution] | None = None
+    for token in _cue_region(parsed, span):
+        if span.covers(token.idx) or not _is_cue(token, cues):
+            continue
+        linked = _linked(token, span)
+        if cues.get(token.lemma_.lower()) == "partial" and not linked:
+            continue
+        subject = speaker_token(token)
+        if subject is None or span.covers(subject.idx):
+            continue
+        distance = min(abs(token.idx - span.outer_end), abs(span.start - token.idx))
+        key = (not linked, _depth(token) if linked else 0, distance)
+        if best is None or key < best[0]:
+            best = (key, Attribution(token, subject))
+    return None if best is None else best[1]
+
+
+def _depth(token: Any) -> int:
+    """Ancestors above a token: of two cues governing a quotation the outer one reports it
+    ("Peskov said Washington had threatened ... “...”" is Peskov's)."""
+    return sum(1 for _ in token.ancestors)
+
+
+def _cue_region(parsed: Any, span: QuoteSpan) -> list[Any]:
+    """Tokens where a span's cue may sit: its sentences, a few words after it, a colon sentence before."""
+    first = parsed.char_span(span.start, span.end, alignment_mode="expand")
+    if first is None:
+        return []
+    sentences = {first[0].sent.start: first[0].sent, first[-1].sent.start: first[-1].sent}
+    tokens = [t for sent in sentences.values() for t in sent]
+    tail = _tail(parsed, first[-1].i + 1) if parsed.text[:span.end].rstrip()[-1:] in OPEN_ENDINGS else []
+    before = first[0].sent.start - 1
+    if before >= 0 and parsed[before].text == ":":
+        tokens.extend(parsed[before].sent)
+    return tokens + tail
+
+
+def _tail(parsed: Any, after: int) -> list[Any]:
+    """The first words after a closing mark, up to the paragraph's end ("..., said X")."""
+    tail = []
+    for token in parsed[after:after + TAIL_TOKENS]:
+        if "\n" in token.text or (tail and token.text in OPENERS):
+            break
+        tail.append(token)
+    return tail
+
+
+def _is_cue(token: Any, cues: dict[str, str]) -> bool:
+    if token.lower_ == "according":
+        return any(c.lower_ == "to" for c in token.children)
+    return token.lemma_.lower() in cues and token.pos_ in {"VERB", "AUX"}
+
+
+def _linked(cue: Any, span: QuoteSpan) -> bool:
+    """Whether the cue governs a quoted word or is governed by one."""
+    return span.covers(cue.head.idx) or any(span.covers(t.idx) for t in cue.subtree)
+
+
+def speaker_token(cue: Any) -> Any | None:
+    """The token naming who speaks: the cue's subject, or the object of "according to"."""
+    if cue.lower_ == "according":
+        to = next((c for c in cue.children if c.lower_ == "to"), None)
+        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    verb = cue
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject.head.head if subject.lower_ in {"who", "that"} and verb.dep_ == "relcl" else subject
+        if verb.dep_ not in CLIMB_DEPS or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def continues(parsed: Any, previous: tuple[QuoteSpan, Attribution], span: QuoteSpan) -> bool:
+    """Whether ``span`` goes on with the previous speaker's words (nothing else in between)."""
+    before, attribution = previous
+    gap_start, gap_end = before.outer_end, span.start - 1
+    if gap_end - gap_start > MAX_CONTINUATION_GAP:
+        return False
+    gap = parsed.char_span(gap_start, gap_end, alignment_mode="contract")
+    if gap is None:
+        return not parsed.text[gap_start:gap_end].strip(TRIM)
+    clause = {t.i for t in attribution.cue.subtree} | {attribution.cue.i}
+    return all(t.is_punct or t.is_space or t.i in clause for t in gap)
+
+
+# --- indirect quotes ------------------------------------------------------------------------------
+
+
+def find_indirect(doc: Document, spans: Sequence[QuoteSpan], sentence_of: dict[int, int]) -> list[Quote]:
+    """Reported speech without quotation marks: "X said (that) ...", "according to X, ..."."""
+    parsed = doc.parsed
+    cues = cue_lexicon()
+    quotes = []
+    for token in parsed:
+        if not _is_cue(token, cues) or cues.get(token.lemma_.lower()) == "partial" or _withheld(token):
+            continue
+        content = _reported_content(token)
+        subject = speaker_token(token)
+        if content is None or subject is None or _mostly_quoted(content, spans):
+            continue
+        quote = make_quote(doc, Attribution(token, subject), content.text, content.start_char,
+                           content.end_char, sentence_of, direct=False)
+        quotes.append(quote)
+    return quotes
+
+
+def _withheld(cue: Any) -> bool:
+    """Speech that did not happen: "declined to say", "did not say"."""
+    return any(c.dep_ == "neg" for c in cue.children) or cue.head.lemma_.lower() in {"decline", "refuse"}
+
+
+def _reported_content(cue: Any) -> Any | None:
+    """The span of what is reported: the complement clause, or the clause "according to" hangs on."""
+    doc = cue.doc
+    if cue.lower_ == "according":
+        sent = cue.sent
+        phrase = list(cue.subtree)
+        if phrase[0].i > sent.start + 1:
+            return _trimmed(doc[sent.start:phrase[0].i])
+        return _trimmed(doc[phrase[-1].i + 1:sent.end])
+    clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    words = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head is clause and t.lower_ == "that")]
+    return _trimmed(doc[words[0].i:words[-1].i + 1]) if words else None
+
+
+def _trimmed(span: Any) -> Any | None:
+    """The span without punctuation at either edge; None when little is left."""
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].is_punct or span.doc[start].is_space):
+        start += 1
+    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space):
+        end -= 1
+    return span.doc[start:end] if end - start >= 2 else None
+
+
+def _mostly_quoted(content: Any, spans: Sequence[QuoteSpan]) -> bool:
+    inside = sum(1 for t in content if any(s.covers(t.idx) for s in spans if s.start <= content.end_char))
+    return inside * 2 > len(content)
+
+
+# --- speakers -------------------------------------------------------------------------------------
+
+
+def make_quote(
+    doc: Document, attribution: Attribution, text: str, start: int, end: int,
+    sentence_of: dict[int, int], direct: bool = True,
+) -> Quote:
+    """The Quote record for content ``[start, end)`` attributed by ``attribution``."""
+    words = speaker_words(attribution.subject)
+    sentence = doc.parsed.char_span(start, max(end, start + 1), alignment_mode="expand")
+    sentence_index = sentence_of.get(sentence[0].sent.start, 0) if sentence is not None and len(sentence) else 0
+    return Quote(
+        speaker=speaker_actor(doc, attribution.subject, words),
+        text=text.strip(),
+        sentence_index=sentence_index,
+        direct=direct,
+        cue=attribution.cue.text if attribution.cue.lower_ != "according" else "according to",
+        start=start,
+        end=end,
+        speaker_start=words.start_char,
+        speaker_end=words.end_char,
+    )
+
+
+def speaker_words(subject: Any) -> Any:
+    """The words naming the speaker: the subject's phrase, appositions included, punctuation trimmed."""
+    doc = subject.doc
+    left, right = subject.left_edge.i, subject.right_edge.i + 1
+    span = _trimmed(doc[left:right]) or doc[subject.i:subject.i + 1]
+    return span
+
+
+def speaker_actor(doc: Document, subject: Any, words: Any) -> Actor:
+    """The speaker as an Actor (module docstring)."""
+    mention = mention_at(doc, subject.i) or next(
+        (m for t in words if (m := mention_at(doc, t.i)) is not None), None
+    )
+    base = mention.actor if mention is not None else next(iter(actors_for_token(doc, subject)), None)
+    person = next((e.text for e in words.ents if e.label_ == "PERSON"), None)
+    if base is None:
+        name = person or _plain_name(words)
+        return Actor(text=words.text, name=name, code="", country=None, org=None, agent=None)
+    if person and person not in base.name and base.name not in person:
+        return Actor(text=words.text, name=person, code=base.code, country=base.country, org=base.org,
+                     agent=base.agent)
+    return base
+
+
+def _plain_name(words: Any) -> str:
+    """A speaker's words without a leading article: "the campaign" -> "campaign"."""
+    tokens = [t for t in words if not (t.i == words.start and t.dep_ == "det")]
+    return " ".join(t.text for t in tokens) or words.text
