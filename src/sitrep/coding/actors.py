@@ -43,8 +43,10 @@ from sitrep.settings import Settings
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _KIND_OF_ENTRY = {"country": "country", "demonym": "demonym", "people": "demonym", "capital": "metonym",
-                  "institution": "institution", "org": "org", "region": "region", "leader": "person"}
-_NP_GLUE = frozenset({",", "and", "'s", "’s", "-", "&"})
+                  "institution": "institution", "org": "org", "region": "region", "leader": "person", "place": "place"}
+_STANCE_PREFIXES = frozenset({"anti", "pro", "anti-", "pro-"})
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+_NP_GLUE = frozenset({",", "and", "'s", "’s", "-", "&", "led"})  # "led": "Vietnamese-led forces"
 _MODIFIER_WALK = 10  # tokens a role noun's modifiers may reach to the left
 _PLACE_PREPS = {"of": None, "from": None, "in": "MIL"}  # preposition -> agent it must not combine with
 _NON_ACTING_VERBS = frozenset({"be", "seem", "appear", "remain", "happen", "take", "become", "rain", "snow"})
@@ -127,7 +129,8 @@ class _Finder:
 
     def __init__(self, parsed: Any) -> None:
         self.parsed = parsed
-        self.atoms = lexicon.find_atoms(parsed)
+        atoms = [a for a in lexicon.find_atoms(parsed) if not _stance_prefixed(parsed, a) and not _inside_name(parsed, a)]
+        self.atoms = _with_places(parsed, atoms)
         self.atom_at: list[Atom | None] = [None] * len(parsed)
         for atom in self.atoms:
             for i in range(atom.start, atom.end):
@@ -176,7 +179,7 @@ class _Finder:
         """PERSON entities (minus tokens the lexicon reads otherwise) and leaders the NER missed."""
         spans = []
         for ent in self.parsed.ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" and not any(t.like_num or t.is_digit or "-" == t.text for t in ent):
                 spans.extend(self._trim_person(ent.start, ent.end))
         covered = bytearray(len(self.parsed))
         for start, end in spans:
@@ -202,11 +205,15 @@ class _Finder:
         words = [t.text for t in span]
         leader = next((a.entry for a in self.atoms_in(start, end) if a.entry.kind == "leader"), None)
         title_start, titles = title_atoms(self.parsed, start, self.atom_at)
+        if len(words) == 1 and not any(a.entry.kind == "role" for a in titles):
+            title_start, titles = start, []  # "Indian Railways" tagged as a person: no title, no nationality
         appos = apposition_atoms(span, self.atom_at)
         former = any(t.lower_ in ("former", "ex", "ousted", "exiled", "late") for t in self.parsed[title_start:start])
         person = self.registry.find(words)
         if titles or appos or leader or person is None:
             introduced = person_from(words, titles + appos, leader, former)
+            if (titles or appos) and not (introduced.country or introduced.org):
+                introduced.country = self.sentence_country(start, end)
             person = _merge(person, introduced) if person and person.name == introduced.name else introduced
         self.registry.add(words, person)
         if not self.free(title_start, start):
@@ -224,6 +231,13 @@ class _Finder:
         if end <= span.start or start >= span.end:
             if self.free(start, end):
                 self.add(Mention(start, end, person.actor(self.text(start, end)), "person", end - 1))
+
+    def sentence_country(self, start: int, end: int) -> str | None:
+        """The one country a sentence names besides a titled person ("Lt. Gen. Prosper Avril ... Haiti's")."""
+        sent = self.sentences[self.sentence_of[start]]
+        found = {a.entry.country for a in self.atoms_in(sent.start, sent.end)
+                 if a.entry.country and a.entry.kind != "role" and not start <= a.start < end}
+        return found.pop() if len(found) == 1 else None
 
     def atoms_in(self, start: int, end: int) -> list[Atom]:
         return [a for a in {id(a): a for a in self.atom_at[start:end] if a is not None}.values()]
@@ -398,6 +412,40 @@ class _Finder:
             if mention is not None and mention.kind not in ("person", "pronoun"):
                 return mention
         return None
+
+
+def _stance_prefixed(parsed: Any, atom: Atom) -> bool:
+    """"anti-Syria journalist", "pro-Russian separatists": the name says whom they oppose or back, not who they are."""
+    before = parsed[max(atom.start - 2, 0):atom.start]
+    words = [t.lower_ for t in before]
+    return bool(words) and (words[-1] in _STANCE_PREFIXES or (words[-1] == "-" and words[0] in _STANCE_PREFIXES))
+
+
+_NAME_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+
+
+def _inside_name(parsed: Any, atom: Atom) -> bool:
+    """A role word inside a longer name ("Democratic National Committee"), unless it ends it ("Sinai Hospital")."""
+    if atom.entry.kind != "role" or parsed[atom.start].ent_type_ not in _NAME_LABELS:
+        return False
+    end = atom.end
+    while end < len(parsed) and parsed[end].ent_iob_ == "I":
+        end += 1
+    return end > atom.end
+
+
+def _with_places(parsed: Any, atoms: list[Atom]) -> list[Atom]:
+    """Add cities and US states that spaCy tags as places and the lexicon does not know ("Samarra")."""
+    taken = bytearray(len(parsed))
+    for atom in atoms:
+        taken[atom.start:atom.end] = b"\x01" * (atom.end - atom.start)
+    extra = []
+    for ent in parsed.ents:
+        if ent.label_ in _PLACE_LABELS and not any(taken[ent.start:ent.end]):
+            entry = lexicon.place_entry(ent.text)
+            if entry is not None:
+                extra.append(Atom(ent.start, ent.end, entry, ent.text))
+    return sorted(atoms + extra, key=lambda a: a.start) if extra else atoms
 
 
 def _base_code(actor: Actor) -> str:

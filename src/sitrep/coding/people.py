@@ -20,7 +20,7 @@ from sitrep.models import Actor
 # Tokens that may sit inside a title before a name without ending it ("Foreign", "'s", "former").
 _TITLE_GLUE = frozenset({"'s", "’s", "-", "former", "ex", "acting", "deputy", "interim", "outgoing", "then"})
 _FORMER = frozenset({"former", "ex", "ousted", "exiled", "late"})
-_ACTOR_KINDS = frozenset({"country", "demonym", "people", "capital", "institution", "org", "region"})
+_ACTOR_KINDS = frozenset({"country", "demonym", "people", "capital", "institution", "org", "region", "place"})
 _TITLE_SYNONYMS = {"premier": "prime minister", "head of government": "prime minister", "head of state": "president"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 SALIENCE_SENTENCES = 2  # how many earlier sentences a pronoun may reach back
@@ -89,7 +89,7 @@ def title_atoms(parsed: Any, start: int, atom_at: list[Atom | None]) -> tuple[in
         if atom is not None and atom.entry.kind in _ACTOR_KINDS | {"role", "leader"}:
             atoms.append(atom)
             i = atom.start - 1
-        elif tok.lower_ in _TITLE_GLUE or (tok.is_title and tok.pos_ == "PROPN" and tok.dep_ == "compound"):
+        elif tok.lower_ in _TITLE_GLUE or _title_word(tok):
             i -= 1
         else:
             break
@@ -97,6 +97,13 @@ def title_atoms(parsed: Any, start: int, atom_at: list[Atom | None]) -> tuple[in
     while first < start and parsed[first].lower_ in ("'s", "’s", "-"):
         first += 1
     return first, atoms[::-1]
+
+
+def _title_word(tok: Any) -> bool:
+    """Words inside a title run: "Foreign" in "Foreign Minister", "new" in "Lebanon's new President"."""
+    if tok.pos_ == "PROPN" and tok.is_title and tok.dep_ == "compound":
+        return True
+    return tok.pos_ == "ADJ" and tok.dep_ == "amod"
 
 
 def apposition_atoms(span: Any, atom_at: list[Atom | None]) -> list[Atom]:
