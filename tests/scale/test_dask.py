@@ -1,0 +1,49 @@
+"""Dask local cluster: the same stage functions on workers, Parquet partitions, `load` into DuckDB."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitrep.errors import ConfigError
+from sitrep.scale.batch import ingest
+from sitrep.scale.dask_runner import ingest_dask, parse_local
+from sitrep.scale.parquet import done_partitions, load_directory
+from sitrep.settings import Settings
+from tests.scale.conftest import EXAMPLES, snapshot
+
+
+@pytest.mark.parametrize(("address", "workers"), [("local:2", 2), ("tcp://scheduler.example:8786", None)])
+def test_parse_local(address: str, workers: int | None):
+    assert parse_local(address) == workers
+
+
+@pytest.mark.parametrize("address", ["local:", "local:0", "local:two"])
+def test_bad_local_address(address: str):
+    with pytest.raises(ConfigError, match="local:N"):
+        parse_local(address)
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_dask_local_cluster_stores_the_same_as_one_process(nlp, tmp_path: Path):
+    settings = Settings(batch_size=2)  # partitions of 8 documents: the 16 examples make two
+    out = tmp_path / "parts"
+    local_db, dask_db = tmp_path / "local.duckdb", tmp_path / "dask.duckdb"
+    steps: list[int] = []
+
+    result = ingest_dask([str(EXAMPLES)], settings, print, "local:2", out, on_progress=steps.append)
+    assert (result.partitions, result.documents, sum(steps)) == (2, 16, 16)
+    assert done_partitions(out) == ["part-00000", "part-00001"]
+
+    loaded = load_directory(out, settings.replace(db_path=dask_db))
+    assert loaded.added == 16
+    ingest([str(EXAMPLES)], settings.replace(db_path=local_db), print)
+    assert snapshot(dask_db) == snapshot(local_db)
+
+    again = load_directory(out, settings.replace(db_path=dask_db))  # idempotent
+    assert (again.added, again.duplicates) == (0, 16) and snapshot(dask_db) == snapshot(local_db)
+
+    resumed = ingest_dask([str(EXAMPLES)], settings, print, "local:1", out)  # every partition is done
+    assert (resumed.partitions, resumed.resumed) == (0, 2)
