@@ -1,13 +1,299 @@
-"""Stage placeholder for stances: filled in by its issue."""
+"""Stances: each actor's position on the issues a document argues about.
+
+Find, then write.  ``find_stances`` returns ``Stance`` records (actor, issue,
+polarity +1/-1/0, evidence sentence); ``process`` stores them in ``doc.stances``.
+
+Where a position is read (``data/stance_words.tsv``)
+    * A stance verb and its subject: +1 presses, supports, demands, wants, accepts;
+      -1 rejects, condemns, opposes, refuses; 0 considers, studies, weighs.  The issue
+      is read from the verb's object, its "for/on/against/over" phrase, or its
+      infinitive ("refused to negotiate over Greenland's sovereignty").  A negated
+      verb turns support into opposition ("will not accept being bought") and
+      opposition into a neutral position ("did not rule out").
+    * A stance noun in the object multiplies in: backing "the government's refusal to
+      negotiate over X" is opposition to X.
+    * A proposal noun names an issue its owner presses: "the US proposal", "its demand
+      for control of the Arctic island", "Washington's push" give the owner +1.
+    * A quotation that names an issue and denies it ("control of Greenland is not on
+      the table", "Greenland will not be traded away") gives its speaker -1.
+
+How an issue is named, so that stances add up across documents (``name_issue``)
+    1. ``data/issues.tsv``: the first pattern matching the phrase gives the canonical
+       name ("US control of Greenland") and a sign (supporting "Denmark's sovereignty
+       over Greenland" is opposing US control of it).
+    2. A proposal noun whose owner is the proponent of an issue already named in the
+       same document is that issue ("Denmark rejected the US proposal" after "the United
+       States repeated its demand for control of the Arctic island").
+    3. Otherwise a proposal noun with an owner is named "<owner country> <noun>"
+       ("Russia proposal", "China plan"): the same owner and head noun give the same
+       issue everywhere, however the owner is written (Beijing's plan, the Chinese plan).
+    Phrases that match none of these carry no issue and give no stance.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
-from sitrep.models import Document
+from sitrep.coding.actors import actors_for_token, mention_at
+from sitrep.coding.tsv import read_tsv
+from sitrep.models import Actor, Document, Stance
 from sitrep.settings import Settings
+
+OBJECT_PREPS = frozenset({"for", "on", "against", "over", "to"})
+SUBJECT_CLIMB = frozenset({"xcomp", "conj", "advcl", "relcl", "acl"})
+NEGATION = re.compile(r"\b(not|no|never|n't|nothing)\b", re.IGNORECASE)
+MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A row of ``data/issues.tsv``."""
+
+    name: str
+    proponent: str | None
+    sign: int
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class StanceWords:
+    verbs: dict[str, int]
+    nouns: dict[str, int]
+    proposals: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def issue_table() -> tuple[Issue, ...]:
+    """Canonical issues with their compiled patterns (read once)."""
+    return tuple(
+        Issue(name, proponent or None, int(sign), re.compile(pattern))
+        for name, proponent, sign, pattern in read_tsv("issues.tsv", 4)
+    )
+
+
+@lru_cache(maxsize=1)
+def stance_words() -> StanceWords:
+    """Stance verbs, stance nouns and proposal nouns from ``data/stance_words.tsv``."""
+    rows = read_tsv("stance_words.tsv", 3)
+    return StanceWords(
+        verbs={w: int(p) for w, p, kind in rows if kind == "verb"},
+        nouns={w: int(p) for w, p, kind in rows if kind == "noun"},
+        proposals=frozenset(w for w, _, kind in rows if kind == "proposal"),
+    )
 
 
 def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
-    """Pass documents through unchanged until this stage is built."""
-    yield from docs
+    """Fill ``doc.stances``."""
+    for doc in docs:
+        if doc.parsed is not None:
+            doc.stances = find_stances(doc)
+        yield doc
+
+
+def find_stances(doc: Document) -> list[Stance]:
+    """Every stance in the document, one per actor, issue and sentence."""
+    words = stance_words()
+    sentences = list(doc.parsed.sents)
+    index = {s.start: n for n, s in enumerate(sentences)}
+    named = document_issues(doc.parsed.text)
+    found: dict[tuple, Stance] = {}
+    for token in doc.parsed:
+        for actor, issue, polarity in _positions_at(doc, token, words, named):
+            sentence = token.sent
+            stance = Stance(actor, issue, polarity, sentence.text.strip(), index.get(sentence.start, 0))
+            found.setdefault((actor.key(), issue, stance.sentence_index), stance)
+    for stance in quote_stances(doc, named):
+        found.setdefault((stance.actor.key(), stance.issue, stance.sentence_index), stance)
+    return sorted(found.values(), key=lambda s: s.sentence_index)
+
+
+def document_issues(text: str) -> dict[str, Issue]:
+    """Table issues named anywhere in the text, by proponent country (for rule 2)."""
+    lowered = text.lower()
+    named: dict[str, Issue] = {}
+    for issue in issue_table():
+        if issue.proponent and issue.sign > 0 and issue.pattern.search(lowered):
+            named.setdefault(issue.proponent, issue)
+    return named
+
+
+def _positions_at(
+    doc: Document, token: Any, words: StanceWords, named: dict[str, Issue]
+) -> list[tuple[Actor, str, int]]:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in words.verbs:
+        return verb_positions(doc, token, words, named)
+    if token.pos_ in {"NOUN", "PROPN"} and lemma in words.proposals:
+        issue = name_issue(doc, token, words, named, fallback=_disputed(token, words))
+        owners = owner_actors(doc, token)
+        if issue is not None and issue[1] > 0:
+            return [(owner, issue[0], 1) for owner in owners]
+    return []
+
+
+def _disputed(noun: Any, words: StanceWords) -> bool:
+    """Whether someone takes a position on this proposal (its object or "for/on/against" object)."""
+    governor = noun.head.head if noun.head.dep_ == "prep" else noun.head
+    return governor.pos_ == "VERB" and governor.lemma_.lower() in words.verbs
+
+
+def verb_positions(
+    doc: Document, verb: Any, words: StanceWords, named: dict[str, Issue]
+) -> list[tuple[Actor, str, int]]:
+    """(actor, issue, polarity) for a stance verb's subject on each issue among its objects."""
+    polarity = words.verbs[verb.lemma_.lower()]
+    if _negated(verb):
+        polarity = -1 if polarity > 0 else 0
+    subject = _subject(verb)
+    actors = actors_for_token(doc, subject) if subject is not None else []
+    positions = []
+    for obj in _objects(verb):
+        issue = name_issue(doc, obj, words, named)
+        if issue is not None:
+            positions += [(actor, issue[0], polarity * issue[1]) for actor in actors]
+    return positions
+
+
+def _negated(verb: Any) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children) or any(
+        c.dep_ == "neg" for c in verb.head.children if verb.dep_ == "xcomp"
+    )
+
+
+def _subject(verb: Any) -> Any | None:
+    """The verb's subject, climbing from infinitives and conjoined verbs ("refused to ...")."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ not in SUBJECT_CLIMB or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _objects(verb: Any) -> list[Any]:
+    """Heads of the phrases a position is taken on: object, "for/on/..." objects, infinitive."""
+    heads = []
+    for child in verb.children:
+        if child.dep_ in {"dobj", "xcomp", "ccomp"}:
+            heads.append(child)
+        elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
+            heads += [c for c in child.children if c.dep_ == "pobj"]
+    return heads
+
+
+def name_issue(
+    doc: Document, head: Any, words: StanceWords, named: dict[str, Issue], fallback: bool = True
+) -> tuple[str, int] | None:
+    """(canonical issue, sign) of the phrase headed by ``head`` (rules in the module docstring).
+
+    A position nested inside the phrase is followed first, multiplying the signs:
+    approving "a resolution backing the government's refusal to negotiate over X" is
+    opposing X.
+    """
+    lemma = head.lemma_.lower()
+    if lemma in words.nouns and head.pos_ in {"NOUN", "PROPN"}:
+        inner = _complement(head)
+        found = name_issue(doc, inner, words, named, fallback) if inner is not None else None
+        return (found[0], found[1] * words.nouns[lemma]) if found else None
+    nested = _nested_position(doc, head, words, named)
+    if nested is not None:
+        return nested
+    phrase = doc.parsed[head.left_edge.i:head.right_edge.i + 1].text.lower()
+    for issue in issue_table():
+        if issue.pattern.search(phrase):
+            return issue.name, issue.sign
+    if lemma in words.proposals and (fallback or _owned_by_proponent(doc, head, named)):
+        return _proposal_issue(doc, head, named)
+    return None
+
+
+def _nested_position(
+    doc: Document, head: Any, words: StanceWords, named: dict[str, Issue]
+) -> tuple[str, int] | None:
+    """The issue of a stance noun or verb inside the phrase ("a resolution backing ..."), signed."""
+    for token in head.subtree:
+        if token is head:
+            continue
+        lemma = token.lemma_.lower()
+        if lemma in words.nouns and token.pos_ in {"NOUN", "PROPN"}:
+            found = name_issue(doc, token, words, named, fallback=False)
+        elif lemma in words.verbs and token.pos_ == "VERB" and token.dep_ in {"acl", "relcl", "advcl"}:
+            found = next((f for o in _objects(token) if (f := name_issue(doc, o, words, named, False))), None)
+            found = (found[0], found[1] * words.verbs[lemma]) if found else None
+        else:
+            continue
+        if found is not None:
+            return found
+    return None
+
+
+def _owned_by_proponent(doc: Document, noun: Any, named: dict[str, Issue]) -> bool:
+    return any(owner.country in named for owner in owner_actors(doc, noun))
+
+
+def _complement(noun: Any) -> Any | None:
+    """What a stance noun is about: its infinitive or "of/to/on" phrase."""
+    for child in noun.children:
+        if child.dep_ in {"acl", "relcl", "xcomp"}:
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"of", "to", "on", "for", "over"}:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _proposal_issue(doc: Document, noun: Any, named: dict[str, Issue]) -> tuple[str, int] | None:
+    owners = owner_actors(doc, noun)
+    for owner in owners:
+        if owner.country in named:
+            return named[owner.country].name, 1
+    owner = next((o for o in owners if o.country or o.org), None)
+    if owner is None:
+        return None
+    return f"{owner_label(owner)} {noun.lemma_.lower()}", 1
+
+
+def owner_actors(doc: Document, noun: Any) -> list[Actor]:
+    """Actors owning a noun through its modifiers ("the US proposal", "Washington's push", "its demand")."""
+    owners: list[Actor] = []
+    for child in noun.children:
+        if child.dep_ in MODIFIER_DEPS:
+            mention = mention_at(doc, child.i)
+            actors = [mention.actor] if mention is not None else actors_for_token(doc, child)
+            owners += [a for a in actors if a not in owners]
+    return [a for a in owners if a.country or a.org]
+
+
+def owner_label(actor: Actor) -> str:
+    """A stable label for an owner: its country code, else its organisation."""
+    return actor.country or actor.org or actor.name
+
+
+def quote_stances(doc: Document, named: dict[str, Issue]) -> list[Stance]:
+    """A speaker denying an issue in their words ("control of Greenland is not on the table")."""
+    stances = []
+    for quote in doc.quotes:
+        if quote.speaker is None or not NEGATION.search(quote.text):
+            continue
+        for issue in issue_table():
+            match = issue.pattern.search(quote.text.lower())
+            if match is None:
+                continue
+            if issue.sign > 0:  # denying a counter-claim ("sovereignty ... not up for discussion") is ambiguous
+                index = _sentence_at(doc, doc.text.lower().find(match.group(0), quote.start or 0))
+                index = quote.sentence_index if index is None else index
+                stances.append(Stance(quote.speaker, issue.name, -1, doc.sentences[index].text.strip(), index))
+            break
+    return stances
+
+
+def _sentence_at(doc: Document, char: int) -> int | None:
+    """Index of the sentence holding character ``char`` (None for -1 or out of range)."""
+    if char < 0:
+        return None
+    return next((s.index for s in doc.sentences if s.start <= char < s.end), None)
