@@ -20,8 +20,9 @@ from importlib import resources
 from sitrep.errors import ConfigError
 
 # Families of frame verbs understood by ``derive``.
-FAMILIES = ("intent", "appeal", "demand", "reject", "threaten")
+FAMILIES = ("intent", "prepare", "appeal", "demand", "reject", "threaten")
 KEEP = "="  # derive-table value: keep the content event's own code
+DELEGATE = "@"  # derive-table value "@intent": use that family's row instead
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,8 @@ def derive(family: str, content: str | None) -> str:
     rows = _derive_table()[family]
     key = _longest_prefix(content, rows) if content else None  # type: ignore[arg-type]
     value = rows[key] if key else rows["*"]
+    if value.startswith(DELEGATE):
+        return derive(value[1:], content)
     return content if value == KEEP and content else value
 
 

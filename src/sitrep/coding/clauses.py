@@ -106,14 +106,19 @@ def inherited_subject(verb: Token) -> Token | None:
 
     "X met Y and signed a deal" (conj), "X killed two, wounding five" (advcl
     participle), "X agreed to go" (xcomp): the second verb has no subject of its
-    own and takes the first one's.
+    own and takes the first one's.  After a passive ("X was indicted and will
+    resign") that is the passive subject, unless the verb continues the passive
+    ("X was arrested and charged by Y"), when it is the agent.
     """
     token = verb
     while token.dep_ in ("conj", "xcomp", "advcl") and token.head is not token:
         head = token.head
-        found = subject_of(head)
-        if found is not None:
-            return found
+        active = next((c for c in head.children if c.dep_ in SUBJECT), None)
+        if active is not None:
+            return active
+        if is_passive(head):
+            continues = verb.tag_ == "VBN" and not children(verb, ("aux", "auxpass"))
+            return subject_of(head) if continues else passive_subject(head)
         token = head
     return None
 

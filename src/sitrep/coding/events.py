@@ -37,7 +37,7 @@ from typing import Any
 from sitrep.coding import clauses as cl
 from sitrep.coding.actors import actors_for_token
 from sitrep.coding.cameo import FAMILIES, derive, lookup
-from sitrep.coding.verbs import Entry, match
+from sitrep.coding.verbs import Entry, match, of_object
 from sitrep.models import Actor, Document, Event
 from sitrep.settings import Settings
 
@@ -113,6 +113,7 @@ class Content:
     code: str | None
     token: Token
     entry: Entry | None = None
+    inner: Content | None = None  # what a frame noun is about ("demand *that Israel ease*")
 
 
 @dataclass
@@ -136,7 +137,9 @@ class SentenceCoder:
         mood = cl.mood(verb)
         if mood is cl.Mood.HYPOTHETICAL:
             return
+        before = len(self.found)
         sources, speech, coded = self.code_clause(verb, ctx, mood)
+        self.fill_targets(self.found[before:], verb, sources)
         child_ctx = replace(ctx, subjects=(), negated=False)
         if speech and sources:
             child_ctx = replace(child_ctx, speaker=tuple(sources))
@@ -171,6 +174,20 @@ class SentenceCoder:
             targets = self.targets(verb, entry.target, sources)
             self.add(entry.code, [verb], sources, targets, ctx, mood, verb, entry.target == "sym")
         return sources, False, len(self.found) > before
+
+    def fill_targets(self, found: list[Found], verb: Token, sources: list[Actor]) -> None:
+        """An action without a recipient takes the one its purpose names
+        ("staged a hunger strike *to protest against Sweden's decision*")."""
+        open_items = [f for f in found if not f.targets and not f.statement and not f.symmetric]
+        if not open_items:
+            return
+        for child in verb.children:
+            if child.pos_ in cl.VERBAL and (cl.is_purpose_clause(child) or cl.is_participle(child)):
+                targets = self.first_actors(self.content_slots(Content(None, child)), sources, rich=True)
+                if targets:
+                    for item in open_items:
+                        item.targets = targets
+                    return
 
     def readiness_adjective(self, verb: Token) -> Token | None:
         """"X is ready/willing to ...": the adjective that frames the infinitive."""
@@ -235,13 +252,14 @@ class SentenceCoder:
     def code_nouns(self, verb: Token, nouns: list[Token], sources: list[Actor], ctx: Context, mood: cl.Mood,
                    subject: Token | None = None) -> bool:
         """Code the first event noun among ``nouns`` as the verb's action."""
-        for noun in nouns:
+        for noun in nouns + [o for n in nouns if (o := of_object(n)) is not None]:
             content = self.noun_content(noun, subject)
             if content is None or content.code is None:
                 continue
             mode = content.entry.target if content.entry else "-"
-            slots = [*cl.prep_groups(noun, NOUN_TARGET_PREPS), *cl.prep_groups(verb, cl.TARGET_PREPS)]
-            targets = self.first_actors(slots, sources)
+            slots = self.content_slots(content.inner) if content.inner else []
+            slots += [*cl.prep_groups(noun, NOUN_TARGET_PREPS), *cl.prep_groups(verb, cl.TARGET_PREPS)]
+            targets = self.best_actors(slots, sources)
             intent = bool(content.entry and content.entry.frame == "intent")
             self.add(content.code, [verb, noun], sources, targets, ctx, mood, verb, mode == "sym", intent=intent)
             return True
@@ -294,7 +312,7 @@ class SentenceCoder:
         if entry.frame in FAMILIES:
             inner = self.content(noun, entry.frame)
             code = derive(entry.frame, inner.code) if inner and inner.code else entry.code
-            return Content(code, noun, entry)
+            return Content(code, noun, entry, inner)
         return Content(entry.code, noun, entry)
 
     # -- participants ----------------------------------------------------------
@@ -314,24 +332,35 @@ class SentenceCoder:
         return []
 
     def actors(self, token: Token) -> list[Actor]:
-        """Resolved actors of a noun phrase, looking through "of/in/from" phrases and appositions."""
+        """Resolved actors of a noun phrase, looking through "of/in/from" phrases and appositions.
+
+        A bare role placed by its phrase ("security forces *in Guinea*", "doctors
+        *from American aid groups*") takes that country.
+        """
         found = actors_for_token(self.doc, token)
-        if found:
-            return found
         head = cl.noun_phrase_head(token)
-        if head is not token:
+        if not found and head is not token:
             found = actors_for_token(self.doc, head)
-            if found:
-                return found
+        if found and any(is_rich(a) for a in found):
+            return found
+        place = self.phrase_actor(token) or (self.phrase_actor(head) if head is not token else None)
+        if place is None:
+            return found
+        if not found:
+            return [place]
+        return [locate(actor, place) for actor in found]
+
+    def phrase_actor(self, token: Token) -> Actor | None:
+        """A country or organisation named in the token's "of/in/from" phrase or apposition."""
         for child in token.children:
             inner = [child] if child.dep_ == "appos" else []
             if child.dep_ == "prep" and child.lower_ in PHRASE_PREPS:
                 inner = [g for g in child.children if g.dep_ == "pobj"]
             for tok in inner:
-                found = actors_for_token(self.doc, tok)
-                if found:
-                    return found
-        return []
+                rich = [a for a in actors_for_token(self.doc, tok) if is_rich(a)]
+                if rich:
+                    return rich[0]
+        return None
 
     def targets(self, verb: Token, mode: str, sources: list[Actor]) -> list[Actor]:
         """Recipients of a plain action, best slot first."""
@@ -342,14 +371,15 @@ class SentenceCoder:
         preps = cl.prep_groups(verb, cl.TARGET_PREPS)
         of_objects = [p for o in objects for p in cl.prep_objects(o, NOUN_TARGET_PREPS)]
         slots = [passive, *preps, objects, of_objects] if mode == "prep" else [passive, objects, *preps, of_objects]
-        return self.first_actors(slots, sources) or self.place_target(verb, sources)
+        return (self.first_actors(slots, sources, rich=True) or self.place_target(verb, sources)
+                or self.first_actors(slots, sources))
 
     def place_target(self, verb: Token, sources: list[Actor]) -> list[Actor]:
         """A country named as the place of the action ("lifted a curfew in Montenegro")."""
         places = cl.prep_objects(verb, cl.WEAK_TARGET_PREPS)
         for obj in cl.direct_objects(verb):
             places += cl.prep_objects(obj, cl.WEAK_TARGET_PREPS)
-        found = self.first_actors([places], sources)
+        found = self.first_actors([places], sources, rich=True)
         return [a for a in found if a.country and not a.agent and not a.org]
 
     def frame_targets(self, verb: Token, family: str, content: Content | None, sources: list[Actor]) -> list[Actor]:
@@ -357,27 +387,36 @@ class SentenceCoder:
         own_objects = cl.direct_objects(verb)
         own = [own_objects, *cl.prep_groups(verb, ("on", "upon", "to", "with", "from", "against", "for")),
                *[g for o in own_objects for g in cl.prep_groups(o, NOUN_TARGET_PREPS)]]
-        inner: list[list[Token]] = []
-        if content is not None:
-            subject = cl.subject_of(content.token) if content.token.pos_ in cl.VERBAL else None
-            inner.append([subject] if subject is not None else [])
-            if content.token.pos_ in cl.VERBAL:
-                mode = content.entry.target if content.entry else "-"
-                inner_targets = self.targets(content.token, mode, sources)
-                if inner_targets:
-                    return inner_targets if family in ("intent", "threaten") else self.first_actors(own + inner, sources) or inner_targets
-            else:
-                inner.extend(cl.prep_groups(content.token, NOUN_TARGET_PREPS))
-        slots = inner + own if family in ("intent", "threaten") else own + inner
-        return self.first_actors(slots, sources)
+        inner = self.content_slots(content) if content is not None else []
+        slots = inner + own if family in ("intent", "threaten", "prepare") else own + inner
+        return self.best_actors(slots, sources)
 
-    def first_actors(self, slots: list[list[Token]], sources: list[Actor]) -> list[Actor]:
-        """Actors of the first slot that names someone other than the sources."""
+    def content_slots(self, content: Content) -> list[list[Token]]:
+        """Where the target of an event-about-an-event may be named, best first."""
+        token = content.token
+        if token.pos_ not in cl.VERBAL:
+            return cl.prep_groups(token, NOUN_TARGET_PREPS)
+        subject = cl.subject_of(token)
+        objects = cl.direct_objects(token)
+        preps = cl.prep_groups(token, cl.TARGET_PREPS)
+        of_objects = [g for o in objects for g in cl.prep_groups(o, NOUN_TARGET_PREPS)]
+        mode = content.entry.target if content.entry else "-"
+        ordered = [*preps, objects] if mode == "prep" else [objects, *preps]
+        return [[subject] if subject is not None else [], *ordered, *of_objects]
+
+    def best_actors(self, slots: list[list[Token]], sources: list[Actor]) -> list[Actor]:
+        """A country or organisation from any slot beats a bare role ("troops") from an earlier one."""
+        return self.first_actors(slots, sources, rich=True) or self.first_actors(slots, sources)
+
+    def first_actors(self, slots: list[list[Token]], sources: list[Actor], rich: bool = False) -> list[Actor]:
+        """Actors of the first slot that names someone other than the sources
+        (with ``rich``, only countries and organisations count)."""
         source_keys = {a.key() for a in sources}
         for slot in slots:
             found: list[Actor] = []
             for token in slot:
-                found.extend(a for a in self.actors(token) if a.key() not in source_keys and a not in found)
+                found.extend(a for a in self.actors(token)
+                             if a.key() not in source_keys and a not in found and (is_rich(a) or not rich))
             if found:
                 return found
         return []
@@ -392,6 +431,8 @@ class SentenceCoder:
         future = mood is cl.Mood.FUTURE or ctx.future
         if mood is cl.Mood.OBLIGATION and not statement:
             return  # "X must withdraw" with nobody saying it: an opinion, not an event
+        if code[:2] == "04" and not targets and not (symmetric and len(sources) > 1):
+            return  # a meeting with nobody named is not an interaction
         if future and not intent:
             intent, code = True, derive("intent", code)
         if negated and future and code[:2] in COOPERATIVE_ROOTS:
@@ -404,6 +445,18 @@ class SentenceCoder:
 
 def speaker_of(ctx: Context) -> Actor | None:
     return ctx.speaker[0] if ctx.speaker else None
+
+
+def is_rich(actor: Actor) -> bool:
+    """Whether an actor names a country or an organisation, not only a role."""
+    return bool(actor.country or actor.org)
+
+
+def locate(actor: Actor, place: Actor) -> Actor:
+    """A bare role ("troops") given the country or organisation its phrase names."""
+    if place.country:
+        return replace(actor, country=place.country, code=f"{place.country}{actor.agent or ''}")
+    return replace(actor, org=place.org, code=f"{place.code}{actor.agent or ''}")
 
 
 def resolved(actor: Actor) -> bool:

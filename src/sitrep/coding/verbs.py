@@ -27,6 +27,9 @@ PREP_DEPS = frozenset({"prep", "agent", "prt"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 NOUN_OBJECT_PREPS = frozenset({"of", "into", "on", "against"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# Nouns that only measure out another noun: the cue is the "of" object.
+PART_WORDS = frozenset({"part", "rest", "most", "some", "much", "section", "series", "wave", "round", "string",
+                        "spate", "number", "day", "week", "month", "hour", "year", "lot", "kind", "type", "form"})
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,20 @@ def verb_object_keys(verb: Token) -> set[str]:
     keys: set[str] = set()
     for token in object_tokens(verb):
         keys |= token_keys(token)
+        head = of_object(token) if lemma_of(token) in PART_WORDS else None
+        if head is not None:
+            keys |= token_keys(head)
     return keys
+
+
+def of_object(token: Token) -> Token | None:
+    """The object of "of" after a noun ("part *of a stronghold*", "a series *of attacks*")."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
 
 
 def noun_object_keys(noun: Token) -> set[str]:
@@ -173,9 +189,38 @@ def matches(entry: Entry, token: Token, objects: set[str], subjects: set[str]) -
     return not entry.part or has_part(token, entry.part)
 
 
+def lemma_candidates(token: Token) -> list[str]:
+    """The lemma, then guesses from the word form for when the lemmatiser slips
+    ("staged" -> "stag"): strip -ed/-ing/-s, undouble a final consonant, -ied -> -y."""
+    word = token.lower_
+    found = [lemma_of(token), word]
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            found += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                found.append(stem[:-1])
+    if word.endswith("ied"):
+        found.append(word[:-3] + "y")
+    return found
+
+
+def entries_for(token: Token, pos: str) -> tuple[Entry, ...]:
+    """Lexicon entries for the token's lemma, or for a lemma guessed from its form."""
+    index = lexicon()
+    entries = index.get((pos, lemma_of(token)))
+    if entries:
+        return entries
+    for lemma in lemma_candidates(token)[1:]:
+        entries = index.get((pos, lemma))
+        if entries:
+            return entries
+    return ()
+
+
 def match(token: Token, pos: str, subject: Token | None = None) -> Entry | None:
     """The most specific lexicon entry for ``token`` read as ``pos`` ("V" or "N"), if any."""
-    entries = lexicon().get((pos, lemma_of(token)))
+    entries = entries_for(token, pos)
     if not entries:
         return None
     objects = verb_object_keys(token) if pos == "V" else noun_object_keys(token)

@@ -84,7 +84,7 @@ def report(path: Path, results: list[tuple[dict[str, Any], list[Event]]], show_e
     """Per-type table, confusion table, misses, then the four headline lines."""
     per_type = {t: Score() for t in PLOVER_TYPES}
     overall, with_actors = Score(), Score()
-    pairs, misses = [], []
+    pairs, misses, actor_misses = [], [], []
     for record, events in results:
         gold = record["plover"]
         per_type.setdefault(gold, Score())
@@ -94,7 +94,10 @@ def report(path: Path, results: list[tuple[dict[str, Any], list[Event]]], show_e
         right = [e for e in events if e.plover == gold]
         per_type[gold].add_gold(bool(right))
         overall.add_gold(bool(right))
-        with_actors.add_gold(any(actors_match(e, record) for e in right))
+        actors_right = any(actors_match(e, record) for e in right)
+        with_actors.add_gold(actors_right)
+        if right and not actors_right:
+            actor_misses.append((record, right))
         pairs.append((gold, events[0].plover if events else NONE))
         if not right:
             misses.append((record, events))
@@ -106,7 +109,8 @@ def report(path: Path, results: list[tuple[dict[str, Any], list[Event]]], show_e
         "Confusion (rows: gold type; columns: type of the first counted event, '-' = none)",
         confusion_table(pairs, [*PLOVER_TYPES, NONE]),
     ]
-    lines += error_lines(misses, show_errors)
+    lines += error_lines(misses, show_errors, "Type misses")
+    lines += error_lines(actor_misses, show_errors, "Right type, wrong or missing actors")
     lines += [
         "",
         f"type precision {overall.precision:.3f} ({overall.right}/{overall.predicted})",
@@ -117,11 +121,11 @@ def report(path: Path, results: list[tuple[dict[str, Any], list[Event]]], show_e
     return "\n".join(lines)
 
 
-def error_lines(misses: list[tuple[dict[str, Any], list[Event]]], limit: int) -> list[str]:
-    """The first ``limit`` sentences whose type was not found, with what was coded instead."""
+def error_lines(misses: list[tuple[dict[str, Any], list[Event]]], limit: int, title: str) -> list[str]:
+    """The first ``limit`` missed sentences with their gold codes and what was coded."""
     if limit <= 0 or not misses:
         return []
-    lines = ["", f"Misses ({min(limit, len(misses))} of {len(misses)}):"]
+    lines = ["", f"{title} ({min(limit, len(misses))} of {len(misses)}):"]
     for record, events in misses[:limit]:
         src = ",".join(sorted(gold_codes(record.get("source")))) or "-"
         tgt = ",".join(sorted(gold_codes(record.get("target")))) or "-"
