@@ -46,9 +46,9 @@ _KIND_OF_ENTRY = {"country": "country", "demonym": "demonym", "people": "demonym
                   "institution": "institution", "org": "org", "region": "region", "leader": "person", "place": "place"}
 _STANCE_PREFIXES = frozenset({"anti", "pro", "anti-", "pro-"})
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
-_NP_GLUE = frozenset({",", "and", "'s", "’s", "-", "&", "led"})  # "led": "Vietnamese-led forces"
+_NP_GLUE = frozenset({",", "and", "'s", "’s", "-", "&", "led", "(", ")"})  # "led": "Vietnamese-led forces"
 _MODIFIER_WALK = 10  # tokens a role noun's modifiers may reach to the left
-_PLACE_PREPS = {"of": None, "from": None, "in": "MIL"}  # preposition -> agent it must not combine with
+_PLACE_PREPS = frozenset({"of", "from", "in", "throughout"})
 _NON_ACTING_VERBS = frozenset({"be", "seem", "appear", "remain", "happen", "take", "become", "rain", "snow"})
 
 
@@ -150,6 +150,8 @@ class _Finder:
         for atom in self.atoms:  # roles first, so that they can take their modifiers
             if atom.entry.kind == "role" and self.free(atom.start, atom.end):
                 self.add_role(atom)
+            elif atom.entry.kind == "people" and self.free(atom.start, atom.end):
+                self.add_people(atom)
         for atom in self.atoms:
             if atom.entry.kind != "role" and self.free(atom.start, atom.end):
                 self.add_named(atom)
@@ -179,7 +181,7 @@ class _Finder:
         """PERSON entities (minus tokens the lexicon reads otherwise) and leaders the NER missed."""
         spans = []
         for ent in self.parsed.ents:
-            if ent.label_ == "PERSON" and not any(t.like_num or t.is_digit or "-" == t.text for t in ent):
+            if ent.label_ == "PERSON" and not any(c.isdigit() for c in ent.text):  # "COVID-19" read as a name
                 spans.extend(self._trim_person(ent.start, ent.end))
         covered = bytearray(len(self.parsed))
         for start, end in spans:
@@ -207,11 +209,11 @@ class _Finder:
         title_start, titles = title_atoms(self.parsed, start, self.atom_at)
         if len(words) == 1 and not any(a.entry.kind == "role" for a in titles):
             title_start, titles = start, []  # "Indian Railways" tagged as a person: no title, no nationality
-        appos = apposition_atoms(span, self.atom_at)
+        appos = apposition_atoms(span, self.atom_at) or self.comma_title(title_start)
         former = any(t.lower_ in ("former", "ex", "ousted", "exiled", "late") for t in self.parsed[title_start:start])
         person = self.registry.find(words)
         if titles or appos or leader or person is None:
-            introduced = person_from(words, titles + appos, leader, former)
+            introduced = person_from(words, titles + appos, leader, former, span.text)
             if (titles or appos) and not (introduced.country or introduced.org):
                 introduced.country = self.sentence_country(start, end)
             person = _merge(person, introduced) if person and person.name == introduced.name else introduced
@@ -221,6 +223,15 @@ class _Finder:
         self.add(Mention(title_start, end, person.actor(self.text(title_start, end)), "person", span.root.i))
         self.note_person(span.root, person)
         self.add_apposition(span, appos, person)
+
+    def comma_title(self, start: int) -> list[Atom]:
+        """"Qatar's emir, Sheikh Hamad ...": a title phrase just before the comma, when the parse missed the apposition."""
+        if start < 2 or self.parsed[start - 1].text != ",":
+            return []
+        atom = self.atom_at[start - 2]
+        if atom is None or not atom.entry.title or self.by_token[start - 2] is not None:
+            return []
+        return title_atoms(self.parsed, start - 1, self.atom_at)[1]
 
     def add_apposition(self, span: Any, appos: list[Atom], person: Person) -> None:
         """Let "Denmark's prime minister" beside a name stand for that person too."""
@@ -267,7 +278,20 @@ class _Finder:
                 self.add(Mention(atom.start, atom.end, person.actor(self.text(atom.start, atom.end)), "person", head.i))
                 self.note_person(head, person)
                 return
+        country = self.sentence_country(atom.start, atom.end) if atom.entry.agent != "MIL" else None
+        if country is not None:  # "police said" in a story about one country; troops are too often foreign
+            base = Actor(text="", name=lexicon.country_name(country), code=country, country=country)
+            self.add(Mention(atom.start, atom.end, with_agent(base, atom.entry.agent, self.text(atom.start, atom.end)),
+                             "role", head.i))
+            return
         self.add(Mention(atom.start, atom.end, entry_actor(atom.entry, self.text(atom.start, atom.end)), "role", head.i))
+
+    def add_people(self, atom: Atom) -> None:
+        """"Bosnian Serbs", "Albanians of southern Serbia": the qualifying country is where they belong."""
+        head = self.parsed[atom.start:atom.end].root
+        modifiers = self.role_modifiers(atom, head)
+        if modifiers:
+            self.add_composite(atom, head, modifiers, "demonym")
 
     def role_modifiers(self, atom: Atom, head: Any) -> list[tuple[int, int, tuple[Actor, ...]]]:
         """Countries, organisations or people that qualify a role noun: (start, end, actors) each."""
@@ -310,10 +334,10 @@ class _Finder:
         return [(head.i, head.i, bases)]
 
     def _prep_modifiers(self, head: Any, agent: str | None) -> list[tuple[int, int, tuple[Actor, ...]]]:
-        """"the president of Armenia", "troops from Sweden", "rebels in Darfur" (not "troops in Greenland")."""
+        """"the president of Armenia", "troops from Sweden", "security forces in Guinea"."""
         found = []
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS or _PLACE_PREPS[prep.lower_] == agent:
+            if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
                 continue
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 for tok in (pobj, *pobj.conjuncts):
@@ -323,7 +347,8 @@ class _Finder:
                         found.append((part.start, part.end, (actor,)))
         return found
 
-    def add_composite(self, atom: Atom, head: Any, modifiers: list[tuple[int, int, tuple[Actor, ...]]]) -> None:
+    def add_composite(self, atom: Atom, head: Any, modifiers: list[tuple[int, int, tuple[Actor, ...]]],
+                      kind: str = "role") -> None:
         agent = atom.entry.agent
         if len(modifiers) == 1:
             start, end = min(modifiers[0][0], atom.start), max(modifiers[0][1], atom.end)
@@ -331,20 +356,19 @@ class _Finder:
                 start, end = min(start, atom.start), atom.end
                 text = self.text(start, end)
                 actors = tuple(with_agent(a, agent, text) for a in modifiers[0][2])
-                self._add_spanning(start, end, actors, head.i)
+                self._add_spanning(start, end, actors, head.i, kind)
                 return
         text = self.text(min(m[0] for m in modifiers + [(atom.start, 0, ())]), atom.end)
         composed = [with_agent(a, agent, text) for _, _, actors in modifiers for a in actors]
         for (start, end, _), actor in zip(modifiers, composed):
             if self.free(start, end):
-                self.add(Mention(start, end, actor, "role", head.i))
-        self.add(Mention(atom.start, atom.end, composed[0], "role", head.i, tuple(composed)))
+                self.add(Mention(start, end, actor, kind, head.i))
+        self.add(Mention(atom.start, atom.end, composed[0], kind, head.i, tuple(composed)))
 
-    def _add_spanning(self, start: int, end: int, actors: tuple[Actor, ...], head_i: int) -> None:
+    def _add_spanning(self, start: int, end: int, actors: tuple[Actor, ...], head_i: int, kind: str) -> None:
         """One mention over modifier and head, shrinking past tokens another mention already holds."""
         while not self.free(start, end) and start < end - 1:
             start += 1
-        kind = "person" if len(actors) == 1 and self.by_token[start] is not None else "role"
         if self.free(start, end):
             self.add(Mention(start, end, actors[0], kind, head_i, actors if len(actors) > 1 else ()))
 

@@ -121,9 +121,10 @@ def apposition_atoms(span: Any, atom_at: list[Atom | None]) -> list[Atom]:
     return atoms
 
 
-def person_from(name_words: list[str], atoms: list[Atom], leader: Entry | None, former: bool) -> Person:
+def person_from(name_words: list[str], atoms: list[Atom], leader: Entry | None, former: bool,
+                written: str = "") -> Person:
     """What title atoms, apposition atoms and the leaders table together say about a named person."""
-    person = Person(name=leader.name if leader else " ".join(name_words))
+    person = Person(name=leader.name if leader else (written or " ".join(name_words)))
     for atom in atoms:
         entry = atom.entry
         if entry.kind == "role":
