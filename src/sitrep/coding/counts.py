@@ -249,20 +249,35 @@ def parse_number(words: list[str], lex: Lexicon) -> int | None:
 
 
 def find_owner(doc: Document, noun: Any, unit: str) -> Actor | None:
-    """Whose the counted things are (module docstring); None when nothing says."""
-    actors = actors_for_token(doc, noun)
-    if not actors:
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in {"from", "of"}:
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                actors = actors_for_token(doc, objects[0]) if objects else []
-                break
-    if not actors and noun.dep_ == "pobj" and noun.head.lower_ == "of":
-        actors = actors_for_token(doc, noun.head.head)
-    if not actors and unit not in VICTIM_UNITS and noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB":
-        subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
-        actors = actors_for_token(doc, subjects[0]) if subjects else []
-    return actors[0] if actors else None
+    """Whose the counted things are (module docstring); None when nothing says.
+
+    The places are tried in order and the first actor found is kept; when it has no
+    country ("soldiers" -> military) the first later actor with one lends it, so that
+    "a German team of 13 soldiers" is DEU military.
+    """
+    found = [a for token in _owner_tokens(noun, unit) for a in actors_for_token(doc, token)]
+    if not found:
+        return None
+    first = found[0]
+    national = next((a for a in found if a.country), None)
+    if first.country or national is None:
+        return first
+    agent = first.agent or national.agent
+    return Actor(text=first.text, name=f"{national.name} {first.name}".strip(),
+                 code=f"{national.country}{agent or ''}", country=national.country, org=national.org, agent=agent)
+
+
+def _owner_tokens(noun: Any, unit: str) -> list[Any]:
+    """Tokens whose actors may own the count, most telling first."""
+    tokens = [noun]
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"from", "of"}:
+            tokens += [c for c in child.children if c.dep_ == "pobj"]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        tokens.append(noun.head.head)
+    if unit not in VICTIM_UNITS and noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB":
+        tokens += [c for c in noun.head.children if c.dep_ == "nsubj"]
+    return tokens
 
 
 def single_victim(doc: Document, verb: Any, lex: Lexicon, counted: set[int]) -> Count | None:

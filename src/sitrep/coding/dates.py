@@ -30,7 +30,8 @@ Resolving an expression against the publication date P (``resolve_date``)
     * Anything else (durations, "decades", vague "recently") gives no date.
 
 Event date
-    Among the DATE and TIME expressions of the event's sentence, those attached to
+    Among the DATE and TIME expressions of the event's clause and the clauses above
+    it ("met on Wednesday and called for calm": both on Wednesday), those attached to
     the trigger come first, then the nearest to it; the first one that resolves
     gives ``event.date``.  With none, the event carries the publication date.
 """
@@ -43,7 +44,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
-from sitrep.coding.places import trigger_token
+from sitrep.coding.places import clause_head, trigger_token
 from sitrep.models import Document, Event
 from sitrep.settings import Settings
 
@@ -119,8 +120,14 @@ def find_event_date(sentence: Any, event: Event, published: date) -> date | None
 
 
 def _date_expressions(sentence: Any, trigger: Any) -> list[Any]:
-    """DATE/TIME entities of the sentence, those attached to the trigger first, then by distance."""
-    ents = [e for e in sentence.ents if e.label_ in {"DATE", "TIME"}]
+    """DATE/TIME entities of the trigger's clause or a clause above it, attached ones first, then by distance.
+
+    A date inside another subordinate clause ("since talks collapsed on January 14")
+    dates that clause's event, not this one.
+    """
+    own = clause_head(trigger)
+    above = {own.i} | {t.i for t in own.ancestors}
+    ents = [e for e in sentence.ents if e.label_ in {"DATE", "TIME"} and clause_head(e.root).i in above]
 
     def key(ent: Any) -> tuple[int, int]:
         attached = trigger in ent.root.ancestors or any(t.head == trigger for t in ent)

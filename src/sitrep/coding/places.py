@@ -29,11 +29,14 @@ How an ambiguous name is resolved (``score_place``)
     French capital and Cambridge the English town unless the document says otherwise.
 
 Which place an event gets (``find_event_place``)
-    In its sentence: a place introduced by a place preposition (in, to, at, near,
-    into, ...) attached to the trigger, then one attached inside the trigger's
-    phrase, then one anywhere in the sentence, then any other place in the sentence
-    whose country is neither the event's source nor target country (a country that
-    is the actor is not where it acts).  Ties go to the place nearest the trigger.
+    In the trigger's own clause (a place inside a reported clause, "said that troops
+    arrived in Nuuk", belongs to that clause's event): a place introduced by a place
+    preposition (in, to, at, near, into, ...) attached to the trigger, then one
+    attached inside the trigger's phrase, then one elsewhere in the clause, then a
+    bare place name ("visited Nuuk") -- but never a bare country name, a possessive
+    ("Washington's proposal") or a place in the source's or target's country: a
+    country or capital named without a preposition is the actor, not where it acts.
+    Ties go to the place nearest the trigger.
 """
 
 from __future__ import annotations
@@ -297,23 +300,36 @@ def find_event_place(sentence: Any, event: Event, mentions: Sequence[PlaceMentio
     if not inside:
         return None
     trigger = trigger_token(sentence, event)
+    clause = clause_head(trigger)
     actors = {a.country for a in (event.source, event.target) if a is not None and a.country}
     ranked = []
     for mention in inside:
-        rank = _tie_rank(sentence.doc[mention.start:mention.end].root, trigger, mention.place, actors)
+        root = sentence.doc[mention.start:mention.end].root
+        if clause_head(root).i != clause.i:
+            continue  # a place in another clause ("said that troops arrived in Nuuk") is not this event's
+        rank = _tie_rank(root, trigger, mention.place, actors)
         if rank is not None:
             ranked.append((rank, abs(mention.start - trigger.i), mention.start, mention))
     return min(ranked)[3] if ranked else None
 
 
+def clause_head(token: Any) -> Any:
+    """The verb heading the clause a token belongs to (the token itself when it is a verb)."""
+    current = token
+    while current.pos_ not in {"VERB", "AUX"} and current.head is not current:
+        current = current.head
+    return current
+
+
 def _tie_rank(root: Any, trigger: Any, place: Place | None, actor_countries: set[str]) -> int | None:
-    """0: prep on the trigger; 1: prep inside its phrase; 2: prep elsewhere; 3: bare non-actor place."""
+    """0: prep on the trigger; 1: prep inside its phrase; 2: prep elsewhere in the clause;
+    3: a bare place name that is not a country, not possessive and not in an actor's country."""
     prep = root.head if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS else None
     if prep is not None:
         if prep.head.i == trigger.i:
             return 0
         return 1 if trigger.i in {t.i for t in prep.head.ancestors} | {prep.head.i} else 2
-    if place is None or place.country in actor_countries:
+    if place is None or root.dep_ == "poss" or place.feature == "country" or place.country in actor_countries:
         return None
     return 3
 
