@@ -48,6 +48,21 @@ def shared_eval() -> Path:
     return SHARED_EVAL
 
 
+@pytest.fixture(scope="session")
+def prepare(nlp, settings: Settings) -> Callable[..., Document]:
+    """Factory: run the pipeline stages before ``stage`` and keep the parse (for find_* tests)."""
+    from sitrep import pipeline
+
+    def _prepare(text: str, stage: str, date: str | None = "2026-01-15") -> Document:
+        names = [s.__module__.rsplit(".", 1)[-1] for s in pipeline.STAGES]
+        stream = iter([Document(id="t", text=text, date=date)])
+        for step in pipeline.STAGES[: names.index(stage)]:
+            stream = step(stream, settings)
+        return next(stream)
+
+    return _prepare
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.duckdb"
