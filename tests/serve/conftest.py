@@ -17,7 +17,8 @@ from sitrep.models import Actor, ActorSummary, Document, Event, Location, Quote,
 from sitrep.store.db import open_store, save_documents
 
 HOSTILE = "<script>alert(1)</script>"
-ISSUE = "us_control_of_greenland"
+SCREENSHOTS = pytest.StashKey[Path]()
+ISSUE = "US control of Greenland"
 
 ACTORS = {
     "USAGOV": Actor("Washington", "United States", "USAGOV", "USA", None, "GOV"),
@@ -151,3 +152,9 @@ def make_store(tmp_path: Path) -> Callable[..., Path]:
         return write_store(tmp_path / name, sample_documents() if docs is None else docs)
 
     return _make
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    """Say where the dashboard tests left their screenshots."""
+    if SCREENSHOTS in config.stash:
+        terminalreporter.write_line(f"dashboard screenshots: {config.stash[SCREENSHOTS]}")

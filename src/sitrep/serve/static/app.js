@@ -1,7 +1,7 @@
 // The dashboard: one filter (kept in the URL hash) drives every view.
 
-import { drawNetwork, drawTimeline, networkLegend, timelineLegend } from "./charts.js";
-import { el, fill, formatDate, formatNumber, QUADS } from "./dom.js";
+import { drawNetwork, drawTimeline, networkLegend, timelineLegend, timelineSeries } from "./charts.js";
+import { el, fill, formatDate, formatNumber, plural, QUADS } from "./dom.js";
 import { WorldMap, mapLegend } from "./map.js";
 import { highlightSentence, renderDocument, renderEvents, renderQuotes, renderStances } from "./panels.js";
 
@@ -45,24 +45,37 @@ function showError(message) {
   fill(banner, message ? `Could not load: ${message}` : "");
 }
 
-/** Pick day, week or month bars from the span of dates in view. */
-function bucketFor() {
-  const first = state.filter.since || (state.overview && state.overview.first_date);
-  const last = state.filter.until || (state.overview && state.overview.last_date);
-  if (!first || !last) return "day";
-  const days = (Date.parse(last) - Date.parse(first)) / 86400000;
-  return days > 730 ? "month" : days > 150 ? "week" : "day";
+/** Timeline rows per day, or per week or month when days would pass the API's page limit. */
+async function loadTimeline() {
+  for (const bucket of ["day", "week"]) {
+    const page = await api("/api/timeline", filterParams({ limit: 1000, bucket }));
+    if (page.total <= page.items.length) return timelineSeries(page.items, bucket);
+  }
+  return timelineSeries((await api("/api/timeline", filterParams({ limit: 1000, bucket: "month" }))).items, "month");
 }
 
-async function refresh() {
+/** Run a load with body[data-ready] false until it ends (tests and scripts wait on it). */
+async function busy(work) {
+  document.body.dataset.ready = "false";
+  try {
+    await work();
+  } finally {
+    document.body.dataset.ready = "true";
+  }
+}
+
+function refresh() {
+  return busy(loadViews);
+}
+
+async function loadViews() {
   writeHash();
   renderChips();
-  const bucket = bucketFor();
   const seq = ++state.seq;
   try {
     const [places, timeline, dyads, quotes, stances] = await Promise.all([
       api("/api/locations", filterParams({ limit: 1000 })),
-      api("/api/timeline", filterParams({ limit: 1000, bucket })),
+      loadTimeline(),
       api("/api/dyads", filterParams({ limit: 1000, per: "total" })),
       api("/api/quotes", filterParams({ limit: 100 })),
       api("/api/stances", filterParams({ limit: 200 })),
@@ -73,18 +86,19 @@ async function refresh() {
     map.render(places.items);
     map.fit();
     const withEvents = places.items.filter((p) => p.events).length;
-    fill($("map-count"), `${withEvents} places with events · ${places.total} in all`);
-    drawTimeline($("timeline"), timeline.items, bucket, (start, next) => {
+    fill($("map-count"), `${plural(withEvents, "place")} with events · ${places.total} in all`);
+    drawTimeline($("timeline"), timeline.series, timeline.bucket, (start, next) => {
       const end = new Date(Date.parse(`${next}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);
       setFilter({ since: start, until: end });
     });
-    const events = timeline.items.reduce((sum, r) => sum + r.events, 0);
-    fill($("timeline-count"), `${formatNumber(events)} events${bucket === "day" ? "" : ` · per ${bucket}`}`);
+    const shown = timeline.series.reduce((sum, s) => sum + s.total, 0);
+    fill($("timeline-count"), `${plural(shown, "event")}${timeline.bucket === "day" ? "" : ` · per ${timeline.bucket}`}`
+      + `${timeline.hidden ? ` · ${timeline.hidden} far outside this range not shown` : ""}`);
     const total = drawNetwork($("network"), dyads.items, {
       onActor: (code) => setFilter({ actor: code }),
       onDyad: (d) => setFilter({ dyad: `${d.source_code}-${d.target_code}` }, { dyad: `${d.source_name} → ${d.target_name}` }),
     });
-    fill($("network-count"), `${total} actors · ${dyads.total} pairs`);
+    fill($("network-count"), `${plural(total, "actor")} · ${plural(dyads.total, "pair")}`);
     renderQuotes($("quotes"), quotes.items, openDocument);
     fill($("quotes-count"), `${quotes.total}`);
     renderStances($("stances"), stances.items, openDocument);
@@ -99,7 +113,7 @@ async function loadEvents() {
   const page = await api("/api/events", params);
   renderEvents($("events").tBodies[0], page.items, state.codes, openDocument);
   const last = Math.min(page.total, state.offset + page.items.length);
-  fill($("events-count"), `${formatNumber(page.total)} events`);
+  fill($("events-count"), plural(page.total, "event"));
   fill($("page-info"), page.total ? `${state.offset + 1}–${last} of ${formatNumber(page.total)}` : "");
   $("prev").disabled = state.offset === 0;
   $("next").disabled = last >= page.total;
@@ -169,9 +183,14 @@ async function openDocument(docId, sentenceIndex, row) {
     fill($("doc-title"), doc.title || doc.id);
     const body = $("drawer-body");
     renderDocument(body, doc, {
-      sentence: sentenceIndex, row, codes: state.codes, onSentence: (i) => highlightSentence(body, i),
+      sentence: sentenceIndex,
+      row,
+      codes: state.codes,
+      onSentence: (i) => highlightSentence(body, i),
+      onEvent: (e) => openDocument(docId, e.sentence_index, e),
     });
     drawer.hidden = false;
+    $("scrim").hidden = false;
     highlightSentence(body, sentenceIndex);
     if (row) body.scrollTop = 0;
   } catch (err) {
@@ -181,6 +200,7 @@ async function openDocument(docId, sentenceIndex, row) {
 
 function closeDrawer() {
   $("drawer").hidden = true;
+  $("scrim").hidden = true;
 }
 
 function renderStats(overview) {
@@ -213,14 +233,18 @@ function bind() {
     syncForm();
     refresh();
   });
+  const turnPage = (offset) => {
+    state.offset = offset;
+    busy(() => loadEvents().catch((err) => showError(err.message)));
+  };
   $("sort").addEventListener("change", () => {
     state.sort = $("sort").value;
-    state.offset = 0;
-    loadEvents().catch((err) => showError(err.message));
+    turnPage(0);
   });
-  $("prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); loadEvents(); });
-  $("next").addEventListener("click", () => { state.offset += PAGE; loadEvents(); });
+  $("prev").addEventListener("click", () => turnPage(Math.max(0, state.offset - PAGE)));
+  $("next").addEventListener("click", () => turnPage(state.offset + PAGE));
   $("drawer-close").addEventListener("click", closeDrawer);
+  $("scrim").addEventListener("click", closeDrawer);
   document.addEventListener("keydown", (event) => { if (event.key === "Escape") closeDrawer(); });
   $("map-fit").addEventListener("click", () => map.fit());
   $("map-in").addEventListener("click", () => map.zoom(0.7));
@@ -258,7 +282,6 @@ async function start() {
     state.codes = state.codes || { cameo_roots: {}, plover_types: [] };
   }
   await refresh();
-  document.body.dataset.ready = "true";
 }
 
 start();

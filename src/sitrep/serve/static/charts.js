@@ -12,11 +12,15 @@ function addPeriod(iso, bucket) {
   return day.toISOString().slice(0, 10);
 }
 
+function emptyPeriod(period) {
+  return { period, total: 0, goldstein: 0, quads: { 1: 0, 2: 0, 3: 0, 4: 0 } };
+}
+
 /** One entry per period from the first to the last, gaps filled with zeros. */
 export function periodSeries(rows, bucket) {
   const byPeriod = new Map();
   for (const row of rows) {
-    const entry = byPeriod.get(row.period) || { period: row.period, total: 0, goldstein: 0, quads: { 1: 0, 2: 0, 3: 0, 4: 0 } };
+    const entry = byPeriod.get(row.period) || emptyPeriod(row.period);
     entry.quads[row.quad_class] = (entry.quads[row.quad_class] || 0) + row.events;
     entry.total += row.events;
     entry.goldstein += row.goldstein || 0;
@@ -25,10 +29,50 @@ export function periodSeries(rows, bucket) {
   const periods = [...byPeriod.keys()].sort();
   if (!periods.length) return [];
   const series = [];
-  for (let p = periods[0]; p <= periods[periods.length - 1] && series.length < 2000; p = addPeriod(p, bucket)) {
-    series.push(byPeriod.get(p) || { period: p, total: 0, goldstein: 0, quads: { 1: 0, 2: 0, 3: 0, 4: 0 } });
+  for (let p = periods[0]; p <= periods[periods.length - 1] && series.length < 5000; p = addPeriod(p, bucket)) {
+    series.push(byPeriod.get(p) || emptyPeriod(p));
   }
   return series;
+}
+
+/** The start of the week (Monday, as DuckDB's date_trunc) or month holding a day. */
+function periodStart(iso, bucket) {
+  if (bucket === "month") return `${iso.slice(0, 7)}-01`;
+  if (bucket !== "week") return iso;
+  const day = new Date(`${iso}T00:00:00Z`);
+  day.setTime(day.getTime() - ((day.getUTCDay() + 6) % 7) * DAY);
+  return day.toISOString().slice(0, 10);
+}
+
+/**
+ * What the timeline shows: a few stray events far from the rest (a date read
+ * as "last year") would squeeze everything else into one bar, so tails
+ * holding at most 3% of the events are left out when that shortens the axis
+ * a lot; long spans are then shown per week or month.
+ */
+export function timelineSeries(rows, bucket) {
+  let series = periodSeries(rows, bucket);
+  const total = series.reduce((sum, s) => sum + s.total, 0);
+  let first = 0;
+  let last = series.length - 1;
+  let dropped = 0;
+  const spare = Math.floor(total * 0.03);
+  while (first < last && dropped + series[first].total <= spare) dropped += series[first++].total;
+  while (last > first && dropped + series[last].total <= spare) dropped += series[last--].total;
+  let hidden = 0;
+  if (series.length && last - first + 1 < 0.75 * series.length) {
+    hidden = dropped;
+    const [from, to] = [series[first].period, series[last].period];
+    rows = rows.filter((r) => r.period >= from && r.period <= to);
+  }
+  const periods = rows.map((r) => r.period).sort();
+  const days = periods.length ? (Date.parse(periods[periods.length - 1]) - Date.parse(periods[0])) / DAY : 0;
+  let shown = bucket;
+  if (bucket === "day" && days > 120) shown = days > 730 ? "month" : "week";
+  if (bucket === "week" && days > 730) shown = "month";
+  if (shown !== bucket) rows = rows.map((r) => ({ ...r, period: periodStart(r.period, shown) }));
+  series = periodSeries(rows, shown);
+  return { series, bucket: shown, hidden };
 }
 
 /** A round step (1, 2 or 5 times a power of ten) giving about ``parts`` ticks up to ``value``. */
@@ -40,8 +84,7 @@ function niceStep(value, parts) {
 }
 
 /** Stacked bars of events per period; a line of the Goldstein sum on its own axis. */
-export function drawTimeline(node, rows, bucket, onPeriod) {
-  const series = periodSeries(rows, bucket);
+export function drawTimeline(node, series, bucket, onPeriod) {
   const width = 1200;
   const height = 220;
   const m = { left: 44, right: 52, top: 26, bottom: 26 };
@@ -109,7 +152,7 @@ function swatch(color, round) {
 }
 
 /** Nodes and directed links from per-pair dyad totals; the busiest actors only. */
-export function graphFrom(dyads, maxNodes = 36) {
+export function graphFrom(dyads, maxNodes = 24) {
   const nodes = new Map();
   const touch = (code, name, country, events) => {
     const node = nodes.get(code) || { code, name, country, events: 0 };
@@ -135,7 +178,7 @@ export function layout(nodes, links, width, height) {
     node.y = height / 2 + (Math.sin(angle) * height) / 3;
   });
   const index = new Map(nodes.map((node, i) => [node.code, i]));
-  const k = Math.sqrt((width * height) / Math.max(1, n)) * 0.55;
+  const k = Math.sqrt((width * height) / Math.max(1, n)) * 0.8;
   let temperature = width / 6;
   for (let step = 0; step < 300; step += 1) {
     const dx = new Float64Array(n);
@@ -234,9 +277,9 @@ export function drawNetwork(node, dyads, { onActor, onDyad }) {
         "stroke-width": 1.5 + 4 * Math.sqrt(link.events / maxLink), "marker-end": "url(#arrow)" }),
       svg("title", {}, tip));
   });
-  const circles = nodes.map((n) => svg("g", { class: "node", onclick: () => onActor(n.code) },
+  const circles = nodes.map((n) => svg("g", { class: "node", onclick: () => onActor(n.code || n.name) },
     svg("circle", { cx: n.x, cy: n.y, r: radius(n) }),
-    svg("text", { x: n.x, y: n.y + radius(n) + 12, class: "node-label" }, n.code),
+    svg("text", { x: n.x, y: n.y + radius(n) + 12, class: "node-label" }, n.code || n.name || "?"),
     svg("title", {}, `${n.name || n.code}${n.country ? ` (${n.country})` : ""}: ${n.events} events`)));
   fill(node, defs, svg("g", {}, edges), svg("g", {}, circles));
   return total;

@@ -118,6 +118,11 @@ export function actorChip(actor) {
     el("span", { class: "actor-name" }, actor.name), " ", el("code", {}, actor.code));
 }
 
+/** "1 event", "12 events". */
+export function plural(count, noun) {
+  return `${formatNumber(count)} ${noun}${Number(count) === 1 ? "" : "s"}`;
+}
+
 export function emptyNote(text) {
   return el("p", { class: "empty" }, text);
 }

@@ -119,7 +119,7 @@ export class WorldMap {
       + `${place.mentions} mentions${place.events ? `, mean Goldstein ${formatNumber(place.goldstein_mean, 1)}` : ""}`;
     return svg("g", { class: place.events ? "place" : "place mention", onclick: () => this.onPlace && this.onPlace(place) },
       svg("circle", { cx: x, cy: y, r, fill: place.events ? goldsteinColor(place.goldstein_mean) : "#7b8794",
-        "stroke-width": 1.2 * k }),
+        "stroke-width": (place.events ? 1.2 : 0.4) * k }),
       withLabel ? svg("text", { x: x + r + 2 * k, y: y + 3.5 * k, "font-size": 11 * k, "stroke-width": 3 * k }, place.name) : null,
       svg("title", {}, tip));
   }

@@ -104,8 +104,8 @@ export function documentText(doc, highlight) {
   return el("div", { class: "doc-text", id: "doc-text" }, parts);
 }
 
-function eventLine(e, codes, onSentence) {
-  return el("li", { tabindex: 0, onclick: () => onSentence(e.sentence_index) },
+function eventLine(e, codes, onEvent) {
+  return el("li", { tabindex: 0, onclick: () => onEvent(e) },
     actorChip(actorOf(e, "source")), el("span", { class: "arrow" }, " → "), actorChip(actorOf(e, "target")), " ",
     eventBadge(e, codes), " ", goldsteinCell(e.goldstein),
     e.location_name ? el("span", { class: "muted" }, ` · ${e.location_name}`) : null);
@@ -128,7 +128,7 @@ function eventDetail(row, codes) {
 }
 
 /** Fill the drawer with a document: the event (if any), its text, and what was coded from it. */
-export function renderDocument(body, doc, { sentence, row, codes, onSentence }) {
+export function renderDocument(body, doc, { sentence, row, codes, onSentence, onEvent }) {
   const sources = (doc.sources || []).filter((s) => s.kind !== "original");
   fill(body,
     row ? eventDetail(row, codes) : null,
@@ -137,7 +137,7 @@ export function renderDocument(body, doc, { sentence, row, codes, onSentence }) 
     el("h3", {}, "Document"),
     documentText(doc, sentence),
     doc.events && doc.events.length ? [el("h3", {}, `Events coded (${doc.events.length})`),
-      el("ul", { class: "doc-events" }, doc.events.map((e) => eventLine(e, codes, onSentence)))] : null,
+      el("ul", { class: "doc-events" }, doc.events.map((e) => eventLine(e, codes, onEvent)))] : null,
     doc.quotes && doc.quotes.length ? [el("h3", {}, `Quotes (${doc.quotes.length})`),
       el("ul", { class: "doc-quotes" }, doc.quotes.map((q) => el("li", { tabindex: 0, onclick: () => onSentence(q.sentence_index) },
         actorChip(actorOf(q, "speaker")), ": ", el("q", {}, q.text || ""))))] : null,
