@@ -49,6 +49,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _NP_GLUE = frozenset({",", "and", "'s", "’s", "-", "&", "led", "(", ")"})  # "led": "Vietnamese-led forces"
 _MODIFIER_WALK = 10  # tokens a role noun's modifiers may reach to the left
 _PLACE_PREPS = frozenset({"of", "from", "in", "throughout"})
+_TITLE_PREPS = frozenset({"for"})  # "a spokesperson for the Pentagon"
 _NON_ACTING_VERBS = frozenset({"be", "seem", "appear", "remain", "happen", "take", "become", "rain", "snow"})
 
 
@@ -297,7 +298,7 @@ class _Finder:
         """Countries, organisations or people that qualify a role noun: (start, end, actors) each."""
         found = self._left_modifiers(atom)
         if not found:
-            found = self._prep_modifiers(head, atom.entry.agent)
+            found = self._prep_modifiers(head, atom.entry.title)
         return found
 
     def _left_modifiers(self, atom: Atom) -> list[tuple[int, int, tuple[Actor, ...]]]:
@@ -319,8 +320,8 @@ class _Finder:
                 i -= 1
             else:
                 break
-        low = i + 1
-        return [m for m in found[::-1] if low <= self.parsed[m[0]:m[1]].root.head.i < atom.end]
+        head = self.parsed[atom.start:atom.end].root
+        return [m for m in found[::-1] if _governs(head, self.parsed[m[0]:m[1]].root)]
 
     def conjunct_modifiers(self, head: Any) -> list[tuple[int, int, tuple[Actor, ...]]]:
         """"Israeli helicopters and tanks": a bare role noun shares the countries of the one it is joined to."""
@@ -333,11 +334,11 @@ class _Finder:
                             country=a.country, org=a.org) for a in mention.all_actors())
         return [(head.i, head.i, bases)]
 
-    def _prep_modifiers(self, head: Any, agent: str | None) -> list[tuple[int, int, tuple[Actor, ...]]]:
+    def _prep_modifiers(self, head: Any, title: bool) -> list[tuple[int, int, tuple[Actor, ...]]]:
         """"the president of Armenia", "troops from Sweden", "security forces in Guinea"."""
         found = []
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
+            if prep.dep_ != "prep" or not (prep.lower_ in _PLACE_PREPS or (title and prep.lower_ in _TITLE_PREPS)):
                 continue
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 for tok in (pobj, *pobj.conjuncts):
@@ -349,21 +350,18 @@ class _Finder:
 
     def add_composite(self, atom: Atom, head: Any, modifiers: list[tuple[int, int, tuple[Actor, ...]]],
                       kind: str = "role") -> None:
-        agent = atom.entry.agent
-        if len(modifiers) == 1:
-            start, end = min(modifiers[0][0], atom.start), max(modifiers[0][1], atom.end)
-            if self.free(start, end) or modifiers[0][1] <= atom.start:
-                start, end = min(start, atom.start), atom.end
-                text = self.text(start, end)
-                actors = tuple(with_agent(a, agent, text) for a in modifiers[0][2])
-                self._add_spanning(start, end, actors, head.i, kind)
-                return
-        text = self.text(min(m[0] for m in modifiers + [(atom.start, 0, ())]), atom.end)
-        composed = [with_agent(a, agent, text) for _, _, actors in modifiers for a in actors]
-        for (start, end, _), actor in zip(modifiers, composed):
+        """Role noun + its countries: one mention when one actor results, else one per modifier plus the head."""
+        text = self.text(min([atom.start] + [m[0] for m in modifiers]), atom.end)
+        parts = _distinct([(s, e, tuple(with_agent(a, atom.entry.agent, text) for a in actors))
+                           for s, e, actors in modifiers])
+        if len(parts) == 1:
+            self._add_spanning(min(parts[0][0], atom.start), atom.end, parts[0][2], head.i, kind)
+            return
+        for start, end, actors in parts:
             if self.free(start, end):
-                self.add(Mention(start, end, actor, kind, head.i))
-        self.add(Mention(atom.start, atom.end, composed[0], kind, head.i, tuple(composed)))
+                self.add(Mention(start, end, actors[0], kind, head.i, actors if len(actors) > 1 else ()))
+        composed = tuple(a for _, _, actors in parts for a in actors)
+        self.add(Mention(atom.start, atom.end, composed[0], kind, head.i, composed))
 
     def _add_spanning(self, start: int, end: int, actors: tuple[Actor, ...], head_i: int, kind: str) -> None:
         """One mention over modifier and head, shrinking past tokens another mention already holds."""
@@ -416,7 +414,7 @@ class _Finder:
         """The subject of a verb governing the pronoun's clause ("Rasmussen said he ...")."""
         verb = tok.head
         for _ in range(3):
-            if verb.head is verb:
+            if verb.head.i == verb.i:
                 return None
             verb = verb.head
             for child in verb.children:
@@ -436,6 +434,29 @@ class _Finder:
             if mention is not None and mention.kind not in ("person", "pronoun"):
                 return mention
         return None
+
+
+def _governs(head: Any, tok: Any, depth: int = 6) -> bool:
+    """Whether ``tok`` sits inside the phrase headed by ``head`` (a few steps up its chain of heads)."""
+    for _ in range(depth):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i == head.i:
+            return True
+    return False
+
+
+def _distinct(found: list[tuple[int, int, tuple[Actor, ...]]]) -> list[tuple[int, int, tuple[Actor, ...]]]:
+    """One modifier per actor ("the Inatsisartut, Greenland's parliament" names Greenland once)."""
+    seen: set[tuple] = set()
+    kept = []
+    for item in reversed(found):  # the nearest modifier wins
+        keys = tuple(a.key()[:3] for a in item[2])
+        if keys not in seen:
+            seen.add(keys)
+            kept.append(item)
+    return kept[::-1]
 
 
 def _stance_prefixed(parsed: Any, atom: Atom) -> bool:
