@@ -167,7 +167,7 @@ def _counted_noun(head: Any, lex: Lexicon) -> Any | None:
     of_object = _of_object(head)
     if of_object is not None:
         return _counted_noun(of_object, lex) if lex.kinds(of_object.text) else of_object
-    if head.dep_ in {"nummod", "amod", "det", "quantmod", "npadvmod"} and head.head.pos_ in {"NOUN", "PROPN", "ADJ"}:
+    if head.dep_ in {"nummod", "amod", "det", "quantmod", "npadvmod", "compound"} and head.head.pos_ in {"NOUN", "PROPN", "ADJ"}:
         return head.head
     return None
 
