@@ -189,57 +189,54 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
     return out.getvalue()
 
 
-Common = tuple[ApiFilter, Paging, bool, Any]
+class ListRequest:
+    """What every list endpoint takes: the filter, the page, the format and a cursor."""
 
+    def __init__(
+        self,
+        flt: ApiFilter = Depends(event_filter),
+        paging: Paging = Depends(),
+        as_csv: bool = Depends(wants_csv),
+        con: Any = Depends(cursor),
+    ) -> None:
+        self.flt, self.paging, self.as_csv, self.con = flt, paging, as_csv, con
 
-def common(
-    flt: ApiFilter = Depends(event_filter),
-    paging: Paging = Depends(),
-    as_csv: bool = Depends(wants_csv),
-    con: Any = Depends(cursor),
-) -> Common:
-    """What every list endpoint needs: filter, page, format and a cursor."""
-    return flt, paging, as_csv, con
+    def answer(self, name: str, query: Callable[..., dict[str, Any]], **options: Any) -> Response:
+        """Run one of the ``queries`` functions for this request and format its page."""
+        result = query(self.con, self.flt, self.paging.limit, self.paging.offset, **options)
+        return respond(result, self.as_csv, name)
 
 
 def _add_routes(app: FastAPI) -> None:
     @app.get("/api/events", summary="Events matching the filter")
     def get_events(
-        sort: Literal["date", "-date", "goldstein", "-goldstein"] = "date", c: Common = Depends(common)
+        sort: Literal["date", "-date", "goldstein", "-goldstein"] = "date", req: ListRequest = Depends()
     ) -> Response:
-        flt, paging, as_csv, con = c
-        return respond(queries.events(con, flt, paging.limit, paging.offset, sort), as_csv, "events")
+        return req.answer("events", queries.events, sort=sort)
 
     @app.get("/api/actors", summary="Actors: mentions and events as source or target")
-    def get_actors(c: Common = Depends(common)) -> Response:
-        flt, paging, as_csv, con = c
-        return respond(queries.actors(con, flt, paging.limit, paging.offset), as_csv, "actors")
+    def get_actors(req: ListRequest = Depends()) -> Response:
+        return req.answer("actors", queries.actors)
 
     @app.get("/api/dyads", summary="Event counts and Goldstein sums per actor pair and day")
-    def get_dyads(per: Literal["day", "total"] = "day", c: Common = Depends(common)) -> Response:
-        flt, paging, as_csv, con = c
-        result = queries.dyads(con, flt, paging.limit, paging.offset, per_day=per == "day")
-        return respond(result, as_csv, "dyads")
+    def get_dyads(per: Literal["day", "total"] = "day", req: ListRequest = Depends()) -> Response:
+        return req.answer("dyads", queries.dyads, per_day=per == "day")
 
     @app.get("/api/timeline", summary="Events per day (or week, month) and quad class, with Goldstein sums")
-    def get_timeline(bucket: Literal["day", "week", "month"] = "day", c: Common = Depends(common)) -> Response:
-        flt, paging, as_csv, con = c
-        return respond(queries.timeline(con, flt, paging.limit, paging.offset, bucket), as_csv, "timeline")
+    def get_timeline(bucket: Literal["day", "week", "month"] = "day", req: ListRequest = Depends()) -> Response:
+        return req.answer("timeline", queries.timeline, bucket=bucket)
 
     @app.get("/api/quotes", summary="Quotes with their speakers")
-    def get_quotes(c: Common = Depends(common)) -> Response:
-        flt, paging, as_csv, con = c
-        return respond(queries.quotes(con, flt, paging.limit, paging.offset), as_csv, "quotes")
+    def get_quotes(req: ListRequest = Depends()) -> Response:
+        return req.answer("quotes", queries.quotes)
 
     @app.get("/api/stances", summary="Positions of actors on each issue")
-    def get_stances(issue: str | None = Query(None, max_length=200), c: Common = Depends(common)) -> Response:
-        flt, paging, as_csv, con = c
-        return respond(queries.stances(con, flt, paging.limit, paging.offset, issue), as_csv, "stances")
+    def get_stances(issue: str | None = Query(None, max_length=200), req: ListRequest = Depends()) -> Response:
+        return req.answer("stances", queries.stances, issue=issue)
 
     @app.get("/api/locations", summary="Places mentioned and places of events")
-    def get_locations(c: Common = Depends(common)) -> Response:
-        flt, paging, as_csv, con = c
-        return respond(queries.locations(con, flt, paging.limit, paging.offset), as_csv, "locations")
+    def get_locations(req: ListRequest = Depends()) -> Response:
+        return req.answer("locations", queries.locations)
 
     @app.get("/api/overview", summary="Store-wide counts, date range, and the values filters can take")
     def get_overview(con: Any = Depends(cursor)) -> JSONResponse:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sitrep.store.query import EVENT_COLUMNS, EventFilter, actor_condition, fetch_dicts
+from sitrep.store.query import EVENT_COLUMNS, EventFilter, actor_condition, date_condition, fetch_dicts
 
 Condition = tuple[str, list[Any]]
 
@@ -111,7 +111,7 @@ def table_where(flt: ApiFilter, direct: dict[str, Condition]) -> Condition:
     active = flt.conditions()
     clauses = [direct[key] for key in active if key in direct]
     if flt.since or flt.until:
-        clauses.append(_document_dates(flt))
+        clauses.append(date_condition("d.date", flt.since, flt.until))
     if flt.doc_id:
         clauses.append(("t.doc_id = ?", [flt.doc_id]))
     rest = [cond for key, cond in active.items() if key not in direct and key not in ("dates", "doc")]
@@ -121,17 +121,6 @@ def table_where(flt: ApiFilter, direct: dict[str, Condition]) -> Condition:
         sub, params = all_of(rest)
         clauses.append((f"t.doc_id IN (SELECT e.doc_id {EVENTS_FROM} WHERE {sub})", params))
     return all_of(clauses)
-
-
-def _document_dates(flt: ApiFilter) -> Condition:
-    clauses, params = [], []
-    if flt.since:
-        clauses.append("d.date >= CAST(? AS DATE)")
-        params.append(flt.since)
-    if flt.until:
-        clauses.append("d.date <= CAST(? AS DATE)")
-        params.append(flt.until)
-    return " AND ".join(clauses), params
 
 
 def page(con: Any, sql: str, params: list[Any], order: str, limit: int, offset: int) -> dict[str, Any]:

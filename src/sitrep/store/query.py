@@ -39,16 +39,26 @@ class EventFilter:
             clause, value = _type_clause(self.event_type)
             clauses.append(clause)
             params.append(value)
-        if self.since:
-            clauses.append("coalesce(e.date, d.date) >= CAST(? AS DATE)")
-            params.append(self.since)
-        if self.until:
-            clauses.append("coalesce(e.date, d.date) <= CAST(? AS DATE)")
-            params.append(self.until)
+        if self.since or self.until:
+            clause, values = date_condition("coalesce(e.date, d.date)", self.since, self.until)
+            clauses.append(clause)
+            params.extend(values)
         if self.doc_id:
             clauses.append("e.doc_id = ?")
             params.append(self.doc_id)
         return (" AND ".join(clauses) or "TRUE"), params
+
+
+def date_condition(column: str, since: str | None, until: str | None) -> tuple[str, list[Any]]:
+    """``column`` (a fixed SQL expression) within the inclusive range; either end may be open."""
+    clauses, params = [], []
+    if since:
+        clauses.append(f"{column} >= CAST(? AS DATE)")
+        params.append(since)
+    if until:
+        clauses.append(f"{column} <= CAST(? AS DATE)")
+        params.append(until)
+    return " AND ".join(clauses) or "TRUE", params
 
 
 def actor_condition(prefixes: tuple[str, ...], actor: str) -> tuple[str, list[Any]]:
