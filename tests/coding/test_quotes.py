@@ -1,0 +1,114 @@
+"""Quotes: quotation marks, cues and speakers, continuations, indirect speech."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.coding import quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "yes" and "no".', ["yes", "no"]),
+        ("“We will not,” she said. “Greenland is ours.”", ["We will not,", "Greenland is ours."]),
+        ("“First paragraph goes on.\n\n“And ends here,” he said.", ["First paragraph goes on. And ends here,"]),
+        ("“Never closed\n\nNext paragraph has no mark.", ["Never closed"]),
+    ],
+)
+def test_find_quote_spans(text, expected) -> None:
+    assert [span.text(text) for span in quotes.find_quote_spans(text)] == expected
+
+
+def test_multi_paragraph_quote_is_one_span_with_two_segments() -> None:
+    text = "Nielsen spoke. “We are a people.\n\n“We choose our own future,” Nielsen said."
+    (span,) = quotes.find_quote_spans(text)
+    assert len(span.segments) == 2
+    assert text[span.start:span.end].startswith("We are a people.")
+
+
+def _direct(doc):
+    return [q for q in doc.quotes if q.direct]
+
+
+@pytest.mark.model
+def test_trailing_cue_gives_the_speaker_with_country_and_role(code_text) -> None:
+    doc = code_text(
+        "Danish Prime Minister Mette Frederiksen spoke in Copenhagen. "
+        "“We will not be pressured,” Frederiksen said."
+    )
+    (quote,) = _direct(doc)
+    assert quote.text == "We will not be pressured,"
+    assert quote.speaker.name == "Mette Frederiksen"
+    assert (quote.speaker.country, quote.speaker.agent) == ("DNK", "GOV")
+    assert doc.text[quote.speaker_start:quote.speaker_end] == "Frederiksen"
+    assert doc.text[quote.start:quote.end] == quote.text
+
+
+@pytest.mark.model
+def test_split_quote_and_pronoun_resolve_to_the_named_speaker(code_text) -> None:
+    doc = code_text(
+        "Danish Foreign Minister Lars Lokke Rasmussen met reporters.\n\n"
+        "“We will not sell,” he said. “Greenland is not for sale.”"
+    )
+    direct = _direct(doc)
+    assert [q.text for q in direct] == ["We will not sell,", "Greenland is not for sale."]
+    assert {q.speaker.name for q in direct} == {"Lars Lokke Rasmussen"}
+    assert {q.speaker.country for q in direct} == {"DNK"}
+
+
+@pytest.mark.model
+def test_multi_paragraph_quote_gets_its_closing_cue(code_text) -> None:
+    doc = code_text(
+        "Greenland's Premier Jens-Frederik Nielsen addressed the crowd. “We have heard what is said about us.\n\n"
+        "“Greenland will not accept being bought,” Nielsen said."
+    )
+    (quote,) = _direct(doc)
+    assert quote.text.startswith("We have heard") and quote.text.endswith("bought,")
+    assert quote.speaker.country == "GRL"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("Kremlin spokesman Dmitry Peskov told reporters that Russia was watching events closely.",
+         "Dmitry Peskov", "told"),
+        ("Motzfeldt said Greenlanders alone would decide their future.", "Motzfeldt", "said"),
+        ("According to two officials, the talks ended without agreement.", "two officials", "according to"),
+    ],
+)
+def test_indirect_quotes(code_text, text, speaker, cue) -> None:
+    doc = code_text(text)
+    indirect = [q for q in doc.quotes if not q.direct]
+    assert indirect, "no indirect quote"
+    quote = indirect[0]
+    assert speaker in doc.text[quote.speaker_start:quote.speaker_end]
+    assert quote.cue == cue
+    assert quote.speaker is not None and quote.start is not None
+
+
+@pytest.mark.model
+def test_unknown_speaker_is_still_an_actor(code_text) -> None:
+    (quote,) = _direct(code_text("“It is a farce,” the organisers said."))
+    assert quote.speaker is not None
+    assert "organisers" in quote.speaker.name
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    ["He declined to say whether Sweden had informed Washington.", "Banners read “Greenland is not for sale”."],
+)
+def test_no_attribution_no_quote(code_text, text) -> None:
+    assert code_text(text).quotes == []
+
+
+@pytest.mark.model
+def test_outer_cue_reports_nested_quotation(code_text) -> None:
+    doc = code_text(
+        "Peskov said Washington had threatened Denmark and that European capitals were "
+        "“sending soldiers to protect themselves.”"
+    )
+    (quote,) = _direct(doc)
+    assert quote.cue == "said"
