@@ -29,6 +29,7 @@ from typing import Any
 from sitrep.coding import lexicon
 from sitrep.coding.lexicon import Atom, entry_actor, with_agent
 from sitrep.coding.people import (
+    FORMER_WORDS,
     PRONOUN_GENDER,
     Person,
     Registry,
@@ -44,8 +45,6 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _KIND_OF_ENTRY = {"country": "country", "demonym": "demonym", "people": "demonym", "capital": "metonym",
                   "institution": "institution", "org": "org", "region": "region", "leader": "person", "place": "place"}
-_STANCE_PREFIXES = frozenset({"anti", "pro", "anti-", "pro-"})
-_PLACE_LABELS = frozenset({"GPE", "LOC"})
 _NP_GLUE = frozenset({",", "and", "'s", "’s", "-", "&", "led", "(", ")"})  # "led": "Vietnamese-led forces"
 _MODIFIER_WALK = 10  # tokens a role noun's modifiers may reach to the left
 _PLACE_PREPS = frozenset({"of", "from", "in", "throughout"})
@@ -130,8 +129,7 @@ class _Finder:
 
     def __init__(self, parsed: Any) -> None:
         self.parsed = parsed
-        atoms = [a for a in lexicon.find_atoms(parsed) if not _stance_prefixed(parsed, a) and not _inside_name(parsed, a)]
-        self.atoms = _with_places(parsed, atoms)
+        self.atoms = lexicon.actor_atoms(parsed)
         self.atom_at: list[Atom | None] = [None] * len(parsed)
         for atom in self.atoms:
             for i in range(atom.start, atom.end):
@@ -211,13 +209,13 @@ class _Finder:
         if len(words) == 1 and not any(a.entry.kind == "role" for a in titles):
             title_start, titles = start, []  # "Indian Railways" tagged as a person: no title, no nationality
         appos = apposition_atoms(span, self.atom_at) or self.comma_title(title_start)
-        former = any(t.lower_ in ("former", "ex", "ousted", "exiled", "late") for t in self.parsed[title_start:start])
+        former = any(t.lower_ in FORMER_WORDS for t in self.parsed[title_start:start])
         person = self.registry.find(words)
         if titles or appos or leader or person is None:
             introduced = person_from(words, titles + appos, leader, former, span.text)
             if (titles or appos) and not (introduced.country or introduced.org):
                 introduced.country = self.sentence_country(start, end)
-            person = _merge(person, introduced) if person and person.name == introduced.name else introduced
+            person = person.merge(introduced) if person and person.name == introduced.name else introduced
         self.registry.add(words, person)
         if not self.free(title_start, start):
             title_start = start
@@ -459,52 +457,8 @@ def _distinct(found: list[tuple[int, int, tuple[Actor, ...]]]) -> list[tuple[int
     return kept[::-1]
 
 
-def _stance_prefixed(parsed: Any, atom: Atom) -> bool:
-    """"anti-Syria journalist", "pro-Russian separatists": the name says whom they oppose or back, not who they are."""
-    before = parsed[max(atom.start - 2, 0):atom.start]
-    words = [t.lower_ for t in before]
-    return bool(words) and (words[-1] in _STANCE_PREFIXES or (words[-1] == "-" and words[0] in _STANCE_PREFIXES))
-
-
-_NAME_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
-
-
-def _inside_name(parsed: Any, atom: Atom) -> bool:
-    """A role word inside a longer name ("Democratic National Committee"), unless it ends it ("Sinai Hospital")."""
-    if atom.entry.kind != "role" or parsed[atom.start].ent_type_ not in _NAME_LABELS:
-        return False
-    end = atom.end
-    while end < len(parsed) and parsed[end].ent_iob_ == "I":
-        end += 1
-    return end > atom.end
-
-
-def _with_places(parsed: Any, atoms: list[Atom]) -> list[Atom]:
-    """Add cities and US states that spaCy tags as places and the lexicon does not know ("Samarra")."""
-    taken = bytearray(len(parsed))
-    for atom in atoms:
-        taken[atom.start:atom.end] = b"\x01" * (atom.end - atom.start)
-    extra = []
-    for ent in parsed.ents:
-        if ent.label_ in _PLACE_LABELS and not any(taken[ent.start:ent.end]):
-            entry = lexicon.place_entry(ent.text)
-            if entry is not None:
-                extra.append(Atom(ent.start, ent.end, entry, ent.text))
-    return sorted(atoms + extra, key=lambda a: a.start) if extra else atoms
-
-
 def _base_code(actor: Actor) -> str:
     """The code of a composed actor without its role part ("SWEMIL" -> "SWE")."""
     if actor.agent and actor.code.endswith(actor.agent):
         return actor.code[: -len(actor.agent)]
     return actor.code
-
-
-def _merge(known: Person, introduced: Person) -> Person:
-    """Fill what an earlier mention of the same person left open."""
-    known.country = known.country or introduced.country
-    known.org = known.org or introduced.org
-    known.agent = known.agent or introduced.agent
-    known.gender = known.gender or introduced.gender
-    known.titles |= introduced.titles
-    return known

@@ -302,6 +302,53 @@ def _longest_first(candidates: list[Atom], n_tokens: int) -> list[Atom]:
     return sorted((a for a in chosen if a.entry.kind != "block"), key=lambda a: a.start)
 
 
+# --- atoms fit to stand for actors --------------------------------------------------------------------------------
+
+_STANCE_PREFIXES = frozenset({"anti", "pro", "anti-", "pro-"})
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def actor_atoms(parsed: Any) -> list[Atom]:
+    """``find_atoms`` minus names used as stances or inside longer names, plus places the NER found."""
+    atoms = [a for a in find_atoms(parsed) if not _stance_prefixed(parsed, a) and not _inside_name(parsed, a)]
+    return _with_places(parsed, atoms)
+
+
+def _stance_prefixed(parsed: Any, atom: Atom) -> bool:
+    """"anti-Syria journalist", "pro-Russian separatists": the name says whom they oppose or back, not who they are."""
+    before = parsed[max(atom.start - 2, 0):atom.start]
+    words = [t.lower_ for t in before]
+    return bool(words) and (words[-1] in _STANCE_PREFIXES or (words[-1] == "-" and words[0] in _STANCE_PREFIXES))
+
+
+_NAME_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+
+
+def _inside_name(parsed: Any, atom: Atom) -> bool:
+    """A role word inside a longer name ("Democratic National Committee"), unless it ends it ("Sinai Hospital")."""
+    if atom.entry.kind != "role" or parsed[atom.start].ent_type_ not in _NAME_LABELS:
+        return False
+    end = atom.end
+    while end < len(parsed) and parsed[end].ent_iob_ == "I":
+        end += 1
+    return end > atom.end
+
+
+def _with_places(parsed: Any, atoms: list[Atom]) -> list[Atom]:
+    """Add cities and US states that spaCy tags as places and the lexicon does not know ("Samarra")."""
+    taken = bytearray(len(parsed))
+    for atom in atoms:
+        taken[atom.start:atom.end] = b"\x01" * (atom.end - atom.start)
+    extra = []
+    for ent in parsed.ents:
+        if ent.label_ in _PLACE_LABELS and not any(taken[ent.start:ent.end]):
+            entry = place_entry(ent.text)
+            if entry is not None:
+                extra.append(Atom(ent.start, ent.end, entry, ent.text))
+    return sorted(atoms + extra, key=lambda a: a.start) if extra else atoms
+
+
+
 # --- building actors from entries -------------------------------------------------------------------------------
 
 

@@ -19,7 +19,7 @@ from sitrep.models import Actor
 
 # Tokens that may sit inside a title before a name without ending it ("Foreign", "'s", "former").
 _TITLE_GLUE = frozenset({"'s", "’s", "-", "former", "ex", "acting", "deputy", "interim", "outgoing", "then"})
-_FORMER = frozenset({"former", "ex", "ousted", "exiled", "late"})
+FORMER_WORDS = frozenset({"former", "ex", "ousted", "exiled", "late"})
 _ACTOR_KINDS = frozenset({"country", "demonym", "people", "capital", "institution", "org", "region", "place"})
 _TITLE_SYNONYMS = {"premier": "prime minister", "head of government": "prime minister", "head of state": "president"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -46,6 +46,15 @@ class Person:
 
     def fits(self, gender: str | None) -> bool:
         return gender is None or self.gender is None or self.gender == gender
+
+    def merge(self, introduced: Person) -> Person:
+        """Fill what an earlier mention of the same person left open."""
+        self.country = self.country or introduced.country
+        self.org = self.org or introduced.org
+        self.agent = self.agent or introduced.agent
+        self.gender = self.gender or introduced.gender
+        self.titles |= introduced.titles
+        return self
 
 
 @dataclass
