@@ -152,10 +152,16 @@ def verb_positions(
     actors = actors_for_token(doc, subject) if subject is not None else []
     positions = []
     for obj in _objects(verb):
-        issue = name_issue(doc, obj, words, named)
+        patient = subject.text.lower() + " " if subject is not None and _passive(obj) else ""
+        issue = name_issue(doc, obj, words, named, patient=patient)
         if issue is not None:
             positions += [(actor, issue[0], polarity * issue[1]) for actor in actors]
     return positions
+
+
+def _passive(clause: Any) -> bool:
+    """A passive complement with the subject as patient ("will not accept being bought")."""
+    return any(c.dep_ == "auxpass" for c in clause.children)
 
 
 def _negated(verb: Any) -> bool:
@@ -188,9 +194,13 @@ def _objects(verb: Any) -> list[Any]:
 
 
 def name_issue(
-    doc: Document, head: Any, words: StanceWords, named: dict[str, Issue], fallback: bool = True
+    doc: Document, head: Any, words: StanceWords, named: dict[str, Issue], fallback: bool = True,
+    patient: str = "",
 ) -> tuple[str, int] | None:
     """(canonical issue, sign) of the phrase headed by ``head`` (rules in the module docstring).
+
+    ``patient`` is prefixed to a passive complement, whose patient is the subject
+    ("Greenland will not accept being bought" is about buying Greenland).
 
     A position nested inside the phrase is followed first, multiplying the signs:
     approving "a resolution backing the government's refusal to negotiate over X" is
@@ -204,7 +214,7 @@ def name_issue(
     nested = _nested_position(doc, head, words, named)
     if nested is not None:
         return nested
-    phrase = doc.parsed[head.left_edge.i:head.right_edge.i + 1].text.lower()
+    phrase = patient + doc.parsed[head.left_edge.i:head.right_edge.i + 1].text.lower()
     for issue in issue_table():
         if issue.pattern.search(phrase):
             return issue.name, issue.sign
