@@ -89,7 +89,8 @@ def test_capitals_and_seats_of_power_stand_for_governments(resolve, text, word, 
     ],
 )
 def test_organisations(resolve, text: str, word: str, code: str, org: str) -> None:
-    (actor,) = actors_for_token(resolve(text), token(resolve(text), word))
+    doc = resolve(text)
+    (actor,) = actors_for_token(doc, token(doc, word))
     assert (actor.code, actor.org) == (code, org)
 
 
@@ -175,7 +176,8 @@ def test_definite_title_refers_back_to_the_person(resolve) -> None:
     ],
 )
 def test_known_leaders_without_title(resolve, text: str, word: str, name: str, code: str) -> None:
-    (actor,) = actors_for_token(resolve(text), token(resolve(text), word))
+    doc = resolve(text)
+    (actor,) = actors_for_token(doc, token(doc, word))
     assert (actor.name, actor.code) == (name, code)
 
 
@@ -188,6 +190,43 @@ def test_known_leaders_without_title(resolve, text: str, word: str, name: str, c
 )
 def test_it_and_modifiers_of_non_actor_heads(resolve, text: str, word: str, expected: list[str]) -> None:
     assert codes(resolve(text), word) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Rebels shelled Mosul overnight.", "Mosul", ["IRQ"]),
+        ("Moscow police detained dozens.", "police", ["RUSCOP"]),
+        ("Rebels attacked villages in Darfur.", "Darfur", ["SDN"]),
+        ("Security forces in Guinea detained the leaders.", "forces", ["GINMIL"]),
+        ("A spokesperson for the Pentagon declined to comment.", "spokesperson", ["USAMIL"]),
+        ("Bosnian Serbs demanded a ceasefire.", "Serbs", ["BIH"]),
+        ("Albanians of southern Serbia want autonomy.", "Albanians", ["SRB"]),
+        ("Kenyan police said the march would go ahead.", "police", ["KENCOP"]),
+        ("Police in Nairobi said the march would go ahead.", "Police", ["KENCOP"]),
+    ],
+)
+def test_places_prepositions_and_peoples(resolve, text: str, word: str, expected: list[str]) -> None:
+    assert codes(resolve(text), word) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("Brig. Gen. Jean Dupuis stepped down so that Mali could hold elections.", "Dupuis", "MLI"),
+        ("Nepal's king, Birendra Bir Bikram, dissolved parliament.", "Birendra", "NPL"),
+        ("Chad's prime minister, Amadou Mahamat, resigned.", "Mahamat", "TCD"),
+    ],
+)
+def test_titled_people_take_the_country_of_their_sentence(resolve, text: str, word: str, country: str) -> None:
+    doc = resolve(text)
+    (actor,) = actors_for_token(doc, token(doc, word))
+    assert actor.country == country and actor.agent in ("GOV", "MIL")
+
+
+def test_anti_and_pro_prefixes_do_not_make_nationals(resolve) -> None:
+    doc = resolve("A pro-Russian journalist and an anti-American activist were arrested.")
+    assert "RUSMED" not in codes(doc, "journalist") and "USACVL" not in codes(doc, "activist")
 
 
 @pytest.mark.parametrize(

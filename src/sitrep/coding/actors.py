@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitrep.coding import lexicon
-from sitrep.coding.lexicon import Atom, entry_actor, with_agent
+from sitrep.coding.lexicon import Atom, entry_actor, modifier_actor, with_agent
 from sitrep.coding.people import (
     FORMER_WORDS,
     PRONOUN_GENDER,
@@ -49,6 +49,7 @@ _NP_GLUE = frozenset({",", "and", "'s", "’s", "-", "&", "led", "(", ")"})  # "
 _MODIFIER_WALK = 10  # tokens a role noun's modifiers may reach to the left
 _PLACE_PREPS = frozenset({"of", "from", "in", "throughout"})
 _TITLE_PREPS = frozenset({"for"})  # "a spokesperson for the Pentagon"
+_NOT_NAMES = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "FAC", "EVENT"})
 _NON_ACTING_VERBS = frozenset({"be", "seem", "appear", "remain", "happen", "take", "become", "rain", "snow"})
 
 
@@ -186,7 +187,33 @@ class _Finder:
         for start, end in spans:
             covered[start:end] = b"\x01" * (end - start)
         spans += [(a.start, a.end) for a in self.atoms if a.entry.kind == "leader" and not any(covered[a.start:a.end])]
+        for start, end in self.titled_names():
+            if not any(covered[start:end]) and all(s[1] <= start or s[0] >= end for s in spans[-3:]):
+                spans.append((start, end))
         return sorted(spans)
+
+    def titled_names(self) -> Iterator[tuple[int, int]]:
+        """Names the NER missed right after a title or in apposition to one ("Chad's prime minister, Amadou Mahamat")."""
+        for atom in self.atoms:
+            if atom.entry.kind != "role" or not atom.entry.title:
+                continue
+            end = atom.end
+            while end < len(self.parsed) and end - atom.end < 4 and self._name_word(end):
+                end += 1
+            if end > atom.end:
+                yield atom.end, end
+                continue
+            head = self.parsed[atom.start:atom.end].root
+            for child in head.children:
+                if child.dep_ == "appos" and child.i > head.i and self._name_word(child.i):
+                    start = child.i
+                    while start > head.i + 1 and self._name_word(start - 1):
+                        start -= 1
+                    yield start, child.i + 1
+
+    def _name_word(self, i: int) -> bool:
+        tok = self.parsed[i]
+        return tok.pos_ == "PROPN" and tok.is_title and self.atom_at[i] is None and tok.ent_type_ not in _NOT_NAMES
 
     def _trim_person(self, start: int, end: int) -> list[tuple[int, int]]:
         """Drop leading atoms (titles, "Greenlandic" tagged as a person) and a trailing possessive."""
@@ -310,7 +337,7 @@ class _Finder:
                 found.append((mention.start, mention.end, mention.all_actors()))  # "Defence Ministry officials"
                 i = mention.start - 1
             elif mention is None and part is not None and part.entry.kind not in ("role", "leader"):
-                found.append((part.start, part.end, (entry_actor(part.entry, self.text(part.start, part.end)),)))
+                found.append((part.start, part.end, (modifier_actor(part.entry, self.text(part.start, part.end)),)))
                 i = part.start - 1
             elif mention is None and part is not None and part.entry.kind == "role":
                 i = part.start - 1  # "Syrian army officers": the inner role noun is part of the phrase
@@ -342,7 +369,7 @@ class _Finder:
                 for tok in (pobj, *pobj.conjuncts):
                     part = self.atom_at[tok.i]
                     if part is not None and part.entry.kind not in ("role", "leader") and self.by_token[tok.i] is None:
-                        actor = entry_actor(part.entry, self.text(part.start, part.end))
+                        actor = modifier_actor(part.entry, self.text(part.start, part.end))
                         found.append((part.start, part.end, (actor,)))
         return found
 

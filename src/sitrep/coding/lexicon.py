@@ -364,6 +364,13 @@ def entry_actor(entry: Entry, text: str) -> Actor:
     return Actor(text=text, name=entry.name, code=code, country=entry.country, org=entry.org, agent=entry.agent)
 
 
+def modifier_actor(entry: Entry, text: str) -> Actor:
+    """The actor an entry lends to a role noun: a capital lends its country ("Moscow police" are Russian police)."""
+    if entry.kind == "capital":
+        return Actor(text=text, name=country_name(entry.country), code=entry.country or "", country=entry.country)
+    return entry_actor(entry, text)
+
+
 def with_agent(base: Actor, agent: str | None, text: str) -> Actor:
     """``base`` (a country or organisation) acting through the body a role noun names ("Danish" + troops)."""
     if base.agent or not agent:  # "Pentagon officials" stay MIL; a bare country keeps its code
