@@ -224,6 +224,22 @@ def test_a_place_on_the_map_filters_to_its_area(visit: Visit) -> None:
     assert page.locator("#chips .chip").count() == 0
 
 
+def test_timeline_and_map_view_filter_by_clicks(visit: Visit) -> None:
+    page = visit.open()
+    page.locator("#timeline g.bar").filter(has_text="16 Jan 2026").click()
+    visit.settle()
+    assert page.input_value("#f-since") == page.input_value("#f-until") == "2026-01-16"
+    assert set(table_column(page, 0)) == {"16 Jan 2026"}
+    page.click("#reset")
+    visit.settle()
+    page.click("#map-fit")
+    page.click("#map-area")
+    visit.settle()
+    assert "visible map area" in page.inner_text("#chips")
+    assert "min_lat=" in page.evaluate("location.hash")
+    assert page.locator("#events tbody tr.row").count() >= 1
+
+
 def test_markup_in_a_document_shows_as_text(visit: Visit) -> None:
     page = visit.open()
     assert HOSTILE in page.inner_text("#quotes")
