@@ -184,7 +184,7 @@ def test_a_filter_applies_to_every_view(visit: Visit) -> None:
     assert {"SWEMIL", "DEUMIL", "DNKGOV"} <= nodes
     assert all(node in actor_cells for node in nodes)
     places = set(table_column(page, 5))
-    labels = set(page.eval_on_selector_all("#map g.place:not(.mention) text", "els => els.map(e => e.textContent)"))
+    labels = set(page.eval_on_selector_all("#map .place-label", "els => els.map(e => e.textContent)"))
     assert {"Greenland", "Nuuk"} <= labels <= places
     assert page.locator("#timeline g.bar rect[fill='#2c6fb7']").count() >= 1  # material cooperation only
     assert page.locator("#timeline g.bar rect[fill='#f2a65a'], #timeline g.bar rect[fill='#c8412e']").count() == 0

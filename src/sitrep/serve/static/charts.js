@@ -170,7 +170,7 @@ export function graphFrom(dyads, maxNodes = 24) {
 }
 
 /** A deterministic force layout (Fruchterman-Reingold) inside width x height. */
-export function layout(nodes, links, width, height) {
+export function layout(nodes, links, width, height, radius = () => 10) {
   const n = nodes.length;
   nodes.forEach((node, i) => {
     const angle = (2 * Math.PI * i) / Math.max(1, n);
@@ -214,6 +214,32 @@ export function layout(nodes, links, width, height) {
     temperature *= 0.985;
   }
   fitInto(nodes, width, height, 46);
+  separate(nodes, radius, width, height, 30);
+}
+
+/** Push apart overlapping circles (with room for a label) so that hubs do not pile up. */
+function separate(nodes, radius, width, height, pad) {
+  for (let round = 0; round < 60; round += 1) {
+    let moved = false;
+    for (let i = 0; i < nodes.length; i += 1) {
+      for (let j = i + 1; j < nodes.length; j += 1) {
+        const dx = nodes[j].x - nodes[i].x || 0.5;
+        const dy = nodes[j].y - nodes[i].y || 0.5;
+        const dist = Math.hypot(dx, dy);
+        const gap = radius(nodes[i]) + radius(nodes[j]) + 16;
+        if (dist >= gap) continue;
+        const push = (gap - dist) / 2 / dist;
+        nodes[i].x -= dx * push; nodes[i].y -= dy * push;
+        nodes[j].x += dx * push; nodes[j].y += dy * push;
+        moved = true;
+      }
+    }
+    for (const node of nodes) {
+      node.x = Math.max(pad, Math.min(width - pad, node.x));
+      node.y = Math.max(pad, Math.min(height - pad, node.y));
+    }
+    if (!moved) return;
+  }
 }
 
 function fitInto(nodes, width, height, pad) {
@@ -258,10 +284,10 @@ export function drawNetwork(node, dyads, { onActor, onDyad }) {
     fill(node, svg("text", { x: width / 2, y: height / 2, class: "empty-svg" }, "No events between two actors match the filter."));
     return total;
   }
-  layout(nodes, links, width, height);
-  const byCode = new Map(nodes.map((n) => [n.code, n]));
   const maxEvents = Math.max(...nodes.map((n) => n.events));
   const radius = (n) => 7 + 15 * Math.sqrt(n.events / maxEvents);
+  layout(nodes, links, width, height, radius);
+  const byCode = new Map(nodes.map((n) => [n.code, n]));
   const maxLink = Math.max(...links.map((l) => l.events), 1);
   const defs = svg("defs", {}, svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 6, refY: 5, markerWidth: 5,
     markerHeight: 5, orient: "auto-start-reverse", markerUnits: "strokeWidth" },

@@ -108,11 +108,27 @@ export class WorldMap {
   drawPoints() {
     const k = this.view.w / WORLD.w;
     const ordered = [...this.places].sort((a, b) => a.events - b.events || a.mentions - b.mentions);
-    const labelled = new Set([...this.places].sort((a, b) => b.events - a.events).slice(0, 8).filter((p) => p.events));
-    fill(this.points, ordered.map((place) => this.point(place, k, labelled.has(place))));
+    fill(this.points, ordered.map((place) => this.point(place, k)), this.labels(k));
   }
 
-  point(place, k, withLabel) {
+  /** Names of the busiest places, skipping any that would overlap a label already placed. */
+  labels(k) {
+    const placed = [];
+    const busiest = this.places.filter((p) => p.events).sort((a, b) => b.events - a.events).slice(0, 12);
+    const out = [];
+    for (const place of busiest) {
+      const [x, y] = project(place.lon, place.lat);
+      const r = (3 + 2.2 * Math.sqrt(place.events)) * k;
+      const box = { x0: x + r + 2 * k, y0: y - 6 * k, x1: x + r + 2 * k + 6.3 * k * place.name.length, y1: y + 6 * k };
+      if (placed.some((b) => box.x0 < b.x1 && b.x0 < box.x1 && box.y0 < b.y1 && b.y0 < box.y1)) continue;
+      placed.push(box);
+      out.push(svg("text", { class: "place-label", x: box.x0, y: y + 3.5 * k, "font-size": 11 * k, "stroke-width": 3 * k },
+        place.name));
+    }
+    return out;
+  }
+
+  point(place, k) {
     const [x, y] = project(place.lon, place.lat);
     const r = (place.events ? 3 + 2.2 * Math.sqrt(place.events) : 2) * k;
     const tip = `${place.name}${place.country ? ` (${place.country})` : ""}: ${place.events} events, `
@@ -120,7 +136,6 @@ export class WorldMap {
     return svg("g", { class: place.events ? "place" : "place mention", onclick: () => this.onPlace && this.onPlace(place) },
       svg("circle", { cx: x, cy: y, r, fill: place.events ? goldsteinColor(place.goldstein_mean) : "#7b8794",
         "stroke-width": (place.events ? 1.2 : 0.4) * k }),
-      withLabel ? svg("text", { x: x + r + 2 * k, y: y + 3.5 * k, "font-size": 11 * k, "stroke-width": 3 * k }, place.name) : null,
       svg("title", {}, tip));
   }
 
