@@ -18,8 +18,16 @@ def _one(doc, unit: str) -> Count:
 
 @pytest.mark.parametrize(
     ("words", "value"),
-    [(["13"], 13), (["1,000"], 1000), (["2.5", "million"], 2_500_000), (["two"], 2), (["a", "dozen"], 12),
-     (["two", "hundred"], 200), (["at", "least", "39"], 39), (["twenty", "-", "five"], 25)],
+    [
+        (["13"], 13),
+        (["1,000"], 1000),
+        (["2.5", "million"], 2_500_000),
+        (["two"], 2),
+        (["a", "dozen"], 12),
+        (["two", "hundred"], 200),
+        (["at", "least", "39"], 39),
+        (["twenty", "-", "five"], 25),
+    ],
 )
 def test_parse_number(words, value) -> None:
     assert counts.parse_number(words, counts.lexicon()) == value
@@ -50,9 +58,14 @@ def test_counts(code_text, text, number, unit, vague, approximate) -> None:
 @pytest.mark.model
 @pytest.mark.parametrize(
     "text",
-    ["The package is worth 14 billion Danish crowns.", "Support rose to 25 percent in 2024.",
-     "It was one of the largest demonstrations.", "The total number of foreign personnel rose.",
-     "Officials spoke for three hours.", "The deal died in committee."],
+    [
+        "The package is worth 14 billion Danish crowns.",
+        "Support rose to 25 percent in 2024.",
+        "It was one of the largest demonstrations.",
+        "The total number of foreign personnel rose.",
+        "Officials spoke for three hours.",
+        "The deal died in committee.",
+    ],
 )
 def test_dates_money_measures_and_partitives_are_not_counts(code_text, text) -> None:
     assert code_text(text).counts == []

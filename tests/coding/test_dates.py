@@ -76,7 +76,11 @@ def _event(trigger: str) -> Event:
         ("Officials met in Washington on Wednesday.", "met", "2026-01-14"),
         ("Officials will meet again on Wednesday.", "meet", "2026-01-21"),
         ("Macron visited Nuuk last year.", "visited", "2025-01-01"),
-        ("Rutte met Frederiksen on Wednesday, two weeks after talks collapsed on January 1.", "met", "2026-01-14"),
+        (
+            "Rutte met Frederiksen on Wednesday, two weeks after talks collapsed on January 1.",
+            "met",
+            "2026-01-14",
+        ),
         ("Denmark rejected the proposal.", "rejected", "2026-01-15"),
     ],
 )

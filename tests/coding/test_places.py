@@ -14,22 +14,65 @@ from ..conftest import EXAMPLES
 
 # Every place name the example corpus uses, with its country (None: seas and regions).
 EXAMPLE_PLACES = {
-    "Greenland": "GRL", "Denmark": "DNK", "United States": "USA", "Washington": "USA", "Copenhagen": "DNK",
-    "Nuuk": "GRL", "Kangerlussuaq": "GRL", "Ilulissat": "GRL", "Sisimiut": "GRL", "Qaqortoq": "GRL",
-    "Pituffik Space Base": "GRL", "State Department": "USA", "White House": "USA", "Pentagon": "USA",
-    "Kremlin": "RUS", "Elysee Palace": "FRA", "Canada": "CAN", "Sweden": "SWE", "Finland": "FIN",
-    "Germany": "DEU", "France": "FRA", "The Netherlands": "NLD", "United Kingdom": "GBR", "Norway": "NOR",
-    "Stockholm": "SWE", "Berlin": "DEU", "Paris": "FRA", "Moscow": "RUS", "Ukraine": "UKR", "China": "CHN",
-    "Beijing": "CHN", "Brussels": "BEL", "Oslo": "NOR", "Haakonsvern": "NOR", "Ottawa": "CAN",
-    "Reykjavík": "ISL", "Russia": "RUS", "Faroe Islands": "FRO", "London": "GBR", "Helsinki": "FIN",
-    "Iceland": "ISL", "Hungary": "HUN", "Arctic": None, "Arctic Ocean": None, "North Atlantic": None,
-    "Denmark Strait": None, "Europe": None, "Western Hemisphere": None, "Inatsisartut": "GRL",
+    "Greenland": "GRL",
+    "Denmark": "DNK",
+    "United States": "USA",
+    "Washington": "USA",
+    "Copenhagen": "DNK",
+    "Nuuk": "GRL",
+    "Kangerlussuaq": "GRL",
+    "Ilulissat": "GRL",
+    "Sisimiut": "GRL",
+    "Qaqortoq": "GRL",
+    "Pituffik Space Base": "GRL",
+    "State Department": "USA",
+    "White House": "USA",
+    "Pentagon": "USA",
+    "Kremlin": "RUS",
+    "Elysee Palace": "FRA",
+    "Canada": "CAN",
+    "Sweden": "SWE",
+    "Finland": "FIN",
+    "Germany": "DEU",
+    "France": "FRA",
+    "The Netherlands": "NLD",
+    "United Kingdom": "GBR",
+    "Norway": "NOR",
+    "Stockholm": "SWE",
+    "Berlin": "DEU",
+    "Paris": "FRA",
+    "Moscow": "RUS",
+    "Ukraine": "UKR",
+    "China": "CHN",
+    "Beijing": "CHN",
+    "Brussels": "BEL",
+    "Oslo": "NOR",
+    "Haakonsvern": "NOR",
+    "Ottawa": "CAN",
+    "Reykjavík": "ISL",
+    "Russia": "RUS",
+    "Faroe Islands": "FRO",
+    "London": "GBR",
+    "Helsinki": "FIN",
+    "Iceland": "ISL",
+    "Hungary": "HUN",
+    "Arctic": None,
+    "Arctic Ocean": None,
+    "North Atlantic": None,
+    "Denmark Strait": None,
+    "Europe": None,
+    "Western Hemisphere": None,
+    "Inatsisartut": "GRL",
 }
 
 AMBIGUOUS = [
     ("Officials met in Washington on Monday.", "Washington", "USA", "city"),
-    ("Wildfires spread across Washington state, forcing evacuations near Seattle and Spokane.",
-     "Washington State", "USA", "state"),
+    (
+        "Wildfires spread across Washington state, forcing evacuations near Seattle and Spokane.",
+        "Washington State",
+        "USA",
+        "state",
+    ),
     ("Fires burned in the state of Washington this week.", "Washington State", "USA", "state"),
     ("Russian troops remain in Georgia, officials in Tbilisi said.", "Georgia", "GEO", "country"),
     ("Voters in Georgia lined up in Atlanta and Savannah on Tuesday.", "Georgia", "USA", "state"),
@@ -43,7 +86,10 @@ AMBIGUOUS = [
 
 def test_gazetteer_holds_both_georgias_and_folds_accents() -> None:
     gaz = gazetteer()
-    assert {(p.country, p.feature) for p in gaz.candidates("Georgia")} >= {("GEO", "country"), ("USA", "state")}
+    assert {(p.country, p.feature) for p in gaz.candidates("Georgia")} >= {
+        ("GEO", "country"),
+        ("USA", "state"),
+    }
     assert gaz.candidates("Reykjavik")[0].country == "ISL"
     assert gaz.candidates("Kiev")[0].name == "Kyiv"
     assert any(p.capital for p in gaz.candidates("Washington"))
@@ -117,4 +163,6 @@ def test_every_place_in_the_example_corpus_resolves_to_its_country(code_text) ->
         seen.update({loc.name: loc.country for loc in doc.locations})
     wrong = {name: country for name, country in seen.items() if EXAMPLE_PLACES.get(name, "?") != country}
     assert not wrong
-    assert {"Greenland", "Nuuk", "Kangerlussuaq", "Pituffik Space Base", "Washington", "Copenhagen"} <= set(seen)
+    assert {"Greenland", "Nuuk", "Kangerlussuaq", "Pituffik Space Base", "Washington", "Copenhagen"} <= set(
+        seen
+    )

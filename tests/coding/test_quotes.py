@@ -12,7 +12,10 @@ from sitrep.coding import quotes
     [
         ('He said "yes" and "no".', ["yes", "no"]),
         ("“We will not,” she said. “Greenland is ours.”", ["We will not,", "Greenland is ours."]),
-        ("“First paragraph goes on.\n\n“And ends here,” he said.", ["First paragraph goes on. And ends here,"]),
+        (
+            "“First paragraph goes on.\n\n“And ends here,” he said.",
+            ["First paragraph goes on. And ends here,"],
+        ),
         ("“Never closed\n\nNext paragraph has no mark.", ["Never closed"]),
     ],
 )
@@ -24,7 +27,7 @@ def test_multi_paragraph_quote_is_one_span_with_two_segments() -> None:
     text = "Nielsen spoke. “We are a people.\n\n“We choose our own future,” Nielsen said."
     (span,) = quotes.find_quote_spans(text)
     assert len(span.segments) == 2
-    assert text[span.start:span.end].startswith("We are a people.")
+    assert text[span.start : span.end].startswith("We are a people.")
 
 
 def _direct(doc):
@@ -41,8 +44,8 @@ def test_trailing_cue_gives_the_speaker_with_country_and_role(code_text) -> None
     assert quote.text == "We will not be pressured,"
     assert quote.speaker.name == "Mette Frederiksen"
     assert (quote.speaker.country, quote.speaker.agent) == ("DNK", "GOV")
-    assert doc.text[quote.speaker_start:quote.speaker_end] == "Frederiksen"
-    assert doc.text[quote.start:quote.end] == quote.text
+    assert doc.text[quote.speaker_start : quote.speaker_end] == "Frederiksen"
+    assert doc.text[quote.start : quote.end] == quote.text
 
 
 @pytest.mark.model
@@ -60,7 +63,8 @@ def test_split_quote_and_pronoun_resolve_to_the_named_speaker(code_text) -> None
 @pytest.mark.model
 def test_multi_paragraph_quote_gets_its_closing_cue(code_text) -> None:
     doc = code_text(
-        "Greenland's Premier Jens-Frederik Nielsen addressed the crowd. “We have heard what is said about us.\n\n"
+        "Greenland's Premier Jens-Frederik Nielsen addressed the crowd. "
+        "“We have heard what is said about us.\n\n"
         "“Greenland will not accept being bought,” Nielsen said."
     )
     (quote,) = _direct(doc)
@@ -72,8 +76,11 @@ def test_multi_paragraph_quote_gets_its_closing_cue(code_text) -> None:
 @pytest.mark.parametrize(
     ("text", "speaker", "cue"),
     [
-        ("Kremlin spokesman Dmitry Peskov told reporters that Russia was watching events closely.",
-         "Dmitry Peskov", "told"),
+        (
+            "Kremlin spokesman Dmitry Peskov told reporters that Russia was watching events closely.",
+            "Dmitry Peskov",
+            "told",
+        ),
         ("Motzfeldt said Greenlanders alone would decide their future.", "Motzfeldt", "said"),
         ("According to two officials, the talks ended without agreement.", "two officials", "according to"),
     ],
@@ -83,7 +90,7 @@ def test_indirect_quotes(code_text, text, speaker, cue) -> None:
     indirect = [q for q in doc.quotes if not q.direct]
     assert indirect, "no indirect quote"
     quote = indirect[0]
-    assert speaker in doc.text[quote.speaker_start:quote.speaker_end]
+    assert speaker in doc.text[quote.speaker_start : quote.speaker_end]
     assert quote.cue == cue
     assert quote.speaker is not None and quote.start is not None
 
@@ -98,7 +105,10 @@ def test_unknown_speaker_is_still_an_actor(code_text) -> None:
 @pytest.mark.model
 @pytest.mark.parametrize(
     "text",
-    ["He declined to say whether Sweden had informed Washington.", "Banners read “Greenland is not for sale”."],
+    [
+        "He declined to say whether Sweden had informed Washington.",
+        "Banners read “Greenland is not for sale”.",
+    ],
 )
 def test_no_attribution_no_quote(code_text, text) -> None:
     assert code_text(text).quotes == []

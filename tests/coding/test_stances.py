@@ -37,12 +37,18 @@ def test_issue_table_patterns(phrase, issue, sign) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The United States repeated its demand for control of the Arctic island. Denmark rejected the US proposal.",
-         {("USA", GREENLAND, 1), ("DNK", GREENLAND, -1)}),
+        (
+            "The United States repeated its demand for control of the Arctic island. "
+            "Denmark rejected the US proposal.",
+            {("USA", GREENLAND, 1), ("DNK", GREENLAND, -1)},
+        ),
         ("Sweden supported Denmark's sovereignty over Greenland.", {("SWE", GREENLAND, -1)}),
         ("Denmark refused to negotiate over Greenland's sovereignty.", {("DNK", GREENLAND, -1)}),
-        ("The parliament approved a resolution backing the government's refusal to negotiate over "
-         "Greenland's sovereignty.", set()),
+        (
+            "The parliament approved a resolution backing the government's refusal to negotiate over "
+            "Greenland's sovereignty.",
+            set(),
+        ),
         ("Washington wants to buy Greenland.", {("USA", GREENLAND, 1)}),
         ("Greenland will not accept being bought by Washington.", {("GRL", GREENLAND, -1)}),
     ],
@@ -89,5 +95,10 @@ def test_example_corpus_deployments_quotes_and_stances(code_text) -> None:
     assert polarity["GRL"] == {-1}
     owners = {(c.number, c.actor.country if c.actor else None) for c in troop_counts}
     assert {(13, "DEU"), (120, "GBR"), (None, "SWE")} <= owners
-    assert {("Mette Frederiksen", "DNK"), ("Lars Lokke Rasmussen", "DNK"), ("Jens-Frederik Nielsen", "GRL"),
-            ("Karoline Leavitt", "USA"), ("Dmitry Peskov", "RUS")} <= speakers
+    assert {
+        ("Mette Frederiksen", "DNK"),
+        ("Lars Lokke Rasmussen", "DNK"),
+        ("Jens-Frederik Nielsen", "GRL"),
+        ("Karoline Leavitt", "USA"),
+        ("Dmitry Peskov", "RUS"),
+    } <= speakers

@@ -10,21 +10,27 @@ from sitrep.evaluate import quotes as evalq
 from sitrep.models import Actor, Quote
 
 TEXT = "Figueroa said the campaign planned a protest. “We were there,” Figueroa told USA Today."
-ANN = "\n".join([
-    "T1\tSource 0 8\tFigueroa",
-    "T2\tCue 9 13\tsaid",
-    "T3\tContent 14 44\tthe campaign planned a protest",
-    "E1\tAttribution:T2 Source:T1 Content:T3 Cue:T2",
-    "T4\tContent 46 62\t“We were there,”",
-    "T5\tSource 63 71\tFigueroa",
-    "E2\tAttribution:T5 Content:T4 Source:T5",
-    "E3\tAttribution-no-source:T2 Content:T3",
-])
+ANN = "\n".join(
+    [
+        "T1\tSource 0 8\tFigueroa",
+        "T2\tCue 9 13\tsaid",
+        "T3\tContent 14 44\tthe campaign planned a protest",
+        "E1\tAttribution:T2 Source:T1 Content:T3 Cue:T2",
+        "T4\tContent 46 62\t“We were there,”",
+        "T5\tSource 63 71\tFigueroa",
+        "E2\tAttribution:T5 Content:T4 Source:T5",
+        "E3\tAttribution-no-source:T2 Content:T3",
+    ]
+)
 
 
-def _quote(start: int, end: int, speaker: tuple[int, int], direct: bool, name: str = "Melezia Figueroa") -> Quote:
+def _quote(
+    start: int, end: int, speaker: tuple[int, int], direct: bool, name: str = "Melezia Figueroa"
+) -> Quote:
     actor = Actor(text=name, name=name, code="")
-    return Quote(actor, "", 0, direct=direct, start=start, end=end, speaker_start=speaker[0], speaker_end=speaker[1])
+    return Quote(
+        actor, "", 0, direct=direct, start=start, end=end, speaker_start=speaker[0], speaker_end=speaker[1]
+    )
 
 
 def test_read_brat_keeps_sourced_attributions_and_marks_direct_ones() -> None:
@@ -65,7 +71,7 @@ def test_polnear_dev_direct_quote_targets(shared_eval, settings) -> None:
         pytest.skip("polnear/dev is not present")
     scores = {"direct": evalq.Score(), "indirect": evalq.Score()}
     articles = list(evalq.find_articles(path))
-    for (name, text, gold), doc in zip(articles, evalq.code_articles(articles, settings)):
+    for (name, text, gold), doc in zip(articles, evalq.code_articles(articles, settings), strict=True):
         evalq.score_document(doc.quotes, gold, scores, [], name, text)
     assert scores["direct"].precision >= 0.80
     assert scores["direct"].recall >= 0.70

@@ -54,7 +54,18 @@ QUANT_DEPS = frozenset({"nummod", "amod", "det", "quantmod", "compound", "advmod
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.\d+)?$")
 IGNORE = "-"
 PEOPLE_UNITS = frozenset(
-    {"troops", "fighters", "police", "protesters", "refugees", "migrants", "civilians", "hostages", "prisoners", "people"}
+    {
+        "troops",
+        "fighters",
+        "police",
+        "protesters",
+        "refugees",
+        "migrants",
+        "civilians",
+        "hostages",
+        "prisoners",
+        "people",
+    }
 )
 
 
@@ -105,7 +116,9 @@ def find_counts(doc: Document) -> list[Count]:
         count = count_at(doc, token, lex)
         if count is not None:
             found.append(_placed(count, token, sentence_of))
-            counted_nouns.add(_counted_noun(token, lex).i if _counted_noun(token, lex) is not None else token.i)
+            counted_nouns.add(
+                _counted_noun(token, lex).i if _counted_noun(token, lex) is not None else token.i
+            )
     for token in parsed:
         if token.lemma_.lower() in lex.verb_units:
             single = single_victim(doc, token, lex, counted_nouns)
@@ -131,14 +144,18 @@ def is_quantity_head(token: Any, lex: Lexicon) -> bool:
     if not (is_numeric(token, lex) or "vague" in kinds or "vague-of" in kinds):
         return False
     head = token.head
-    if head is not token and token.dep_ in QUANT_DEPS and (is_numeric(head, lex) or "vague" in lex.kinds(head.text)):
+    if (
+        head is not token
+        and token.dep_ in QUANT_DEPS
+        and (is_numeric(head, lex) or "vague" in lex.kinds(head.text))
+    ):
         return False  # "2.5" of "2.5 million", "tens" of "tens of thousands": the head speaks
     return True
 
 
 def count_at(doc: Document, head: Any, lex: Lexicon) -> Count | None:
     """The count whose quantity ends in ``head``, or None when it counts nothing useful."""
-    phrase = [t for t in head.doc[head.left_edge.i:head.i + 1]]
+    phrase = [t for t in head.doc[head.left_edge.i : head.i + 1]]
     vague = not any(is_numeric(t, lex) for t in phrase) or any("vague" in lex.kinds(t.text) for t in phrase)
     if "vague-of" in lex.kinds(head.text) and not (_of_object(head) and _indefinite(head)):
         return None  # "a group of refugees" counts; "the number of personnel" does not
@@ -156,7 +173,7 @@ def count_at(doc: Document, head: Any, lex: Lexicon) -> Count | None:
         unit=unit,
         actor=find_owner(doc, noun or head, unit),
         sentence="",
-        text=head.doc[phrase[0].i:text_end + 1].text,
+        text=head.doc[phrase[0].i : text_end + 1].text,
         vague=vague,
         approximate=any("approx" in lex.kinds(t.text) for t in phrase) and not vague,
     )
@@ -167,7 +184,11 @@ def _counted_noun(head: Any, lex: Lexicon) -> Any | None:
     of_object = _of_object(head)
     if of_object is not None:
         return _counted_noun(of_object, lex) if lex.kinds(of_object.text) else of_object
-    if head.dep_ in {"nummod", "amod", "det", "quantmod", "npadvmod", "compound"} and head.head.pos_ in {"NOUN", "PROPN", "ADJ"}:
+    if head.dep_ in {"nummod", "amod", "det", "quantmod", "npadvmod", "compound"} and head.head.pos_ in {
+        "NOUN",
+        "PROPN",
+        "ADJ",
+    }:
         return head.head
     return None
 
@@ -181,8 +202,9 @@ def _partitive(head: Any) -> bool:
     of_object = _of_object(head)
     if of_object is None:
         return False
-    return of_object.pos_ == "PRON" or any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"}
-                                             for c in of_object.children)
+    return of_object.pos_ == "PRON" or any(
+        c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in of_object.children
+    )
 
 
 def _of_object(token: Any) -> Any | None:
@@ -263,8 +285,14 @@ def find_owner(doc: Document, noun: Any, unit: str) -> Actor | None:
     if first.country or national is None:
         return first
     agent = first.agent or national.agent
-    return Actor(text=first.text, name=f"{national.name} {first.name}".strip(),
-                 code=f"{national.country}{agent or ''}", country=national.country, org=national.org, agent=agent)
+    return Actor(
+        text=first.text,
+        name=f"{national.name} {first.name}".strip(),
+        code=f"{national.country}{agent or ''}",
+        country=national.country,
+        org=national.org,
+        agent=agent,
+    )
 
 
 def _owner_tokens(noun: Any, unit: str) -> list[Any]:
@@ -292,12 +320,17 @@ def single_victim(doc: Document, verb: Any, lex: Lexicon, counted: set[int]) -> 
         if any(c.dep_ == "nummod" for c in victim.children):
             continue
         return Count(
-            number=1, unit=unit, actor=actors_for_token(doc, victim)[0] if actors_for_token(doc, victim) else None,
-            sentence="", text=doc.parsed[victim.left_edge.i:victim.i + 1].text,
+            number=1,
+            unit=unit,
+            actor=actors_for_token(doc, victim)[0] if actors_for_token(doc, victim) else None,
+            sentence="",
+            text=doc.parsed[victim.left_edge.i : victim.i + 1].text,
         )
     return None
 
 
 def _is_person(token: Any, lex: Lexicon) -> bool:
     lemma = token.lemma_.lower()
-    return token.ent_type_ == "PERSON" or lemma in lex.person_units or lex.noun_units.get(lemma) in PEOPLE_UNITS
+    return (
+        token.ent_type_ == "PERSON" or lemma in lex.person_units or lex.noun_units.get(lemma) in PEOPLE_UNITS
+    )

@@ -66,8 +66,22 @@ DATELINE = re.compile(
     r"\s*(?:\([^)]{1,40}\)\s*)?[-\u2013\u2014:]"
 )
 SMALL_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "several": None,
+    "few": None,
 }
 SLACK_DAYS = 7  # how far a past event may lie after P (or a future one before) before the year moves
 
@@ -143,7 +157,9 @@ def tense_of(token: Any) -> str:
     Sunday", headline style) is read as past.
     """
     aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
-    if aux & {"will", "shall", "'ll", "wo"} or ("to" in aux and token.head.lemma_ in {"plan", "go", "expect"}):
+    if aux & {"will", "shall", "'ll", "wo"} or (
+        "to" in aux and token.head.lemma_ in {"plan", "go", "expect"}
+    ):
         return "future"
     if token.tag_ == "VB" and token.head.lower_ in {"will", "shall"}:
         return "future"
@@ -220,7 +236,9 @@ def _calendar_date(text: str, published: date, tense: str) -> date | None:
     words = re.findall(r"[a-z]+|\d{4}", text)
     months = [MONTHS[w] for w in words if w in MONTHS and len(w) > 3 or w == "may"]
     if months and len(words) <= 3:
-        year = next((int(w) for w in words if w.isdigit()), 0) or (published.year - 1 if "last" in words else 0)
+        year = next((int(w) for w in words if w.isdigit()), 0) or (
+            published.year - 1 if "last" in words else 0
+        )
         return _dated(year, months[0], 1, published, tense)
     return None
 

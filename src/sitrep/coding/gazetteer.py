@@ -117,7 +117,13 @@ def _load_curated(entries: dict[str, list[Place]]) -> None:
         place = _known_city(entries, name, iso3) if feature == "city" else None
         if place is None:
             place = Place(
-                name, feature, iso3 or None, float(lat), float(lon), CURATED_POPULATION, admin or None,
+                name,
+                feature,
+                iso3 or None,
+                float(lat),
+                float(lon),
+                CURATED_POPULATION,
+                admin or None,
                 curated=True,
             )
         for surface in (name, *_split_aliases(aliases)):
@@ -145,8 +151,13 @@ def _load_cities(entries: dict[str, list[Place]], capitals: dict[str, str]) -> N
     capital_keys = {key for _, key in best_capital.values()}
     for key, city in cities.items():
         place = Place(
-            city["name"], "city", iso3.get(city["countrycode"]), float(city["latitude"]),
-            float(city["longitude"]), int(city["population"]), city.get("admin1code") or None,
+            city["name"],
+            "city",
+            iso3.get(city["countrycode"]),
+            float(city["latitude"]),
+            float(city["longitude"]),
+            int(city["population"]),
+            city.get("admin1code") or None,
             capital=key in capital_keys,
         )
         _add(entries, city["name"], place)

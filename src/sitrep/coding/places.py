@@ -51,8 +51,27 @@ from sitrep.models import Document, Event, Location
 from sitrep.settings import Settings
 
 PLACE_PREPS = frozenset(
-    {"in", "to", "at", "near", "into", "inside", "outside", "across", "around", "off", "toward", "towards",
-     "within", "throughout", "through", "over", "along", "onto", "outside", "via"}
+    {
+        "in",
+        "to",
+        "at",
+        "near",
+        "into",
+        "inside",
+        "across",
+        "around",
+        "off",
+        "toward",
+        "towards",
+        "within",
+        "throughout",
+        "through",
+        "over",
+        "along",
+        "onto",
+        "outside",
+        "via",
+    }
 )
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 COPULAS = frozenset({"be", "remain", "lie", "become", "border"})
@@ -138,7 +157,7 @@ def match_name_at(parsed: Any, i: int, gaz: Gazetteer) -> PlaceMention | None:
     for key in keys:
         for surface in gaz.surfaces_starting(key):
             end_char = token.idx + len(surface)
-            written = text[token.idx:end_char]
+            written = text[token.idx : end_char]
             if written != surface and not (key != token.text and written.title() == surface.title()):
                 continue
             if end_char < len(text) and text[end_char].isalnum():
@@ -157,7 +176,7 @@ def is_place_use(parsed: Any, match: PlaceMention, entity: Any) -> bool:
         return False
     if not _well_known(match) and (entity is None or entity.label_ not in PLACE_LABELS | {"ORG"}):
         return False
-    root = parsed[match.start:match.end].root
+    root = parsed[match.start : match.end].root
     if root.dep_ in {"compound", "amod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"}:
         return False
     return not (root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ not in COPULAS)
@@ -170,12 +189,14 @@ def _inside_longer(entity: Any, match: PlaceMention) -> bool:
 
 def _well_known(match: PlaceMention) -> bool:
     """Countries, capitals, curated places and big cities need no NER support."""
-    return any(p.curated or p.capital or p.feature != "city" or p.population >= BIG_CITY for p in match.candidates)
+    return any(
+        p.curated or p.capital or p.feature != "city" or p.population >= BIG_CITY for p in match.candidates
+    )
 
 
 def find_cue(parsed: Any, match: PlaceMention) -> str | None:
     """An explicit hint next to the name: "state of X", "X state", or "X, <place>"."""
-    before = parsed[max(match.start - 2, 0):match.start].text.lower()
+    before = parsed[max(match.start - 2, 0) : match.start].text.lower()
     after = parsed[match.end].lower_ if match.end < len(parsed) else ""
     if before == "state of" or after == "state":
         return "state"
@@ -217,7 +238,9 @@ def resolve_places(
 
 
 def contexts_for(
-    mention: PlaceMention, chosen: dict[str, Place | None], mentions: Sequence[PlaceMention],
+    mention: PlaceMention,
+    chosen: dict[str, Place | None],
+    mentions: Sequence[PlaceMention],
     actors: frozenset[str],
 ) -> Context:
     """The context of one cued mention ("Paris, Texas"), resolved on its own."""
@@ -304,7 +327,7 @@ def find_event_place(sentence: Any, event: Event, mentions: Sequence[PlaceMentio
     actors = {a.country for a in (event.source, event.target) if a is not None and a.country}
     ranked = []
     for mention in inside:
-        root = sentence.doc[mention.start:mention.end].root
+        root = sentence.doc[mention.start : mention.end].root
         if clause_head(root).i != clause.i:
             continue  # a place in another clause ("said that troops arrived in Nuuk") is not this event's
         rank = _tie_rank(root, trigger, mention.place, actors)
@@ -339,8 +362,12 @@ def to_location(place: Place | None, mentions: int = 1) -> Location | None:
     if place is None:
         return None
     return Location(
-        name=place.name, country=place.country, lat=round(place.lat, 4), lon=round(place.lon, 4),
-        mentions=mentions, feature=place.feature,
+        name=place.name,
+        country=place.country,
+        lat=round(place.lat, 4),
+        lon=round(place.lon, 4),
+        mentions=mentions,
+        feature=place.feature,
     )
 
 

@@ -16,8 +16,10 @@ Speaker (``find_cue`` and ``speaker_token``)
     The attribution cue is a verb of ``data/quote_cues.tsv`` (said, told, added, warned,
     insisted, ...) or "according to", outside the quotation marks: in the sentence that
     holds the quotation, in the first words after it (“...,” said the minister), or in
-    the sentence before it when that one ends with a colon.  Cues that govern the quoted
-    words, or are governed by them, come first, then the nearest.  "Partial" cues
+    the sentence before it when that one ends with a colon.  Quoted titles and names
+    ("Fox News Sunday": two to six words, all capitalised) are not quotations.  Cues
+    that govern the quoted words, or are governed by them, come first (of two such,
+    the outer one), then the nearest.  "Partial" cues
     (called, described, criticised, ...) only count when they govern the quoted words.
     The speaker is the cue's subject (for "according to", its object), climbing from a
     participle ("..., saying") to the clause it hangs on and from "who" to its noun.
@@ -52,15 +54,16 @@ from sitrep.coding.tsv import read_tsv
 from sitrep.models import Actor, Document, Quote
 from sitrep.settings import Settings
 
-OPENERS = frozenset("“\"«")
-CLOSERS = frozenset("”\"»")
+OPENERS = frozenset('“"«')
+CLOSERS = frozenset('”"»')
 PARAGRAPH_BREAK = re.compile(r"\n+")
 OPEN_ENDINGS = frozenset(",?!—–-…:")  # quoted words ending so run on into their attribution
 TAIL_TOKENS = 8  # how far after a closing mark a trailing cue ("..., said X") is looked for
 MAX_CONTINUATION_GAP = 200  # characters between two quotations of one speaker
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "relcl", "acl", "parataxis"})
-TRIM = " \t\n,;:.!?\"“”«»—–-"
+TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "with", "or"})
+TRIM = ' \t\n,;:.!?"“”«»—–-'
 
 
 @dataclass(frozen=True)
@@ -172,6 +175,9 @@ def find_direct(doc: Document, spans: Sequence[QuoteSpan], sentence_of: dict[int
     quotes: list[Quote] = []
     previous: tuple[QuoteSpan, Attribution] | None = None
     for span in spans:
+        if is_title(span.text(parsed.text)):
+            previous = None
+            continue
         attribution = find_cue(parsed, span, cue_lexicon())
         if attribution is None and previous is not None and continues(parsed, previous, span):
             attribution = previous[1]
@@ -184,6 +190,14 @@ def find_direct(doc: Document, spans: Sequence[QuoteSpan], sentence_of: dict[int
     return quotes
 
 
+def is_title(text: str) -> bool:
+    """A quoted title or name ("Fox News Sunday", "The Apprentice"), not words someone said:
+    two to six words, every content word capitalised."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
+    return 2 <= len(words) <= 6 and bool(content) and all(w[0].isupper() for w in content)
+
+
 def find_cue(parsed: Any, span: QuoteSpan, cues: dict[str, str]) -> Attribution | None:
     """The cue attributing a quoted span, with its speaker token (module docstring)."""
     best: tuple[tuple[bool, int, int], Attribution] | None = None
@@ -194,7 +208,7 @@ def find_cue(parsed: Any, span: QuoteSpan, cues: dict[str, str]) -> Attribution 
         if cues.get(token.lemma_.lower()) == "partial" and not linked:
             continue
         subject = speaker_token(token)
-        if subject is None or span.covers(subject.idx):
+        if subject is None or span.covers(subject.idx) or subject.ent_type_ in {"DATE", "TIME"}:
             continue
         distance = min(abs(token.idx - span.outer_end), abs(span.start - token.idx))
         key = (not linked, _depth(token) if linked else 0, distance)
@@ -216,7 +230,7 @@ def _cue_region(parsed: Any, span: QuoteSpan) -> list[Any]:
         return []
     sentences = {first[0].sent.start: first[0].sent, first[-1].sent.start: first[-1].sent}
     tokens = [t for sent in sentences.values() for t in sent]
-    tail = _tail(parsed, first[-1].i + 1) if parsed.text[:span.end].rstrip()[-1:] in OPEN_ENDINGS else []
+    tail = _tail(parsed, first[-1].i + 1) if parsed.text[: span.end].rstrip()[-1:] in OPEN_ENDINGS else []
     before = first[0].sent.start - 1
     if before >= 0 and parsed[before].text == ":":
         tokens.extend(parsed[before].sent)
@@ -226,7 +240,7 @@ def _cue_region(parsed: Any, span: QuoteSpan) -> list[Any]:
 def _tail(parsed: Any, after: int) -> list[Any]:
     """The first words after a closing mark, up to the paragraph's end ("..., said X")."""
     tail = []
-    for token in parsed[after:after + TAIL_TOKENS]:
+    for token in parsed[after : after + TAIL_TOKENS]:
         if "\n" in token.text or (tail and token.text in OPENERS):
             break
         tail.append(token)
@@ -253,7 +267,9 @@ def speaker_token(cue: Any) -> Any | None:
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
-            return subject.head.head if subject.lower_ in {"who", "that"} and verb.dep_ == "relcl" else subject
+            return (
+                subject.head.head if subject.lower_ in {"who", "that"} and verb.dep_ == "relcl" else subject
+            )
         if verb.dep_ not in CLIMB_DEPS or verb.head is verb:
             return None
         verb = verb.head
@@ -288,8 +304,15 @@ def find_indirect(doc: Document, spans: Sequence[QuoteSpan], sentence_of: dict[i
         subject = speaker_token(token)
         if content is None or subject is None or _mostly_quoted(content, spans):
             continue
-        quote = make_quote(doc, Attribution(token, subject), content.text, content.start_char,
-                           content.end_char, sentence_of, direct=False)
+        quote = make_quote(
+            doc,
+            Attribution(token, subject),
+            content.text,
+            content.start_char,
+            content.end_char,
+            sentence_of,
+            direct=False,
+        )
         quotes.append(quote)
     return quotes
 
@@ -306,13 +329,13 @@ def _reported_content(cue: Any) -> Any | None:
         sent = cue.sent
         phrase = list(cue.subtree)
         if phrase[0].i > sent.start + 1:
-            return _trimmed(doc[sent.start:phrase[0].i])
-        return _trimmed(doc[phrase[-1].i + 1:sent.end])
+            return _trimmed(doc[sent.start : phrase[0].i])
+        return _trimmed(doc[phrase[-1].i + 1 : sent.end])
     clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
     if clause is None:
         return None
     words = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head is clause and t.lower_ == "that")]
-    return _trimmed(doc[words[0].i:words[-1].i + 1]) if words else None
+    return _trimmed(doc[words[0].i : words[-1].i + 1]) if words else None
 
 
 def _trimmed(span: Any) -> Any | None:
@@ -334,13 +357,20 @@ def _mostly_quoted(content: Any, spans: Sequence[QuoteSpan]) -> bool:
 
 
 def make_quote(
-    doc: Document, attribution: Attribution, text: str, start: int, end: int,
-    sentence_of: dict[int, int], direct: bool = True,
+    doc: Document,
+    attribution: Attribution,
+    text: str,
+    start: int,
+    end: int,
+    sentence_of: dict[int, int],
+    direct: bool = True,
 ) -> Quote:
     """The Quote record for content ``[start, end)`` attributed by ``attribution``."""
     words = speaker_words(attribution.subject)
     sentence = doc.parsed.char_span(start, max(end, start + 1), alignment_mode="expand")
-    sentence_index = sentence_of.get(sentence[0].sent.start, 0) if sentence is not None and len(sentence) else 0
+    sentence_index = (
+        sentence_of.get(sentence[0].sent.start, 0) if sentence is not None and len(sentence) else 0
+    )
     return Quote(
         speaker=speaker_actor(doc, attribution.subject, words),
         text=text.strip(),
@@ -358,7 +388,7 @@ def speaker_words(subject: Any) -> Any:
     """The words naming the speaker: the subject's phrase, appositions included, punctuation trimmed."""
     doc = subject.doc
     left, right = subject.left_edge.i, subject.right_edge.i + 1
-    span = _trimmed(doc[left:right]) or doc[subject.i:subject.i + 1]
+    span = _trimmed(doc[left:right]) or doc[subject.i : subject.i + 1]
     return span
 
 
@@ -373,8 +403,9 @@ def speaker_actor(doc: Document, subject: Any, words: Any) -> Actor:
         name = person or _plain_name(words)
         return Actor(text=words.text, name=name, code="", country=None, org=None, agent=None)
     if person and person not in base.name and base.name not in person:
-        return Actor(text=words.text, name=person, code=base.code, country=base.country, org=base.org,
-                     agent=base.agent)
+        return Actor(
+            text=words.text, name=person, code=base.code, country=base.country, org=base.org, agent=base.agent
+        )
     return base
 
 

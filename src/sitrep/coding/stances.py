@@ -194,7 +194,11 @@ def _objects(verb: Any) -> list[Any]:
 
 
 def name_issue(
-    doc: Document, head: Any, words: StanceWords, named: dict[str, Issue], fallback: bool = True,
+    doc: Document,
+    head: Any,
+    words: StanceWords,
+    named: dict[str, Issue],
+    fallback: bool = True,
     patient: str = "",
 ) -> tuple[str, int] | None:
     """(canonical issue, sign) of the phrase headed by ``head`` (rules in the module docstring).
@@ -214,7 +218,7 @@ def name_issue(
     nested = _nested_position(doc, head, words, named)
     if nested is not None:
         return nested
-    phrase = patient + doc.parsed[head.left_edge.i:head.right_edge.i + 1].text.lower()
+    phrase = patient + doc.parsed[head.left_edge.i : head.right_edge.i + 1].text.lower()
     for issue in issue_table():
         if issue.pattern.search(phrase):
             return issue.name, issue.sign
@@ -294,10 +298,14 @@ def quote_stances(doc: Document, named: dict[str, Issue]) -> list[Stance]:
             match = issue.pattern.search(quote.text.lower())
             if match is None:
                 continue
-            if issue.sign > 0:  # denying a counter-claim ("sovereignty ... not up for discussion") is ambiguous
+            if (
+                issue.sign > 0
+            ):  # denying a counter-claim ("sovereignty ... not up for discussion") is ambiguous
                 index = _sentence_at(doc, doc.text.lower().find(match.group(0), quote.start or 0))
                 index = quote.sentence_index if index is None else index
-                stances.append(Stance(quote.speaker, issue.name, -1, doc.sentences[index].text.strip(), index))
+                stances.append(
+                    Stance(quote.speaker, issue.name, -1, doc.sentences[index].text.strip(), index)
+                )
             break
     return stances
 

@@ -29,7 +29,7 @@ from sitrep.evaluate.scoring import Score, score_table
 from sitrep.models import Document, Quote
 from sitrep.settings import Settings
 
-QUOTE_MARKS = frozenset("“”\"«»")
+QUOTE_MARKS = frozenset('“”"«»')
 ANNOTATOR_SUFFIX = re.compile(r"_[0-9a-f]{4}$")
 
 Spans = tuple[tuple[int, int], ...]
@@ -49,12 +49,15 @@ def evaluate_quotes(path: Path, settings: Settings, show_errors: int = 0) -> str
     """Score quote attribution on a PolNeAR split directory; returns the report."""
     articles = list(find_articles(path))
     if not articles:
-        raise InputError(str(path), "no PolNeAR articles (text/*.txt with attributions/*.ann)",
-                         "point at ../shared/eval/polnear/dev")
+        raise InputError(
+            str(path),
+            "no PolNeAR articles (text/*.txt with attributions/*.ann)",
+            "point at ../shared/eval/polnear/dev",
+        )
     docs = code_articles(articles, settings)
     scores = {"direct": Score(), "indirect": Score()}
     errors: list[str] = []
-    for (name, text, gold), doc in zip(articles, docs):
+    for (name, text, gold), doc in zip(articles, docs, strict=True):
         score_document(doc.quotes, gold, scores, errors, name, text)
     lines = [
         f"PolNeAR quote attribution: {len(articles)} articles, "
@@ -63,7 +66,11 @@ def evaluate_quotes(path: Path, settings: Settings, show_errors: int = 0) -> str
         score_table(scores, title="quotes"),
     ]
     if show_errors:
-        lines += ["", f"First {min(show_errors, len(errors))} of {len(errors)} errors:", *errors[:show_errors]]
+        lines += [
+            "",
+            f"First {min(show_errors, len(errors))} of {len(errors)} errors:",
+            *errors[:show_errors],
+        ]
     return "\n".join(lines)
 
 
@@ -102,11 +109,13 @@ def _gold(roles: dict[str, list[str]], spans: dict[str, Spans], text: str) -> Go
     content = tuple(s for ref in roles.get("Content", []) for s in spans.get(ref, ()))
     if not source or not content:
         return None
-    quoted = any(ch in QUOTE_MARKS for start, end in content for ch in text[max(start - 1, 0):end + 1])
+    quoted = any(ch in QUOTE_MARKS for start, end in content for ch in text[max(start - 1, 0) : end + 1])
     return GoldAttribution(source, content, " ".join(text[s:e] for s, e in source), quoted)
 
 
-def code_articles(articles: Sequence[tuple[str, str, list[GoldAttribution]]], settings: Settings) -> list[Document]:
+def code_articles(
+    articles: Sequence[tuple[str, str, list[GoldAttribution]]], settings: Settings
+) -> list[Document]:
     """Run the pipeline over the article texts (one batch stream)."""
     from sitrep import pipeline
 
@@ -115,8 +124,12 @@ def code_articles(articles: Sequence[tuple[str, str, list[GoldAttribution]]], se
 
 
 def score_document(
-    quotes: Sequence[Quote], gold: Sequence[GoldAttribution], scores: dict[str, Score],
-    errors: list[str], name: str, text: str,
+    quotes: Sequence[Quote],
+    gold: Sequence[GoldAttribution],
+    scores: dict[str, Score],
+    errors: list[str],
+    name: str,
+    text: str,
 ) -> None:
     """Add one article's predictions and gold items to ``scores``; note the misses."""
     attributed = [q for q in quotes if q.speaker is not None and q.start is not None]
@@ -124,7 +137,9 @@ def score_document(
         right = any(matches(quote, g) for g in gold)
         scores[_kind(quote.direct)].add_predictions(int(right), 1)
         if not right:
-            errors.append(f"  FP {_kind(quote.direct)} {name}: [{_speaker_text(quote, text)}] {quote.text[:80]!r}")
+            errors.append(
+                f"  FP {_kind(quote.direct)} {name}: [{_speaker_text(quote, text)}] {quote.text[:80]!r}"
+            )
     for item in gold:
         found = any(matches(q, item) for q in attributed)
         scores[_kind(item.direct)].add_gold(found)
@@ -137,7 +152,9 @@ def matches(quote: Quote, gold: GoldAttribution) -> bool:
     """Content overlaps and the speaker overlaps the gold source or names the same person."""
     if not _overlaps((quote.start or 0, quote.end or 0), gold.content):
         return False
-    if quote.speaker_start is not None and _overlaps((quote.speaker_start, quote.speaker_end or 0), gold.source):
+    if quote.speaker_start is not None and _overlaps(
+        (quote.speaker_start, quote.speaker_end or 0), gold.source
+    ):
         return True
     return same_person(quote.speaker.name if quote.speaker else "", gold.source_text)
 
@@ -161,4 +178,4 @@ def _kind(direct: bool) -> str:
 def _speaker_text(quote: Quote, text: str) -> str:
     if quote.speaker_start is None or quote.speaker_end is None:
         return quote.speaker.name if quote.speaker else ""
-    return text[quote.speaker_start:quote.speaker_end]
+    return text[quote.speaker_start : quote.speaker_end]
