@@ -108,23 +108,22 @@ def find_counts(doc: Document) -> list[Count]:
     parsed = doc.parsed
     skipped = {i for ent in parsed.ents if ent.label_ in SKIP_ENTITIES for i in range(ent.start, ent.end)}
     sentence_of = {s.start: n for n, s in enumerate(parsed.sents)}
-    found: list[Count] = []
+    found: list[tuple[int, Count]] = []
     counted_nouns: set[int] = set()
     for token in parsed:
         if token.i in skipped or not is_quantity_head(token, lex):
             continue
         count = count_at(doc, token, lex)
         if count is not None:
-            found.append(_placed(count, token, sentence_of))
-            counted_nouns.add(
-                _counted_noun(token, lex).i if _counted_noun(token, lex) is not None else token.i
-            )
+            found.append((token.i, _placed(count, token, sentence_of)))
+            noun = _counted_noun(token, lex)
+            counted_nouns.add(token.i if noun is None else noun.i)
     for token in parsed:
         if token.lemma_.lower() in lex.verb_units:
             single = single_victim(doc, token, lex, counted_nouns)
             if single is not None:
-                found.append(_placed(single, token, sentence_of))
-    return sorted(found, key=lambda c: (c.sentence_index, parsed.text.find(c.text)))
+                found.append((token.i, _placed(single, token, sentence_of)))
+    return [count for _, count in sorted(found, key=lambda pair: pair[0])]
 
 
 def _placed(count: Count, token: Any, sentence_of: dict[int, int]) -> Count:

@@ -135,9 +135,10 @@ def find_place_names(parsed: Any, gaz: Gazetteer) -> list[PlaceMention]:
     """Gazetteer names in the text that are used as places (see module docstring)."""
     entity_of = {i: ent for ent in parsed.ents for i in range(ent.start, ent.end)}
     found: list[PlaceMention] = []
+    text = parsed.text  # built from the tokens on each access: read once
     i = 0
     while i < len(parsed):
-        match = match_name_at(parsed, i, gaz)
+        match = match_name_at(parsed, i, gaz, text)
         if match is None:
             i += 1
             continue
@@ -147,12 +148,11 @@ def find_place_names(parsed: Any, gaz: Gazetteer) -> list[PlaceMention]:
     return found
 
 
-def match_name_at(parsed: Any, i: int, gaz: Gazetteer) -> PlaceMention | None:
-    """The longest gazetteer name starting at token ``i``, ending on a token boundary."""
+def match_name_at(parsed: Any, i: int, gaz: Gazetteer, text: str) -> PlaceMention | None:
+    """The longest gazetteer name starting at token ``i`` of ``text``, ending on a token boundary."""
     token = parsed[i]
     if not token.text[:1].isupper():
         return None
-    text = parsed.text
     keys = [token.text] if not (token.is_upper and len(token.text) > 3) else [token.text, token.text.title()]
     for key in keys:
         for surface in gaz.surfaces_starting(key):

@@ -119,7 +119,7 @@ def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
 def find_quotes(doc: Document) -> list[Quote]:
     """Direct and indirect quotes of a parsed document, in text order."""
     parsed = doc.parsed
-    spans = find_quote_spans(parsed.text)
+    spans = find_quote_spans(doc.text[: len(parsed.text)])
     sentence_of = {s.start: n for n, s in enumerate(parsed.sents)}
     quotes = find_direct(doc, spans, sentence_of) + find_indirect(doc, spans, sentence_of)
     return sorted(quotes, key=lambda q: (q.start or 0, not q.direct))
@@ -175,17 +175,17 @@ def find_direct(doc: Document, spans: Sequence[QuoteSpan], sentence_of: dict[int
     quotes: list[Quote] = []
     previous: tuple[QuoteSpan, Attribution] | None = None
     for span in spans:
-        if is_title(span.text(parsed.text)):
+        if is_title(span.text(doc.text)):
             previous = None
             continue
         attribution = find_cue(parsed, span, cue_lexicon())
-        if attribution is None and previous is not None and continues(parsed, previous, span):
+        if attribution is None and previous is not None and continues(parsed, previous, span, doc.text):
             attribution = previous[1]
         if attribution is None:
             previous = None
             continue
         previous = (span, attribution)
-        quote = make_quote(doc, attribution, span.text(parsed.text), span.start, span.end, sentence_of)
+        quote = make_quote(doc, attribution, span.text(doc.text), span.start, span.end, sentence_of)
         quotes.append(quote)
     return quotes
 
@@ -230,7 +230,7 @@ def _cue_region(parsed: Any, span: QuoteSpan) -> list[Any]:
         return []
     sentences = {first[0].sent.start: first[0].sent, first[-1].sent.start: first[-1].sent}
     tokens = [t for sent in sentences.values() for t in sent]
-    tail = _tail(parsed, first[-1].i + 1) if parsed.text[: span.end].rstrip()[-1:] in OPEN_ENDINGS else []
+    tail = _tail(parsed, first[-1].i + 1) if first.text.rstrip()[-1:] in OPEN_ENDINGS else []
     before = first[0].sent.start - 1
     if before >= 0 and parsed[before].text == ":":
         tokens.extend(parsed[before].sent)
@@ -276,7 +276,7 @@ def speaker_token(cue: Any) -> Any | None:
     return None
 
 
-def continues(parsed: Any, previous: tuple[QuoteSpan, Attribution], span: QuoteSpan) -> bool:
+def continues(parsed: Any, previous: tuple[QuoteSpan, Attribution], span: QuoteSpan, text: str) -> bool:
     """Whether ``span`` goes on with the previous speaker's words (nothing else in between)."""
     before, attribution = previous
     gap_start, gap_end = before.outer_end, span.start - 1
@@ -284,7 +284,7 @@ def continues(parsed: Any, previous: tuple[QuoteSpan, Attribution], span: QuoteS
         return False
     gap = parsed.char_span(gap_start, gap_end, alignment_mode="contract")
     if gap is None:
-        return not parsed.text[gap_start:gap_end].strip(TRIM)
+        return not text[gap_start:gap_end].strip(TRIM)
     clause = {t.i for t in attribution.cue.subtree} | {attribution.cue.i}
     return all(t.is_punct or t.is_space or t.i in clause for t in gap)
 

@@ -99,7 +99,7 @@ def find_stances(doc: Document) -> list[Stance]:
     words = stance_words()
     sentences = list(doc.parsed.sents)
     index = {s.start: n for n, s in enumerate(sentences)}
-    named = document_issues(doc.parsed.text)
+    named = document_issues(doc.text)
     found: dict[tuple, Stance] = {}
     for token in doc.parsed:
         for actor, issue, polarity in _positions_at(doc, token, words, named):
