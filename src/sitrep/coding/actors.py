@@ -143,6 +143,7 @@ class _Finder:
         self.registry = Registry()
         self.salience = Salience()
         self.mentions: list[Mention] = []
+        self.proper, self.pronouns = _token_classes(parsed)
 
     def run(self) -> list[Mention]:
         self.find_people()
@@ -281,9 +282,10 @@ class _Finder:
 
     def find_surnames(self) -> None:
         """Proper nouns the NER missed that repeat a known person's surname ("Rasmussen told reporters")."""
-        for tok in self.parsed:
-            if tok.pos_ == "PROPN" and self.by_token[tok.i] is None and self.atom_at[tok.i] is None:
-                person = self.registry.by_key.get(tok.lower_)
+        for i in self.proper:
+            if self.by_token[i] is None and self.atom_at[i] is None and self.parsed[i].lower_ in self.registry.by_key:
+                tok = self.parsed[i]
+                person = self.registry.by_key[tok.lower_]
                 if person is not None and person.known():
                     self.add(Mention(tok.i, tok.i + 1, person.actor(tok.text), "person", tok.i))
                     self.note_person(tok, person)
@@ -404,9 +406,10 @@ class _Finder:
     # --- pronouns ------------------------------------------------------------------------------------------------
 
     def find_pronouns(self) -> None:
-        for tok in self.parsed:
+        for i in self.pronouns:
+            tok = self.parsed[i]
             lower = tok.lower_
-            if self.by_token[tok.i] is not None or tok.pos_ != "PRON" or tok.tag_ == "PRP$":
+            if self.by_token[i] is not None or tok.tag_ == "PRP$":
                 continue
             if lower in PRONOUN_GENDER:
                 self.link_person_pronoun(tok, PRONOUN_GENDER[lower])
@@ -459,6 +462,14 @@ class _Finder:
             if mention is not None and mention.kind not in ("person", "pronoun"):
                 return mention
         return None
+
+
+def _token_classes(parsed: Any) -> tuple[list[int], list[int]]:
+    """Indices of proper nouns and of pronouns, read from the parse arrays without making Token objects."""
+    from spacy.symbols import PRON, PROPN
+
+    pos = parsed.to_array("POS")
+    return (pos == PROPN).nonzero()[0].tolist(), (pos == PRON).nonzero()[0].tolist()
 
 
 def _governs(head: Any, tok: Any, depth: int = 6) -> bool:
