@@ -266,3 +266,25 @@ def test_every_country_and_org_in_the_example_corpus_resolves(resolve, nlp) -> N
                 seen.add(ent.text)
                 assert mention_at(doc, ent.root.i) is not None, f"{ent.text!r} unresolved in {ent.sent.text!r}"
     assert len(seen) >= 15
+
+
+@pytest.mark.eval
+def test_plover_gold_actor_phrases_resolve_to_their_country(resolve, shared_eval) -> None:
+    """Most gold source/target phrases of the PLOVER dev set resolve to the gold country (or an organisation)."""
+    import re
+
+    path = shared_eval / "plover_gsr" / "dev.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} is not present")
+    total = hits = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        doc = resolve(record["text"])
+        for gold in [a for side in ("source", "target") for a in (record.get(side) or [])]:
+            if not gold.get("actorText") or not gold.get("code"):
+                continue
+            words = {w.lower() for w in re.findall(r"[\w.'-]+", gold["actorText"])}
+            found = [a for t in doc.parsed if t.lower_ in words for a in actors_for_token(doc, t)]
+            total += 1
+            hits += any(a.country == gold["code"] or (gold["code"] in ("IGO", "NGO", "IMG") and a.org) for a in found)
+    assert total > 100 and hits / total >= 0.85

@@ -286,7 +286,7 @@ class _Finder:
             if self.by_token[i] is None and self.atom_at[i] is None and self.parsed[i].lower_ in self.registry.by_key:
                 tok = self.parsed[i]
                 person = self.registry.by_key[tok.lower_]
-                if person is not None and person.known():
+                if person.known() or person.name.split()[-1].lower() == tok.lower_:
                     self.add(Mention(tok.i, tok.i + 1, person.actor(tok.text), "person", tok.i))
                     self.note_person(tok, person)
 
