@@ -14,9 +14,16 @@ step is a linear walk over tokens with dict and array look-ups.
 Mention kinds: ``country`` (a country name), ``demonym`` (adjective or people
 noun), ``metonym`` (a capital standing for its government), ``institution``
 (a national body or seat of power: the Kremlin, the Pentagon, the Bundestag),
-``org``, ``region``, ``role`` (a role noun, with or without a country),
-``person`` and ``pronoun``.  A capital is a mention even in "talks in
-Washington": consumers decide from the dependency role whether it acts.
+``org``, ``region``, ``place`` (a city or province, coded to its country),
+``role`` (a role noun, with or without a country), ``person`` and ``pronoun``.
+A capital is a mention even in "talks in Washington": consumers decide from
+the dependency role whether it acts.
+
+When nothing in its phrase gives a country, a titled person or a non-military
+role noun takes the one country its sentence names, if there is exactly one
+("police said" in a story about Kenya); troops are too often foreign for that.
+Codes: country + agent ("SWEMIL"); organisation code + agent ("IGONATMIL");
+a bare role is its agent ("GOV"); a person nobody introduced has code "".
 """
 
 from __future__ import annotations
