@@ -144,7 +144,7 @@ def is_quantity_head(token: Any, lex: Lexicon) -> bool:
         return False
     head = token.head
     if (
-        head is not token
+        head.i != token.i
         and token.dep_ in QUANT_DEPS
         and (is_numeric(head, lex) or "vague" in lex.kinds(head.text))
     ):

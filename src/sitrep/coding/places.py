@@ -339,7 +339,7 @@ def find_event_place(sentence: Any, event: Event, mentions: Sequence[PlaceMentio
 def clause_head(token: Any) -> Any:
     """The verb heading the clause a token belongs to (the token itself when it is a verb)."""
     current = token
-    while current.pos_ not in {"VERB", "AUX"} and current.head is not current:
+    while current.pos_ not in {"VERB", "AUX"} and current.head.i != current.i:
         current = current.head
     return current
 

@@ -270,7 +270,7 @@ def speaker_token(cue: Any) -> Any | None:
             return (
                 subject.head.head if subject.lower_ in {"who", "that"} and verb.dep_ == "relcl" else subject
             )
-        if verb.dep_ not in CLIMB_DEPS or verb.head is verb:
+        if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
@@ -334,7 +334,7 @@ def _reported_content(cue: Any) -> Any | None:
     clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
     if clause is None:
         return None
-    words = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head is clause and t.lower_ == "that")]
+    words = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i and t.lower_ == "that")]
     return _trimmed(doc[words[0].i : words[-1].i + 1]) if words else None
 
 

@@ -176,7 +176,7 @@ def _subject(verb: Any) -> Any | None:
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None:
             return subject
-        if verb.dep_ not in SUBJECT_CLIMB or verb.head is verb:
+        if verb.dep_ not in SUBJECT_CLIMB or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
