@@ -57,7 +57,8 @@ def mood(verb: Token) -> Mood:
         return Mood.HYPOTHETICAL
     aux = aux_lemmas(verb)
     if aux & HYPOTHETICAL_AUX:
-        return Mood.HYPOTHETICAL
+        # "cannot accept" is a refusal, read like "will not accept"
+        return Mood.FUTURE if is_negated(verb) and "can" in aux else Mood.HYPOTHETICAL
     if aux & OBLIGATION_AUX:
         return Mood.OBLIGATION
     head = verb.head
@@ -82,10 +83,19 @@ def children(token: Token, deps: frozenset[str] | set[str] | tuple[str, ...]) ->
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The active subject of ``verb``, or the "by" agent of a passive."""
+    """The active subject of ``verb``, or the "by" agent of a passive.
+
+    The parser sometimes hangs the subject on the auxiliary ("X however *have*
+    opposed"), so auxiliaries are searched too.
+    """
     for child in verb.children:
         if child.dep_ in SUBJECT:
             return child
+    for aux in verb.children:
+        if aux.dep_ in ("aux", "auxpass"):
+            for child in aux.children:
+                if child.dep_ in SUBJECT:
+                    return child
     for child in verb.children:
         if child.dep_ == "agent":
             for pobj in child.children:

@@ -51,6 +51,7 @@ CONTENT_PREPS = ("for", "to", "on", "upon", "of", "against", "about")
 LIGHT_PREPS = ("on", "in", "into", "to")
 PHRASE_PREPS = frozenset({"of", "in", "from", "for", "throughout", "across", "at", "inside", "based"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+VERBAL_COOPERATION = frozenset({"03", "04", "05"})
 
 
 def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
@@ -242,17 +243,30 @@ class SentenceCoder:
         if complement is not None and complement.dep_ == "xcomp":
             negated = entry.frame == "negate" or cl.is_negated(verb) or ctx.negated
             inner = replace(ctx, subjects=tuple(sources), negated=negated, future=ctx.future or mood is cl.Mood.FUTURE)
+            if entry.frame == "negate":
+                self.code_failure(verb, complement, sources, ctx)
             self.visit(complement, inner)
             return
-        nouns = cl.direct_objects(verb) + cl.prep_objects(verb, LIGHT_PREPS)
+        passive = [p] if (p := cl.passive_subject(verb)) is not None else []
+        nouns = cl.direct_objects(verb) + passive + cl.prep_objects(verb, LIGHT_PREPS)
         if not self.code_nouns(verb, nouns, sources, ctx, mood, subject) and entry.code:
             targets = self.targets(verb, entry.target, sources)
             self.add(entry.code, [verb], sources, targets, ctx, mood, verb)
 
+    def code_failure(self, verb: Token, complement: Token, sources: list[Actor], ctx: Context) -> None:
+        """"failed to reach agreement / to agree / to meet": verbal cooperation that
+        did not come about is read as a rejection (the attempt itself stays negated)."""
+        content = self.clause_content(complement)
+        if content is None or content.code is None or content.code[:2] not in VERBAL_COOPERATION:
+            return
+        targets = self.targets(content.token, content.entry.target if content.entry else "-", sources)
+        self.add(derive("reject", content.code), [verb, complement], sources, targets, ctx, cl.Mood.FACT, verb,
+                 symmetric=bool(content.entry and content.entry.target == "sym"))
+
     def code_nouns(self, verb: Token, nouns: list[Token], sources: list[Actor], ctx: Context, mood: cl.Mood,
                    subject: Token | None = None) -> bool:
         """Code the first event noun among ``nouns`` as the verb's action."""
-        for noun in nouns + [o for n in nouns if (o := of_object(n)) is not None]:
+        for noun in nouns + [o for n in nouns if (o := of_object(n, ("of", "in"))) is not None]:
             content = self.noun_content(noun, subject)
             if content is None or content.code is None:
                 continue
@@ -309,6 +323,9 @@ class SentenceCoder:
         entry = match(noun, "N", subject)
         if entry is None:
             return None
+        if entry.frame == "pass":  # "an operation to detain ...": the infinitive is the event
+            inner = self.content(noun, "light")
+            return inner if inner is not None and inner.code else None
         if entry.frame in FAMILIES:
             inner = self.content(noun, entry.frame)
             code = derive(entry.frame, inner.code) if inner and inner.code else entry.code

@@ -27,6 +27,7 @@ PREP_DEPS = frozenset({"prep", "agent", "prt"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 NOUN_OBJECT_PREPS = frozenset({"of", "into", "on", "against"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+ANY_OBJECT = "*"  # object cue: any direct object will do ("returned * to X")
 # Nouns that only measure out another noun: the cue is the "of" object.
 PART_WORDS = frozenset({"part", "rest", "most", "some", "much", "section", "series", "wave", "round", "string",
                         "spate", "number", "day", "week", "month", "hour", "year", "lot", "kind", "type", "form"})
@@ -47,8 +48,10 @@ class Entry:
 
     @property
     def specificity(self) -> int:
-        """Object cues say most about the event, then particles, then subjects."""
-        return 4 * bool(self.objects) + 2 * bool(self.part) + bool(self.subjects)
+        """Object cues say most about the event, then particles, then subjects
+        (the wildcard object "*", "has a direct object", counts like a subject cue)."""
+        named = bool(self.objects - {ANY_OBJECT})
+        return 4 * named + 2 * bool(self.part) + bool(self.subjects) + (ANY_OBJECT in self.objects)
 
 
 def _cell(value: str) -> str | None:
@@ -130,10 +133,10 @@ def verb_object_keys(verb: Token) -> set[str]:
     return keys
 
 
-def of_object(token: Token) -> Token | None:
+def of_object(token: Token, preps: tuple[str, ...] = ("of",)) -> Token | None:
     """The object of "of" after a noun ("part *of a stronghold*", "a series *of attacks*")."""
     for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
                     return pobj
@@ -182,7 +185,10 @@ def subject_lemmas(subject: Token | None) -> set[str]:
 
 def matches(entry: Entry, token: Token, objects: set[str], subjects: set[str]) -> bool:
     """Whether every condition of ``entry`` holds for this token."""
-    if entry.objects and not entry.objects & objects:
+    if entry.objects == {ANY_OBJECT}:
+        if not any(c.dep_ in ("dobj", "obj") for c in token.children):
+            return False
+    elif entry.objects and not entry.objects & objects:
         return False
     if entry.subjects and not entry.subjects & subjects:
         return False

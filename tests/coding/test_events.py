@@ -1,0 +1,198 @@
+"""Event coding on sentences written for these tests: one per CAMEO root, then the grammar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitrep.models import Document, Event
+
+pytestmark = pytest.mark.model
+
+Coder = Callable[..., Document]
+
+
+def happened(doc: Document) -> list[Event]:
+    """Events that are not negated, in coded order."""
+    return [e for e in doc.events if not e.negated]
+
+
+def main_event(doc: Document) -> Event:
+    events = happened(doc)
+    assert events, f"nothing coded in {doc.text!r}"
+    return events[0]
+
+
+ROOT_SENTENCES = [
+    ("01", "The Danish government expressed concern about the situation in the Arctic."),
+    ("02", "Denmark urged the United States to respect the sovereignty of Greenland."),
+    ("03", "Norway promised to send troops to Greenland."),
+    ("04", "The Danish foreign minister met the Swedish prime minister in Copenhagen on Tuesday."),
+    ("05", "France praised Denmark for its leadership in the Arctic."),
+    ("06", "Sweden has shared intelligence with Denmark about Russian submarines."),
+    ("07", "Canada provided humanitarian aid to Haiti after the storm."),
+    ("08", "Russia released two Estonian prisoners on Friday."),
+    ("09", "Danish police are investigating the attack on the embassy."),
+    ("10", "Greenland demanded the withdrawal of American troops."),
+    ("11", "China condemned the Japanese government over the visit."),
+    ("12", "Denmark rejected the US proposal."),
+    ("13", "Washington threatened Copenhagen with sanctions."),
+    ("14", "Thousands of students protested against the government in Belgrade."),
+    ("15", "Russia mobilized its troops near the Ukrainian border."),
+    ("16", "The European Union imposed sanctions on Russia."),
+    ("17", "Turkish police arrested twenty journalists in Istanbul."),
+    ("18", "Gunmen kidnapped three Italian aid workers in Niger."),
+    ("19", "Israeli troops shelled Gaza overnight."),
+    ("20", "Syrian forces used chemical weapons against civilians."),
+]
+
+
+@pytest.mark.parametrize(("root", "text"), ROOT_SENTENCES, ids=[r for r, _ in ROOT_SENTENCES])
+def test_one_sentence_per_cameo_root(code_text: Coder, root: str, text: str) -> None:
+    event = main_event(code_text(text))
+    assert event.root == root, [(e.cameo, e.trigger) for e in code_text(text).events]
+    assert event.sentence == text
+    assert event.sentence_index == 0
+    assert event.trigger
+
+
+def test_event_fields_come_from_the_cameo_table(code_text: Coder) -> None:
+    event = main_event(code_text("The European Union imposed sanctions on Russia."))
+    assert (event.cameo, event.quad_class, event.goldstein) == ("163", 4, -8.0)
+    assert (event.plover, event.mode) == ("SANCTION", "discontinue")
+    assert event.source.org == "EU" or event.source.code.startswith("IGO") or event.source.code == "EUR"
+    assert event.target is not None and event.target.country == "RUS"
+
+
+def test_acceptance_sending_personnel_at_a_request_is_military_aid(code_text: Coder) -> None:
+    doc = code_text("Sweden confirmed it is sending military personnel to Greenland at Denmark's request.")
+    event = main_event(doc)
+    assert event.source.country == "SWE"
+    assert event.target is not None and event.target.country in {"GRL", "DNK"}
+    assert event.root in {"06", "07"}
+    assert event.plover in {"AID", "COOPERATE"}
+
+
+def test_acceptance_rejecting_a_proposal(code_text: Coder) -> None:
+    event = main_event(code_text("Denmark rejected the US proposal."))
+    assert (event.source.country, event.target.country if event.target else None) == ("DNK", "USA")
+    assert event.root == "12"
+    assert event.plover == "REJECT"
+
+
+def test_passive_voice_swaps_source_and_target(code_text: Coder) -> None:
+    event = main_event(code_text("Greenland was attacked by the United States."))
+    assert (event.source.country, event.target.country) == ("USA", "GRL")
+    assert event.plover == "ASSAULT"
+
+
+def test_passive_without_agent_is_not_coded(code_text: Coder) -> None:
+    assert not code_text("Three soldiers were killed on Monday.").events
+
+
+def test_negated_action_is_kept_but_marked(code_text: Coder) -> None:
+    doc = code_text("Denmark did not attack Sweden.")
+    assert doc.events and all(e.negated for e in doc.events)
+    assert not happened(doc)
+
+
+def test_refusal_is_a_rejection_and_the_refused_action_is_negated(code_text: Coder) -> None:
+    doc = code_text("Denmark refused to meet the American delegation.")
+    first = main_event(doc)
+    assert (first.root, first.cameo, first.source.country) == ("12", "125", "DNK")
+    negated = [e for e in doc.events if e.negated]
+    assert negated and negated[0].root == "04"
+
+
+def test_future_refusal_of_cooperation_is_a_rejection(code_text: Coder) -> None:
+    event = main_event(code_text("Bangladesh will not accept more refugees."))
+    assert event.plover == "REJECT"
+
+
+def test_compound_actors_give_one_event_per_actor(code_text: Coder) -> None:
+    doc = code_text("Sweden and Norway condemned Russia.")
+    pairs = {(e.source.country, e.target.country) for e in happened(doc) if e.root == "11"}
+    assert pairs == {("SWE", "RUS"), ("NOR", "RUS")}
+
+
+def test_reciprocal_meeting_among_compound_actors(code_text: Coder) -> None:
+    doc = code_text("U.S., Danish and Greenlandic officials met in Washington on Wednesday.")
+    pairs = {(e.source.country, e.target.country) for e in happened(doc) if e.root == "04"}
+    assert ("USA", "DNK") in pairs and ("DNK", "GRL") in pairs and ("GRL", "USA") in pairs
+
+
+def test_metonyms_stand_for_their_governments(code_text: Coder) -> None:
+    event = main_event(code_text("Washington threatened Copenhagen."))
+    assert (event.source.country, event.target.country) == ("USA", "DNK")
+    assert event.root == "13"
+
+
+def test_reported_speech_codes_the_reported_action_and_the_statement(code_text: Coder) -> None:
+    doc = code_text("Denmark said the United States attacked Greenland.")
+    first, last = doc.events[0], doc.events[-1]
+    assert (first.root, first.source.country, first.target.country) == ("19", "USA", "GRL")
+    assert first.reported_by is not None and first.reported_by.country == "DNK"
+    assert (last.cameo, last.plover, last.source.country) == ("010", "", "DNK")
+
+
+def test_pronoun_in_reported_speech_is_the_speaker(code_text: Coder) -> None:
+    event = main_event(code_text("Sweden said it would send aircraft to Finland."))
+    assert event.source.country == "SWE"
+    assert event.intent
+
+
+def test_must_in_reported_speech_is_a_demand(code_text: Coder) -> None:
+    event = main_event(code_text("Denmark said the United States must withdraw its troops."))
+    assert (event.root, event.source.country, event.target.country) == ("10", "DNK", "USA")
+
+
+def test_will_marks_an_intent(code_text: Coder) -> None:
+    event = main_event(code_text("Sweden will send troops to Greenland."))
+    assert event.intent
+    assert (event.root, event.plover) == ("03", "AGREE")
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "plover"),
+    [
+        ("Norway agreed to send troops to Greenland.", "03", "AGREE"),
+        ("The United States threatened to impose sanctions on Denmark.", "13", "THREATEN"),
+        ("Iran vowed to attack Israel.", "13", "THREATEN"),
+        ("France urged Russia to release the journalists.", "02", "REQUEST"),
+        ("Germany decided to provide weapons to Ukraine.", "03", "AGREE"),
+    ],
+)
+def test_control_verbs_code_the_embedded_action_with_the_matrix_subject(
+    code_text: Coder, text: str, root: str, plover: str
+) -> None:
+    event = main_event(code_text(text))
+    assert (event.root, event.plover) == (root, plover)
+    assert event.source.country in {"NOR", "USA", "IRN", "FRA", "DEU"}
+
+
+def test_light_verb_and_event_noun(code_text: Coder) -> None:
+    event = main_event(code_text("Russia launched an attack on Ukraine."))
+    assert (event.root, event.source.country, event.target.country) == ("19", "RUS", "UKR")
+
+
+def test_hypotheticals_are_not_coded(code_text: Coder) -> None:
+    assert not code_text("Russia could attack Finland.").events
+    assert not [e for e in code_text("If Russia attacks Finland, NATO will respond.").events if e.root == "19"]
+
+
+def test_unknown_verb_yields_no_event(code_text: Coder) -> None:
+    assert not code_text("Denmark painted the old lighthouse in Nuuk.").events
+
+
+def test_statements_come_after_the_main_action(code_text: Coder) -> None:
+    doc = code_text("Iraqi troops attacked the town, the defence ministry said.")
+    assert doc.events[0].root == "19"
+    assert doc.events[-1].root == "01"
+
+
+def test_events_point_back_to_their_sentence(code_text: Coder) -> None:
+    doc = code_text("Talks ended on Monday. Denmark rejected the US proposal.")
+    event = main_event(doc)
+    assert event.sentence_index == 1
+    assert event.sentence == "Denmark rejected the US proposal."
