@@ -22,6 +22,8 @@ FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "can", "ca"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 OBLIGATION_VERBS = frozenset({"need", "have"})  # "needs to", "has to"
+BACKGROUND_MARKS = frozenset({"after", "as", "when", "while", "since", "because", "although", "though", "whereas",
+                              "following"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest", "until", "before", "once"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 # Clause links the coder follows from a clause it visits, and how deep they go.
@@ -189,6 +191,11 @@ def is_purpose_clause(verb: Token) -> bool:
 def is_participle(verb: Token) -> bool:
     """A subjectless -ing/-ed adverbial clause that elaborates its head clause."""
     return verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and subject_of(verb) is None
+
+
+def is_background(verb: Token) -> bool:
+    """A time or reason clause ("*after* X attacked", "*as* police cracked down"): backdrop, not news."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in verb.children)
 
 
 def clause_links(verb: Token) -> list[tuple[Token, int]]:

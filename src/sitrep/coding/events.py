@@ -44,6 +44,7 @@ from sitrep.settings import Settings
 Token = Any  # spaCy Token
 
 STATEMENT = "010"
+CLAIM = "015"  # acknowledge or claim responsibility
 CONSIDER = "014"
 # Prepositions on the object noun that name the target ("attack *on* X", "calls *by* X").
 NOUN_TARGET_PREPS = ("on", "against", "with", "to", "between", "toward", "towards", "by", "from", "of", "for", "at")
@@ -52,6 +53,7 @@ LIGHT_PREPS = ("on", "in", "into", "to")
 PHRASE_PREPS = frozenset({"of", "in", "from", "for", "throughout", "across", "at", "inside", "based"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 VERBAL_COOPERATION = frozenset({"03", "04", "05"})
+MEETINGS = frozenset({"040", "041", "042", "043", "044", "046"})  # need a counterpart; mediation does not
 
 
 def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
@@ -145,8 +147,8 @@ class SentenceCoder:
         if speech and sources:
             child_ctx = replace(child_ctx, speaker=tuple(sources))
         for child, extra in cl.clause_links(verb):
-            if cl.is_purpose_clause(child) or (coded and cl.is_participle(child)):
-                continue
+            if cl.is_purpose_clause(child) or (coded and (cl.is_participle(child) or cl.is_background(child))):
+                continue  # aims, elaborations and backdrops of an action already coded
             self.visit(child, replace(child_ctx, depth=ctx.depth + extra))
 
     def code_clause(self, verb: Token, ctx: Context, mood: cl.Mood) -> tuple[list[Actor], bool, bool]:
@@ -162,7 +164,7 @@ class SentenceCoder:
         if not sources:
             return [], entry.frame == "speech", False
         before = len(self.found)
-        if entry.frame == "speech":
+        if entry.frame in ("speech", "claim"):
             self.code_speech(verb, entry, sources, ctx)
             return sources, True, len(self.found) > before
         if entry.frame in FAMILIES:
@@ -200,14 +202,33 @@ class SentenceCoder:
     # -- the kinds of trigger --------------------------------------------------
 
     def code_speech(self, verb: Token, entry: Entry, sources: list[Actor], ctx: Context) -> None:
-        """A statement (CAMEO 010, kept last) plus what it reports."""
-        if all(resolved(a) for a in sources):
+        """A statement (CAMEO 010, kept last) plus what it reports.
+
+        "X claimed/admitted that it attacked Y" is also X claiming responsibility
+        (CAMEO 015), which is X's own act and so not moved after the reported one.
+        """
+        if entry.frame == "claim" and self.claims_own_action(verb, sources, ctx):
+            self.add(CLAIM, [verb], sources, [], ctx, cl.Mood.FACT, verb)
+        elif all(resolved(a) for a in sources):
             targets = self.first_actors([cl.children(verb, ("dative",)), cl.direct_objects(verb)], sources)
             self.add(entry.code or STATEMENT, [verb], sources, targets, ctx, cl.Mood.FACT, verb, statement=True)
         self.code_nouns(verb, cl.direct_objects(verb), sources, ctx, cl.mood(verb))
         for clause in cl.reported_clauses(verb):
             if cl.mood(clause) is cl.Mood.OBLIGATION:
                 self.code_obligation(verb, clause, sources, ctx)
+
+    def claims_own_action(self, verb: Token, sources: list[Actor], ctx: Context) -> bool:
+        """Whether a reported clause has the speaker doing something the lexicon codes."""
+        speaker = {a.key() for a in sources}
+        for clause in cl.reported_clauses(verb):
+            subject = cl.subject_of(clause)
+            if subject is None or not cl.is_pronoun(subject):
+                continue
+            doers = self.sources(subject, replace(ctx, speaker=tuple(sources)))
+            content = self.clause_content(clause)
+            if doers and {a.key() for a in doers} <= speaker and content is not None and content.code:
+                return True
+        return False
 
     def code_obligation(self, verb: Token, clause: Token, sources: list[Actor], ctx: Context) -> None:
         """"X said Y must Z": X demands (or with "should", asks) that Y do Z."""
@@ -267,7 +288,7 @@ class SentenceCoder:
                    subject: Token | None = None) -> bool:
         """Code the first event noun among ``nouns`` as the verb's action."""
         for noun in nouns + [o for n in nouns if (o := of_object(n, ("of", "in"))) is not None]:
-            content = self.noun_content(noun, subject)
+            content = self.noun_content(noun, subject, verb)
             if content is None or content.code is None:
                 continue
             mode = content.entry.target if content.entry else "-"
@@ -318,8 +339,12 @@ class SentenceCoder:
             return Content(CONSIDER, verb, entry)
         return Content(entry.code, verb, entry)
 
-    def noun_content(self, noun: Token, subject: Token | None) -> Content | None:
-        """An event noun's code; a frame noun ("calls for a ceasefire") takes its content's."""
+    def noun_content(self, noun: Token, subject: Token | None, host: Token | None = None) -> Content | None:
+        """An event noun's code; a frame noun ("calls for a ceasefire") takes its content's.
+
+        ``host`` is the verb governing the noun: the parser often hangs a frame
+        noun's that-clause on it ("reiterated its demand *that Israel ease*").
+        """
         entry = match(noun, "N", subject)
         if entry is None:
             return None
@@ -328,6 +353,9 @@ class SentenceCoder:
             return inner if inner is not None and inner.code else None
         if entry.frame in FAMILIES:
             inner = self.content(noun, entry.frame)
+            if inner is None and host is not None and (clause := cl.clause_complement(host)) is not None:
+                self.done.add(clause.i)
+                inner = self.clause_content(clause) or Content(None, clause)
             code = derive(entry.frame, inner.code) if inner and inner.code else entry.code
             return Content(code, noun, entry, inner)
         return Content(entry.code, noun, entry)
@@ -448,7 +476,7 @@ class SentenceCoder:
         future = mood is cl.Mood.FUTURE or ctx.future
         if mood is cl.Mood.OBLIGATION and not statement:
             return  # "X must withdraw" with nobody saying it: an opinion, not an event
-        if code[:2] == "04" and not targets and not (symmetric and len(sources) > 1):
+        if code in MEETINGS and not targets and not (symmetric and len(sources) > 1):
             return  # a meeting with nobody named is not an interaction
         if future and not intent:
             intent, code = True, derive("intent", code)

@@ -19,7 +19,7 @@ from sitrep.errors import ConfigError
 
 Token = Any  # spaCy Token; typed loosely so that spaCy is not imported here
 
-FRAMES = frozenset({*FAMILIES, "speech", "consider", "light", "pass", "negate"})
+FRAMES = frozenset({*FAMILIES, "speech", "claim", "consider", "light", "pass", "negate"})
 TARGET_MODES = frozenset({"-", "prep", "sym", "none"})
 # Dependents that can carry the object a cue is matched against.
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "obj"})
