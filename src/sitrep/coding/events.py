@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sitrep.coding import clauses as cl
-from sitrep.coding.actors import actors_for_token
+from sitrep.coding.actors import actors_for_token, mention_at
 from sitrep.coding.cameo import FAMILIES, derive, lookup
 from sitrep.coding.verbs import Entry, match, of_object
 from sitrep.models import Actor, Document, Event
@@ -238,6 +238,8 @@ class SentenceCoder:
         code = derive(family, content.code if content else None)
         subject = cl.subject_of(clause)
         targets = self.first_actors([[subject] if subject is not None else []], sources)
+        if not targets:
+            return  # "X said the Arctic should remain peaceful": nobody is asked to act
         speaker = replace(ctx, speaker=())
         self.add(code, [verb, clause], sources, targets, speaker, cl.Mood.FACT, verb)
 
@@ -294,7 +296,7 @@ class SentenceCoder:
             mode = content.entry.target if content.entry else "-"
             slots = self.content_slots(content.inner) if content.inner else []
             slots += [*cl.prep_groups(noun, NOUN_TARGET_PREPS), *cl.prep_groups(verb, cl.TARGET_PREPS)]
-            targets = self.best_actors(slots, sources)
+            targets = self.best_actors(slots, sources) or self.place_target(verb, sources)
             intent = bool(content.entry and content.entry.frame == "intent")
             self.add(content.code, [verb, noun], sources, targets, ctx, mood, verb, mode == "sym", intent=intent)
             return True
@@ -414,8 +416,13 @@ class SentenceCoder:
         passive = [p] if (p := cl.passive_subject(verb)) is not None else []
         objects = cl.direct_objects(verb)
         preps = cl.prep_groups(verb, cl.TARGET_PREPS)
+        if mode == "prep":
+            # "sent *troops* to X", "offered *France's support*": the object is what is given;
+            # it is the recipient only when it names one itself ("provided *Ukraine* with arms").
+            slots = [passive, *preps, [o for o in objects if mention_at(self.doc, o.i) is not None]]
+            return self.best_actors(slots, sources) or self.place_target(verb, sources)
         of_objects = [p for o in objects for p in cl.prep_objects(o, NOUN_TARGET_PREPS)]
-        slots = [passive, *preps, objects, of_objects] if mode == "prep" else [passive, objects, *preps, of_objects]
+        slots = [passive, objects, *preps, of_objects]
         return (self.first_actors(slots, sources, rich=True) or self.place_target(verb, sources)
                 or self.first_actors(slots, sources))
 
