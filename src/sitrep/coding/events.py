@@ -35,8 +35,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sitrep.coding import clauses as cl
-from sitrep.coding.actors import actors_for_token, mention_at
 from sitrep.coding.cameo import FAMILIES, derive, lookup
+from sitrep.coding.participants import NOUN_TARGET_PREPS, Participants, resolved
 from sitrep.coding.verbs import Entry, match, of_object
 from sitrep.models import Actor, Document, Event
 from sitrep.settings import Settings
@@ -46,11 +46,8 @@ Token = Any  # spaCy Token
 STATEMENT = "010"
 CLAIM = "015"  # acknowledge or claim responsibility
 CONSIDER = "014"
-# Prepositions on the object noun that name the target ("attack *on* X", "calls *by* X").
-NOUN_TARGET_PREPS = ("on", "against", "with", "to", "between", "toward", "towards", "by", "from", "of", "for", "at")
 CONTENT_PREPS = ("for", "to", "on", "upon", "of", "against", "about")
 LIGHT_PREPS = ("on", "in", "into", "to")
-PHRASE_PREPS = frozenset({"of", "in", "from", "for", "throughout", "across", "at", "inside", "based"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 VERBAL_COOPERATION = frozenset({"03", "04", "05"})
 MEETINGS = frozenset({"040", "041", "042", "043", "044", "046"})  # need a counterpart; mediation does not
@@ -95,7 +92,8 @@ class Found:
 
     @property
     def trigger(self) -> str:
-        return " ".join(w.text for w in sorted(set(self.words), key=lambda w: w.i))
+        unique = {w.i: w for w in self.words}
+        return " ".join(unique[i].text for i in sorted(unique))
 
 
 @dataclass(frozen=True)
@@ -125,7 +123,11 @@ class SentenceCoder:
 
     doc: Document
     found: list[Found] = field(default_factory=list)
-    done: set[int] = field(default_factory=set)
+    done: set[int] = field(default_factory=set)  # clause heads already coded or consumed by a frame
+    who: Participants = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.who = Participants(self.doc)
 
     def code(self, sent: Any) -> list[Found]:
         self.visit(sent.root, Context())
@@ -160,7 +162,7 @@ class SentenceCoder:
             entry = match(trigger, "A") if trigger is not None else None
         if entry is None:
             return [], False, False
-        sources = list(ctx.subjects) if ctx.subjects and cl.subject_of(verb) is None else self.sources(subject, ctx)
+        sources = list(ctx.subjects) if ctx.subjects and cl.subject_of(verb) is None else self.who.sources(subject, ctx.speaker)
         if not sources:
             return [], entry.frame == "speech", False
         before = len(self.found)
@@ -174,7 +176,7 @@ class SentenceCoder:
         elif entry.frame in ("light", "pass", "negate"):
             self.code_support(verb, entry, subject, sources, ctx, mood)
         elif entry.code:
-            targets = self.targets(verb, entry.target, sources)
+            targets = self.who.targets(verb, entry.target, sources)
             self.add(entry.code, [verb], sources, targets, ctx, mood, verb, entry.target == "sym")
         return sources, False, len(self.found) > before
 
@@ -186,7 +188,7 @@ class SentenceCoder:
             return
         for child in verb.children:
             if child.pos_ in cl.VERBAL and (cl.is_purpose_clause(child) or cl.is_participle(child)):
-                targets = self.first_actors(self.content_slots(Content(None, child)), sources, rich=True)
+                targets = self.who.first_actors(self.who.clause_slots(child), sources, rich=True)
                 if targets:
                     for item in open_items:
                         item.targets = targets
@@ -210,7 +212,7 @@ class SentenceCoder:
         if entry.frame == "claim" and self.claims_own_action(verb, sources, ctx):
             self.add(CLAIM, [verb], sources, [], ctx, cl.Mood.FACT, verb)
         elif all(resolved(a) for a in sources):
-            targets = self.first_actors([cl.children(verb, ("dative",)), cl.direct_objects(verb)], sources)
+            targets = self.who.first_actors([cl.children(verb, ("dative",)), cl.direct_objects(verb)], sources)
             self.add(entry.code or STATEMENT, [verb], sources, targets, ctx, cl.Mood.FACT, verb, statement=True)
         self.code_nouns(verb, cl.direct_objects(verb), sources, ctx, cl.mood(verb))
         for clause in cl.reported_clauses(verb):
@@ -224,7 +226,7 @@ class SentenceCoder:
             subject = cl.subject_of(clause)
             if subject is None or not cl.is_pronoun(subject):
                 continue
-            doers = self.sources(subject, replace(ctx, speaker=tuple(sources)))
+            doers = self.who.sources(subject, tuple(sources))
             content = self.clause_content(clause)
             if doers and {a.key() for a in doers} <= speaker and content is not None and content.code:
                 return True
@@ -237,7 +239,7 @@ class SentenceCoder:
         content = self.clause_content(clause)
         code = derive(family, content.code if content else None)
         subject = cl.subject_of(clause)
-        targets = self.first_actors([[subject] if subject is not None else []], sources)
+        targets = self.who.first_actors([[subject] if subject is not None else []], sources)
         if not targets:
             return  # "X said the Arctic should remain peaceful": nobody is asked to act
         speaker = replace(ctx, speaker=())
@@ -273,7 +275,7 @@ class SentenceCoder:
         passive = [p] if (p := cl.passive_subject(verb)) is not None else []
         nouns = cl.direct_objects(verb) + passive + cl.prep_objects(verb, LIGHT_PREPS)
         if not self.code_nouns(verb, nouns, sources, ctx, mood, subject) and entry.code:
-            targets = self.targets(verb, entry.target, sources)
+            targets = self.who.targets(verb, entry.target, sources)
             self.add(entry.code, [verb], sources, targets, ctx, mood, verb)
 
     def code_failure(self, verb: Token, complement: Token, sources: list[Actor], ctx: Context) -> None:
@@ -282,7 +284,7 @@ class SentenceCoder:
         content = self.clause_content(complement)
         if content is None or content.code is None or content.code[:2] not in VERBAL_COOPERATION:
             return
-        targets = self.targets(content.token, content.entry.target if content.entry else "-", sources)
+        targets = self.who.targets(content.token, content.entry.target if content.entry else "-", sources)
         self.add(derive("reject", content.code), [verb, complement], sources, targets, ctx, cl.Mood.FACT, verb,
                  symmetric=bool(content.entry and content.entry.target == "sym"))
 
@@ -296,7 +298,7 @@ class SentenceCoder:
             mode = content.entry.target if content.entry else "-"
             slots = self.content_slots(content.inner) if content.inner else []
             slots += [*cl.prep_groups(noun, NOUN_TARGET_PREPS), *cl.prep_groups(verb, cl.TARGET_PREPS)]
-            targets = self.best_actors(slots, sources) or self.place_target(verb, sources)
+            targets = self.who.best_actors(slots, sources) or self.who.place_target(verb, sources)
             intent = bool(content.entry and content.entry.frame == "intent")
             self.add(content.code, [verb, noun], sources, targets, ctx, mood, verb, mode == "sym", intent=intent)
             return True
@@ -362,78 +364,6 @@ class SentenceCoder:
             return Content(code, noun, entry, inner)
         return Content(entry.code, noun, entry)
 
-    # -- participants ----------------------------------------------------------
-
-    def sources(self, subject: Token | None, ctx: Context) -> list[Actor]:
-        """Actors of the subject; a pronoun in reported speech falls back to the speaker."""
-        if subject is None:
-            return []
-        found = self.actors(subject)
-        if found:
-            return found
-        if cl.is_pronoun(subject):
-            return list(ctx.speaker)
-        head = cl.noun_phrase_head(subject)
-        if head.pos_ in ("NOUN", "PROPN"):
-            return [unresolved(head if head is not subject else subject)]
-        return []
-
-    def actors(self, token: Token) -> list[Actor]:
-        """Resolved actors of a noun phrase, looking through "of/in/from" phrases and appositions.
-
-        A bare role placed by its phrase ("security forces *in Guinea*", "doctors
-        *from American aid groups*") takes that country.
-        """
-        found = actors_for_token(self.doc, token)
-        head = cl.noun_phrase_head(token)
-        if not found and head is not token:
-            found = actors_for_token(self.doc, head)
-        if found and any(is_rich(a) for a in found):
-            return found
-        place = self.phrase_actor(token) or (self.phrase_actor(head) if head is not token else None)
-        if place is None:
-            return found
-        if not found:
-            return [place]
-        return [locate(actor, place) for actor in found]
-
-    def phrase_actor(self, token: Token) -> Actor | None:
-        """A country or organisation named in the token's "of/in/from" phrase or apposition."""
-        for child in token.children:
-            inner = [child] if child.dep_ == "appos" else []
-            if child.dep_ == "prep" and child.lower_ in PHRASE_PREPS:
-                inner = [g for g in child.children if g.dep_ == "pobj"]
-            for tok in inner:
-                rich = [a for a in actors_for_token(self.doc, tok) if is_rich(a)]
-                if rich:
-                    return rich[0]
-        return None
-
-    def targets(self, verb: Token, mode: str, sources: list[Actor]) -> list[Actor]:
-        """Recipients of a plain action, best slot first."""
-        if mode == "none":
-            return []
-        passive = [p] if (p := cl.passive_subject(verb)) is not None else []
-        objects = cl.direct_objects(verb)
-        preps = cl.prep_groups(verb, cl.TARGET_PREPS)
-        if mode == "prep":
-            # "sent *troops* to X", "offered *France's support*": the object is what is given;
-            # it is the recipient only when it names one itself ("provided *Ukraine* with arms").
-            slots = [passive, *preps, [o for o in objects if mention_at(self.doc, o.i) is not None]]
-            return self.best_actors(slots, sources) or self.place_target(verb, sources)
-        of_objects = [p for o in objects for p in cl.prep_objects(o, NOUN_TARGET_PREPS)]
-        slots = [passive, objects, *preps, of_objects]
-        return (self.first_actors(slots, sources, rich=True) or self.place_target(verb, sources)
-                or self.first_actors(slots, sources))
-
-    def place_target(self, verb: Token, sources: list[Actor]) -> list[Actor]:
-        """A country named as the place of the action ("lifted a curfew in Montenegro")."""
-        places = cl.prep_objects(verb, cl.WEAK_TARGET_PREPS)
-        for obj in cl.direct_objects(verb):
-            places += cl.prep_objects(obj, cl.WEAK_TARGET_PREPS)
-        found = self.first_actors([places], sources, rich=True)
-        return [a for a in found if a.country and not a.agent and not a.org]
-
     def frame_targets(self, verb: Token, family: str, content: Content | None, sources: list[Actor]) -> list[Actor]:
         """Recipient of a frame: the addressee ("urged *Iran* to") or the content's target."""
         own_objects = cl.direct_objects(verb)
@@ -441,37 +371,11 @@ class SentenceCoder:
                *[g for o in own_objects for g in cl.prep_groups(o, NOUN_TARGET_PREPS)]]
         inner = self.content_slots(content) if content is not None else []
         slots = inner + own if family in ("intent", "threaten", "prepare") else own + inner
-        return self.best_actors(slots, sources)
+        return self.who.best_actors(slots, sources)
 
     def content_slots(self, content: Content) -> list[list[Token]]:
         """Where the target of an event-about-an-event may be named, best first."""
-        token = content.token
-        if token.pos_ not in cl.VERBAL:
-            return cl.prep_groups(token, NOUN_TARGET_PREPS)
-        subject = cl.subject_of(token)
-        objects = cl.direct_objects(token)
-        preps = cl.prep_groups(token, cl.TARGET_PREPS)
-        of_objects = [g for o in objects for g in cl.prep_groups(o, NOUN_TARGET_PREPS)]
-        mode = content.entry.target if content.entry else "-"
-        ordered = [*preps, objects] if mode == "prep" else [objects, *preps]
-        return [[subject] if subject is not None else [], *ordered, *of_objects]
-
-    def best_actors(self, slots: list[list[Token]], sources: list[Actor]) -> list[Actor]:
-        """A country or organisation from any slot beats a bare role ("troops") from an earlier one."""
-        return self.first_actors(slots, sources, rich=True) or self.first_actors(slots, sources)
-
-    def first_actors(self, slots: list[list[Token]], sources: list[Actor], rich: bool = False) -> list[Actor]:
-        """Actors of the first slot that names someone other than the sources
-        (with ``rich``, only countries and organisations count)."""
-        source_keys = {a.key() for a in sources}
-        for slot in slots:
-            found: list[Actor] = []
-            for token in slot:
-                found.extend(a for a in self.actors(token)
-                             if a.key() not in source_keys and a not in found and (is_rich(a) or not rich))
-            if found:
-                return found
-        return []
+        return self.who.clause_slots(content.token, content.entry.target if content.entry else "-")
 
     # -- recording -------------------------------------------------------------
 
@@ -497,29 +401,6 @@ class SentenceCoder:
 
 def speaker_of(ctx: Context) -> Actor | None:
     return ctx.speaker[0] if ctx.speaker else None
-
-
-def is_rich(actor: Actor) -> bool:
-    """Whether an actor names a country or an organisation, not only a role."""
-    return bool(actor.country or actor.org)
-
-
-def locate(actor: Actor, place: Actor) -> Actor:
-    """A bare role ("troops") given the country or organisation its phrase names."""
-    if place.country:
-        return replace(actor, country=place.country, code=f"{place.country}{actor.agent or ''}")
-    return replace(actor, org=place.org, code=f"{place.code}{actor.agent or ''}")
-
-
-def resolved(actor: Actor) -> bool:
-    """Whether an actor was recognised (has a code), as opposed to a bare noun phrase."""
-    return bool(actor.code)
-
-
-def unresolved(token: Token) -> Actor:
-    """An actor we cannot identify, kept by its words so the action is not lost."""
-    text = cl.phrase_text(token)
-    return Actor(text=text, name=text, code="")
 
 
 def to_events(found: list[Found], sentence: str, index: int) -> list[Event]:

@@ -1,0 +1,161 @@
+"""Who acts and who is acted upon: the actors in the noun phrases around a trigger.
+
+The actor stage (``coding.actors``) says which words name which actors; this
+module decides which of those phrases is the source and which the target of an
+action, and what to do when a phrase names nobody:
+
+- a subject that names no actor is kept as an *unresolved* actor (its words,
+  empty ``code``) so that "a car bomb killed three soldiers" is still recorded;
+  a pronoun in reported speech stands for the speaker ("Sweden said *it* would");
+- a bare role is placed by its phrase: "security forces *in Guinea*" are GINMIL;
+- targets are looked for slot by slot (passive subject, object, "to/with/against"
+  objects, the object's own "of/on/by" objects), and a country or organisation
+  from any slot beats a bare role ("troops") from an earlier one;
+- what is given is not the recipient: "sent *troops* to X" targets X.
+
+Look-ups are cached per sentence, because the same phrase is tried as the
+target of several frames.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sitrep.coding import clauses as cl
+from sitrep.coding.actors import actors_for_token, mention_at
+from sitrep.models import Actor, Document
+
+Token = Any  # spaCy Token
+
+# Prepositions on the object noun that name the target ("attack *on* X", "calls *by* X").
+NOUN_TARGET_PREPS = ("on", "against", "with", "to", "between", "toward", "towards", "by", "from", "of", "for", "at")
+# Phrases that place or own a role ("forces *in* Guinea", "doctors *from* American groups").
+PHRASE_PREPS = frozenset({"of", "in", "from", "for", "throughout", "across", "at", "inside", "based"})
+
+
+def is_rich(actor: Actor) -> bool:
+    """Whether an actor names a country or an organisation, not only a role."""
+    return bool(actor.country or actor.org)
+
+
+def resolved(actor: Actor) -> bool:
+    """Whether an actor was recognised (has a code), as opposed to a bare noun phrase."""
+    return bool(actor.code)
+
+
+def locate(actor: Actor, place: Actor) -> Actor:
+    """A bare role ("troops") given the country or organisation its phrase names."""
+    if place.country:
+        return replace(actor, country=place.country, code=f"{place.country}{actor.agent or ''}")
+    return replace(actor, org=place.org, code=f"{place.code}{actor.agent or ''}")
+
+
+def unresolved(token: Token) -> Actor:
+    """An actor we cannot identify, kept by its words so the action is not lost."""
+    text = cl.phrase_text(token)
+    return Actor(text=text, name=text, code="")
+
+
+@dataclass
+class Participants:
+    """Actor look-ups for one sentence of ``doc``."""
+
+    doc: Document
+    cache: dict[int, list[Actor]] = field(default_factory=dict)
+
+    def sources(self, subject: Token | None, speaker: tuple[Actor, ...] = ()) -> list[Actor]:
+        """Actors of the subject; a pronoun in reported speech falls back to the speaker."""
+        if subject is None:
+            return []
+        found = self.actors(subject)
+        if found:
+            return found
+        if cl.is_pronoun(subject):
+            return list(speaker)
+        head = cl.noun_phrase_head(subject)
+        return [unresolved(head)] if head.pos_ in ("NOUN", "PROPN") else []
+
+    def actors(self, token: Token) -> list[Actor]:
+        """Resolved actors of a noun phrase, looking through "of/in/from" phrases and appositions."""
+        if token.i not in self.cache:
+            self.cache[token.i] = self._actors(token)
+        return self.cache[token.i]
+
+    def _actors(self, token: Token) -> list[Actor]:
+        found = actors_for_token(self.doc, token)
+        head = cl.noun_phrase_head(token)
+        if not found and head.i != token.i:
+            found = actors_for_token(self.doc, head)
+        if found and any(is_rich(a) for a in found):
+            return found
+        place = self.phrase_actor(token) or (self.phrase_actor(head) if head.i != token.i else None)
+        if place is None:
+            return found
+        return [locate(actor, place) for actor in found] if found else [place]
+
+    def phrase_actor(self, token: Token) -> Actor | None:
+        """A country or organisation named in the token's "of/in/from" phrase or apposition."""
+        for child in token.children:
+            inner = [child] if child.dep_ == "appos" else []
+            if child.dep_ == "prep" and child.lower_ in PHRASE_PREPS:
+                inner = [g for g in child.children if g.dep_ == "pobj"]
+            for tok in inner:
+                rich = [a for a in actors_for_token(self.doc, tok) if is_rich(a)]
+                if rich:
+                    return rich[0]
+        return None
+
+    def targets(self, verb: Token, mode: str, sources: list[Actor]) -> list[Actor]:
+        """Recipients of a plain action, best slot first (``mode`` from the lexicon)."""
+        if mode == "none":
+            return []
+        passive = [p] if (p := cl.passive_subject(verb)) is not None else []
+        objects = cl.direct_objects(verb)
+        preps = cl.prep_groups(verb, cl.TARGET_PREPS)
+        if mode == "prep":
+            # "sent *troops* to X", "offered *France's support*": the object is what is given;
+            # it is the recipient only when it names one itself ("provided *Ukraine* with arms").
+            slots = [passive, *preps, [o for o in objects if mention_at(self.doc, o.i) is not None]]
+            return self.best_actors(slots, sources) or self.place_target(verb, sources)
+        of_objects = [p for o in objects for p in cl.prep_objects(o, NOUN_TARGET_PREPS)]
+        slots = [passive, objects, *preps, of_objects]
+        return (self.first_actors(slots, sources, rich=True) or self.place_target(verb, sources)
+                or self.first_actors(slots, sources))
+
+    def place_target(self, verb: Token, sources: list[Actor]) -> list[Actor]:
+        """A country named as the place of the action ("lifted a curfew in Montenegro")."""
+        places = cl.prep_objects(verb, cl.WEAK_TARGET_PREPS)
+        for obj in cl.direct_objects(verb):
+            places += cl.prep_objects(obj, cl.WEAK_TARGET_PREPS)
+        found = self.first_actors([places], sources, rich=True)
+        return [a for a in found if a.country and not a.agent and not a.org]
+
+    def clause_slots(self, token: Token, mode: str = "-") -> list[list[Token]]:
+        """Where the target of an event-about-an-event may be named, best first:
+        the clause's subject ("demanded that *the US* cancel"), then its objects."""
+        if token.pos_ not in cl.VERBAL:
+            return cl.prep_groups(token, NOUN_TARGET_PREPS)
+        subject = cl.subject_of(token)
+        objects = cl.direct_objects(token)
+        preps = cl.prep_groups(token, cl.TARGET_PREPS)
+        of_objects = [g for o in objects for g in cl.prep_groups(o, NOUN_TARGET_PREPS)]
+        ordered = [*preps, objects] if mode == "prep" else [objects, *preps]
+        return [[subject] if subject is not None else [], *ordered, *of_objects]
+
+    def best_actors(self, slots: list[list[Token]], sources: list[Actor]) -> list[Actor]:
+        """A country or organisation from any slot beats a bare role from an earlier one."""
+        return self.first_actors(slots, sources, rich=True) or self.first_actors(slots, sources)
+
+    def first_actors(self, slots: list[list[Token]], sources: list[Actor], rich: bool = False) -> list[Actor]:
+        """Actors of the first slot that names someone other than the sources
+        (with ``rich``, only countries and organisations count)."""
+        source_keys = {a.key() for a in sources}
+        for slot in slots:
+            found: list[Actor] = []
+            for token in slot:
+                found.extend(a for a in self.actors(token)
+                             if a.key() not in source_keys and a not in found and (is_rich(a) or not rich))
+            if found:
+                return found
+        return []
