@@ -160,7 +160,8 @@ def test_will_marks_an_intent(code_text: Coder) -> None:
         ("The United States threatened to impose sanctions on Denmark.", "13", "THREATEN"),
         ("Iran vowed to attack Israel.", "13", "THREATEN"),
         ("France urged Russia to release the journalists.", "02", "REQUEST"),
-        ("Germany decided to provide weapons to Ukraine.", "03", "AGREE"),
+        ("Germany promised to provide weapons to Ukraine.", "03", "AGREE"),
+        ("Germany decided to provide weapons to Ukraine.", "07", "AID"),  # a decision is the act
     ],
 )
 def test_control_verbs_code_the_embedded_action_with_the_matrix_subject(
@@ -169,6 +170,22 @@ def test_control_verbs_code_the_embedded_action_with_the_matrix_subject(
     event = main_event(code_text(text))
     assert (event.root, event.plover) == (root, plover)
     assert event.source.country in {"NOR", "USA", "IRN", "FRA", "DEU"}
+
+
+def test_claiming_an_attack_is_claiming_responsibility(code_text: Coder) -> None:
+    doc = code_text("The rebels claimed that they had attacked the airport in Abha.")
+    assert doc.events[0].cameo == "015"
+    assert any(e.root == "19" for e in doc.events)
+
+
+def test_failing_to_agree_is_a_rejection(code_text: Coder) -> None:
+    event = main_event(code_text("Britain and the European Union failed to reach a deal on fishing rights."))
+    assert event.plover == "REJECT"
+
+
+def test_declining_to_comment_is_not_a_rejection(code_text: Coder) -> None:
+    event = main_event(code_text("The Danish government declined to comment on the report."))
+    assert event.cameo == "011"
 
 
 def test_light_verb_and_event_noun(code_text: Coder) -> None:

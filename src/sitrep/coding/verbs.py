@@ -27,7 +27,7 @@ PREP_DEPS = frozenset({"prep", "agent", "prt"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 NOUN_OBJECT_PREPS = frozenset({"of", "into", "on", "against"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-ANY_OBJECT = "*"  # object cue: any direct object will do ("returned * to X")
+ANY_OBJECT = "*"  # object cue: any direct (or passive) object will do ("returned * to X")
 # Nouns that only measure out another noun: the cue is the "of" object.
 PART_WORDS = frozenset({"part", "rest", "most", "some", "much", "section", "series", "wave", "round", "string",
                         "spate", "number", "day", "week", "month", "hour", "year", "lot", "kind", "type", "form"})
@@ -186,7 +186,7 @@ def subject_lemmas(subject: Token | None) -> set[str]:
 def matches(entry: Entry, token: Token, objects: set[str], subjects: set[str]) -> bool:
     """Whether every condition of ``entry`` holds for this token."""
     if entry.objects == {ANY_OBJECT}:
-        if not any(c.dep_ in ("dobj", "obj") for c in token.children):
+        if not any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in token.children):
             return False
     elif entry.objects and not entry.objects & objects:
         return False
