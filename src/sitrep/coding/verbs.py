@@ -25,6 +25,8 @@ TARGET_MODES = frozenset({"-", "prep", "sym", "none"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "obj"})
 PREP_DEPS = frozenset({"prep", "agent", "prt"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+SCENE_PREPS = frozenset({"because", "despite", "during", "after", "before", "since", "until", "amid", "amidst",
+                         "following", "like", "than", "unlike", "via", "without", "throughout"})
 NOUN_OBJECT_PREPS = frozenset({"of", "into", "on", "against"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 ANY_OBJECT = "*"  # object cue: any direct (or passive) object will do ("returned * to X")
@@ -110,22 +112,29 @@ def token_keys(token: Token) -> set[str]:
     return keys
 
 
-def object_tokens(verb: Token) -> list[Token]:
-    """Objects a verb's cue may name: direct/passive objects and prepositional objects."""
-    found = []
+def object_tokens(verb: Token) -> tuple[list[Token], list[Token]]:
+    """Objects a verb's cue may name: (direct or passive objects, prepositional objects).
+
+    Prepositions that only set the scene ("because of the fighting", "after
+    talks") are left out: their objects are not what the action is done to.
+    """
+    direct, oblique = [], []
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS:
-            found.append(child)
-        elif child.dep_ in PREP_DEPS:
-            found.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp", "dobj"))
-    for token in list(found):
-        found.extend(token.conjuncts)
-    return found
+            direct.append(child)
+        elif child.dep_ in PREP_DEPS and child.lower_ not in SCENE_PREPS:
+            oblique.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp", "dobj"))
+    return _with_conjuncts(direct), _with_conjuncts(oblique)
 
 
-def verb_object_keys(verb: Token) -> set[str]:
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    return tokens + [c for token in tokens for c in token.conjuncts]
+
+
+def keys_of(tokens: list[Token]) -> set[str]:
+    """Cue keys of object nouns, looking through measure words ("part *of a stronghold*")."""
     keys: set[str] = set()
-    for token in object_tokens(verb):
+    for token in tokens:
         keys |= token_keys(token)
         head = of_object(token) if lemma_of(token) in PART_WORDS else None
         if head is not None:
@@ -143,15 +152,16 @@ def of_object(token: Token, preps: tuple[str, ...] = ("of",)) -> Token | None:
     return None
 
 
-def noun_object_keys(noun: Token) -> set[str]:
-    """A noun's cues: its modifiers ("hunger strike") and "of"/"into" objects."""
-    keys = {lemma_of(c) for c in noun.children if c.dep_ in MODIFIER_DEPS}
+def noun_object_keys(noun: Token) -> tuple[set[str], set[str]]:
+    """A noun's cues: (its modifiers, "hunger strike"; its "of"/"into" objects)."""
+    modifiers = {lemma_of(c) for c in noun.children if c.dep_ in MODIFIER_DEPS}
+    objects: set[str] = set()
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in NOUN_OBJECT_PREPS:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
-                    keys |= token_keys(pobj)
-    return keys
+                    objects |= token_keys(pobj)
+    return modifiers, objects
 
 
 def has_part(token: Token, words: tuple[str, ...]) -> bool:
@@ -225,13 +235,28 @@ def entries_for(token: Token, pos: str) -> tuple[Entry, ...]:
 
 
 def match(token: Token, pos: str, subject: Token | None = None) -> Entry | None:
-    """The most specific lexicon entry for ``token`` read as ``pos`` ("V" or "N"), if any."""
+    """The most specific lexicon entry for ``token`` read as ``pos`` ("V" or "N"), if any.
+
+    A cue met by the direct object outranks one met only by a prepositional
+    object: "suspended *aid* to Gaza in protest" is about aid, not a protest.
+    """
     entries = entries_for(token, pos)
     if not entries:
         return None
-    objects = verb_object_keys(token) if pos == "V" else noun_object_keys(token)
+    if pos == "V":
+        direct_tokens, oblique_tokens = object_tokens(token)
+        direct, oblique = keys_of(direct_tokens), keys_of(oblique_tokens)
+    else:
+        direct, oblique = noun_object_keys(token)
     subjects = subject_lemmas(subject)
-    for entry in entries:
-        if matches(entry, token, objects, subjects):
-            return entry
-    return None
+    best, best_score = None, -1
+    for entry in entries:  # most specific first
+        if 2 * entry.specificity < best_score:
+            break
+        if not matches(entry, token, direct | oblique, subjects):
+            continue
+        named = entry.objects - {ANY_OBJECT}
+        score = 2 * entry.specificity - (1 if named and not named & direct else 0)
+        if score > best_score:
+            best, best_score = entry, score
+    return best
