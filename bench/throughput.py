@@ -48,8 +48,16 @@ def load_articles(n: int, settings):
     docs = []
     for i in range(n):
         doc = base[i % len(base)]
-        docs.append(type(doc)(id=f"{doc.id}#{i // len(base)}", text=doc.text, title=doc.title, date=doc.date,
-                              url=doc.url, source=doc.source))
+        docs.append(
+            type(doc)(
+                id=f"{doc.id}#{i // len(base)}",
+                text=doc.text,
+                title=doc.title,
+                date=doc.date,
+                url=doc.url,
+                source=doc.source,
+            )
+        )
     return docs, read_seconds / len(base)
 
 
@@ -63,7 +71,7 @@ def time_coding(docs, settings, nlp):
     coded = []
     for turn, block in enumerate(blocks(docs, settings.batch_size, MAX_CHUNK_CHARS)):
         texts = [d.text[: settings.max_doc_chars] for d in block]
-        for step in ((0, 1) if turn % 2 == 0 else (1, 0)):
+        for step in (0, 1) if turn % 2 == 0 else (1, 0):
             started = time.perf_counter()
             if step == 0:
                 tokens += sum(len(parsed) for parsed in nlp.pipe(texts, batch_size=settings.batch_size))
@@ -134,10 +142,23 @@ class PeakMemory:
 
 def run_ingest(label: str, corpus: Path, folder: Path, batch: int, extra: list[str]) -> dict:
     """One `sitrep ingest` in a fresh process: rate between first and last commit, peak memory per process."""
-    command = [sys.executable, "-m", "sitrep.cli", "ingest", str(corpus), "--log-progress",
-               "--batch-size", str(batch), "--dedup", "none", *extra]
+    command = [
+        sys.executable,
+        "-m",
+        "sitrep.cli",
+        "ingest",
+        str(corpus),
+        "--log-progress",
+        "--batch-size",
+        str(batch),
+        "--dedup",
+        "none",
+        *extra,
+    ]
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=folder, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    process = subprocess.Popen(
+        command, cwd=folder, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
+    )
     memory = PeakMemory(process.pid)
     marks = []
     for line in process.stderr:  # type: ignore[union-attr]
@@ -148,8 +169,13 @@ def run_ingest(label: str, corpus: Path, folder: Path, batch: int, extra: list[s
     if process.returncode != 0 or len(marks) < 2:
         sys.exit(f"bench: {label} failed (exit {process.returncode})")
     (t0, n0), (t1, n1) = marks[0], marks[-1]
-    return {"label": label, "wall": time.perf_counter() - started, "rate": (n1 - n0) / (t1 - t0),
-            "peak_mb": max(rss for _, rss in peaks.values()) / 2**20, "processes": len(peaks)}
+    return {
+        "label": label,
+        "wall": time.perf_counter() - started,
+        "rate": (n1 - n0) / (t1 - t0),
+        "peak_mb": max(rss for _, rss in peaks.values()) / 2**20,
+        "processes": len(peaks),
+    }
 
 
 def scaling(docs, batch: int, nlp, settings) -> list[dict]:
@@ -158,9 +184,13 @@ def scaling(docs, batch: int, nlp, settings) -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         corpus = folder / "corpus.jsonl"
-        corpus.write_text("".join(json.dumps({"id": d.id, "text": d.text, "date": d.date}) + "\n" for d in docs))
+        corpus.write_text(
+            "".join(json.dumps({"id": d.id, "text": d.text, "date": d.date}) + "\n" for d in docs)
+        )
         results.append(run_ingest("ingest, 1 process", corpus, folder, batch, ["--db", "w1.duckdb"]))
-        results.append(run_ingest("ingest, --workers 2", corpus, folder, batch, ["--db", "w2.duckdb", "--workers", "2"]))
+        results.append(
+            run_ingest("ingest, --workers 2", corpus, folder, batch, ["--db", "w2.duckdb", "--workers", "2"])
+        )
         # Partitions are 4 batches; smaller batches give enough partitions to measure a rate.
         dask = ["--dask", "local:2", "--out", "parts"]
         results.append(run_ingest("ingest, --dask local:2", corpus, folder, max(1, batch // 4), dask))
@@ -169,8 +199,15 @@ def scaling(docs, batch: int, nlp, settings) -> list[dict]:
         for _ in nlp.pipe(texts, batch_size=batch, n_process=2):
             pass
         seconds = time.perf_counter() - started
-        results.append({"label": "bare spaCy n_process=2", "wall": seconds, "rate": len(docs) / seconds,
-                        "peak_mb": float("nan"), "processes": 3})
+        results.append(
+            {
+                "label": "bare spaCy n_process=2",
+                "wall": seconds,
+                "rate": len(docs) / seconds,
+                "peak_mb": float("nan"),
+                "processes": 3,
+            }
+        )
     return results
 
 
@@ -197,18 +234,24 @@ def main() -> None:
     n = len(docs)
     print(f"documents: {n} ({tokens} tokens, {tokens / n:.0f} per document), batch size {args.batch_size}")
     print(f"bare nlp.pipe:      {n / bare:7.2f} docs/s  {tokens / bare:8.0f} tokens/s")
-    print(f"sitrep pipeline:    {n / coded_seconds:7.2f} docs/s  {tokens / coded_seconds:8.0f} tokens/s"
-          f"  (coding stages add {100 * (coded_seconds - bare) / bare:.1f}% to the parse)")
+    print(
+        f"sitrep pipeline:    {n / coded_seconds:7.2f} docs/s  {tokens / coded_seconds:8.0f} tokens/s"
+        f"  (coding stages add {100 * (coded_seconds - bare) / bare:.1f}% to the parse)"
+    )
     per_doc = coded_seconds / n * 1000
-    print(f"around coding, per document: read {read_per_doc * 1000:.2f} ms, fingerprint "
-          f"{fingerprint_seconds / n * 1000:.2f} ms, store write {store_seconds / n * 1000:.2f} ms "
-          f"(coding {per_doc:.1f} ms)")
+    print(
+        f"around coding, per document: read {read_per_doc * 1000:.2f} ms, fingerprint "
+        f"{fingerprint_seconds / n * 1000:.2f} ms, store write {store_seconds / n * 1000:.2f} ms "
+        f"(coding {per_doc:.1f} ms)"
+    )
     print(f"peak memory, this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     if not args.no_scaling:
         print("scaling (rate between first and last commit; peak RSS of the largest process):")
         for row in scaling(docs, args.batch_size, nlp, settings):
-            print(f"  {row['label']:<26} {row['rate']:7.2f} docs/s  wall {row['wall']:6.1f} s  "
-                  f"peak {row['peak_mb']:6.0f} MB over {row['processes']} processes")
+            print(
+                f"  {row['label']:<26} {row['rate']:7.2f} docs/s  wall {row['wall']:6.1f} s  "
+                f"peak {row['peak_mb']:6.0f} MB over {row['processes']} processes"
+            )
     print(f"throughput ratio: {bare / coded_seconds:.2f}")
 
 

@@ -19,14 +19,15 @@ from sitrep.models import Document
 from sitrep.store.db import open_store, save_documents
 
 WIRE = (
-    "Danish and allied troops began a two-week exercise in Greenland on Monday, the Danish defence ministry "
-    "said, as talks with Washington over the future of the Arctic island remained stalled. About 200 soldiers "
-    "from Sweden, Norway, France and Germany joined Danish forces near Kangerlussuaq, where the exercise will "
-    "test cold-weather logistics and search and rescue. The deployment was announced last week after a meeting "
-    "in Washington ended without agreement. Greenland's premier said the island was not for sale and that its "
-    "people would decide their own future. A spokesman for the alliance said the exercise had been planned for "
-    "months and was not directed at any country. Officials in Copenhagen said more units could arrive in the "
-    "coming days if the weather allowed, and that a second phase would move to the east coast in February."
+    "Danish and allied troops began a two-week exercise in Greenland on Monday, the Danish defence "
+    "ministry said, as talks with Washington over the future of the Arctic island remained stalled. About"
+    " 200 soldiers from Sweden, Norway, France and Germany joined Danish forces near Kangerlussuaq, where"
+    " the exercise will test cold-weather logistics and search and rescue. The deployment was announced "
+    "last week after a meeting in Washington ended without agreement. Greenland's premier said the island"
+    " was not for sale and that its people would decide their own future. A spokesman for the alliance "
+    "said the exercise had been planned for months and was not directed at any country. Officials in "
+    "Copenhagen said more units could arrive in the coming days if the weather allowed, and that a second"
+    " phase would move to the east coast in February."
 )
 EDITED = (
     WIRE.replace("About 200 soldiers", "About 250 soldiers")
@@ -58,8 +59,18 @@ def stored(db_path: Path) -> list[str]:
 
 
 def test_normalisation_ignores_case_spacing_and_punctuation():
-    assert normal_words("  Denmark REJECTED\n\nthe U.S. proposal!") == ["denmark", "rejected", "the", "u", "s", "proposal"]
-    assert fingerprint("a", "Denmark, rejected  the proposal").norm_sha1 == fingerprint("b", "denmark rejected the proposal.").norm_sha1
+    assert normal_words("  Denmark REJECTED\n\nthe U.S. proposal!") == [
+        "denmark",
+        "rejected",
+        "the",
+        "u",
+        "s",
+        "proposal",
+    ]
+    assert (
+        fingerprint("a", "Denmark, rejected  the proposal").norm_sha1
+        == fingerprint("b", "denmark rejected the proposal.").norm_sha1
+    )
 
 
 def test_signature_similarity_tracks_edits():
@@ -78,11 +89,17 @@ def test_short_texts_have_no_signature():
 def test_exact_duplicates_are_stored_once_and_linked(db_path: Path):
     copy = WIRE.upper().replace(". ", ".  ")
     with open_store(db_path) as con:
-        first = save_documents(con, [doc("ap-1", WIRE, "https://a.example/1"), doc("rt-1", copy, "https://b.example/1")])
+        first = save_documents(
+            con, [doc("ap-1", WIRE, "https://a.example/1"), doc("rt-1", copy, "https://b.example/1")]
+        )
         later = save_documents(con, [doc("afp-1", WIRE + "\n")])
     assert (first.added, first.duplicates, later.duplicates) == (1, 1, 1)
     assert stored(db_path) == ["ap-1"]
-    assert sources(db_path) == {("ap-1", "ap-1", "original"), ("ap-1", "rt-1", "exact"), ("ap-1", "afp-1", "exact")}
+    assert sources(db_path) == {
+        ("ap-1", "ap-1", "original"),
+        ("ap-1", "rt-1", "exact"),
+        ("ap-1", "afp-1", "exact"),
+    }
 
 
 def test_near_duplicates_are_stored_once_and_linked_as_near(db_path: Path):
@@ -102,7 +119,9 @@ def test_near_duplicate_within_one_batch(db_path: Path):
     assert stored(db_path) == ["ap-1", "fish"]
 
 
-@pytest.mark.parametrize(("mode", "expected"), [("exact", ["ap-1", "local-7"]), ("none", ["ap-1", "ap-2", "local-7"])])
+@pytest.mark.parametrize(
+    ("mode", "expected"), [("exact", ["ap-1", "local-7"]), ("none", ["ap-1", "ap-2", "local-7"])]
+)
 def test_dedup_modes(db_path: Path, mode: str, expected: list[str]):
     with open_store(db_path) as con:
         save_documents(con, [doc("ap-1", WIRE), doc("local-7", EDITED), doc("ap-2", WIRE)], dedup=mode)
@@ -130,9 +149,8 @@ def test_classifier_sees_stored_and_pending_originals(db_path: Path):
 
 def test_near_lookup_stays_cheap_with_many_stored_documents(db_path: Path):
     """10^4 stored fingerprints: one batch is classified by a join, not a scan in Python."""
-    import time
-
     import random
+    import time
 
     rng = random.Random(7)
     words = normal_words(WIRE + " " + OTHER)

@@ -19,7 +19,9 @@ RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Wire</title>
 <item><guid>wire-1</guid><title>Denmark rejects proposal</title><link>{base}/news/1</link>
 <pubDate>Wed, 14 Jan 2026 10:00:00 GMT</pubDate>
-<content:encoded><![CDATA[<p>Denmark rejected the US proposal on Wednesday.</p><p>Greenland's premier agreed.</p>]]></content:encoded>
+<content:encoded><![CDATA[<p>Denmark rejected the US proposal on Wednesday.</p>
+<p>Greenland's premier agreed.</p>]]>
+</content:encoded>
 </item>
 <item><guid>wire-2</guid><title>Sweden sends troops</title><link>{base}/news/2</link>
 <description>Sweden &lt;b&gt;sent&lt;/b&gt; troops to Greenland.</description></item>
@@ -27,14 +29,17 @@ RSS = """<?xml version="1.0" encoding="UTF-8"?>
 </channel></rss>"""
 
 ATOM = """<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom"><title>Alliance</title><id>urn:x</id><updated>2026-01-20T00:00:00Z</updated>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Alliance</title><id>urn:x</id>
+<updated>2026-01-20T00:00:00Z</updated>
 <entry><id>urn:alliance:1</id><title>Alliance statement</title><updated>2026-01-20T08:00:00Z</updated>
-<link href="{base}/alliance/1"/><summary>The alliance said the exercise was planned for months.</summary></entry>
+<link href="{base}/alliance/1"/>
+<summary>The alliance said the exercise was planned for months.</summary></entry>
 </feed>"""
 
 ARTICLE = """<html><head><title>Full story</title></head><body><nav>Home | World</nav><article>
 <p>France and Germany said on Thursday that they would send more ships to the North Atlantic exercise.</p>
-<p>The defence ministers met in Paris and agreed to share logistics with Denmark.</p></article></body></html>"""
+<p>The defence ministers met in Paris and agreed to share logistics with Denmark.</p>
+</article></body></html>"""
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -112,7 +117,11 @@ def test_rss_by_url(server: str):
 
 def test_atom_by_url(server: str):
     (doc,), errors = read(f"{server}/atom")
-    assert errors == [] and (doc.id, doc.date, doc.title) == ("urn:alliance:1", "2026-01-20", "Alliance statement")
+    assert errors == [] and (doc.id, doc.date, doc.title) == (
+        "urn:alliance:1",
+        "2026-01-20",
+        "Alliance statement",
+    )
 
 
 def test_web_page_by_url_is_one_article(server: str):

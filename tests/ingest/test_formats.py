@@ -18,9 +18,11 @@ PAGE = """<html><head><title>Troops arrive in Nuuk | Example News</title>
 <article><h1>Troops arrive in Nuuk</h1>
 <p>Swedish and Norwegian soldiers arrived in Nuuk on Tuesday for a Danish-led exercise, officials said.
 The deployment follows weeks of tension over Washington's demands.</p>
-<p>Denmark's defence ministry said the exercise would last two weeks and involve several hundred personnel.</p>
+<p>Denmark's defence ministry said the exercise would last two weeks
+and involve several hundred personnel.</p>
 </article>
-<footer>Copyright 2026 Example News. All rights reserved. Subscribe to our newsletter.</footer></body></html>"""
+<footer>Copyright 2026 Example News. All rights reserved. Subscribe to our newsletter.</footer>
+</body></html>"""
 
 
 def read(paths: list[Path], settings: Settings | None = None) -> tuple[list, list[InputError]]:
@@ -36,7 +38,12 @@ def test_html_keeps_the_article_and_drops_boilerplate(tmp_path: Path):
     assert errors == []
     assert doc.text.startswith("Swedish and Norwegian soldiers") and "several hundred personnel" in doc.text
     assert "Subscribe" not in doc.text and "Sport" not in doc.text
-    assert (doc.title, doc.date, doc.url, doc.id) == ("Troops arrive in Nuuk", "2026-01-20", "https://example.org/a/1", str(page))
+    assert (doc.title, doc.date, doc.url, doc.id) == (
+        "Troops arrive in Nuuk",
+        "2026-01-20",
+        "https://example.org/a/1",
+        str(page),
+    )
 
 
 def test_html_without_main_text_is_an_input_error(tmp_path: Path):
@@ -54,9 +61,9 @@ def test_drop_heading_only_drops_a_repeated_title():
 def test_csv_with_column_mapping(tmp_path: Path):
     table = tmp_path / "wire.csv"
     table.write_text(
-        'story,body,published,headline,link\n'
+        "story,body,published,headline,link\n"
         'w1,"Denmark rejected the US proposal.\nIt said so on Monday.",2026-01-14T09:00:00Z,Rejected,https://x.example/1\n'
-        'w2,,2026-01-15,Empty,https://x.example/2\n'
+        "w2,,2026-01-15,Empty,https://x.example/2\n"
         ',"Sweden sent troops to Greenland.",2026/01/16,,\n',
         encoding="utf-8",
     )

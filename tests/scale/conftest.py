@@ -27,7 +27,11 @@ def snapshot(db_path: Path) -> dict[str, list[str]]:
         for table in TABLES:
             if table == "meta":
                 continue
-            query = f"SELECT * EXCLUDE (ingested_at) FROM {table}" if table == "documents" else f"SELECT * FROM {table}"
+            query = (
+                f"SELECT * EXCLUDE (ingested_at) FROM {table}"
+                if table == "documents"
+                else f"SELECT * FROM {table}"
+            )
             result[table] = sorted(repr(row) for row in con.execute(query).fetchall())
     return result
 

@@ -74,8 +74,14 @@ def test_duplicates_are_coded_once_and_linked(nlp, tmp_path: Path):
     assert (result.added, result.duplicates, result.near_duplicates) == (16, 3, 1)
     tables = snapshot(db)
     assert len(tables["documents"]) == 16
-    assert repr((first["id"], "copy-exact", "https://other.example/1", str(extra), "exact")) in tables["doc_sources"]
-    assert repr((first["id"], "copy-near", "https://third.example/1", str(extra), "near")) in tables["doc_sources"]
+    assert (
+        repr((first["id"], "copy-exact", "https://other.example/1", str(extra), "exact"))
+        in tables["doc_sources"]
+    )
+    assert (
+        repr((first["id"], "copy-near", "https://third.example/1", str(extra), "near"))
+        in tables["doc_sources"]
+    )
     again = ingest([str(extra), str(EXAMPLES)], settings_for(db), print)
     assert (again.added, again.duplicates) == (0, 19) and snapshot(db) == tables
 
@@ -85,7 +91,13 @@ def test_progress_hears_the_total_and_every_document(nlp, tmp_path: Path, synthe
     corpus = synthetic_corpus(10)
     totals: list[int] = []
     steps: list[int] = []
-    ingest([str(corpus)], settings_for(tmp_path / "s.duckdb"), print, on_progress=steps.append, on_total=totals.append)
+    ingest(
+        [str(corpus)],
+        settings_for(tmp_path / "s.duckdb"),
+        print,
+        on_progress=steps.append,
+        on_total=totals.append,
+    )
     assert totals == [10] and steps == [4, 4, 2]
 
 
@@ -93,7 +105,9 @@ def test_progress_hears_the_total_and_every_document(nlp, tmp_path: Path, synthe
 def test_a_run_resumed_after_part_of_the_input_ends_like_a_whole_run(nlp, tmp_path: Path, synthetic_corpus):
     corpus = synthetic_corpus(12)
     head = tmp_path / "head.jsonl"
-    head.write_text("".join(corpus.read_text(encoding="utf-8").splitlines(keepends=True)[:5]), encoding="utf-8")
+    head.write_text(
+        "".join(corpus.read_text(encoding="utf-8").splitlines(keepends=True)[:5]), encoding="utf-8"
+    )
     whole, resumed = tmp_path / "whole.duckdb", tmp_path / "resumed.duckdb"
     ingest([str(corpus)], settings_for(whole), print)
     ingest([str(head)], settings_for(resumed), print)

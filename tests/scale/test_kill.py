@@ -21,10 +21,23 @@ BATCH = 5
 
 
 def start_ingest(corpus: Path, db: Path, workers: int) -> subprocess.Popen:
-    command = [sys.executable, "-m", "sitrep.cli", "ingest", str(corpus), "--db", str(db),
-               "--batch-size", str(BATCH), "--workers", str(workers), "--log-progress"]
-    return subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
-                            start_new_session=True)
+    command = [
+        sys.executable,
+        "-m",
+        "sitrep.cli",
+        "ingest",
+        str(corpus),
+        "--db",
+        str(db),
+        "--batch-size",
+        str(BATCH),
+        "--workers",
+        str(workers),
+        "--log-progress",
+    ]
+    return subprocess.Popen(
+        command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, start_new_session=True
+    )
 
 
 def kill_after_first_commit(process: subprocess.Popen, timeout: float = 120) -> str:
@@ -46,7 +59,9 @@ def kill_after_first_commit(process: subprocess.Popen, timeout: float = 120) -> 
 @pytest.mark.model
 @pytest.mark.slow
 @pytest.mark.parametrize("workers", [1, 2])
-def test_kill_9_then_rerun_ends_exactly_like_an_uninterrupted_run(nlp, tmp_path: Path, synthetic_corpus, workers):
+def test_kill_9_then_rerun_ends_exactly_like_an_uninterrupted_run(
+    nlp, tmp_path: Path, synthetic_corpus, workers
+):
     corpus = synthetic_corpus(DOCS)
     killed, whole = tmp_path / "killed.duckdb", tmp_path / "whole.duckdb"
 

@@ -9,7 +9,13 @@ import pytest
 
 from sitrep.errors import ScaleError, StoreError
 from sitrep.models import Actor, Document, Event, Sentence
-from sitrep.scale.parquet import PARTITION_TABLES, document_tables, load_directory, prepare_output, write_partition
+from sitrep.scale.parquet import (
+    PARTITION_TABLES,
+    document_tables,
+    load_directory,
+    prepare_output,
+    write_partition,
+)
 from sitrep.settings import Settings
 from sitrep.store.db import open_store
 from sitrep.store.schema import column_names
@@ -20,9 +26,21 @@ USA = Actor(text="the US", name="United States", code="USA", country="USA")
 
 
 def coded(doc_id: str, text: str) -> Document:
-    event = Event(sentence=text[:40], sentence_index=0, source=DNK, target=USA, cameo="120", root="12",
-                  quad_class=3, goldstein=-4.0, plover="REJECT", date="2026-01-14")
-    return Document(id=doc_id, text=text, date="2026-01-14", sentences=[Sentence(0, text[:40], 0, 40)], events=[event])
+    event = Event(
+        sentence=text[:40],
+        sentence_index=0,
+        source=DNK,
+        target=USA,
+        cameo="120",
+        root="12",
+        quad_class=3,
+        goldstein=-4.0,
+        plover="REJECT",
+        date="2026-01-14",
+    )
+    return Document(
+        id=doc_id, text=text, date="2026-01-14", sentences=[Sentence(0, text[:40], 0, 40)], events=[event]
+    )
 
 
 def test_tables_have_the_store_columns_and_types():
@@ -38,7 +56,9 @@ def test_tables_have_the_store_columns_and_types():
 def test_partitions_load_once_with_duplicates_linked(tmp_path: Path):
     out = tmp_path / "parts"
     prepare_output(out, 8)
-    write_partition(document_tables([coded("a", WIRE), coded("b", "Norway sent a frigate to Nuuk today.")]), out, 0)
+    write_partition(
+        document_tables([coded("a", WIRE), coded("b", "Norway sent a frigate to Nuuk today.")]), out, 0
+    )
     write_partition(document_tables([coded("c", EDITED), coded("d", WIRE.lower())]), out, 1)
     import duckdb
     import polars as pl

@@ -18,7 +18,8 @@ def run(*args: str):
 
 
 @pytest.mark.parametrize(
-    ("dask", "out", "problem"), [(None, "parts", "--out is for --dask"), ("local:1", None, "--dask needs --out")]
+    ("dask", "out", "problem"),
+    [(None, "parts", "--out is for --dask"), ("local:1", None, "--dask needs --out")],
 )
 def test_dask_and_out_go_together(tmp_path: Path, dask: str | None, out: str | None, problem: str):
     with pytest.raises(ConfigError, match=problem):
@@ -27,7 +28,9 @@ def test_dask_and_out_go_together(tmp_path: Path, dask: str | None, out: str | N
 
 def test_out_without_dask_is_one_line(tmp_path: Path):
     result = run("ingest", "x.jsonl", "--out", str(tmp_path / "parts"))
-    assert result.exit_code == 2 and "--out is for --dask" in result.stderr and "Traceback" not in result.stderr
+    assert (
+        result.exit_code == 2 and "--out is for --dask" in result.stderr and "Traceback" not in result.stderr
+    )
 
 
 @pytest.mark.model
@@ -40,8 +43,19 @@ def test_csv_columns_load_and_export(nlp, tmp_path: Path):
         encoding="utf-8",
     )
     db = tmp_path / "s.duckdb"
-    result = run("ingest", str(table), "--db", str(db), "--quiet", "--text-col", "body", "--id-col", "story",
-                 "--date-col", "published")
+    result = run(
+        "ingest",
+        str(table),
+        "--db",
+        str(db),
+        "--quiet",
+        "--text-col",
+        "body",
+        "--id-col",
+        "story",
+        "--date-col",
+        "published",
+    )
     assert result.exit_code == 0 and "stored 2 new documents" in result.stderr
     from sitrep.store.db import open_store
 

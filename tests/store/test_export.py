@@ -19,19 +19,36 @@ SWE = Actor(text="Sweden", name="Sweden", code="SWEGOV", country="SWE", agent="G
 DNK = Actor(text="Denmark", name="Denmark", code="DNK", country="DNK")
 NATO = Actor(text="NATO", name="North Atlantic Treaty Organization", code="NATO", org="NATO")
 NUUK = Location(name="Nuuk", country="GRL", lat=64.18, lon=-51.72, feature="city")
-TEXT = "Sweden sent troops to Nuuk at Denmark's request. Denmark did not reject the plan. NATO praised the move."
+TEXT = (
+    "Sweden sent troops to Nuuk at Denmark's request. Denmark did not reject the plan. NATO praised the move."
+)
 
 
 def event(source: Actor, target: Actor | None, cameo: str, index: int, **extra) -> Event:
     sentence = TEXT.split(". ")[index]
-    return Event(sentence=sentence, sentence_index=index, source=source, target=target, cameo=cameo,
-                 root=cameo[:2], quad_class=2, goldstein=7.4, plover="AID", trigger="sent", **extra)
+    return Event(
+        sentence=sentence,
+        sentence_index=index,
+        source=source,
+        target=target,
+        cameo=cameo,
+        root=cameo[:2],
+        quad_class=2,
+        goldstein=7.4,
+        plover="AID",
+        trigger="sent",
+        **extra,
+    )
 
 
 @pytest.fixture
 def store(db_path: Path) -> Path:
     doc = Document(
-        id="wire-1", text=TEXT, title="Troops to Nuuk", date="2026-01-20", url="https://www.wire.example/1",
+        id="wire-1",
+        text=TEXT,
+        title="Troops to Nuuk",
+        date="2026-01-20",
+        url="https://www.wire.example/1",
         sentences=[Sentence(i, s, 0, len(s)) for i, s in enumerate(TEXT.split(". "))],
         events=[
             event(SWE, DNK, "0743", 0, location=NUUK, mode="troops", date="2026-01-19"),
@@ -72,18 +89,32 @@ def test_gdelt_has_the_61_columns_and_the_fields_sitrep_knows(store: Path, tmp_p
     first, second = frame.to_dict("records")
     assert first["GLOBALEVENTID"] == str(event_id("wire-1", 0))
     assert (first["SQLDATE"], first["MonthYear"], first["Year"]) == ("20260119", "202601", "2026")
-    assert (first["Actor1Code"], first["Actor1Name"], first["Actor1CountryCode"], first["Actor1Type1Code"]) == (
-        "SWEGOV", "SWEDEN", "SWE", "GOV")
+    assert (
+        first["Actor1Code"],
+        first["Actor1Name"],
+        first["Actor1CountryCode"],
+        first["Actor1Type1Code"],
+    ) == ("SWEGOV", "SWEDEN", "SWE", "GOV")
     assert (first["EventCode"], first["EventBaseCode"], first["EventRootCode"]) == ("0743", "074", "07")
     assert (first["QuadClass"], first["GoldsteinScale"], first["IsRootEvent"]) == ("2", "7.4", "1")
     assert (first["NumArticles"], first["NumSources"]) == ("2", "2")  # the exact copy from another outlet
-    assert (first["ActionGeo_FullName"], first["ActionGeo_CountryCode"], first["ActionGeo_Type"]) == ("Nuuk", "GL", "4")
+    assert (first["ActionGeo_FullName"], first["ActionGeo_CountryCode"], first["ActionGeo_Type"]) == (
+        "Nuuk",
+        "GL",
+        "4",
+    )
     assert (first["ActionGeo_Lat"], first["ActionGeo_Long"]) == ("64.18", "-51.72")
     assert first["SOURCEURL"] == "https://www.wire.example/1" and len(first["DATEADDED"]) == 14
-    assert (second["SQLDATE"], second["Actor1KnownGroupCode"], second["Actor2Code"]) == ("20260120", "NATO", "")
+    assert (second["SQLDATE"], second["Actor1KnownGroupCode"], second["Actor2Code"]) == (
+        "20260120",
+        "NATO",
+        "",
+    )
     assert (first["AvgTone"], first["Actor1EthnicCode"], first["Actor1Geo_Type"]) == ("", "", "")
-    loaded = duckdb.sql(f"SELECT EventCode, GoldsteinScale FROM read_csv('{written.path}', delim='\t', header=true, "
-                        "types={'EventCode': 'VARCHAR'}) ORDER BY EventCode").fetchall()
+    loaded = duckdb.sql(
+        f"SELECT EventCode, GoldsteinScale FROM read_csv('{written.path}', delim='\t', header=true, "
+        "types={'EventCode': 'VARCHAR'}) ORDER BY EventCode"
+    ).fetchall()
     assert loaded == [("051", 7.4), ("0743", 7.4)]
 
 
@@ -92,7 +123,12 @@ def test_plover_records(store: Path, tmp_path: Path):
     records = [json.loads(line) for line in written.path.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in records] == ["wire-1-0", "wire-1-2"]
     first, second = records
-    assert (first["date"], first["event"], first["quad_code"], first["mode"]) == ("2026-01-19", ["AID"], 2, ["troops"])
+    assert (first["date"], first["event"], first["quad_code"], first["mode"]) == (
+        "2026-01-19",
+        ["AID"],
+        2,
+        ["troops"],
+    )
     assert first["actor"][0]["code"] == "SWE" and first["actor"][0]["sector"] == "GOV"
     assert first["recipient"][0]["code"] == "DNK" and first["event_loc"]["country_code"] == "GRL"
     assert first["text"].startswith("Sweden sent troops") and first["event_text"] == "sent"
@@ -100,7 +136,9 @@ def test_plover_records(store: Path, tmp_path: Path):
     assert pd.read_json(written.path, lines=True).shape[0] == 2
 
 
-@pytest.mark.parametrize(("fmt", "out", "problem"), [("parquet", "file.txt", "is a file"), ("gdelt", "dir", "directory")])
+@pytest.mark.parametrize(
+    ("fmt", "out", "problem"), [("parquet", "file.txt", "is a file"), ("gdelt", "dir", "directory")]
+)
 def test_bad_targets_are_config_errors(store: Path, tmp_path: Path, fmt: str, out: str, problem: str):
     from sitrep.errors import ConfigError
 
@@ -111,7 +149,8 @@ def test_bad_targets_are_config_errors(store: Path, tmp_path: Path, fmt: str, ou
 
 
 @pytest.mark.parametrize(
-    ("iso3", "fips"), [("DNK", "DA"), ("DEU", "GM"), ("GRL", "GL"), ("SWE", "SW"), ("RUS", "RS"), (None, None)]
+    ("iso3", "fips"),
+    [("DNK", "DA"), ("DEU", "GM"), ("GRL", "GL"), ("SWE", "SW"), ("RUS", "RS"), (None, None)],
 )
 def test_fips_codes(iso3: str | None, fips: str | None):
     assert fips_code(iso3) == fips
@@ -120,6 +159,10 @@ def test_fips_codes(iso3: str | None, fips: str | None):
 def test_gdelt_helpers():
     assert gdelt_dates("2026-02-03")["FractionDate"] == round(2026 + (2 * 30 + 3) / 365, 4)
     assert gdelt_dates(None) == {}
-    assert (geo_type("city", "USA"), geo_type("state", "USA"), geo_type("country", "DNK"), geo_type(None, "DNK")) == (
-        3, 2, 1, None)
+    assert (
+        geo_type("city", "USA"),
+        geo_type("state", "USA"),
+        geo_type("country", "DNK"),
+        geo_type(None, "DNK"),
+    ) == (3, 2, 1, None)
     assert event_id("a", 1) == event_id("a", 1) != event_id("a", 2) and 0 < event_id("a", 1) < 2**63

@@ -117,7 +117,9 @@ def band_keys(signature: bytes) -> list[int]:
     width = ROWS * 4
     return [
         int.from_bytes(
-            hashlib.blake2b(bytes([band]) + signature[band * width : (band + 1) * width], digest_size=8).digest(),
+            hashlib.blake2b(
+                bytes([band]) + signature[band * width : (band + 1) * width], digest_size=8
+            ).digest(),
             "little",
             signed=True,
         )
@@ -157,7 +159,9 @@ class _Pending:
             self.ids.discard(doc_id)
             self.signatures.pop(doc_id, None)
         self.by_hash = {h: d for h, d in self.by_hash.items() if d in self.ids}
-        self.by_band = defaultdict(list, {k: [d for d in v if d in self.ids] for k, v in self.by_band.items()})
+        self.by_band = defaultdict(
+            list, {k: [d for d in v if d in self.ids] for k, v in self.by_band.items()}
+        )
         self.by_band = defaultdict(list, {k: v for k, v in self.by_band.items() if v})
 
 
@@ -225,8 +229,8 @@ class Deduplicator:
         if self.con is None or not hashes:
             return {}
         rows = self.con.execute(
-            "SELECT norm_sha1, min(doc_id) FROM fingerprints WHERE norm_sha1 IN (SELECT unnest(?::VARCHAR[])) "
-            "GROUP BY norm_sha1",
+            "SELECT norm_sha1, min(doc_id) FROM fingerprints "
+            "WHERE norm_sha1 IN (SELECT unnest(?::VARCHAR[])) GROUP BY norm_sha1",
             [hashes],
         ).fetchall()
         return dict(rows)

@@ -40,13 +40,22 @@ def extract_html(html: str | bytes, name: str, url: str | None = None) -> dict[s
     try:
         result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
     except Exception as exc:  # trafilatura raises many kinds on broken markup
-        raise InputError(name, f"cannot parse HTML ({type(exc).__name__})", "check the file is a web page") from exc
+        raise InputError(
+            name, f"cannot parse HTML ({type(exc).__name__})", "check the file is a web page"
+        ) from exc
     data = result.as_dict() if result is not None and hasattr(result, "as_dict") else (result or {})
     text = (data.get("text") or "").strip()
     if not text:
-        raise InputError(name, "has no main text that could be extracted", "give an article page, not an index")
+        raise InputError(
+            name, "has no main text that could be extracted", "give an article page, not an index"
+        )
     title = data.get("title") or None
-    return {"text": drop_heading(text, title), "title": title, "date": data.get("date"), "url": data.get("url") or url}
+    return {
+        "text": drop_heading(text, title),
+        "title": title,
+        "date": data.get("date"),
+        "url": data.get("url") or url,
+    }
 
 
 def drop_heading(text: str, title: str | None) -> str:
@@ -60,7 +69,9 @@ def drop_heading(text: str, title: str | None) -> str:
 def read_csv(path: Path, settings: Settings, on_error: OnError) -> Iterator[Document]:
     """One document per row; the columns come from ``settings.columns``."""
     columns = settings.columns
-    reader = csv.DictReader(io.StringIO(decode_text(path.read_bytes(), str(path))), delimiter=_delimiter(path))
+    reader = csv.DictReader(
+        io.StringIO(decode_text(path.read_bytes(), str(path))), delimiter=_delimiter(path)
+    )
     check_columns(reader.fieldnames or [], columns.text, str(path))
     _raise_field_limit()
     for number, row in enumerate(reader, start=2):
@@ -75,10 +86,14 @@ def check_columns(fieldnames: list[str], text_col: str, name: str) -> None:
     """An InputError naming the columns there are when the text column is missing."""
     if text_col not in fieldnames:
         shown = ", ".join(fieldnames[:12]) or "none"
-        raise InputError(name, f"has no column {text_col!r} (columns: {shown})", "name the text column with --text-col")
+        raise InputError(
+            name, f"has no column {text_col!r} (columns: {shown})", "name the text column with --text-col"
+        )
 
 
-def document_from_row(row: dict[str, Any], columns: Any, where: str, settings: Settings, source: str) -> Document:
+def document_from_row(
+    row: dict[str, Any], columns: Any, where: str, settings: Settings, source: str
+) -> Document:
     """A Document from a CSV row; the id falls back to ``file:line``."""
     text = row.get(columns.text)
     if not text or not text.strip():

@@ -51,5 +51,7 @@ def run_ingest(
         raise ConfigError("--dask needs --out DIR for the Parquet partitions (then `sitrep load DIR`)")
     from sitrep.scale.dask_runner import ingest_dask
 
-    result = ingest_dask(inputs, settings, on_error, dask, Path(out), on_progress=on_progress, on_total=on_total)
+    result = ingest_dask(
+        inputs, settings, on_error, dask, Path(out), on_progress=on_progress, on_total=on_total
+    )
     return IngestReport(str(result))

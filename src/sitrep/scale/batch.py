@@ -78,7 +78,7 @@ def plan_chunks(docs: Iterable[Document], dedup: Deduplicator, settings: Setting
     for block in blocks(docs, settings.batch_size, MAX_CHUNK_CHARS):
         prints = [fingerprint(doc.id, doc.text) for doc in block]
         chunk = Chunk(read=len(block))
-        for doc, fp, match in zip(block, prints, dedup.classify(prints)):
+        for doc, fp, match in zip(block, prints, dedup.classify(prints), strict=True):
             if match is None:
                 chunk.fresh.append(doc)
                 chunk.fingerprints[doc.id] = fp
@@ -150,11 +150,15 @@ def _code_in_pool(chunks: Iterable[Chunk], settings: Settings) -> Iterator[tuple
     from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(settings.workers, mp_context=context, initializer=warm_worker, initargs=(settings,))
+    pool = ProcessPoolExecutor(
+        settings.workers, mp_context=context, initializer=warm_worker, initargs=(settings,)
+    )
     window: deque[tuple[Chunk, Any]] = deque()
     try:
         for chunk in chunks:
-            window.append((chunk, pool.submit(code_documents, chunk.fresh, settings) if chunk.fresh else None))
+            window.append(
+                (chunk, pool.submit(code_documents, chunk.fresh, settings) if chunk.fresh else None)
+            )
             if len(window) > 2 * settings.workers:
                 yield _finished(window.popleft())
         while window:

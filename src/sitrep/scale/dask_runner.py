@@ -45,8 +45,9 @@ class DaskResult:
 
     def __str__(self) -> str:
         return (
-            f"coded {self.documents} documents with {self.events} events into {self.partitions} Parquet partitions "
-            f"in {self.out_dir} ({self.resumed} already there); merge them with `sitrep load {self.out_dir}`"
+            f"coded {self.documents} documents with {self.events} events "
+            f"into {self.partitions} Parquet partitions in {self.out_dir} ({self.resumed} already there); "
+            f"merge them with `sitrep load {self.out_dir}`"
         )
 
 
@@ -89,7 +90,11 @@ def ingest_dask(
 
 
 def _run_partitions(
-    client: Any, parts: Iterable[list[Document]], settings: Settings, out_dir: Path, result: DaskResult,
+    client: Any,
+    parts: Iterable[list[Document]],
+    settings: Settings,
+    out_dir: Path,
+    result: DaskResult,
     advance: Progress,
 ) -> Iterator[PartitionResult]:
     """Submit partitions with a bounded number in flight; yield each as it finishes."""
@@ -113,7 +118,9 @@ def _result(future: Any) -> PartitionResult:
     try:
         return future.result()
     except Exception as exc:  # a worker's exception comes back as whatever it was
-        raise ScaleError(f"a Dask task failed ({type(exc).__name__}: {exc}); finished partitions are kept") from exc
+        raise ScaleError(
+            f"a Dask task failed ({type(exc).__name__}: {exc}); finished partitions are kept"
+        ) from exc
 
 
 def code_partition(docs: list[Document], settings: Settings, out_dir: str, index: int) -> PartitionResult:
@@ -145,8 +152,11 @@ def connect(address: str) -> Iterator[Any]:
     try:
         if workers is not None:
             cluster = LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True,
-                dashboard_address=None, silence_logs=logging.ERROR,
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
             )
             client = Client(cluster)
         else:

@@ -20,7 +20,7 @@ import json
 import os
 from collections.abc import Iterable
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +38,7 @@ MANIFEST = "_sitrep.json"
 DONE = "_done"
 
 
-@lru_cache(maxsize=None)
+@cache
 def arrow_schema(table: str) -> Any:
     """The Arrow schema of a table's partitions."""
     import pyarrow as pa
@@ -67,7 +67,9 @@ def document_tables(docs: Iterable[Document]) -> dict[str, Any]:
         for table, table_rows in document_rows(doc).items():
             rows[table].extend(table_rows)
         rows["fingerprints"].append(fingerprint_row(fingerprint(doc.id, doc.text)))
-    return {table: pa.Table.from_pylist(_typed(table, rows[table]), schema=arrow_schema(table)) for table in rows}
+    return {
+        table: pa.Table.from_pylist(_typed(table, rows[table]), schema=arrow_schema(table)) for table in rows
+    }
 
 
 def _typed(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -142,7 +144,9 @@ def load_directory(directory: Path, settings: Settings) -> SaveResult:
     """
     names = done_partitions(directory)
     if not names:
-        raise StoreError(f"{directory}: no complete Parquet partitions; run `sitrep ingest --dask ... --out {directory}`")
+        raise StoreError(
+            f"{directory}: no complete Parquet partitions; run `sitrep ingest --dask ... --out {directory}`"
+        )
     result = SaveResult()
     with open_store(settings.db_path) as con:
         for name in names:

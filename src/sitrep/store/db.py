@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import StoreError
-from sitrep.ingest.dedup import KNOWN, Deduplicator, Fingerprint, Match, band_rows, fingerprint, fingerprint_row
+from sitrep.ingest.dedup import (
+    KNOWN,
+    Deduplicator,
+    Fingerprint,
+    Match,
+    band_rows,
+    fingerprint,
+    fingerprint_row,
+)
 from sitrep.models import Document
 from sitrep.store.rows import document_rows
 from sitrep.store.schema import DATA_TABLES, SCHEMA_VERSION, TABLES, column_names
@@ -118,7 +126,9 @@ def save_rows(
         for table in (*DATA_TABLES, "fingerprints"):
             key = "id" if table == "documents" else "doc_id"
             insert_rows(con, table, [r for r in rows.get(table, []) if r[key] in keep])
-        bands = [band_rows(r["doc_id"], r.get("minhash")) for r in rows["fingerprints"] if r["doc_id"] in keep]
+        bands = [
+            band_rows(r["doc_id"], r.get("minhash")) for r in rows["fingerprints"] if r["doc_id"] in keep
+        ]
         insert_rows(con, "fingerprint_bands", [row for doc_bands in bands for row in doc_bands])
         insert_rows(con, "doc_sources", _unstored_links(con, [*new_links, *links]))
         con.execute("COMMIT")
@@ -126,7 +136,9 @@ def save_rows(
         con.execute("ROLLBACK")
         if isinstance(exc, StoreError):
             raise
-        raise StoreError(f"cannot write to the store ({_first_line(exc)}); nothing from this batch was saved") from exc
+        raise StoreError(
+            f"cannot write to the store ({_first_line(exc)}); nothing from this batch was saved"
+        ) from exc
     result.events = sum(1 for r in rows.get("events", []) if r["doc_id"] in keep)
     return result
 
@@ -135,13 +147,15 @@ def _plan(
     con: Any, rows: dict[str, list[dict[str, Any]]], dedup: str, near_threshold: float
 ) -> tuple[set[str], list[dict[str, Any]], SaveResult]:
     """Which documents to store, and the links for those that repeat another."""
-    prints = {r["doc_id"]: Fingerprint(r["doc_id"], r["norm_sha1"], r.get("minhash")) for r in rows["fingerprints"]}
+    prints = {
+        r["doc_id"]: Fingerprint(r["doc_id"], r["norm_sha1"], r.get("minhash")) for r in rows["fingerprints"]
+    }
     docs = rows["documents"]
     decisions = Deduplicator(con, dedup, near_threshold).classify([prints[d["id"]] for d in docs])
     keep: set[str] = set()
     links: list[dict[str, Any]] = []
     result = SaveResult()
-    for doc, match in zip(docs, decisions):
+    for doc, match in zip(docs, decisions, strict=True):
         if match is None:
             keep.add(doc["id"])
             result.added += 1

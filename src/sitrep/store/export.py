@@ -25,16 +25,42 @@ from sitrep.store.schema import DATA_TABLES
 EXPORT_FORMATS = ("parquet", "csv", "gdelt", "plover")
 FETCH_ROWS = 5_000
 
-_ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
-          "Type1Code", "Type2Code", "Type3Code")
+_ACTOR = (
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+)
 _GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
 GDELT_COLUMNS: tuple[str, ...] = (
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    *(f"Actor1{c}" for c in _ACTOR), *(f"Actor2{c}" for c in _ACTOR),
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    *(f"Actor1Geo_{g}" for g in _GEO), *(f"Actor2Geo_{g}" for g in _GEO), *(f"ActionGeo_{g}" for g in _GEO),
-    "DATEADDED", "SOURCEURL",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    *(f"Actor1{c}" for c in _ACTOR),
+    *(f"Actor2{c}" for c in _ACTOR),
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    *(f"Actor1Geo_{g}" for g in _GEO),
+    *(f"Actor2Geo_{g}" for g in _GEO),
+    *(f"ActionGeo_{g}" for g in _GEO),
+    "DATEADDED",
+    "SOURCEURL",
 )
 """The 61 columns of a GDELT 2.0 event file, in file order."""
 
@@ -118,7 +144,7 @@ def event_rows(con: Any) -> Iterator[dict[str, Any]]:
     names = [d[0] for d in cursor.description]
     while batch := cursor.fetchmany(FETCH_ROWS):
         for row in batch:
-            yield dict(zip(names, row))
+            yield dict(zip(names, row, strict=True))
 
 
 def export_gdelt(con: Any, out: Path) -> Written:
@@ -162,7 +188,7 @@ def gdelt_record(row: dict[str, Any]) -> dict[str, Any]:
 
 def event_id(doc_id: str, event_index: int) -> int:
     """A stable positive 63-bit integer for an event (the same on every export and machine)."""
-    digest = hashlib.sha1(f"{doc_id}\x1f{event_index}".encode("utf-8")).digest()
+    digest = hashlib.sha1(f"{doc_id}\x1f{event_index}".encode()).digest()
     return int.from_bytes(digest[:8], "big") >> 1
 
 
@@ -276,8 +302,11 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         "context": [],
         "link": row.get("doc_url"),
         "text": row.get("sentence"),
-        "text_info": {"doc_id": row["doc_id"], "sentence_index": row.get("sentence_index"),
-                      "title": row.get("doc_title")},
+        "text_info": {
+            "doc_id": row["doc_id"],
+            "sentence_index": row.get("sentence_index"),
+            "title": row.get("doc_title"),
+        },
         "coder": "sitrep",
         "coded_date": _iso(coded),
         "cameo": row.get("cameo"),
