@@ -238,7 +238,8 @@ def match(token: Token, pos: str, subject: Token | None = None) -> Entry | None:
     """The most specific lexicon entry for ``token`` read as ``pos`` ("V" or "N"), if any.
 
     A cue met by the direct object outranks one met only by a prepositional
-    object: "suspended *aid* to Gaza in protest" is about aid, not a protest.
+    object: "suspended *aid* to Gaza in protest" is about aid, not a protest;
+    and "humanitarian aid" outranks "aid".
     """
     entries = entries_for(token, pos)
     if not entries:
@@ -251,12 +252,23 @@ def match(token: Token, pos: str, subject: Token | None = None) -> Entry | None:
     subjects = subject_lemmas(subject)
     best, best_score = None, -1
     for entry in entries:  # most specific first
-        if 2 * entry.specificity < best_score:
+        if 4 * entry.specificity + 1 < best_score:
             break
         if not matches(entry, token, direct | oblique, subjects):
             continue
-        named = entry.objects - {ANY_OBJECT}
-        score = 2 * entry.specificity - (1 if named and not named & direct else 0)
+        score = match_score(entry, direct, oblique)
         if score > best_score:
             best, best_score = entry, score
     return best
+
+
+def match_score(entry: Entry, direct: set[str], oblique: set[str]) -> int:
+    """Rank of a matching entry: its specificity, less if its cue was met only by a
+    prepositional object, more if a two-word cue ("humanitarian aid") was met."""
+    named = entry.objects - {ANY_OBJECT}
+    score = 4 * entry.specificity
+    if named and not named & direct:
+        score -= 2
+    if any(" " in cue for cue in named & (direct | oblique)):
+        score += 1
+    return score
