@@ -127,7 +127,8 @@ def main() -> int:
     print(f"bare spaCy: {best_bare:.2f}s CPU ({n_tokens / best_bare:,.0f} tokens/s)")
     print(f"sitrep pipeline: {best_full:.2f}s CPU ({n_tokens / best_full:,.0f} tokens/s)")
     print(f"actors stage alone: {actors_s:.2f}s ({100 * actors_s / best_bare:.1f}% of parsing)")
-    print(f"events stage alone: {events_s:.2f}s ({100 * events_s / best_bare:.1f}% of parsing), {n_events} events")
+    share = 100 * events_s / best_bare
+    print(f"events stage alone: {events_s:.2f}s ({share:.1f}% of parsing), {n_events} events")
     print(f"ratio pipeline/bare: {best_full / best_bare:.3f}")
     print(f"coding overhead: {100 * (best_full - best_bare) / best_bare:.1f}%")
     return 0

@@ -29,8 +29,10 @@ def test_mood(nlp, text: str, lemma: str, mood: cl.Mood) -> None:
     assert cl.mood(head_verb(nlp(text), lemma)) is mood
 
 
-@pytest.mark.parametrize(("text", "negated"), [("Denmark did not attack.", True), ("Denmark never attacked.", True),
-                                               ("Denmark attacked.", False)])
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [("Denmark did not attack.", True), ("Denmark never attacked.", True), ("Denmark attacked.", False)],
+)
 def test_negation(nlp, text: str, negated: bool) -> None:
     assert cl.is_negated(head_verb(nlp(text), "attack")) is negated
 

@@ -195,7 +195,8 @@ def test_light_verb_and_event_noun(code_text: Coder) -> None:
 
 def test_hypotheticals_are_not_coded(code_text: Coder) -> None:
     assert not code_text("Russia could attack Finland.").events
-    assert not [e for e in code_text("If Russia attacks Finland, NATO will respond.").events if e.root == "19"]
+    conditional = code_text("If Russia attacks Finland, NATO will respond.")
+    assert not [e for e in conditional.events if e.root == "19"]
 
 
 def test_unknown_verb_yields_no_event(code_text: Coder) -> None:

@@ -33,7 +33,9 @@ def test_unknown_verb_has_no_entry(nlp) -> None:
     assert match(nlp("Denmark painted the lighthouse.")[1], "V") is None
 
 
-@pytest.mark.parametrize(("word", "expected"), [("staged", "stage"), ("stopped", "stop"), ("carried", "carry")])
+@pytest.mark.parametrize(
+    ("word", "expected"), [("staged", "stage"), ("stopped", "stop"), ("carried", "carry")]
+)
 def test_lemma_guesses_from_the_word_form(nlp, word: str, expected: str) -> None:
     assert expected in lemma_candidates(nlp(word)[0])
 

@@ -56,7 +56,8 @@ def read_table(name: str) -> list[dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _plover_prefixes() -> dict[str, tuple[str, str | None]]:
-    return {row["cameo"]: (row.get("plover", ""), row.get("mode") or None) for row in read_table("cameo_plover.tsv")}
+    rows = read_table("cameo_plover.tsv")
+    return {row["cameo"]: (row.get("plover", ""), row.get("mode") or None) for row in rows}
 
 
 def _longest_prefix(code: str, table: dict[str, object]) -> str | None:
@@ -96,7 +97,9 @@ def lookup(code: str) -> CameoCode:
     try:
         return cameo_table()[code]
     except KeyError as exc:
-        raise ConfigError(f"CAMEO code {code!r} is not in coding/data/cameo.tsv; fix the lexicon entry") from exc
+        raise ConfigError(
+            f"CAMEO code {code!r} is not in coding/data/cameo.tsv; fix the lexicon entry"
+        ) from exc
 
 
 def is_code(code: str) -> bool:

@@ -22,8 +22,8 @@ FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "can", "ca"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 OBLIGATION_VERBS = frozenset({"need", "have"})  # "needs to", "has to"
-BACKGROUND_MARKS = frozenset({"after", "as", "when", "while", "since", "because", "although", "though", "whereas",
-                              "following"})
+BACKGROUND_MARKS = frozenset({"after", "as", "when", "while", "since", "because", "although", "though",
+                              "whereas", "following"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest", "until", "before", "once"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 # Clause links the coder follows from a clause it visits, and how deep they go.
@@ -32,8 +32,8 @@ DEEPER = frozenset({"advcl", "ccomp", "parataxis"})
 REPORTED = frozenset({"ccomp", "parataxis", "xcomp"})
 PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "its", "his", "her", "their", "our"})
 # Prepositions whose object may be the target of an action, best first.
-TARGET_PREPS = ("to", "with", "against", "on", "upon", "at", "toward", "towards", "into", "from", "over", "between",
-                "among", "for", "of", "by")
+TARGET_PREPS = ("to", "with", "against", "on", "upon", "at", "toward", "towards", "into", "from", "over",
+                "between", "among", "for", "of", "by")
 WEAK_TARGET_PREPS = ("in", "inside", "near", "across", "throughout")
 QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "million", "group", "number", "member", "tens",
                             "score", "band", "crowd", "team", "delegation", "contingent", "some", "many",
@@ -50,7 +50,8 @@ class Mood(Enum):
 
 
 def aux_lemmas(verb: Token) -> set[str]:
-    return {c.lower_ if c.lower_ in ("wo", "ca") else c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    auxiliaries = (c for c in verb.children if c.dep_ in ("aux", "auxpass"))
+    return {c.lower_ if c.lower_ in ("wo", "ca") else c.lemma_.lower() for c in auxiliaries}
 
 
 def mood(verb: Token) -> Mood:
@@ -195,7 +196,8 @@ def is_participle(verb: Token) -> bool:
 
 def is_background(verb: Token) -> bool:
     """A time or reason clause ("*after* X attacked", "*as* police cracked down"): backdrop, not news."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in verb.children)
+    marks = (c for c in verb.children if c.dep_ == "mark")
+    return verb.dep_ == "advcl" and any(c.lower_ in BACKGROUND_MARKS for c in marks)
 
 
 def clause_links(verb: Token) -> list[tuple[Token, int]]:

@@ -149,7 +149,8 @@ class SentenceCoder:
         if speech and sources:
             child_ctx = replace(child_ctx, speaker=tuple(sources))
         for child, extra in cl.clause_links(verb):
-            if cl.is_purpose_clause(child) or (coded and (cl.is_participle(child) or cl.is_background(child))):
+            elaboration = cl.is_participle(child) or cl.is_background(child)
+            if cl.is_purpose_clause(child) or (coded and elaboration):
                 continue  # aims, elaborations and backdrops of an action already coded
             self.visit(child, replace(child_ctx, depth=ctx.depth + extra))
 
@@ -162,7 +163,10 @@ class SentenceCoder:
             entry = match(trigger, "A") if trigger is not None else None
         if entry is None:
             return [], False, False
-        sources = list(ctx.subjects) if ctx.subjects and cl.subject_of(verb) is None else self.who.sources(subject, ctx.speaker)
+        if ctx.subjects and cl.subject_of(verb) is None:
+            sources = list(ctx.subjects)
+        else:
+            sources = self.who.sources(subject, ctx.speaker)
         if not sources:
             return [], entry.frame == "speech", False
         before = len(self.found)
@@ -212,8 +216,10 @@ class SentenceCoder:
         if entry.frame == "claim" and self.claims_own_action(verb, sources, ctx):
             self.add(CLAIM, [verb], sources, [], ctx, cl.Mood.FACT, verb)
         elif all(resolved(a) for a in sources):
-            targets = self.who.first_actors([cl.children(verb, ("dative",)), cl.direct_objects(verb)], sources)
-            self.add(entry.code or STATEMENT, [verb], sources, targets, ctx, cl.Mood.FACT, verb, statement=True)
+            addressee = [cl.children(verb, ("dative",)), cl.direct_objects(verb)]
+            targets = self.who.first_actors(addressee, sources)
+            code = entry.code or STATEMENT
+            self.add(code, [verb], sources, targets, ctx, cl.Mood.FACT, verb, statement=True)
         self.code_nouns(verb, cl.direct_objects(verb), sources, ctx, cl.mood(verb))
         for clause in cl.reported_clauses(verb):
             if cl.mood(clause) is cl.Mood.OBLIGATION:
@@ -261,13 +267,14 @@ class SentenceCoder:
             refused = replace(ctx, negated=True)
             self.add(content.code, [content.token], sources, targets, refused, cl.Mood.FACT, verb)
 
-    def code_support(self, verb: Token, entry: Entry, subject: Token | None, sources: list[Actor], ctx: Context,
-                     mood: cl.Mood) -> None:
+    def code_support(self, verb: Token, entry: Entry, subject: Token | None, sources: list[Actor],
+                     ctx: Context, mood: cl.Mood) -> None:
         """"try/begin to X", "fail to X", "launch an attack": the real event is elsewhere."""
         complement = cl.infinitive_complement(verb)
         if complement is not None and complement.dep_ == "xcomp":
             negated = entry.frame == "negate" or cl.is_negated(verb) or ctx.negated
-            inner = replace(ctx, subjects=tuple(sources), negated=negated, future=ctx.future or mood is cl.Mood.FUTURE)
+            future = ctx.future or mood is cl.Mood.FUTURE
+            inner = replace(ctx, subjects=tuple(sources), negated=negated, future=future)
             if entry.frame == "negate":
                 self.code_failure(verb, complement, sources, ctx)
             self.visit(complement, inner)
@@ -285,8 +292,9 @@ class SentenceCoder:
         if content is None or content.code is None or content.code[:2] not in VERBAL_COOPERATION:
             return
         targets = self.who.targets(content.token, content.entry.target if content.entry else "-", sources)
-        self.add(derive("reject", content.code), [verb, complement], sources, targets, ctx, cl.Mood.FACT, verb,
-                 symmetric=bool(content.entry and content.entry.target == "sym"))
+        symmetric = bool(content.entry and content.entry.target == "sym")
+        code = derive("reject", content.code)
+        self.add(code, [verb, complement], sources, targets, ctx, cl.Mood.FACT, verb, symmetric=symmetric)
 
     def code_nouns(self, verb: Token, nouns: list[Token], sources: list[Actor], ctx: Context, mood: cl.Mood,
                    subject: Token | None = None) -> bool:
@@ -300,7 +308,8 @@ class SentenceCoder:
             slots += [*cl.prep_groups(noun, NOUN_TARGET_PREPS), *cl.prep_groups(verb, cl.TARGET_PREPS)]
             targets = self.who.best_actors(slots, sources) or self.who.place_target(verb, sources)
             intent = bool(content.entry and content.entry.frame == "intent")
-            self.add(content.code, [verb, noun], sources, targets, ctx, mood, verb, mode == "sym", intent=intent)
+            words = [verb, noun]
+            self.add(content.code, words, sources, targets, ctx, mood, verb, mode == "sym", intent=intent)
             return True
         return False
 
@@ -364,7 +373,8 @@ class SentenceCoder:
             return Content(code, noun, entry, inner)
         return Content(entry.code, noun, entry)
 
-    def frame_targets(self, verb: Token, family: str, content: Content | None, sources: list[Actor]) -> list[Actor]:
+    def frame_targets(self, verb: Token, family: str, content: Content | None,
+                      sources: list[Actor]) -> list[Actor]:
         """Recipient of a frame: the addressee ("urged *Iran* to") or the content's target."""
         own_objects = cl.direct_objects(verb)
         own = [own_objects, *cl.prep_groups(verb, ("on", "upon", "to", "with", "from", "against", "for")),

@@ -29,7 +29,8 @@ from sitrep.models import Actor, Document
 Token = Any  # spaCy Token
 
 # Prepositions on the object noun that name the target ("attack *on* X", "calls *by* X").
-NOUN_TARGET_PREPS = ("on", "against", "with", "to", "between", "toward", "towards", "by", "from", "of", "for", "at")
+NOUN_TARGET_PREPS = ("on", "against", "with", "to", "between", "toward", "towards", "by", "from", "of", "for",
+                     "at")
 # Phrases that place or own a role ("forces *in* Guinea", "doctors *from* American groups").
 PHRASE_PREPS = frozenset({"of", "in", "from", "for", "throughout", "across", "at", "inside", "based"})
 

@@ -25,14 +25,15 @@ TARGET_MODES = frozenset({"-", "prep", "sym", "none"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "obj"})
 PREP_DEPS = frozenset({"prep", "agent", "prt"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
-SCENE_PREPS = frozenset({"because", "despite", "during", "after", "before", "since", "until", "amid", "amidst",
-                         "following", "like", "than", "unlike", "via", "without", "throughout"})
+SCENE_PREPS = frozenset({"because", "despite", "during", "after", "before", "since", "until", "amid",
+                         "amidst", "following", "like", "than", "unlike", "via", "without", "throughout"})
 NOUN_OBJECT_PREPS = frozenset({"of", "into", "on", "against"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 ANY_OBJECT = "*"  # object cue: any direct (or passive) object will do ("returned * to X")
 # Nouns that only measure out another noun: the cue is the "of" object.
-PART_WORDS = frozenset({"part", "rest", "most", "some", "much", "section", "series", "wave", "round", "string",
-                        "spate", "number", "day", "week", "month", "hour", "year", "lot", "kind", "type", "form"})
+PART_WORDS = frozenset({"part", "rest", "most", "some", "much", "section", "series", "wave", "round",
+                        "string", "spate", "number", "day", "week", "month", "hour", "year", "lot", "kind",
+                        "type", "form"})
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,9 @@ PLOVER_TYPES = (
 # Non-state PLOVER country codes: matched by any organisation actor.
 IGO_LIKE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "INT"})
 # Older, non-ISO country codes still found in CAMEO-era gold files.
-LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "GMY": "DEU"}
+LEGACY_CODES = {
+    "JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "GMY": "DEU",
+}
 NONE = "-"
 
 
