@@ -193,6 +193,14 @@ def test_light_verb_and_event_noun(code_text: Coder) -> None:
     assert (event.root, event.source.country, event.target.country) == ("19", "RUS", "UKR")
 
 
+def test_nominal_events_take_their_actors_from_the_noun_phrase(code_text: Coder) -> None:
+    doc = code_text("Talks between Denmark and the United States resumed on Monday.")
+    pairs = {(e.source.country, e.target.country if e.target else None) for e in happened(doc)}
+    assert pairs == {("DNK", "USA"), ("USA", "DNK")}
+    event = main_event(code_text("The deployment of NATO troops to Kosovo began in June."))
+    assert event.root == "07" and event.source.org
+
+
 def test_hypotheticals_are_not_coded(code_text: Coder) -> None:
     assert not code_text("Russia could attack Finland.").events
     conditional = code_text("If Russia attacks Finland, NATO will respond.")

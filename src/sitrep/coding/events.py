@@ -163,6 +163,8 @@ class SentenceCoder:
             entry = match(trigger, "A") if trigger is not None else None
         if entry is None:
             return [], False, False
+        if entry.frame in ("light", "pass") and (noun := self.event_subject(verb)) is not None:
+            return [], False, self.code_nominal(verb, noun, ctx, mood)
         if ctx.subjects and cl.subject_of(verb) is None:
             sources = list(ctx.subjects)
         else:
@@ -183,6 +185,34 @@ class SentenceCoder:
             targets = self.who.targets(verb, entry.target, sources)
             self.add(entry.code, [verb], sources, targets, ctx, mood, verb, entry.target == "sym")
         return sources, False, len(self.found) > before
+
+    def event_subject(self, verb: Token) -> Token | None:
+        """An event noun that is the subject of "begin/resume/take place/be held"
+        ("*Talks* between Denmark and the US resumed")."""
+        if cl.direct_objects(verb):
+            return None
+        subject = cl.subject_of(verb) or cl.passive_subject(verb)
+        if subject is None or subject.pos_ != "NOUN":
+            return None
+        content = self.noun_content(subject, None)
+        return subject if content is not None and content.code else None
+
+    def code_nominal(self, verb: Token, noun: Token, ctx: Context, mood: cl.Mood) -> bool:
+        """Code an event named by a noun: its actors are its possessor or modifiers
+        ("*NATO's* exercise", "*US* airstrikes"), or those "between X and Y" or "by X"."""
+        content = self.noun_content(noun, None)
+        if content is None or content.code is None:
+            return False
+        sources = self.who.actors(noun)
+        between = cl.prep_objects(noun, ("between", "among"))
+        if not sources:
+            sources = self.who.first_actors([between, *cl.prep_groups(noun, ("by", "of"))], [])
+        if not sources:
+            return False
+        symmetric = bool(between) or bool(content.entry and content.entry.target == "sym")
+        targets = [] if between else self.who.first_actors(cl.prep_groups(noun, NOUN_TARGET_PREPS), sources)
+        self.add(content.code, [noun, verb], sources, targets, ctx, mood, verb, symmetric)
+        return True
 
     def fill_targets(self, found: list[Found], verb: Token, sources: list[Actor]) -> None:
         """An action without a recipient takes the one its purpose names
