@@ -48,3 +48,17 @@ def test_what_is_sent_is_not_the_recipient(code_text: Coder) -> None:
 
 def test_statements_need_a_resolved_speaker(code_text: Coder) -> None:
     assert not [e for e in code_text("Witnesses said the market was crowded.").events if e.root == "01"]
+
+
+def test_a_common_noun_acting_on_nobody_known_is_not_coded(code_text: Coder) -> None:
+    assert not code_text("My phone started to blow up when I got home.").events
+
+
+def test_a_name_we_cannot_resolve_still_acts(code_text: Coder) -> None:
+    event = code_text("Papandreou agreed to resign after the referendum plan failed.").events[0]
+    assert event.source.text == "Papandreou" and event.source.code == ""
+
+
+def test_possessions_of_the_speaker_in_reported_speech(code_text: Coder) -> None:
+    event = code_text("Bosnian Serbs said their forces had completed their withdrawal from Gorazde.").events[0]
+    assert event.source.country == "BIH" and event.reported_by is not None

@@ -20,9 +20,11 @@ How a sentence is read (see ``clauses`` for the grammar, ``verbs`` for the lexic
   X's statement (CAMEO 010, no PLOVER type); "X said Y must Z" is X's demand on Y.
 - Hypotheticals ("may", "could", "if") are not coded; negated actions are kept
   with ``negated=True`` and never as if they happened.
-- A subject that names no known actor ("a car bomb", "hundreds of workers") is
-  kept as an unresolved actor (empty ``code``, no country) so that the action is
-  still recorded; statements and targets need a resolved actor.
+- A subject that names no known actor is kept as an unresolved actor (its
+  words, empty ``code``, no country) when it is a name ("Papandreou agreed to
+  resign") or when the action is done to a known actor ("a car bomb killed
+  three Iraqi soldiers"); a bare common noun acting on nobody known ("my phone
+  blew up") is not coded.  Statements and targets always need a resolved actor.
 
 Within a sentence events are ordered main clause first, statements last, so the
 first event is the sentence's main action.
@@ -66,7 +68,8 @@ def find_events(doc: Document) -> list[Event]:
         return []
     events: list[Event] = []
     for index, sent in enumerate(doc.parsed.sents):
-        found = SentenceCoder(doc).code(sent)
+        coder = SentenceCoder(doc)
+        found = [f for f in coder.code(sent) if coder.who.anchored(f.sources, f.targets)]
         events.extend(to_events(found, sent.text, index))
     return events
 

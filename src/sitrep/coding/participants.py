@@ -33,6 +33,7 @@ NOUN_TARGET_PREPS = ("on", "against", "with", "to", "between", "toward", "toward
                      "at")
 # Phrases that place or own a role ("forces *in* Guinea", "doctors *from* American groups").
 PHRASE_PREPS = frozenset({"of", "in", "from", "for", "throughout", "across", "at", "inside", "based"})
+NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 
 
 def is_rich(actor: Actor) -> bool:
@@ -52,6 +53,11 @@ def locate(actor: Actor, place: Actor) -> Actor:
     return replace(actor, org=place.org, code=f"{place.code}{actor.agent or ''}")
 
 
+def is_name(token: Token) -> bool:
+    """Whether a word is (part of) a name: a proper noun or a named entity."""
+    return token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTITIES
+
+
 def unresolved(token: Token) -> Actor:
     """An actor we cannot identify, kept by its words so the action is not lost."""
     text = cl.phrase_text(token)
@@ -64,18 +70,38 @@ class Participants:
 
     doc: Document
     cache: dict[int, list[Actor]] = field(default_factory=dict)
+    anonymous: set[int] = field(default_factory=set)  # ids of unresolved actors that are not names
 
     def sources(self, subject: Token | None, speaker: tuple[Actor, ...] = ()) -> list[Actor]:
         """Actors of the subject; a pronoun in reported speech falls back to the speaker."""
         if subject is None:
             return []
         found = self.actors(subject)
+        owned = bool(speaker) and self.owned_by_pronoun(subject)
+        if found and owned and not any(is_rich(a) for a in found) and is_rich(speaker[0]):
+            return [locate(a, speaker[0]) for a in found]  # "X said *their forces* ..." are X's
         if found:
             return found
-        if cl.is_pronoun(subject):
-            return list(speaker)
+        if cl.is_pronoun(subject) or owned:
+            return list(speaker)  # "Sweden said *it* would ...", "Putin said *his country* will ..."
         head = cl.noun_phrase_head(subject)
-        return [unresolved(head)] if head.pos_ in ("NOUN", "PROPN") else []
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        actor = unresolved(head)
+        if not is_name(head):
+            self.anonymous.add(id(actor))
+        return [actor]
+
+    def owned_by_pronoun(self, token: Token) -> bool:
+        """A phrase owned by a pronoun ("*his* country", "*their* forces")."""
+        return any(c.dep_ == "poss" and cl.is_pronoun(c) for c in token.children)
+
+    def anchored(self, sources: list[Actor], targets: list[Actor]) -> bool:
+        """Whether an action involves someone identifiable: a resolved actor on either
+        side, or a source that is at least a name ("Papandreou", "ICE")."""
+        if any(resolved(a) for a in [*sources, *targets]):
+            return True
+        return any(id(a) not in self.anonymous for a in sources)
 
     def actors(self, token: Token) -> list[Actor]:
         """Resolved actors of a noun phrase, looking through "of/in/from" phrases and appositions."""
