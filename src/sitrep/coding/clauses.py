@@ -123,8 +123,10 @@ def inherited_subject(verb: Token) -> Token | None:
     resign") that is the passive subject, unless the verb continues the passive
     ("X was arrested and charged by Y"), when it is the agent.
     """
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not children(verb, ("aux", "auxpass")):
+        return None  # "*When asked*, X said": X is the one asked, not the asker
     token = verb
-    while token.dep_ in ("conj", "xcomp", "advcl") and token.head is not token:
+    while token.dep_ in ("conj", "xcomp", "advcl") and token.head.i != token.i:
         head = token.head
         active = next((c for c in head.children if c.dep_ in SUBJECT), None)
         if active is not None:

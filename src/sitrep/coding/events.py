@@ -353,6 +353,10 @@ class SentenceCoder:
         complement = cl.infinitive_complement(token)
         if complement is None and family in ("demand", "appeal"):
             complement = cl.clause_complement(token)
+        if complement is None and family in ("threaten", "intent"):
+            # "warned that it would retaliate": a that-clause about the future
+            clause = cl.clause_complement(token)
+            complement = clause if clause is not None and cl.mood(clause) is cl.Mood.FUTURE else None
         if complement is not None:
             self.done.add(complement.i)
             return self.clause_content(complement) or Content(None, complement)
@@ -364,9 +368,11 @@ class SentenceCoder:
         return None
 
     def clause_content(self, verb: Token) -> Content | None:
-        """The code a clause would get on its own (ignoring its mood)."""
+        """The code a clause would get on its own (ignoring its mood); "will not
+        lift the ban" is about a refusal, any other negated clause about nothing."""
         if cl.is_negated(verb):
-            return Content(None, verb)
+            refused = self.refusal(verb)
+            return Content(refused, verb) if refused else Content(None, verb)
         entry = match(verb, "V", cl.subject_of(verb))
         if entry is None:
             adjective = self.readiness_adjective(verb)
@@ -384,6 +390,14 @@ class SentenceCoder:
         if entry.frame == "consider":
             return Content(CONSIDER, verb, entry)
         return Content(entry.code, verb, entry)
+
+    def refusal(self, verb: Token) -> str | None:
+        """The rejection code of a negated future cooperative clause ("will not end the strike")."""
+        if cl.mood(verb) is not cl.Mood.FUTURE:
+            return None
+        entry = match(verb, "V", cl.subject_of(verb))
+        code = entry.code if entry is not None and entry.frame is None else None
+        return derive("reject", code) if code and code[:2] in COOPERATIVE_ROOTS else None
 
     def noun_content(self, noun: Token, subject: Token | None, host: Token | None = None) -> Content | None:
         """An event noun's code; a frame noun ("calls for a ceasefire") takes its content's.

@@ -97,11 +97,11 @@ class Participants:
         return any(c.dep_ == "poss" and cl.is_pronoun(c) for c in token.children)
 
     def anchored(self, sources: list[Actor], targets: list[Actor]) -> bool:
-        """Whether an action involves someone identifiable: a resolved actor on either
+        """Whether an action involves someone identifiable: a coded actor on either
         side, or a source that is at least a name ("Papandreou", "ICE")."""
         if any(resolved(a) for a in [*sources, *targets]):
             return True
-        return any(id(a) not in self.anonymous for a in sources)
+        return any(id(a) not in self.anonymous and a.text.lower() not in cl.PRONOUNS for a in sources)
 
     def actors(self, token: Token) -> list[Actor]:
         """Resolved actors of a noun phrase, looking through "of/in/from" phrases and appositions."""
