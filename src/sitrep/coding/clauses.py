@@ -186,6 +186,16 @@ def reported_clauses(verb: Token) -> list[Token]:
     return found
 
 
+def is_reduced_relative(token: Token) -> bool:
+    """A past-tense verb hung on a noun without a subject of its own ("X *carried out* ...")."""
+    return token.dep_ == "acl" and token.tag_ in ("VBD", "VBN") and subject_of(token) is None
+
+
+def purpose_clause(verb: Token) -> Token | None:
+    """The infinitival adverbial clause of ``verb`` ("launched operations *to detain* ...")."""
+    return next((c for c in verb.children if c.pos_ in VERBAL and is_purpose_clause(c)), None)
+
+
 def is_purpose_clause(verb: Token) -> bool:
     """An infinitival adverbial clause ("... to demand reforms"): the aim, not an event."""
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

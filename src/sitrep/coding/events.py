@@ -95,7 +95,9 @@ class Found:
 
     @property
     def trigger(self) -> str:
+        """The trigger words in sentence order, with their particles ("carried out strikes")."""
         unique = {w.i: w for w in self.words}
+        unique.update({c.i: c for w in self.words for c in w.children if c.dep_ in ("prt", "neg")})
         return " ".join(unique[i].text for i in sorted(unique))
 
 
@@ -133,7 +135,15 @@ class SentenceCoder:
         self.who = Participants(self.doc)
 
     def code(self, sent: Any) -> list[Found]:
-        self.visit(sent.root, Context())
+        root = sent.root
+        if root.pos_ in cl.VERBAL:
+            self.visit(root, Context())
+            return self.found
+        # "The Iraqi air force carried out three strikes" parsed as a noun phrase with a
+        # reduced relative: the participle is the main verb and the noun its subject.
+        for child in root.children:
+            if cl.is_reduced_relative(child):
+                self.visit(child, Context(subjects=tuple(self.who.sources(root))))
         return self.found
 
     # -- walking the clauses -------------------------------------------------
@@ -210,6 +220,8 @@ class SentenceCoder:
         between = cl.prep_objects(noun, ("between", "among"))
         if not sources:
             sources = self.who.first_actors([between, *cl.prep_groups(noun, ("by", "of"))], [])
+        if not sources:
+            sources = list(ctx.speaker)  # "X declared a state of siege to begin at midnight"
         if not sources:
             return False
         symmetric = bool(between) or bool(content.entry and content.entry.target == "sym")
@@ -410,6 +422,9 @@ class SentenceCoder:
             return None
         if entry.frame == "pass":  # "an operation to detain ...": the infinitive is the event
             inner = self.content(noun, "light")
+            if inner is None and host is not None and (aim := cl.purpose_clause(host)) is not None:
+                self.done.add(aim.i)  # "launched operations | to detain": the parser's attachment
+                inner = self.clause_content(aim)
             return inner if inner is not None and inner.code else None
         if entry.frame in FAMILIES:
             inner = self.content(noun, entry.frame)

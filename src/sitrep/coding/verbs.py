@@ -133,13 +133,17 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
 
 
 def keys_of(tokens: list[Token]) -> set[str]:
-    """Cue keys of object nouns, looking through measure words ("part *of a stronghold*")."""
+    """Cue keys of object nouns, looking through measure words ("part *of a stronghold*")
+    and roles given with "as" ("held families *as human shields*")."""
     keys: set[str] = set()
     for token in tokens:
         keys |= token_keys(token)
         head = of_object(token) if lemma_of(token) in PART_WORDS else None
         if head is not None:
             keys |= token_keys(head)
+        role = of_object(token, ("as",))
+        if role is not None:
+            keys |= token_keys(role)
     return keys
 
 
@@ -206,11 +210,20 @@ def matches(entry: Entry, token: Token, objects: set[str], subjects: set[str]) -
     return not entry.part or has_part(token, entry.part)
 
 
+@lru_cache(maxsize=1)
+def irregular_forms() -> dict[str, str]:
+    """Irregular past forms -> lemma ("overran" -> "overrun")."""
+    return {row["form"]: row["lemma"] for row in read_table("irregular_verbs.tsv")}
+
+
 def lemma_candidates(token: Token) -> list[str]:
     """The lemma, then guesses from the word form for when the lemmatiser slips
-    ("staged" -> "stag"): strip -ed/-ing/-s, undouble a final consonant, -ied -> -y."""
+    ("staged" -> "stag", "overran" left as is): irregular forms, strip -ed/-ing/-s,
+    undouble a final consonant, -ied -> -y."""
     word = token.lower_
     found = [lemma_of(token), word]
+    if word in irregular_forms():
+        found.append(irregular_forms()[word])
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)]
