@@ -52,6 +52,7 @@ CONTENT_PREPS = ("for", "to", "on", "upon", "of", "against", "about")
 LIGHT_PREPS = ("on", "in", "into", "to")
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 VERBAL_COOPERATION = frozenset({"03", "04", "05"})
+MOTIVES = frozenset({"protest", "response", "retaliation", "opposition", "solidarity"})
 MEETINGS = frozenset({"040", "041", "042", "043", "044", "046"})  # need a counterpart; mediation does not
 
 
@@ -237,11 +238,17 @@ class SentenceCoder:
             return
         for child in verb.children:
             if child.pos_ in cl.VERBAL and (cl.is_purpose_clause(child) or cl.is_participle(child)):
-                targets = self.who.first_actors(self.who.clause_slots(child), sources, rich=True)
-                if targets:
-                    for item in open_items:
-                        item.targets = targets
-                    return
+                slots = self.who.clause_slots(child)
+            elif child.dep_ == "prep" and child.lower_ == "in":  # "in protest against X"
+                slots = [g for p in cl.children(child, ("pobj",)) if p.lemma_ in MOTIVES
+                         for g in cl.prep_groups(p, ("against", "at", "of", "over"))]
+            else:
+                continue
+            targets = self.who.first_actors(slots, sources, rich=True)
+            if targets:
+                for item in open_items:
+                    item.targets = targets
+                return
 
     def readiness_adjective(self, verb: Token) -> Token | None:
         """"X is ready/willing to ...": the adjective that frames the infinitive."""

@@ -33,6 +33,8 @@ NOUN_TARGET_PREPS = ("on", "against", "with", "to", "between", "toward", "toward
                      "at")
 # Phrases that place or own a role ("forces *in* Guinea", "doctors *from* American groups").
 PHRASE_PREPS = frozenset({"of", "in", "from", "for", "throughout", "across", "at", "inside", "based"})
+# Prepositions on a given thing that name its recipient ("aid *to* X", "a protest *with* X").
+GIVEN_TO_PREPS = ("to", "for", "with", "against", "on")
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 
 
@@ -143,7 +145,9 @@ class Participants:
         if mode == "prep":
             # "sent *troops* to X", "offered *France's support*": the object is what is given;
             # it is the recipient only when it names one itself ("provided *Ukraine* with arms").
-            slots = [passive, *preps, [o for o in objects if mention_at(self.doc, o.i) is not None]]
+            named = [o for o in objects if mention_at(self.doc, o.i) is not None]
+            given_to = [g for o in objects for g in cl.prep_groups(o, GIVEN_TO_PREPS)]  # "an ultimatum *to* X"
+            slots = [passive, *preps, *given_to, named]
             return self.best_actors(slots, sources) or self.place_target(verb, sources)
         of_objects = [p for o in objects for p in cl.prep_objects(o, NOUN_TARGET_PREPS)]
         slots = [passive, objects, *preps, of_objects]
