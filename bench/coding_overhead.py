@@ -92,7 +92,7 @@ def time_events_stage(texts: list[str], settings) -> tuple[float, float, int]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=2, help="timed rounds of each (best is kept)")
+    parser.add_argument("--rounds", type=int, default=2, help="timed rounds of each (the median round ratio is reported)")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N texts (0 = all)")
     parser.add_argument("--batch-size", type=int, default=64)
     args = parser.parse_args()
