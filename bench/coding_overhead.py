@@ -1,6 +1,6 @@
 """How much the coding stages add to bare spaCy parsing, and what the events stage costs.
 
-    .venv/bin/python bench/coding_overhead.py [--rounds R] [--batch-size B]
+    .venv/bin/python bench/coding_overhead.py [--rounds R] [--batch-size B] [--limit N]
 
 Texts: the example corpus (examples/*.jsonl) plus the Wikinews articles in
 ../shared/eval/wikinews/*.csv.  In one process, with the model and every lexicon
@@ -92,7 +92,7 @@ def time_events_stage(texts: list[str], settings) -> tuple[float, float, int]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=2, help="timed rounds of each (the median round ratio is reported)")
+    parser.add_argument("--rounds", type=int, default=3, help="timed rounds (the median round is reported)")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N texts (0 = all)")
     parser.add_argument("--batch-size", type=int, default=64)
     args = parser.parse_args()
