@@ -9,9 +9,10 @@ loaded first, each round times
 1. bare ``nlp.pipe`` over the texts, and
 2. the whole sitrep ``pipeline.run`` over the same texts as documents,
 
-alternating which goes first so that machine noise hits both alike.  Times are CPU seconds of this process (wall-clock
-seconds are shown beside them): the machine is shared, and CPU time is what
-the coding stages add, whatever else is running.  It then times the actor and
+alternating which goes first so that machine noise hits both alike.  Times are
+CPU seconds of this process (wall-clock seconds are shown beside them): the
+machine is shared, and CPU time is what the coding stages add, whatever else is
+running.  It then times the actor and
 event stages alone over documents that are already parsed, to show the events
 stage's own share.
 
@@ -131,7 +132,8 @@ def main() -> int:
     print(f"actors stage alone: {actors_s:.2f}s ({100 * actors_s / best_bare:.1f}% of parsing)")
     share = 100 * events_s / best_bare
     print(f"events stage alone: {events_s:.2f}s ({share:.1f}% of parsing), {n_events} events")
-    print(f"ratio pipeline/bare: best rounds {best_full / best_bare:.3f}, median of rounds {median_ratio:.3f}")
+    best = best_full / best_bare
+    print(f"ratio pipeline/bare: best rounds {best:.3f}, median of rounds {median_ratio:.3f}")
     print(f"coding overhead: {100 * (median_ratio - 1):.1f}%")
     return 0
 
