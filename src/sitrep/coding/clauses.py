@@ -162,9 +162,10 @@ def prep_groups(token: Token, preps: tuple[str, ...]) -> list[list[Token]]:
 def infinitive_complement(token: Token) -> Token | None:
     """The to-infinitive a verb or noun governs ("agreed *to send*", "plan *to hold*")."""
     for child in token.children:
-        if child.dep_ in ("xcomp", "acl", "ccomp", "advcl") and child.pos_ in VERBAL:
-            if child.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-                return child
+        if child.dep_ not in ("xcomp", "acl", "ccomp", "advcl") or child.pos_ not in VERBAL:
+            continue
+        if child.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return child
     return None
 
 
