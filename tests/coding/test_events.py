@@ -136,6 +136,12 @@ def test_reported_speech_codes_the_reported_action_and_the_statement(code_text: 
     assert (last.cameo, last.plover, last.source.country) == ("010", "", "DNK")
 
 
+def test_according_to_marks_the_reporter(code_text: Coder) -> None:
+    event = main_event(code_text("According to Danish officials, Russia attacked the ship."))
+    assert event.source.country == "RUS"
+    assert event.reported_by is not None and event.reported_by.country == "DNK"
+
+
 def test_pronoun_in_reported_speech_is_the_speaker(code_text: Coder) -> None:
     event = main_event(code_text("Sweden said it would send aircraft to Finland."))
     assert event.source.country == "SWE"

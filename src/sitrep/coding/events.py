@@ -139,13 +139,24 @@ class SentenceCoder:
         root = sent.root
         if root.pos_ in cl.VERBAL:
             self.visit(root, Context())
-            return self.found
-        # "The Iraqi air force carried out three strikes" parsed as a noun phrase with a
-        # reduced relative: the participle is the main verb and the noun its subject.
-        for child in root.children:
-            if cl.is_reduced_relative(child):
-                self.visit(child, Context(subjects=tuple(self.who.sources(root))))
+        else:
+            # "The Iraqi air force carried out three strikes" parsed as a noun phrase with a
+            # reduced relative: the participle is the main verb and the noun its subject.
+            for child in root.children:
+                if cl.is_reduced_relative(child):
+                    self.visit(child, Context(subjects=tuple(self.who.sources(root))))
+        self.attribute(sent)
         return self.found
+
+    def attribute(self, sent: Any) -> None:
+        """"According to X, ...": X reports every action of the sentence not already reported."""
+        for token in sent:
+            if token.lower_ != "according":
+                continue
+            sources = self.who.first_actors([cl.prep_objects(token, ("to",))], [])
+            for item in self.found:
+                if sources and item.reported_by is None and not item.statement:
+                    item.reported_by = sources[0]
 
     # -- walking the clauses -------------------------------------------------
 
