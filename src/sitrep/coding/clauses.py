@@ -65,7 +65,7 @@ def mood(verb: Token) -> Mood:
     if aux & OBLIGATION_AUX:
         return Mood.OBLIGATION
     head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_.lower() in OBLIGATION_VERBS and head is not verb:
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in OBLIGATION_VERBS and head.i != verb.i:
         return Mood.OBLIGATION
     if aux & FUTURE_AUX:
         return Mood.FUTURE
@@ -250,7 +250,7 @@ def phrase_text(token: Token, limit: int = 8) -> str:
     # Keep a contiguous window around the head so that the text reads naturally.
     start = max(0, keep.index(token) - limit + 1)
     window = keep[start : start + limit]
-    return " ".join(t.text for t in window if t.dep_ != "det" or t is token).strip()
+    return " ".join(t.text for t in window if t.dep_ != "det" or t.i == token.i).strip()
 
 
 def is_pronoun(token: Token) -> bool:
