@@ -288,3 +288,14 @@ def test_plover_gold_actor_phrases_resolve_to_their_country(resolve, shared_eval
             total += 1
             hits += any(a.country == gold["code"] or (gold["code"] in ("IGO", "NGO", "IMG") and a.org) for a in found)
     assert total > 100 and hits / total >= 0.85
+
+
+def test_name_before_a_role_apposition_is_a_person_even_when_the_ner_says_org(resolve) -> None:
+    """The NER reads "Ricardo Rosselló Nevares" as an organisation; the apposition makes it a person,
+    and the paternal surname in the middle of the name finds him again later."""
+    doc = resolve("Ricardo Rosselló Nevares, Puerto Rico's governor, announced his resignation. "
+                  "Rosselló said he was sorry.")
+    first = actors_for_token(doc, token(doc, "Nevares"))
+    later = actors_for_token(doc, token(doc, "Rosselló", 1))
+    assert [a.code for a in first] == [a.code for a in later] == ["PRIGOV"]
+    assert later[0].name == "Ricardo Rosselló Nevares"

@@ -54,3 +54,10 @@ def test_salience_prefers_same_sentence_then_subjects_and_checks_gender() -> Non
     assert salience.pronoun(10, 1, "f") is her  # earlier sentence only
     assert Salience([(0, 0, True, him), (5, 0, False, her)]).pronoun(10, 1, "m") is him
     assert salience.pronoun(10, 4, "m") is None  # too far back
+
+
+def test_registry_finds_a_person_by_a_middle_surname() -> None:
+    registry = Registry()
+    person = Person(name="Ricardo Rossello Nevares")
+    registry.add(["Ricardo", "Rossello", "Nevares"], person)
+    assert registry.find(["Rossello"]) is person

@@ -212,12 +212,22 @@ class _Finder:
                 yield atom.end, end
                 continue
             head = self.parsed[atom.start:atom.end].root
+            if head.dep_ == "appos" and head.head.i < head.i and self._name_word(head.head.i):
+                yield self._name_run(head.head.i)  # "Ricardo Rossello, Puerto Rico's governor," (NER said ORG)
+                continue
             for child in head.children:
                 if child.dep_ == "appos" and child.i > head.i and self._name_word(child.i):
                     start = child.i
                     while start > head.i + 1 and self._name_word(start - 1):
                         start -= 1
                     yield start, child.i + 1
+
+    def _name_run(self, last: int) -> tuple[int, int]:
+        """The name words ending at ``last`` (its compound modifiers: "Ricardo Rossello Nevares")."""
+        start = last
+        while start > 0 and self.parsed[start - 1].dep_ == "compound" and self._name_word(start - 1):
+            start -= 1
+        return start, last + 1
 
     def _name_word(self, i: int) -> bool:
         tok = self.parsed[i]

@@ -75,13 +75,18 @@ class Registry:
 
 
 def _name_keys(words: list[str]) -> list[str]:
-    """Full name, then surname, then first name (lower-cased), for registry look-ups."""
+    """Full name, then surname, then first name, then middle names (lower-cased), for registry look-ups.
+
+    Middle words count because a Spanish or Portuguese name is often shortened to the paternal
+    surname in the middle ("Ricardo Rossello Nevares" ... "Rossello said").
+    """
     words = [w for w in words if w not in ("'s", "’s")]
     if not words:
         return []
     keys = [" ".join(words).lower()]
     if len(words) > 1:
         keys += [words[-1].lower(), words[0].lower()]
+        keys += [w.lower() for w in words[1:-1] if w[:1].isupper() and len(w) > 2]
     return keys
 
 
