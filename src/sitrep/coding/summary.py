@@ -12,10 +12,17 @@ from sitrep.settings import Settings
 def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
     """Fill ``doc.actors`` from the mentions, then drop the spaCy doc to free memory."""
     for doc in docs:
-        doc.actors = summarise_actors([m.actor for m in doc.mentions])
+        doc.actors = summarise_actors([m.actor for m in doc.mentions if not is_bare_role(m.actor)])
         doc.parsed = None
         doc.mentions = []
         yield doc
+
+
+def is_bare_role(actor: Actor) -> bool:
+    """A role noun that nothing places ("government", "civilians", "police"): it stays on the
+    events it takes part in, but listing it among a document's actors would merge every
+    unplaced "police" of the corpus into one meaningless top actor."""
+    return not (actor.country or actor.org) and actor.name[:1].islower()
 
 
 def summarise_actors(actors: list[Actor]) -> list[ActorSummary]:
