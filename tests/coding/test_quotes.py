@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.coding import quotes
+from sitrep.models import Actor, Quote
 
 
 @pytest.mark.parametrize(
@@ -122,3 +123,22 @@ def test_outer_cue_reports_nested_quotation(code_text) -> None:
     )
     (quote,) = _direct(doc)
     assert quote.cue == "said"
+
+
+@pytest.mark.model
+def test_relative_which_speaks_for_its_antecedent(code_text) -> None:
+    doc = code_text("The Danish Defence Ministry, which said the talks had failed, sent two ships.")
+    (quote,) = doc.quotes
+    assert (quote.speaker.code, quote.text) == ("DNKMIL", "the talks had failed")
+
+
+def _quote_by(words: str, code: str) -> Quote:
+    return Quote(speaker=Actor(text=words, name=words, code=code), text="...", sentence_index=0)
+
+
+@pytest.mark.parametrize(
+    ("words", "code", "kept"),
+    [("'s", "", False), ("this", "", False), ("it", "DNKGOV", True), ("the organisers", "", True)],
+)
+def test_quotes_need_someone_who_can_speak(words: str, code: str, kept: bool) -> None:
+    assert quotes.has_speaker(_quote_by(words, code)) is kept

@@ -59,6 +59,7 @@ CLOSERS = frozenset('”"»')
 PARAGRAPH_BREAK = re.compile(r"\n+")
 OPEN_ENDINGS = frozenset(",?!—–-…:")  # quoted words ending so run on into their attribution
 TAIL_TOKENS = 8  # how far after a closing mark a trailing cue ("..., said X") is looked for
+NON_SPEAKERS = frozenset({"'s", "’s", "this", "there"})  # unless resolved to an actor
 MAX_CONTINUATION_GAP = 200  # characters between two quotations of one speaker
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "relcl", "acl", "parataxis"})
@@ -122,7 +123,13 @@ def find_quotes(doc: Document) -> list[Quote]:
     spans = find_quote_spans(doc.text[: len(parsed.text)])
     sentence_of = {s.start: n for n, s in enumerate(parsed.sents)}
     quotes = find_direct(doc, spans, sentence_of) + find_indirect(doc, spans, sentence_of)
-    return sorted(quotes, key=lambda q: (q.start or 0, not q.direct))
+    return sorted((q for q in quotes if has_speaker(q)), key=lambda q: (q.start or 0, not q.direct))
+
+
+def has_speaker(quote: Quote) -> bool:
+    """Whether a quote names someone who can speak: "it" or a stray "'s" that nothing resolved
+    is a thing ("*it* suggests that ..."), and a quote an analyst cannot attribute misleads."""
+    return bool(quote.speaker.code) or quote.speaker.text.lower() not in NON_SPEAKERS
 
 
 # --- quotation marks ------------------------------------------------------------------------------
@@ -268,7 +275,7 @@ def speaker_token(cue: Any) -> Any | None:
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
             return (
-                subject.head.head if subject.lower_ in {"who", "that"} and verb.dep_ == "relcl" else subject
+                subject.head.head if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl" else subject
             )
         if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i:
             return None
