@@ -63,7 +63,7 @@ def main() -> None:
 def code(inputs: tuple[str, ...], fmt: str, pub_date: str | None, out: str | None, model: str | None) -> None:
     """Code INPUTS (files, directories, JSONL, or - for stdin) and print the records."""
     from sitrep import pipeline
-    from sitrep.output import write_documents
+    from sitrep.output import open_output, write_documents
 
     problems = Problems()
 
@@ -71,7 +71,7 @@ def code(inputs: tuple[str, ...], fmt: str, pub_date: str | None, out: str | Non
         settings = make_settings(publication_date=_check_date(pub_date), model=model)
         docs = pipeline.code_inputs(inputs, settings, problems)
         if out:
-            with Path(out).open("w", encoding="utf-8", newline="") as handle:
+            with open_output(Path(out)) as handle:
                 write_documents(docs, fmt, handle)
         else:
             write_documents(docs, fmt, sys.stdout)

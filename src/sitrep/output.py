@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TextIO
 
 from sitrep.errors import ConfigError
@@ -23,6 +25,27 @@ def write_documents(docs: Iterable[Document], fmt: str, out: TextIO) -> int:
     if writer is None:
         raise ConfigError(f"unknown output format {fmt!r}; use one of {', '.join(FORMATS)}")
     return writer(docs, out)
+
+
+@contextmanager
+def open_output(path: Path, newline: str | None = "") -> Iterator[TextIO]:
+    """``path`` opened for writing text, its folder created.
+
+    An OSError while opening or writing (no such folder, read-only disk, disk
+    full) becomes one ConfigError naming the path, because the fix is another
+    ``--out``, not a traceback.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8", newline=newline) as handle:
+            yield handle
+    except OSError as exc:
+        raise output_error(path, exc) from exc
+
+
+def output_error(path: Path, exc: OSError) -> ConfigError:
+    """The one-line error for an output path that cannot be written."""
+    return ConfigError(f"cannot write {path} ({exc.strerror or exc}); give a writable --out path")
 
 
 def _write_json(docs: Iterable[Document], out: TextIO) -> int:

@@ -148,6 +148,15 @@ def test_bad_targets_are_config_errors(store: Path, tmp_path: Path, fmt: str, ou
         export_store(store, fmt, tmp_path / out)
 
 
+@pytest.mark.parametrize("fmt", ["parquet", "csv", "gdelt", "plover"])
+def test_unwritable_targets_are_config_errors(store: Path, tmp_path: Path, fmt: str):
+    from sitrep.errors import ConfigError
+
+    (tmp_path / "file.txt").write_text("x")
+    with pytest.raises(ConfigError, match="cannot write .*give a writable --out path"):
+        export_store(store, fmt, tmp_path / "file.txt" / "under" / "out")
+
+
 @pytest.mark.parametrize(
     ("iso3", "fips"),
     [("DNK", "DA"), ("DEU", "GM"), ("GRL", "GL"), ("SWE", "SW"), ("RUS", "RS"), (None, None)],

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from sitrep.errors import ConfigError, StoreError
+from sitrep.errors import ConfigError
+from sitrep.output import open_output, output_error
 from sitrep.store.db import open_store, scalar
 from sitrep.store.schema import DATA_TABLES
 
@@ -105,7 +106,10 @@ def export_parquet(con: Any, out: Path) -> Written:
     """One Parquet file per table in the directory ``out`` (``events.parquet`` ...)."""
     if out.exists() and not out.is_dir():
         raise ConfigError(f"{out} is a file; parquet export writes a directory of one file per table")
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise output_error(out, exc) from exc
     rows = 0
     for table in DATA_TABLES:
         target = out / f"{table}.parquet"
@@ -129,13 +133,17 @@ def _copy(con: Any, query: str, target: Path, options: str) -> None:
     try:
         con.execute(f"COPY ({query}) TO {literal} ({options})")
     except duckdb.Error as exc:
-        raise StoreError(f"cannot write {target} ({str(exc).splitlines()[0]})") from exc
+        raise ConfigError(f"cannot write {target} ({str(exc).splitlines()[0]}); give a writable --out path") from exc
 
 
 def _file_target(out: Path) -> None:
+    """Refuse a directory where a file is wanted, and create the file's folder."""
     if out.is_dir():
         raise ConfigError(f"{out} is a directory; give a file name for this format")
-    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise output_error(out, exc) from exc
 
 
 def event_rows(con: Any) -> Iterator[dict[str, Any]]:
@@ -151,7 +159,7 @@ def export_gdelt(con: Any, out: Path) -> Written:
     """Tab-separated GDELT 2.0 event rows (61 columns, with a header line)."""
     _file_target(out)
     count = 0
-    with out.open("w", encoding="utf-8", newline="") as handle:
+    with open_output(out) as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
         writer.writerow(GDELT_COLUMNS)
         for row in event_rows(con):
@@ -277,7 +285,7 @@ def export_plover(con: Any, out: Path) -> Written:
     """PLOVER JSON records, one per line (non-negated events)."""
     _file_target(out)
     count = 0
-    with out.open("w", encoding="utf-8") as handle:
+    with open_output(out, newline=None) as handle:
         for row in event_rows(con):
             handle.write(json.dumps(plover_record(row), ensure_ascii=False) + "\n")
             count += 1
