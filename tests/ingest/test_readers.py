@@ -97,3 +97,20 @@ def test_normalise_date(raw, expected):
 
 def test_decode_text_keeps_utf8():
     assert decode_text("Københavns svar".encode(), "x") == "Københavns svar"
+
+
+def test_unreadable_file_is_reported_and_the_rest_is_read(
+    tmp_path: Path, good_file: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+):
+    locked = _write(tmp_path / "locked.txt", b"Sweden sent troops.")
+    real_read = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self == locked:
+            raise PermissionError(13, "Permission denied")
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    docs, errors = collect([str(locked), str(good_file)], settings)
+    assert [str(e) for e in errors] == [f"{locked}: cannot be read (Permission denied) (check its permissions)"]
+    assert [d.text for d in docs] == ["Denmark rejected the US proposal."]

@@ -78,7 +78,18 @@ def extra_suffixes() -> set[str]:
 
 
 def read_file(path: Path, settings: Settings, on_error: OnError) -> Iterator[Document]:
-    """One file: JSONL gives many documents, other kinds one."""
+    """One file: JSONL gives many documents, other kinds one.
+
+    A file that exists but cannot be read (permissions, I/O error, a FIFO that
+    fails) is an InputError like any other bad input, so the batch goes on.
+    """
+    try:
+        yield from _read_file(path, settings, on_error)
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})", "check its permissions") from exc
+
+
+def _read_file(path: Path, settings: Settings, on_error: OnError) -> Iterator[Document]:
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         yield from read_jsonl(path, settings, on_error)
