@@ -86,7 +86,8 @@ def read_file(path: Path, settings: Settings, on_error: OnError) -> Iterator[Doc
     try:
         yield from _read_file(path, settings, on_error)
     except OSError as exc:
-        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})", "check its permissions") from exc
+        problem = f"cannot be read ({exc.strerror or exc})"
+        raise InputError(str(path), problem, "check its permissions") from exc
 
 
 def _read_file(path: Path, settings: Settings, on_error: OnError) -> Iterator[Document]:

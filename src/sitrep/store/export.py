@@ -133,7 +133,8 @@ def _copy(con: Any, query: str, target: Path, options: str) -> None:
     try:
         con.execute(f"COPY ({query}) TO {literal} ({options})")
     except duckdb.Error as exc:
-        raise ConfigError(f"cannot write {target} ({str(exc).splitlines()[0]}); give a writable --out path") from exc
+        problem = str(exc).splitlines()[0]
+        raise ConfigError(f"cannot write {target} ({problem}); give a writable --out path") from exc
 
 
 def _file_target(out: Path) -> None:
