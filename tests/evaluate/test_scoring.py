@@ -45,3 +45,23 @@ def test_read_jsonl_names_the_bad_line(tmp_path: Path) -> None:
     path.write_text('{"a": 1}\n\n{oops\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"x\.jsonl:3"):
         read_jsonl(path)
+
+
+@pytest.mark.parametrize(
+    ("content", "required", "problem"),
+    [
+        (b'{"text": "a", "plover": "AID"}\n{"text": "b"}\n', ("text", "plover"), r"x\.jsonl:2: has no 'plover' field"),
+        (b'["not", "an", "object"]\n', ("text",), r"x\.jsonl:1: is not a JSON object"),
+        (b"\xff\xfe{}\n", (), r"x\.jsonl: is not UTF-8 text"),
+    ],
+)
+def test_read_jsonl_refuses_the_wrong_file(tmp_path: Path, content: bytes, required: tuple, problem: str) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=problem):
+        read_jsonl(path, required=required)
+
+
+def test_read_jsonl_on_a_directory_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="cannot be read"):
+        read_jsonl(tmp_path)

@@ -48,7 +48,7 @@ CLASS_NAMES = {
 
 def evaluate_pentaclass(path: Path, settings: Settings, show_errors: int = 0) -> str:
     """Code every sentence and return the printable report."""
-    records = read_jsonl(path)
+    records = read_jsonl(path, required=("text", "class"))
     texts = ((f"s{i}", r["text"], None) for i, r in enumerate(records))
     results = [(record, first_event(doc)) for record, doc in zip(records, code_texts(texts, settings))]
     return report(path, results, show_errors)

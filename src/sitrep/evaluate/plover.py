@@ -47,7 +47,7 @@ NONE = "-"
 
 def evaluate_plover(path: Path, settings: Settings, show_errors: int = 0) -> str:
     """Code every gold sentence and return the printable report."""
-    records = read_jsonl(path)
+    records = read_jsonl(path, required=("text", "plover"))
     texts = ((str(r.get("id", i)), r["text"], r.get("date")) for i, r in enumerate(records))
     results = [(record, counted_events(doc)) for record, doc in zip(records, code_texts(texts, settings))]
     return report(path, results, show_errors)

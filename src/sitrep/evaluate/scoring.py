@@ -12,7 +12,6 @@ All functions are pure and return text; only the CLI prints.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import InputError
+from sitrep.ingest.readers import parse_json_line
 from sitrep.models import Actor, Document, Event
 from sitrep.settings import Settings
 
@@ -145,17 +145,30 @@ def accuracy(pairs: Sequence[tuple[str, str]]) -> float:
     return ratio(sum(1 for gold, pred in pairs if gold == pred), len(pairs))
 
 
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    """Records of a JSON-lines file; a broken line is an InputError naming the line."""
+HINT = "give the data set's .jsonl file; see ../shared/eval/README.md"
+
+
+def read_jsonl(path: Path, required: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """Records of a JSON-lines data set.
+
+    A file that is not UTF-8 text, a broken line, or a line without one of the
+    ``required`` fields is an InputError naming the file or line: pointing
+    ``sitrep eval`` at the wrong file must say so, not fail later on a missing key.
+    """
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), f"is not UTF-8 text ({exc.reason})", HINT) from exc
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})", HINT) from exc
     records = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                records.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{number}", f"not valid JSON ({exc.msg})") from exc
+    for number, line in enumerate(lines, 1):
+        if line.strip():
+            record = parse_json_line(line, f"{path}:{number}")
+            missing = [key for key in required if key not in record]
+            if missing:
+                raise InputError(f"{path}:{number}", f"has no {missing[0]!r} field", HINT)
+            records.append(record)
     return records
 
 
