@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from sitrep.cli import main
+from sitrep.errors import StoreError
 
 pytestmark = pytest.mark.model
 
@@ -135,3 +136,42 @@ def test_events_bad_type_is_one_line(runner, tmp_path: Path):
         pass
     result = run(runner, "events", "--db", str(db), "--type", "bogus")
     assert result.exit_code == 2 and "PLOVER" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("error", "code", "message"),
+    [(KeyboardInterrupt(), 130, "interrupted"), (StoreError("Query interrupted"), 130, "interrupted")],
+)
+def test_ctrl_c_reads_interrupted_even_when_a_dependency_turned_it_into_an_error(capsys, error, code, message):
+    """DuckDB reports Ctrl-C as a failed query; the user must still read 'interrupted', exit 130."""
+    import signal
+
+    from sitrep.cli import run_command
+
+    before = signal.getsignal(signal.SIGINT)
+
+    def body() -> int:
+        try:
+            signal.raise_signal(signal.SIGINT)
+        except KeyboardInterrupt:
+            pass
+        raise error
+
+    with pytest.raises(SystemExit) as stopped:
+        run_command(body)
+    assert stopped.value.code == code
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert signal.getsignal(signal.SIGINT) is before
+
+
+def test_an_error_without_ctrl_c_keeps_its_exit_code(capsys):
+    from sitrep.cli import run_command
+
+    def body() -> int:
+        raise StoreError("x.duckdb: no such store")
+
+    with pytest.raises(SystemExit) as stopped:
+        run_command(body)
+    assert stopped.value.code == StoreError.exit_code
+    assert capsys.readouterr().err == "sitrep: error: x.duckdb: no such store\n"

@@ -4,8 +4,10 @@ function, and turns a SitrepError into one line on stderr and an exit code."""
 from __future__ import annotations
 
 import json
+import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,16 +34,49 @@ class Problems:
 
 
 def run_command(func: Callable[[], int | None]) -> None:
-    """Run a command body; map SitrepError to a message and its exit code."""
-    try:
-        code = func() or 0
-    except SitrepError as err:
-        click.echo(f"sitrep: error: {err}", err=True)
-        sys.exit(err.exit_code)
-    except KeyboardInterrupt:
-        click.echo("sitrep: interrupted; what was committed is kept", err=True)
-        sys.exit(130)
+    """Run a command body; map SitrepError to a message and its exit code.
+
+    Ctrl-C does not always arrive as KeyboardInterrupt: DuckDB turns it into a
+    failed query and a process pool into a dead worker, which the library then
+    reports as a StoreError or ScaleError.  A SIGINT seen during the command
+    therefore wins over the error it caused, and the user reads "interrupted".
+    """
+    with _watch_interrupts() as interrupted:
+        try:
+            code = func() or 0
+        except SitrepError as err:
+            if interrupted:
+                _interrupted()
+            click.echo(f"sitrep: error: {err}", err=True)
+            sys.exit(err.exit_code)
+        except KeyboardInterrupt:
+            _interrupted()
     sys.exit(code)
+
+
+def _interrupted() -> None:
+    click.echo("sitrep: interrupted; what was committed is kept", err=True)
+    sys.exit(130)
+
+
+@contextmanager
+def _watch_interrupts() -> Iterator[list[int]]:
+    """A list that gets an entry on SIGINT (which still raises KeyboardInterrupt as usual)."""
+    seen: list[int] = []
+
+    def on_sigint(signum: int, frame: Any) -> None:
+        seen.append(signum)
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGINT, on_sigint)
+    except ValueError:  # not the main thread (an embedding caller): leave signals alone
+        yield seen
+        return
+    try:
+        yield seen
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def make_settings(**options: Any) -> Settings:
