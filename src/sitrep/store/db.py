@@ -206,12 +206,6 @@ def insert_rows(con: Any, table: str, rows: list[dict[str, Any]]) -> None:
         con.unregister("_sitrep_batch")
 
 
-def stored_ids(con: Any) -> set[str]:
-    """Ids of every stored document and of every source linked to one."""
-    rows = con.execute("SELECT id FROM documents UNION SELECT source_id FROM doc_sources").fetchall()
-    return {row[0] for row in rows}
-
-
 def table_counts(con: Any) -> dict[str, int]:
     """Row counts of every table, for summaries and tests."""
     return {t: scalar(con, f"SELECT count(*) FROM {t}") for t in TABLES if t != "meta"}

@@ -1,11 +1,11 @@
-"""Documents to table rows and back: the one place that knows both shapes."""
+"""Documents to table rows: the one place that knows both shapes."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sitrep.models import Document, Event, Location
-from sitrep.store.schema import flatten_actor, flatten_location, unflatten_actor
+from sitrep.models import Document, Event
+from sitrep.store.schema import flatten_actor, flatten_location
 
 
 def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
@@ -101,33 +101,3 @@ def event_row(doc_id: str, index: int, event: Event) -> dict[str, Any]:
         **flatten_actor("reported_by", event.reported_by),
     }
 
-
-def event_from_row(row: dict[str, Any]) -> Event:
-    """An Event rebuilt from a flat row (for exports and the API)."""
-    location = None
-    if row.get("location_name"):
-        location = Location(
-            name=row["location_name"],
-            country=row.get("location_country"),
-            lat=row.get("location_lat"),
-            lon=row.get("location_lon"),
-        )
-    date = row.get("date")
-    return Event(
-        sentence=row.get("sentence") or "",
-        sentence_index=row.get("sentence_index") or 0,
-        source=unflatten_actor("source", row),  # type: ignore[arg-type]
-        target=unflatten_actor("target", row),
-        cameo=row["cameo"],
-        root=row["root"],
-        quad_class=row["quad_class"],
-        goldstein=row["goldstein"],
-        plover=row["plover"],
-        negated=bool(row.get("negated")),
-        location=location,
-        date=str(date) if date is not None else None,
-        trigger=row.get("trigger") or "",
-        mode=row.get("mode"),
-        intent=bool(row.get("intent")),
-        reported_by=unflatten_actor("reported_by", row),
-    )

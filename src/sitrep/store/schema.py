@@ -73,13 +73,6 @@ def flatten_actor(prefix: str, actor: Actor | None) -> dict[str, Any]:
     return {f"{prefix}_{name}": data.get(name) for name in ACTOR_FIELDS}
 
 
-def unflatten_actor(prefix: str, row: dict[str, Any]) -> Actor | None:
-    """The Actor stored under ``prefix`` in a row, or None."""
-    if row.get(f"{prefix}_code") is None and row.get(f"{prefix}_name") is None:
-        return None
-    return Actor(**{name: row.get(f"{prefix}_{name}") for name in ACTOR_FIELDS})
-
-
 def flatten_location(location: Location | None) -> dict[str, Any]:
     """An event's place as ``location_*`` columns."""
     if location is None:
