@@ -1,0 +1,55 @@
+"""Store queries: every filter binds its value; the summary adds up mentions across documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitrep.errors import ConfigError
+from sitrep.store.db import open_store, save_documents
+from sitrep.store.query import EventFilter, query_events, summary
+from tests.store.conftest import make_doc
+
+
+@pytest.fixture
+def con(db_path: Path):
+    with open_store(db_path) as con:
+        save_documents(con, [make_doc("a", cameo="120"), make_doc("b", cameo="042", date="2026-02-01")])
+        yield con
+
+
+@pytest.mark.parametrize(
+    ("flt", "expected"),
+    [
+        (EventFilter(), ["a", "b"]),
+        (EventFilter(actor="usa"), ["a", "b"]),
+        (EventFilter(actor="' OR 1=1 --"), []),
+        (EventFilter(event_type="12"), ["a"]),
+        (EventFilter(event_type="042"), ["b"]),
+        (EventFilter(event_type="reject"), ["a", "b"]),
+        (EventFilter(since="2026-01-20"), ["b"]),
+        (EventFilter(until="2026-01-20"), ["a"]),
+        (EventFilter(doc_id="b"), ["b"]),
+        (EventFilter(actor="DNK", event_type="12", until="2026-01-31"), ["a"]),
+    ],
+)
+def test_filters(con, flt: EventFilter, expected: list[str]):
+    assert [row["doc_id"] for row in query_events(con, flt)] == expected
+
+
+def test_limit_and_offset_page_in_date_order(con):
+    assert [r["doc_id"] for r in query_events(con, EventFilter(), limit=1, offset=1)] == ["b"]
+
+
+@pytest.mark.parametrize("event_type", ["1", "12345", "FIGHT", "12a"])
+def test_unknown_event_type_is_a_config_error(event_type: str):
+    with pytest.raises(ConfigError, match="neither a CAMEO code"):
+        EventFilter(event_type=event_type).where()
+
+
+def test_summary_counts_documents_events_dyads_and_actors(con):
+    result = summary(con, top=5)
+    assert (result["documents"], result["events"]) == (2, 2)
+    assert result["dyads"][0]["source"] == "DNK" and result["dyads"][0]["target"] == "USA"
+    assert result["actors"] == [{"code": "DNK", "name": "DNK", "mentions": 4, "documents": 2}]
