@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitrep.models import Document, Event
+from sitrep.models import Count, Document, Event, Quote, Stance
 from sitrep.store.schema import flatten_actor, flatten_location
 
 
@@ -23,45 +23,48 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
         "actors": [
             {"doc_id": doc.id, **flatten_actor("actor", a), "mentions": a.mentions} for a in doc.actors
         ],
-        "quotes": [
-            {
-                "doc_id": doc.id,
-                "sentence_index": q.sentence_index,
-                **flatten_actor("speaker", q.speaker),
-                "text": q.text,
-                "direct": q.direct,
-                "cue": q.cue,
-                "start_char": q.start,
-                "end_char": q.end,
-            }
-            for q in doc.quotes
-        ],
-        "counts": [
-            {
-                "doc_id": doc.id,
-                "sentence_index": c.sentence_index,
-                "number": c.number,
-                "unit": c.unit,
-                **flatten_actor("actor", c.actor),
-                "text": c.text,
-                "vague": c.vague,
-                "approximate": c.approximate,
-                "sentence": c.sentence,
-            }
-            for c in doc.counts
-        ],
+        "quotes": [_quote_row(doc.id, q) for q in doc.quotes],
+        "counts": [_count_row(doc.id, c) for c in doc.counts],
         "locations": [{"doc_id": doc.id, **loc.as_dict()} for loc in doc.locations],
-        "stances": [
-            {
-                "doc_id": doc.id,
-                "sentence_index": s.sentence_index,
-                **flatten_actor("actor", s.actor),
-                "issue": s.issue,
-                "polarity": s.polarity,
-                "evidence": s.evidence,
-            }
-            for s in doc.stances
-        ],
+        "stances": [_stance_row(doc.id, s) for s in doc.stances],
+    }
+
+
+def _quote_row(doc_id: str, quote: Quote) -> dict[str, Any]:
+    return {
+        "doc_id": doc_id,
+        "sentence_index": quote.sentence_index,
+        **flatten_actor("speaker", quote.speaker),
+        "text": quote.text,
+        "direct": quote.direct,
+        "cue": quote.cue,
+        "start_char": quote.start,
+        "end_char": quote.end,
+    }
+
+
+def _count_row(doc_id: str, count: Count) -> dict[str, Any]:
+    return {
+        "doc_id": doc_id,
+        "sentence_index": count.sentence_index,
+        "number": count.number,
+        "unit": count.unit,
+        **flatten_actor("actor", count.actor),
+        "text": count.text,
+        "vague": count.vague,
+        "approximate": count.approximate,
+        "sentence": count.sentence,
+    }
+
+
+def _stance_row(doc_id: str, stance: Stance) -> dict[str, Any]:
+    return {
+        "doc_id": doc_id,
+        "sentence_index": stance.sentence_index,
+        **flatten_actor("actor", stance.actor),
+        "issue": stance.issue,
+        "polarity": stance.polarity,
+        "evidence": stance.evidence,
     }
 
 
