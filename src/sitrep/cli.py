@@ -357,6 +357,7 @@ def _rich_table(rows: list[dict[str, Any]], columns: list[str], title: str | Non
 
 def _print_summary(result: dict[str, Any]) -> None:
     click.echo(f"{result['documents']} documents, {result['events']} events")
+    _rich_table(result["types"], ["type", "events", "goldstein"], "Events by type")
     _rich_table(result["dyads"], ["source", "target", "plover", "root", "events", "goldstein"], "Events by dyad and type")
     _rich_table(result["actors"], ["code", "name", "mentions", "documents"], "Top actors")
 

@@ -53,3 +53,13 @@ def test_summary_counts_documents_events_dyads_and_actors(con):
     assert (result["documents"], result["events"]) == (2, 2)
     assert result["dyads"][0]["source"] == "DNK" and result["dyads"][0]["target"] == "USA"
     assert result["actors"] == [{"code": "DNK", "name": "DNK", "mentions": 4, "documents": 2}]
+
+
+def test_summary_types_count_statements_and_dyads_leave_them_out(con):
+    statement = make_doc("s", cameo="010")
+    statement.events[0].target = None
+    statement.events[0].plover = ""
+    save_documents(con, [statement])
+    result = summary(con)
+    assert {r["type"]: r["events"] for r in result["types"]} == {"REJECT": 2, "STATEMENT": 1}
+    assert all(r["root"] != "01" for r in result["dyads"])

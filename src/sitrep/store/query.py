@@ -112,15 +112,27 @@ def fetch_dicts(con: Any, sql: str, params: list[Any] | None = None) -> list[dic
 
 
 def summary(con: Any, top: int = 10) -> dict[str, Any]:
-    """Counts, events by dyad and type, and the most mentioned actors."""
+    """Counts, events by type, events by dyad and type, and the most mentioned actors.
+
+    Dyads leave out bare statements (CAMEO 01, no target) and negated events:
+    they say who acted on whom, which is what an analyst scans first.
+    """
     return {
         "documents": scalar(con, "SELECT count(*) FROM documents"),
         "events": scalar(con, "SELECT count(*) FROM events"),
+        "types": fetch_dicts(
+            con,
+            "SELECT coalesce(nullif(plover, ''), 'STATEMENT') AS type, count(*) AS events, "
+            "round(sum(goldstein), 1) AS goldstein FROM events WHERE NOT negated "
+            "GROUP BY ALL ORDER BY events DESC, type",
+        ),
         "dyads": fetch_dicts(
             con,
-            "SELECT coalesce(source_code, '?') AS source, coalesce(target_code, '-') AS target, "
+            "SELECT coalesce(nullif(source_code, ''), source_name) AS source, "
+            "coalesce(nullif(target_code, ''), target_name) AS target, "
             "plover, root, count(*) AS events, round(sum(goldstein), 1) AS goldstein "
-            "FROM events WHERE NOT negated GROUP BY ALL ORDER BY events DESC, source, target LIMIT ?",
+            "FROM events WHERE NOT negated AND target_name IS NOT NULL AND root <> '01' "
+            "GROUP BY ALL ORDER BY events DESC, source, target LIMIT ?",
             [top],
         ),
         "actors": fetch_dicts(
