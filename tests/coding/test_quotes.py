@@ -142,3 +142,91 @@ def _quote_by(words: str, code: str) -> Quote:
 )
 def test_quotes_need_someone_who_can_speak(words: str, code: str, kept: bool) -> None:
     assert quotes.has_speaker(_quote_by(words, code)) is kept
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (  # belief verb with a clausal complement
+            "Most voters believe the country is going in the wrong direction.",
+            "Most voters",
+            "believe",
+            "the country is going in the wrong direction",
+        ),
+        (  # a finding
+            "A Marquette Law School poll showed that Clinton leads the race.",
+            "A Marquette Law School poll",
+            "showed",
+            "Clinton leads the race",
+        ),
+        (  # "to" infinitive
+            "Trump vowed to impose a 35 percent tax on Carrier products.",
+            "Trump",
+            "vowed",
+            "to impose a 35 percent tax on Carrier products",
+        ),
+        (  # stance verb: its object and what qualifies it
+            "Sanders accused Clinton of taking money from Wall Street banks.",
+            "Sanders",
+            "accused",
+            "Clinton of taking money from Wall Street banks",
+        ),
+        (  # parenthetical cue inside the reported clause
+            "In the end, Mr. Rosenthal said, union voters almost always end up voting Democratic.",
+            "Mr. Rosenthal",
+            "said",
+            "union voters almost always end up voting Democratic",
+        ),
+        (  # reported words up to the quotation that goes on from them
+            "He says he would release his returns on Friday, calling them “very boring tax returns.”",
+            "He",
+            "says",
+            "he would release his returns on Friday, calling them",
+        ),
+    ],
+)
+def test_indirect_quote_content(code_text, text, speaker, cue, content) -> None:
+    indirect = [q for q in code_text(text).quotes if not q.direct and q.cue == cue]
+    assert indirect, "no indirect quote"
+    quote = indirect[0]
+    assert text[quote.speaker_start : quote.speaker_end] == speaker
+    assert quote.text == content
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“I think the deal is dead,” Smith said.",  # first person inside another speaker's quotation
+        "Reporters asked whether he would run again.",  # a question is not reported speech
+        "She continued to campaign in Iowa.",
+    ],
+)
+def test_no_indirect_quote(code_text, text) -> None:
+    assert [q for q in code_text(text).quotes if not q.direct] == []
+
+
+def test_belief_verbs_do_not_attribute_quotations() -> None:
+    assert quotes.cue_lexicon()["think"] == "belief"
+    assert "think" not in quotes.direct_cues() and "say" in quotes.direct_cues()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("''We are taking a longer view,'' said Mr. Pruzan.", ["We are taking a longer view,"]),
+        ("It's the candidate's ''big idea'' now.", ["big idea"]),
+    ],
+)
+def test_two_apostrophes_are_a_quotation_mark(text, expected) -> None:
+    plain = quotes.plain_marks(text)
+    assert len(plain) == len(text)
+    assert [span.text(plain) for span in quotes.find_quote_spans(plain)] == expected
+
+
+@pytest.mark.model
+def test_two_apostrophe_quotation_gets_its_speaker(code_text) -> None:
+    (quote,) = _direct(code_text("''We are taking a longer view,'' said Mr. Pruzan."))
+    assert quote.text == "We are taking a longer view,"
+    assert "Pruzan" in quote.speaker.name

@@ -6,7 +6,7 @@ finds reported speech without quotation marks; ``find_quotes`` assembles the
 ``Quote`` records and ``process`` stores them in ``doc.quotes``.
 
 Quotation marks (``find_quote_spans``)
-    Curly and straight double quotation marks, and guillemets.  A paragraph (text
+    Curly and straight double quotation marks, guillemets, and two apostrophes ('').  A paragraph (text
     between line breaks) that opens a quotation without closing it continues into the
     next paragraph when that one opens with a quotation mark again -- the newspaper
     convention for long quotes -- and the whole run is one quote; otherwise the open
@@ -35,10 +35,13 @@ Who the speaker is (``speaker_actor``)
     Actor, named by its words, with no country, so that the attribution is kept.
 
 Indirect quotes (``find_indirect``)
-    A speech cue with a clausal complement ("X said that ...", "X said the deal was
-    dead") or "according to X, ..." gives a quote with ``direct`` false whose text is
-    the complement; complements that are mostly inside quotation marks are already
-    direct quotes and are not repeated.
+    A speech or belief cue with a clausal complement ("X said that ...", "a poll showed
+    the race was tied", "she believes ...") or a "to" infinitive ("vowed to ..."), a
+    parenthetical "..., X said, ..." (the clause around it), a stance verb's object
+    ("accused Clinton of ...", "called him an opportunist") or "according to X, ..." gives
+    a quote with ``direct`` false whose text is that content, cut where a quotation begins
+    (content that opens in one is a direct quote).  "I", "we", "you" speak inside someone
+    else's quotation and are left out; "direct" cues (asked) only attribute quotations.
 """
 
 from __future__ import annotations
@@ -64,6 +67,9 @@ MAX_CONTINUATION_GAP = 200  # characters between two quotations of one speaker
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "relcl", "acl", "parataxis"})
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "with", "or"})
+NESTED_SPEAKERS = frozenset({"i", "we", "you"})  # "I think ..." sits inside someone else's quotation
+OBJECT_DEPS = frozenset({"dobj", "oprd", "ccomp", "xcomp", "dative"})
+OBJECT_PREPS = frozenset({"of", "for", "as"})  # "accused X of", "blamed X for", "described X as"
 TRIM = ' \t\n,;:.!?"“”«»—–-'
 
 
@@ -105,8 +111,15 @@ class Attribution:
 
 @lru_cache(maxsize=1)
 def cue_lexicon() -> dict[str, str]:
-    """Cue lemma -> kind ("speech" or "partial") from ``data/quote_cues.tsv``."""
+    """Cue lemma -> kind ("speech", "partial" or "belief") from ``data/quote_cues.tsv``."""
     return {lemma: kind for lemma, kind in read_tsv("quote_cues.tsv", 2)}
+
+
+@lru_cache(maxsize=1)
+def direct_cues() -> dict[str, str]:
+    """The cues that may attribute words in quotation marks: "she thinks" near a quotation
+    rarely introduces it, and a nearer belief verb would steal it from the real "said"."""
+    return {lemma: kind for lemma, kind in cue_lexicon().items() if kind != "belief"}
 
 
 def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
@@ -120,9 +133,10 @@ def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
 def find_quotes(doc: Document) -> list[Quote]:
     """Direct and indirect quotes of a parsed document, in text order."""
     parsed = doc.parsed
-    spans = find_quote_spans(doc.text[: len(parsed.text)])
+    text = plain_marks(doc.text[: len(parsed.text)])
+    spans = find_quote_spans(text)
     sentence_of = {s.start: n for n, s in enumerate(parsed.sents)}
-    quotes = find_direct(doc, spans, sentence_of) + find_indirect(doc, spans, sentence_of)
+    quotes = find_direct(doc, spans, sentence_of, text) + find_indirect(doc, spans, sentence_of)
     return sorted((q for q in quotes if has_speaker(q)), key=lambda q: (q.start or 0, not q.direct))
 
 
@@ -145,6 +159,13 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append((start, len(text)))
     return spans
+
+
+def plain_marks(text: str) -> str:
+    """``text`` with typewriter double quotes written as two apostrophes (''like this'', the New
+    York Times archive style) turned into one quotation mark and a space: same length, so every
+    offset still points into the original text."""
+    return text.replace("''", '" ') if "''" in text else text
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
@@ -176,23 +197,26 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
 # --- direct quotes --------------------------------------------------------------------------------
 
 
-def find_direct(doc: Document, spans: Sequence[QuoteSpan], sentence_of: dict[int, int]) -> list[Quote]:
-    """A Quote per quoted span with a speaker; continuations inherit the previous speaker."""
+def find_direct(
+    doc: Document, spans: Sequence[QuoteSpan], sentence_of: dict[int, int], text: str
+) -> list[Quote]:
+    """A Quote per quoted span with a speaker; continuations inherit the previous speaker.
+    ``text`` is the document text with plain quotation marks (``plain_marks``)."""
     parsed = doc.parsed
     quotes: list[Quote] = []
     previous: tuple[QuoteSpan, Attribution] | None = None
     for span in spans:
-        if is_title(span.text(doc.text)):
+        if is_title(span.text(text)):
             previous = None
             continue
-        attribution = find_cue(parsed, span, cue_lexicon())
-        if attribution is None and previous is not None and continues(parsed, previous, span, doc.text):
+        attribution = find_cue(parsed, span, direct_cues())
+        if attribution is None and previous is not None and continues(parsed, previous, span, text):
             attribution = previous[1]
         if attribution is None:
             previous = None
             continue
         previous = (span, attribution)
-        quote = make_quote(doc, attribution, span.text(doc.text), span.start, span.end, sentence_of)
+        quote = make_quote(doc, attribution, span.text(text), span.start, span.end, sentence_of)
         quotes.append(quote)
     return quotes
 
@@ -305,11 +329,13 @@ def find_indirect(doc: Document, spans: Sequence[QuoteSpan], sentence_of: dict[i
     cues = cue_lexicon()
     quotes = []
     for token in parsed:
-        if not _is_cue(token, cues) or cues.get(token.lemma_.lower()) == "partial" or _withheld(token):
+        if not _is_cue(token, cues) or cues.get(token.lemma_.lower()) == "direct" or _withheld(token):
             continue
-        content = _reported_content(token)
+        content = _reported_content(token, cues.get(token.lemma_.lower(), "speech"))
         subject = speaker_token(token)
-        if content is None or subject is None or _mostly_quoted(content, spans):
+        if content is not None:
+            content = _unquoted_lead(content, spans)
+        if content is None or subject is None or subject.lower_ in NESTED_SPEAKERS:
             continue
         quote = make_quote(
             doc,
@@ -329,20 +355,63 @@ def _withheld(cue: Any) -> bool:
     return any(c.dep_ == "neg" for c in cue.children) or cue.head.lemma_.lower() in {"decline", "refuse"}
 
 
-def _reported_content(cue: Any) -> Any | None:
-    """The span of what is reported: the complement clause, or the clause "according to" hangs on."""
-    doc = cue.doc
+def _reported_content(cue: Any, kind: str) -> Any | None:
+    """The span of what is reported (module docstring): the complement clause ("said (that) ..."),
+    the infinitive ("vowed to ..."), the clause before a parenthetical "..., X said", the
+    object of a stance verb ("accused Clinton of ..."), or the clause "according to" hangs on."""
     if cue.lower_ == "according":
-        sent = cue.sent
-        phrase = list(cue.subtree)
-        if phrase[0].i > sent.start + 1:
-            return _trimmed(doc[sent.start : phrase[0].i])
-        return _trimmed(doc[phrase[-1].i + 1 : sent.end])
+        return _according_content(cue)
+    if kind == "partial":
+        return _object_content(cue)
     clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
     if clause is None:
+        clause = next((c for c in cue.children if c.dep_ == "xcomp" and _infinitive(c)), None)
+    if clause is None:
+        return _preceding_content(cue) if kind == "speech" else None
+    words = [
+        t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i and t.lower_ == "that")
+    ]
+    return _trimmed(cue.doc[words[0].i : words[-1].i + 1]) if words else None
+
+
+def _according_content(cue: Any) -> Any | None:
+    """The rest of the sentence around "according to X": before it, else after it."""
+    doc, sent = cue.doc, cue.sent
+    phrase = list(cue.subtree)
+    if phrase[0].i > sent.start + 1:
+        return _trimmed(doc[sent.start : phrase[0].i])
+    return _trimmed(doc[phrase[-1].i + 1 : sent.end])
+
+
+def _infinitive(verb: Any) -> bool:
+    """Whether an open complement is a "to" infinitive ("vowed to impose"), not a predicate
+    ("found it hard")."""
+    return verb.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _preceding_content(cue: Any) -> Any | None:
+    """The clause a parenthetical cue sits in: "The effects are hard to predict, economists say",
+    "In the end, Mr. Rosenthal said, union voters ..." (the parser hangs "say" on the reported
+    clause instead of the other way round).  The longer side of the clause around the cue's words."""
+    head = cue.head
+    if cue.dep_ != "parataxis" or head.pos_ not in {"VERB", "AUX"}:
         return None
-    words = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i and t.lower_ == "that")]
-    return _trimmed(doc[words[0].i : words[-1].i + 1]) if words else None
+    doc = cue.doc
+    before = _trimmed(doc[head.left_edge.i : cue.left_edge.i])
+    after = _trimmed(doc[cue.right_edge.i + 1 : head.right_edge.i + 1])
+    sides = [side for side in (before, after) if side is not None]
+    return max(sides, key=len) if sides else None
+
+
+def _object_content(cue: Any) -> Any | None:
+    """What a stance verb is about: its object and what qualifies it ("called him an opportunist",
+    "accused Clinton of lying"), or its complement clause."""
+    parts = [
+        c for c in cue.rights if c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS)
+    ]
+    if not parts:
+        return None
+    return _trimmed(cue.doc[parts[0].left_edge.i : parts[-1].right_edge.i + 1])
 
 
 def _trimmed(span: Any) -> Any | None:
@@ -355,9 +424,17 @@ def _trimmed(span: Any) -> Any | None:
     return span.doc[start:end] if end - start >= 2 else None
 
 
-def _mostly_quoted(content: Any, spans: Sequence[QuoteSpan]) -> bool:
-    inside = sum(1 for t in content if any(s.covers(t.idx) for s in spans if s.start <= content.end_char))
-    return inside * 2 > len(content)
+def _unquoted_lead(content: Any, spans: Sequence[QuoteSpan]) -> Any | None:
+    """Reported content up to its first quotation: the quoted words are a direct quote of their
+    own ("he says he would release it, calling them “very boring”"); content that opens inside
+    quotation marks is wholly a direct quote."""
+    start, end = content.start_char, content.end_char
+    first = next((s for s in spans if s.outer_end > start and s.start - 1 < end), None)
+    if first is None:
+        return content
+    if first.start - 1 <= start:
+        return None
+    return _trimmed(content.doc.char_span(start, first.start - 1, alignment_mode="contract") or content[:0])
 
 
 # --- speakers -------------------------------------------------------------------------------------
