@@ -172,6 +172,12 @@ def test_quotes_need_someone_who_can_speak(words: str, code: str, kept: bool) ->
             "accused",
             "Clinton of taking money from Wall Street banks",
         ),
+        (  # a stance toward someone
+            "The governor endorsed Marco Rubio on Sunday.",
+            "The governor",
+            "endorsed",
+            "Marco Rubio",
+        ),
         (  # parenthetical cue inside the reported clause
             "In the end, Mr. Rosenthal said, union voters almost always end up voting Democratic.",
             "Mr. Rosenthal",
