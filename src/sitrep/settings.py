@@ -41,7 +41,6 @@ class Settings:
     workers: int = 1
     publication_date: str | None = None  # fallback when a document has no date
     max_doc_chars: int = 200_000  # longer texts are cut (spaCy memory grows with length)
-    progress: bool = False
     columns: ColumnMap = ColumnMap()  # CSV column mapping
     dedup: str = "near"  # near: exact + near duplicates; exact: same normalised text only; none: by id only
     near_threshold: float = 0.8  # estimated Jaccard of word 3-shingles at or above which texts are near duplicates

@@ -16,9 +16,8 @@ def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
     ``settings.max_doc_chars`` are cut, because parser memory grows with length.
     """
     nlp = load_pipeline(settings)
-    docs_a, docs_b = _tee(docs)
-    texts = (doc.text[: settings.max_doc_chars] for doc in docs_a)
-    for doc, parsed in zip(docs_b, nlp.pipe(texts, batch_size=settings.batch_size)):
+    pairs = ((doc.text[: settings.max_doc_chars], doc) for doc in docs)
+    for parsed, doc in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size):
         doc.parsed = parsed
         doc.sentences = find_sentences(parsed)
         yield doc
@@ -31,9 +30,3 @@ def find_sentences(parsed: object) -> list[Sentence]:
         for i, sent in enumerate(parsed.sents)  # type: ignore[attr-defined]
     ]
 
-
-def _tee(docs: Iterable[Document]) -> tuple[Iterator[Document], Iterator[Document]]:
-    """Two views of the same stream, holding only the documents in flight."""
-    import itertools
-
-    return itertools.tee(iter(docs), 2)
