@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from sitrep.errors import InputError, SitrepError
+from sitrep.errors import DocumentFailure, InputError, InputWarning, SitrepError
 from sitrep.settings import DEDUP_MODES, Settings
 
 DB_OPTION = click.option("--db", "db_path", type=click.Path(dir_okay=False), help="DuckDB store [./sitrep.duckdb]")
@@ -26,8 +26,14 @@ class Problems:
         self.count = 0
 
     def __call__(self, err: InputError) -> None:
+        if isinstance(err, InputWarning):
+            click.echo(f"sitrep: warning: {err}", err=True)
+            return
         self.count += 1
-        click.echo(f"sitrep: skipped {err}", err=True)
+        if isinstance(err, DocumentFailure):
+            click.echo(f"sitrep: failed {err}", err=True)
+        else:
+            click.echo(f"sitrep: skipped {err}", err=True)
 
     def exit_code(self) -> int:
         return 2 if self.count else 0
@@ -250,6 +256,28 @@ def summary(db_path: str | None, top: int, fmt: str) -> None:
             click.echo(json.dumps(result, default=str, indent=2))
         else:
             _print_summary(result)
+        return 0
+
+    run_command(body)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def failures(db_path: str | None, fmt: str) -> None:
+    """List the documents the coder failed on (input, id, stage, cause); `sitrep ingest` again retries them."""
+    from sitrep.store.db import list_failures, open_store
+
+    def body() -> int:
+        settings = make_settings(db_path=db_path)
+        with open_store(settings.db_path, read_only=True) as con:
+            rows = list_failures(con)
+        if fmt == "table" and not rows:
+            click.echo(f"no failed documents in {settings.db_path}", err=True)
+        elif fmt == "table":
+            _rich_table(rows, ["source", "doc_id", "stage", "error", "failed_at"])
+        else:
+            _print_rows(rows, fmt)
         return 0
 
     run_command(body)
