@@ -134,6 +134,8 @@ def code(inputs: tuple[str, ...], fmt: str, pub_date: str | None, out: str | Non
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Parquet output directory for --dask.")
 @click.option("--dedup", type=click.Choice(DEDUP_MODES), help="Duplicates: near (default), exact, or none (by id only).")
 @click.option("--log-progress", is_flag=True, help="Plain progress lines on stderr, one per committed batch.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="HOST",
+              help="Also fetch feed entry links from HOST (by default only from the feed's own host).")
 @click.option("--text-col", help="CSV column holding the text [text].")
 @click.option("--id-col", help="CSV column holding the document id [id].")
 @click.option("--date-col", help="CSV column holding the publication date [date].")
@@ -142,7 +144,7 @@ def code(inputs: tuple[str, ...], fmt: str, pub_date: str | None, out: str | Non
 def ingest(
     inputs: tuple[str, ...], db_path: str | None, pub_date: str | None, batch_size: int | None,
     model: str | None, quiet: bool, workers: int | None, dask_address: str | None, out_dir: str | None,
-    dedup: str | None, log_progress: bool, **columns: str | None,
+    dedup: str | None, log_progress: bool, allow_hosts: tuple[str, ...], **columns: str | None,
 ) -> None:
     """Code INPUTS (files, directories, JSONL, CSV, HTML, feed files or URLs) and store everything."""
     from sitrep.scale import run_ingest
@@ -152,7 +154,7 @@ def ingest(
     def body() -> int:
         settings = make_settings(
             db_path=db_path, publication_date=_check_date(pub_date), batch_size=batch_size, model=model,
-            workers=workers, dedup=dedup, columns=_column_map(columns),
+            workers=workers, dedup=dedup, columns=_column_map(columns), allow_hosts=allow_hosts or None,
         )
         progress = _progress(quiet, "coded", lines=log_progress)
         with progress as advance:

@@ -170,7 +170,10 @@ def resolve_date(expression: str, published: date, tense: str = "past") -> date 
     """One time expression as a calendar date (rules in the module docstring), else None."""
     text = " ".join(expression.lower().replace(",", ", ").split()).replace(" ,", ",")
     for rule in (_relative_day, _ago, _calendar_date, _period, _weekday, _year):
-        found = rule(text, published, tense)
+        try:
+            found = rule(text, published, tense)
+        except (OverflowError, ValueError):  # outside year 1..9999 ("1000000 days ago"): no date
+            return None
         if found is not None:
             return found
     return None

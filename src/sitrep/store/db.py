@@ -147,6 +147,13 @@ def open_store(
     A damaged file met while working (a block no check had read) is reported
     as StoreDamaged rather than as whatever query happened to touch it.
     """
+    with writer_gate(path, hold=not read_only, wait=wait):
+        with _connected(path, read_only, verify, wait) as con:
+            yield con
+
+
+@contextmanager
+def _connected(path: Path | str, read_only: bool, verify: bool, wait: float) -> Iterator[Any]:
     con = connect(path, read_only=read_only, verify=verify, wait=wait)
     try:
         yield con
@@ -158,6 +165,40 @@ def open_store(
         raise
     finally:
         con.close()
+
+
+@contextmanager
+def writer_gate(db_path: Path | str, hold: bool, wait: float = LOCK_WAIT) -> Iterator[None]:
+    """A turnstile in front of the store, so a writer is not starved by a stream of readers.
+
+    A writer holds ``<store>.gate`` while it connects and commits; a reader
+    only passes through it before connecting.  Once a writer waits at the gate,
+    new readers queue behind it, and the ones already reading finish in
+    milliseconds.  Where the gate cannot be created (a read-only folder), reads
+    go ahead without it.
+    """
+    import fcntl
+
+    try:
+        handle = Path(f"{db_path}.gate").open("a+")
+    except OSError:
+        yield
+        return
+    with handle:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if time.monotonic() >= deadline:
+                    raise StoreBusy(
+                        f"{db_path}: the store is busy (another sitrep process is committing); try again"
+                    ) from exc
+                time.sleep(0.01)
+        if not hold:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+        yield
 
 
 @contextmanager
