@@ -95,10 +95,10 @@ def ingest(
         dedup = Deduplicator(None, settings.dedup, settings.near_threshold)
         chunks = plan_chunks(read_inputs(inputs, settings, on_error), dedup, settings)
         for chunk, coded in code_chunks(chunks, settings):
-            for problem in coded.problems:
-                on_error(problem)
             with open_store(settings.db_path, verify=False) as con:
                 result += commit(con, chunk, coded, settings)
+            for problem in coded.problems:
+                on_error(problem)
             dedup.release(doc.id for doc in coded.docs)  # failed ones stay "decided" for this run
             if on_progress is not None:
                 on_progress(chunk.read)
