@@ -164,7 +164,18 @@ def _connected(path: Path | str, read_only: bool, verify: bool, wait: float) -> 
             raise StoreDamaged(str(path), _first_line(exc)) from exc
         raise
     finally:
+        _close(con)
+
+
+def _close(con: Any) -> None:
+    """Close a connection; one DuckDB invalidated by a failed write (a full disk) may refuse even that,
+    and the error that caused it is the one to report."""
+    import duckdb
+
+    try:
         con.close()
+    except duckdb.Error:
+        pass
 
 
 @contextmanager

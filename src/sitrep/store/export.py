@@ -141,8 +141,27 @@ def export_csv(con: Any, out: Path) -> Written:
     """Events, one per row, with flat actor/location columns and their document's title, URL and date."""
     _file_target(out)
     with replacing(out) as target:
-        _copy(con, CSV_SQL, target, "HEADER, DELIMITER ','")
+        _copy(con, formula_safe(con, CSV_SQL), target, "HEADER, DELIMITER ','")
     return Written(out, scalar(con, "SELECT count(*) FROM events"))
+
+
+FORMULA_START = r"^[=+@\-\t\r]"
+
+
+def formula_safe(con: Any, query: str) -> str:
+    """``query`` with every text cell that a spreadsheet would run as a formula (starting with
+    ``=``, ``+``, ``-``, ``@``, tab or CR) prefixed with an apostrophe, as OWASP advises for CSV."""
+    columns = []
+    for name, kind, *_ in con.execute(f"DESCRIBE {query}").fetchall():
+        quoted = '"' + name.replace('"', '""') + '"'
+        if kind == "VARCHAR":
+            columns.append(
+                f"CASE WHEN regexp_matches({quoted}, '{FORMULA_START}') THEN chr(39) || {quoted} "
+                f"ELSE {quoted} END AS {quoted}"
+            )
+        else:
+            columns.append(quoted)
+    return f"SELECT {', '.join(columns)} FROM ({query})"
 
 
 def _copy(con: Any, query: str, target: Path, options: str) -> None:
