@@ -175,3 +175,90 @@ def test_an_error_without_ctrl_c_keeps_its_exit_code(capsys):
         run_command(body)
     assert stopped.value.code == StoreError.exit_code
     assert capsys.readouterr().err == "sitrep: error: x.duckdb: no such store\n"
+
+
+def damaged_store(tmp_path: Path, how: str) -> Path:
+    import os
+
+    from sitrep.store.db import open_store, save_documents
+    from tests.store.conftest import make_doc
+
+    db = tmp_path / "s.duckdb"
+    with open_store(db) as con:
+        save_documents(con, [make_doc(f"d{i}", text=f"Denmark rejected proposal {i}. " * 50) for i in range(400)])
+    size = db.stat().st_size
+    with db.open("r+b") as handle:
+        if how == "cut":
+            handle.truncate(size // 2)
+        else:
+            handle.seek(size // 2)
+            handle.write(os.urandom(size // 3))
+    return db
+
+
+@pytest.mark.parametrize("how", ["cut", "garbage"])
+@pytest.mark.parametrize(
+    "command",
+    [["events"], ["summary"], ["failures"], ["export", "--format", "csv", "--out", "{tmp}/e.csv"],
+     ["export", "--format", "parquet", "--out", "{tmp}/pq"], ["ingest", "-", "--quiet"], ["serve", "--port", "1"]],
+)
+def test_every_command_refuses_a_damaged_store_in_one_line(runner, tmp_path: Path, how: str, command: list[str]):
+    db = damaged_store(tmp_path, how)
+    args = [part.replace("{tmp}", str(tmp_path)) for part in command]
+    result = runner.invoke(main, [*args, "--db", str(db)], input="Norway sent a ship.")
+    assert result.exit_code == 4, result.output
+    assert "the store is damaged; restore it or re-ingest" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output
+
+
+def test_failures_lists_the_quarantined_documents(runner, tmp_path: Path, monkeypatch, nlp):
+    from tests.scale.test_quarantine import explode_on
+
+    explode_on("BOOM", 4, monkeypatch)
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"id": "ok", "text": "Norway sent a ship."}\n{"id": "bad", "text": "BOOM went Denmark."}\n')
+    db = tmp_path / "s.duckdb"
+    result = run(runner, "ingest", str(corpus), "--db", str(db), "--quiet")
+    assert result.exit_code == 2
+    (line,) = [line for line in result.stderr.splitlines() if line.startswith("sitrep: failed")]
+    assert str(corpus) in line and "'bad'" in line and "dates" in line and "ZeroDivisionError" in line
+    assert "1 failed" in result.stderr
+    listed = json.loads(run(runner, "failures", "--db", str(db), "--format", "json").stdout)
+    assert [(r["doc_id"], r["stage"], r["source"]) for r in listed] == [("bad", "dates", str(corpus))]
+    monkeypatch.undo()
+    assert run(runner, "ingest", str(corpus), "--db", str(db), "--quiet").exit_code == 0
+    assert "no failed documents" in run(runner, "failures", "--db", str(db)).stderr
+
+
+def test_code_out_into_a_missing_folder_is_refused(runner, tmp_path: Path):
+    result = run(runner, "code", "-", "--out", str(tmp_path / "missing" / "dir" / "x.json"), stdin="Norway sent a ship.")
+    assert result.exit_code == 2 and "does not exist" in result.stderr
+    assert not (tmp_path / "missing").exists()
+
+
+def test_a_fifo_input_is_one_line(runner, tmp_path: Path, nlp):
+    import os
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    result = run(runner, "code", str(fifo))
+    assert result.exit_code == 2 and "not a regular file" in result.stderr
+
+
+def test_a_second_ingest_says_the_store_is_busy(runner, tmp_path: Path):
+    from sitrep.store.db import ingest_lock
+
+    db = tmp_path / "s.duckdb"
+    with ingest_lock(db):
+        result = run(runner, "ingest", "-", "--db", str(db), "--quiet", stdin="Norway sent a ship.")
+    assert result.exit_code == 4 and "the store is busy" in result.stderr
+
+
+def test_a_text_over_the_coding_limit_says_so(runner, tmp_path: Path, nlp, monkeypatch):
+    monkeypatch.setenv("SITREP_BATCH_SIZE", "4")
+    text = "Denmark rejected the US proposal. " * 6000  # 204,000 characters
+    result = run(runner, "code", "-", stdin=text)
+    assert result.exit_code == 0
+    assert "only the first 200,000 were coded" in result.stderr
+    (doc,) = json.loads(result.stdout)["documents"]
+    assert doc["truncated"] is True

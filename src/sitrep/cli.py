@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from sitrep.errors import InputError, SitrepError
+from sitrep.errors import DocumentFailure, InputError, InputWarning, SitrepError
 from sitrep.settings import DEDUP_MODES, Settings
 
 DB_OPTION = click.option("--db", "db_path", type=click.Path(dir_okay=False), help="DuckDB store [./sitrep.duckdb]")
@@ -26,8 +26,14 @@ class Problems:
         self.count = 0
 
     def __call__(self, err: InputError) -> None:
+        if isinstance(err, InputWarning):
+            click.echo(f"sitrep: warning: {err}", err=True)
+            return
         self.count += 1
-        click.echo(f"sitrep: skipped {err}", err=True)
+        if isinstance(err, DocumentFailure):
+            click.echo(f"sitrep: failed {err}", err=True)
+        else:
+            click.echo(f"sitrep: skipped {err}", err=True)
 
     def exit_code(self) -> int:
         return 2 if self.count else 0
@@ -128,6 +134,8 @@ def code(inputs: tuple[str, ...], fmt: str, pub_date: str | None, out: str | Non
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Parquet output directory for --dask.")
 @click.option("--dedup", type=click.Choice(DEDUP_MODES), help="Duplicates: near (default), exact, or none (by id only).")
 @click.option("--log-progress", is_flag=True, help="Plain progress lines on stderr, one per committed batch.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="HOST",
+              help="Also fetch feed entry links from HOST (by default only from the feed's own host).")
 @click.option("--text-col", help="CSV column holding the text [text].")
 @click.option("--id-col", help="CSV column holding the document id [id].")
 @click.option("--date-col", help="CSV column holding the publication date [date].")
@@ -136,7 +144,7 @@ def code(inputs: tuple[str, ...], fmt: str, pub_date: str | None, out: str | Non
 def ingest(
     inputs: tuple[str, ...], db_path: str | None, pub_date: str | None, batch_size: int | None,
     model: str | None, quiet: bool, workers: int | None, dask_address: str | None, out_dir: str | None,
-    dedup: str | None, log_progress: bool, **columns: str | None,
+    dedup: str | None, log_progress: bool, allow_hosts: tuple[str, ...], **columns: str | None,
 ) -> None:
     """Code INPUTS (files, directories, JSONL, CSV, HTML, feed files or URLs) and store everything."""
     from sitrep.scale import run_ingest
@@ -146,7 +154,7 @@ def ingest(
     def body() -> int:
         settings = make_settings(
             db_path=db_path, publication_date=_check_date(pub_date), batch_size=batch_size, model=model,
-            workers=workers, dedup=dedup, columns=_column_map(columns),
+            workers=workers, dedup=dedup, columns=_column_map(columns), allow_hosts=allow_hosts or None,
         )
         progress = _progress(quiet, "coded", lines=log_progress)
         with progress as advance:
@@ -275,6 +283,28 @@ def stages(fmt: str) -> None:
             _print_rows(rows, fmt)
         else:
             _rich_table(rows, ["stage", "requires", "assigns", "purpose"], title="Coding stages, in run order")
+        return 0
+
+    run_command(body)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def failures(db_path: str | None, fmt: str) -> None:
+    """List the documents the coder failed on (input, id, stage, cause); `sitrep ingest` again retries them."""
+    from sitrep.store.db import list_failures, open_store
+
+    def body() -> int:
+        settings = make_settings(db_path=db_path)
+        with open_store(settings.db_path, read_only=True) as con:
+            rows = list_failures(con)
+        if fmt == "table" and not rows:
+            click.echo(f"no failed documents in {settings.db_path}", err=True)
+        elif fmt == "table":
+            _rich_table(rows, ["source", "doc_id", "stage", "error", "failed_at"])
+        else:
+            _print_rows(rows, fmt)
         return 0
 
     run_command(body)

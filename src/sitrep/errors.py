@@ -28,6 +28,10 @@ class InputError(SitrepError):
             message += f" ({hint})"
         super().__init__(message)
 
+    def __reduce__(self) -> tuple[type, tuple[str, ...]]:
+        """Rebuilt from its parts, so that worker processes can hand it back to the parent."""
+        return (type(self), (self.source, self.problem, self.hint))
+
 
 class ModelError(SitrepError):
     """The spaCy pipeline cannot be found or loaded."""
@@ -51,3 +55,42 @@ class ScaleError(SitrepError):
     """A distributed run (Dask) cannot start or finish."""
 
     exit_code = 5
+
+
+class InputWarning(InputError):
+    """Something about an input was odd but it was still read (a malformed date, a cut text)."""
+
+    exit_code = 0
+
+
+class DocumentFailure(InputError):
+    """One document failed inside the coder; it is quarantined and the rest of its batch goes on."""
+
+    def __init__(self, source: str, doc_id: str, stage: str, cause: str) -> None:
+        self.doc_id = doc_id
+        self.stage = stage
+        self.cause = cause
+        super().__init__(
+            source,
+            f"document {doc_id!r} failed at {stage} ({cause})",
+            "kept out of the store and listed by `sitrep failures`; a rerun retries it",
+        )
+
+    def __reduce__(self) -> tuple[type, tuple[str, str, str, str]]:
+        return (type(self), (self.source, self.doc_id, self.stage, self.cause))
+
+
+class StoreDamaged(StoreError):
+    """The store file fails DuckDB's checksums or cannot be read back."""
+
+    def __init__(self, path: str, detail: str) -> None:
+        self.path = path
+        self.detail = detail
+        super().__init__(f"{path}: the store is damaged; restore it or re-ingest ({detail})")
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        return (type(self), (self.path, self.detail))
+
+
+class StoreBusy(StoreError):
+    """Another sitrep process is writing to the store."""

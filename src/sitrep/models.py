@@ -212,6 +212,8 @@ class Document(Record):
     counts: list[Count] = field(default_factory=list)
     locations: list[Location] = field(default_factory=list)
     stances: list[Stance] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the coder could not do fully (a cut text, a date out of range)
+    truncated: bool = False  # only the first ``Settings.max_doc_chars`` characters were coded
     parsed: Any = field(default=None, repr=False, compare=False)
     mentions: list[Any] = field(default_factory=list, repr=False, compare=False)
 

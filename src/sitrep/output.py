@@ -29,14 +29,15 @@ def write_documents(docs: Iterable[Document], fmt: str, out: TextIO) -> int:
 
 @contextmanager
 def open_output(path: Path, newline: str | None = "") -> Iterator[TextIO]:
-    """``path`` opened for writing text, its folder created.
+    """``path`` opened for writing text; its folder must exist (a typo must not create folders).
 
     An OSError while opening or writing (no such folder, read-only disk, disk
     full) becomes one ConfigError naming the path, because the fix is another
     ``--out``, not a traceback.
     """
+    if not path.parent.is_dir():
+        raise ConfigError(f"cannot write {path}: folder {path.parent} does not exist; create it or give another --out")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("w", encoding="utf-8", newline=newline) as handle:
             yield handle
     except OSError as exc:

@@ -45,6 +45,7 @@ class Settings:
     max_doc_chars: int = 200_000  # longer texts are cut (spaCy memory grows with length)
     columns: ColumnMap = ColumnMap()  # CSV column mapping
     dedup: str = "near"  # near: exact + near duplicates; exact: same normalised text only; none: by id only
+    allow_hosts: tuple[str, ...] = ()  # hosts besides a feed's own from which its entry links may be fetched
     near_threshold: float = 0.8  # estimated Jaccard of word 3-shingles at or above which texts are near duplicates
     stages: tuple[str, ...] = DEFAULT_STAGES  # coding stages by name (SITREP_STAGES=parse,actors,...)
 

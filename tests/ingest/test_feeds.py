@@ -133,7 +133,7 @@ def test_web_page_by_url_is_one_article(server: str):
     ("path", "options", "problem"),
     [
         ("/missing", FetchOptions(), "404"),
-        ("/slow", FetchOptions(timeout=0.5), "cannot be fetched"),
+        ("/slow", FetchOptions(timeout=0.5), "took longer than 0.5 s"),
         ("/big", FetchOptions(max_bytes=1000), "over the 1,000-byte limit"),
         ("/endless", FetchOptions(max_bytes=100_000), "over the 100,000-byte limit"),
     ],

@@ -27,11 +27,8 @@ def snapshot(db_path: Path) -> dict[str, list[str]]:
         for table in TABLES:
             if table == "meta":
                 continue
-            query = (
-                f"SELECT * EXCLUDE (ingested_at) FROM {table}"
-                if table == "documents"
-                else f"SELECT * FROM {table}"
-            )
+            stamp = {"documents": "ingested_at", "failures": "failed_at"}.get(table)
+            query = f"SELECT * EXCLUDE ({stamp}) FROM {table}" if stamp else f"SELECT * FROM {table}"
             result[table] = sorted(repr(row) for row in con.execute(query).fetchall())
     return result
 

@@ -243,8 +243,8 @@ def test_api_docs_are_served_without_a_cdn(client: TestClient) -> None:
 
 
 def test_the_store_is_opened_read_only(client: TestClient) -> None:
-    with pytest.raises(duckdb.Error, match="read-only"):
-        client.app.state.con.execute("DELETE FROM events")
+    with pytest.raises(duckdb.Error, match="read-only"), client.app.state.store.connection() as con:
+        con.execute("DELETE FROM events")
     assert client.get("/api/events").json()["total"] == 9
 
 

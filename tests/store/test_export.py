@@ -175,3 +175,22 @@ def test_gdelt_helpers():
         geo_type(None, "DNK"),
     ) == (3, 2, 1, None)
     assert event_id("a", 1) == event_id("a", 1) != event_id("a", 2) and 0 < event_id("a", 1) < 2**63
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_csv_export_defuses_spreadsheet_formulas(tmp_path: Path, start: str):
+    import csv as csv_module
+
+    from sitrep.store.db import open_store, save_documents
+    from sitrep.store.export import export_store
+    from tests.store.conftest import make_doc
+
+    db = tmp_path / "s.duckdb"
+    doc = make_doc("f", text=f"{start}HYPERLINK(\"http://x.example\") Denmark rejected it.")
+    with open_store(db) as con:
+        save_documents(con, [doc])
+    export_store(db, "csv", tmp_path / "e.csv")
+    with (tmp_path / "e.csv").open(encoding="utf-8", newline="") as handle:
+        (row,) = list(csv_module.DictReader(handle))
+    assert row["sentence"] == "'" + doc.text
+    assert row["goldstein"] == "-4.0"  # numbers are numbers, not text

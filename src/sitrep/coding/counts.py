@@ -36,6 +36,8 @@ Owner
 
 from __future__ import annotations
 
+import math
+
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -266,7 +268,7 @@ def parse_number(words: list[str], lex: Lexicon) -> int | None:
             if (kinds["multiplier"] or 0) >= 1000:
                 total, current = total + current, None
     value = total + (current or 0)
-    return int(round(value)) if value else None
+    return int(round(value)) if value and math.isfinite(value) else None  # "1" and 400 zeros: no number
 
 
 def find_owner(doc: Document, noun: Any, unit: str) -> Actor | None:

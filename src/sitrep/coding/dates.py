@@ -133,6 +133,27 @@ def find_event_date(sentence: Any, event: Event, published: date) -> date | None
     return None
 
 
+def ents_within(span: Any) -> list[Any]:
+    """The entities lying wholly inside ``span``, from its tokens' entity tags.
+
+    ``Span.ents`` walks every entity of the whole document; called once per
+    event it made coding quadratic in text length.
+    """
+    from spacy.tokens import Span
+
+    doc = span.doc
+    found = []
+    for token in span:
+        if token.ent_iob_ != "B":
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if end <= span.end:
+            found.append(Span(doc, token.i, end, label=token.ent_type_))
+    return found
+
+
 def _date_expressions(sentence: Any, trigger: Any) -> list[Any]:
     """DATE/TIME entities of the trigger's clause or a clause above it, attached ones first, then by distance.
 
@@ -141,7 +162,7 @@ def _date_expressions(sentence: Any, trigger: Any) -> list[Any]:
     """
     own = clause_head(trigger)
     above = {own.i} | {t.i for t in own.ancestors}
-    ents = [e for e in sentence.ents if e.label_ in {"DATE", "TIME"} and clause_head(e.root).i in above]
+    ents = [e for e in ents_within(sentence) if e.label_ in {"DATE", "TIME"} and clause_head(e.root).i in above]
 
     def key(ent: Any) -> tuple[int, int]:
         attached = trigger in ent.root.ancestors or any(t.head == trigger for t in ent)
@@ -170,7 +191,10 @@ def resolve_date(expression: str, published: date, tense: str = "past") -> date 
     """One time expression as a calendar date (rules in the module docstring), else None."""
     text = " ".join(expression.lower().replace(",", ", ").split()).replace(" ,", ",")
     for rule in (_relative_day, _ago, _calendar_date, _period, _weekday, _year):
-        found = rule(text, published, tense)
+        try:
+            found = rule(text, published, tense)
+        except (OverflowError, ValueError):  # outside year 1..9999 ("1000000 days ago"): no date
+            return None
         if found is not None:
             return found
     return None

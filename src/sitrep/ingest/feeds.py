@@ -27,8 +27,9 @@ BLOCK_TAGS = frozenset("p div br li h1 h2 h3 h4 h5 h6 blockquote tr section arti
 class FetchOptions:
     """Limits for one download."""
 
-    timeout: float = 20.0  # seconds for the whole response, connect included
+    timeout: float = 20.0  # seconds of wall clock for the whole fetch: connect, redirects, headers, body
     max_bytes: int = 10_000_000
+    max_redirects: int = 5
     user_agent: str = "sitrep/0.1 (news event coder; +https://example.org/sitrep)"
 
 
@@ -50,24 +51,127 @@ def read_url(
 
 
 def fetch(url: str, options: FetchOptions = FetchOptions()) -> tuple[bytes, str]:
-    """The body and content type at ``url``, within the time and size limits."""
+    """The body and content type at ``url``, within one wall-clock deadline and the size limit.
+
+    Socket timeouts alone do not bound a fetch: a server that sends one byte
+    every second never lets a read time out.  A timer therefore shuts the
+    socket down when the deadline passes, whatever the fetch is waiting for.
+    """
     import urllib.error
-    import urllib.request
 
     if not is_url(url):
         raise InputError(url, "is not an http(s) address")
-    request = urllib.request.Request(url, headers={"User-Agent": options.user_agent, "Accept": "*/*"})
-    deadline = time.monotonic() + options.timeout
+    watch = Deadline(options.timeout)
     try:
-        with urllib.request.urlopen(request, timeout=options.timeout) as response:
-            _check_length(url, response.headers.get("Content-Length"), options.max_bytes)
-            body = _read_limited(response, url, options.max_bytes, deadline)
-            return body, response.headers.get("Content-Type", "").lower()
+        with watch:
+            with _opener(watch, options).open(_request(url, options), timeout=options.timeout) as response:
+                _check_length(url, response.headers.get("Content-Length"), options.max_bytes)
+                body = _read_limited(response, url, options.max_bytes, watch)
+                content_type = response.headers.get("Content-Type", "").lower()
+    except InputError:
+        raise
     except urllib.error.HTTPError as exc:
         raise InputError(url, f"server answered {exc.code} {exc.reason}", "check the address") from exc
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+    except (urllib.error.URLError, TimeoutError, OSError, ValueError) as exc:
+        if watch.expired:
+            raise _too_slow(url, options) from exc
         reason = getattr(exc, "reason", exc)
         raise InputError(url, f"cannot be fetched ({reason})", "check the address and the network") from exc
+    if watch.expired:
+        raise _too_slow(url, options)
+    return maybe_gunzip(body, url, options.max_bytes), content_type
+
+
+def _too_slow(url: str, options: FetchOptions) -> InputError:
+    return InputError(url, f"took longer than {options.timeout:g} s to fetch", "try again later")
+
+
+def _request(url: str, options: FetchOptions) -> Any:
+    import urllib.request
+
+    headers = {"User-Agent": options.user_agent, "Accept": "*/*", "Accept-Encoding": "gzip"}
+    return urllib.request.Request(url, headers=headers)
+
+
+class Deadline:
+    """A wall-clock limit that shuts down every socket it was given once the time is up."""
+
+    def __init__(self, seconds: float) -> None:
+        import threading
+
+        self.seconds = seconds
+        self.expired = False
+        self._sockets: list[Any] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._start = time.monotonic()
+
+    def __enter__(self) -> Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+    def remaining(self) -> float:
+        return max(0.0, self.seconds - (time.monotonic() - self._start))
+
+    def add(self, sock: Any) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                _shutdown(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                _shutdown(sock)
+
+
+def _shutdown(sock: Any) -> None:
+    import socket
+
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass  # already closed
+
+
+def _opener(watch: Deadline, options: FetchOptions) -> Any:
+    """A urllib opener whose connections report their sockets to ``watch``, with capped redirects."""
+    import http.client
+    import urllib.request
+
+    def watched(base: type) -> type:
+        class Connection(base):  # type: ignore[misc, valid-type]
+            def connect(self) -> None:
+                self.timeout = watch.remaining() + 1.0  # the deadline, not a socket timeout, ends a slow fetch
+                super().connect()
+                watch.add(self.sock)
+
+        return Connection
+
+    http_class, https_class = watched(http.client.HTTPConnection), watched(http.client.HTTPSConnection)
+
+    class Http(urllib.request.HTTPHandler):
+        def http_open(self, req: Any) -> Any:
+            return self.do_open(http_class, req)
+
+    class Https(urllib.request.HTTPSHandler):
+        def https_open(self, req: Any) -> Any:
+            return self.do_open(https_class, req)
+
+    class Redirects(urllib.request.HTTPRedirectHandler):
+        max_redirections = options.max_redirects
+
+        def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str) -> Any:
+            if not is_url(newurl):
+                raise InputError(req.full_url, f"redirects to {newurl[:80]!r}, which is not http(s)")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return urllib.request.build_opener(Http, Https, Redirects)
 
 
 def _check_length(url: str, header: str | None, max_bytes: int) -> None:
@@ -75,18 +179,45 @@ def _check_length(url: str, header: str | None, max_bytes: int) -> None:
         raise InputError(url, f"is {int(header):,} bytes, over the {max_bytes:,}-byte limit")
 
 
-def _read_limited(response: Any, url: str, max_bytes: int, deadline: float) -> bytes:
-    """Read in chunks, stopping at the size limit or the deadline."""
+def _read_limited(response: Any, url: str, max_bytes: int, watch: Deadline) -> bytes:
+    """Read in chunks, stopping at the size limit (the deadline shuts the socket itself)."""
     chunks: list[bytes] = []
     size = 0
     while chunk := response.read(65536):
         size += len(chunk)
         if size > max_bytes:
             raise InputError(url, f"is over the {max_bytes:,}-byte limit")
-        if time.monotonic() > deadline:
-            raise InputError(url, "took too long to download", "try again later")
         chunks.append(chunk)
+        if watch.expired:
+            break
     return b"".join(chunks)
+
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def maybe_gunzip(body: bytes, name: str, max_bytes: int = 10_000_000) -> bytes:
+    """A gzip-compressed body (a ``.gz`` feed, ``Content-Encoding: gzip``) unpacked, within the size limit."""
+    if not body.startswith(GZIP_MAGIC):
+        return body
+    import zlib
+
+    unpacker = zlib.decompressobj(wbits=31)
+    try:
+        data = unpacker.decompress(body, max_bytes + 1)
+    except zlib.error as exc:
+        raise InputError(name, f"is gzip data that cannot be unpacked ({exc})") from exc
+    if len(data) > max_bytes:
+        raise InputError(name, f"unpacks to over the {max_bytes:,}-byte limit")
+    return data
+
+
+def same_site(link: str, feed: str, allowed: tuple[str, ...] = ()) -> bool:
+    """Whether a feed's entry link may be fetched: the feed's own host, or one the user allowed."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(link).hostname or "").lower()
+    return bool(host) and (host == (urlsplit(feed).hostname or "").lower() or host in allowed)
 
 
 def read_feed_bytes(
@@ -95,7 +226,7 @@ def read_feed_bytes(
     """Documents from a feed's entries; ``fetch_options`` allows fetching entries that carry no text."""
     import feedparser
 
-    feed = feedparser.parse(body)
+    feed = feedparser.parse(maybe_gunzip(body, name))
     if not feed.entries:
         problem = "is not an RSS or Atom feed" if feed.bozo else "is a feed with no entries"
         raise InputError(name, problem, "give a feed address or file")
@@ -113,6 +244,13 @@ def entry_document(
     link = entry.get("link") or None
     text = entry_text(entry)
     if not text and link and fetch_options is not None and is_url(link):
+        allowed = tuple(h.lower() for h in settings.allow_hosts)
+        if not same_site(link, feed_name, allowed):
+            raise InputError(
+                where,
+                f"links to {link[:120]} on another host than the feed's; not fetched",
+                "pass --allow-host HOST to fetch entries from that host",
+            )
         body, _ = fetch(link, fetch_options)
         return article_document(link, body, settings, entry_id=entry.get("id"), source=feed_name)
     if not text:

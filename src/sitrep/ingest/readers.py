@@ -8,6 +8,7 @@ with the next, so that one bad file never sinks a batch.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -31,6 +32,9 @@ def read_inputs(inputs: Iterable[str], settings: Settings, on_error: OnError) ->
             yield from _read_one(raw, settings, on_error)
         except InputError as err:
             on_error(err)
+        except (ValueError, LookupError, TypeError, AttributeError, RecursionError) as exc:
+            # a reader library tripped on this input; the others are still read
+            on_error(InputError(raw, f"cannot be read ({type(exc).__name__}: {_one_line(exc)})"))
 
 
 def _read_one(raw: str, settings: Settings, on_error: OnError) -> Iterator[Document]:
@@ -48,6 +52,10 @@ def _read_one(raw: str, settings: Settings, on_error: OnError) -> Iterator[Docum
     if path.is_dir():
         yield from read_directory(path, settings, on_error)
         return
+    if not path.is_file():
+        raise InputError(
+            raw, "is not a regular file (a FIFO, socket or device)", "give a file, or pipe the text to `-`"
+        )
     yield from read_file(path, settings, on_error)
 
 
@@ -110,8 +118,13 @@ def read_stream(stream: TextIO, name: str, settings: Settings) -> Iterator[Docum
     yield make_document("stdin", decode_text(data, name), settings, source=name)
 
 
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def decode_text(data: bytes, name: str) -> str:
-    """UTF-8 text from bytes, refusing empty, binary and non-UTF-8 input."""
+    """UTF-8 (or BOM-marked UTF-16) text from bytes, refusing empty, binary and other input."""
+    if data.startswith(UTF16_BOMS):
+        return _decode_utf16(data, name)
     if not data.strip():
         raise InputError(name, "is empty", "give a file with some text in it")
     if b"\x00" in data[:8192]:
@@ -127,13 +140,26 @@ def decode_text(data: bytes, name: str) -> str:
     return text
 
 
+def _decode_utf16(data: bytes, name: str) -> str:
+    """Text saved as UTF-16 with a byte-order mark (Windows editors do this)."""
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            name, f"starts like UTF-16 but has a bad byte at offset {exc.start}", "convert it with iconv -t UTF-8"
+        ) from exc
+    if not text.strip():
+        raise InputError(name, "is empty", "give a file with some text in it")
+    return text
+
+
 def read_jsonl(path: Path, settings: Settings, on_error: OnError) -> Iterator[Document]:
     """One document per JSON line holding ``text`` (and optionally id, title, date, url)."""
     raw = path.read_bytes()
     if not raw.strip():
         raise InputError(str(path), "is empty", "give one JSON object per line")
     try:
-        content = raw.decode("utf-8-sig")
+        content = _decode_utf16(raw, str(path)) if raw.startswith(UTF16_BOMS) else raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(str(path), f"is not UTF-8 (bad byte at offset {exc.start})") from exc
     for number, line in enumerate(content.splitlines(), start=1):
@@ -144,6 +170,8 @@ def read_jsonl(path: Path, settings: Settings, on_error: OnError) -> Iterator[Do
             yield document_from_record(parse_json_line(line, where), where, settings, str(path))
         except InputError as err:
             on_error(err)
+        except (ValueError, TypeError, RecursionError) as exc:  # e.g. JSON nested past the parser's depth
+            on_error(InputError(where, f"cannot be read ({type(exc).__name__}: {_one_line(exc)})"))
 
 
 def parse_json_line(line: str, where: str) -> dict[str, Any]:
@@ -162,7 +190,8 @@ def document_from_record(record: dict[str, Any], where: str, settings: Settings,
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(where, "has no 'text' field with text in it", "add a non-empty 'text'")
-    doc_id = str(record.get("id") or where)
+    raw_id = record.get("id")
+    doc_id = where if raw_id is None or str(raw_id).strip() == "" else str(raw_id)  # id 0 is an id
     return make_document(
         doc_id,
         text,
@@ -175,26 +204,58 @@ def document_from_record(record: dict[str, Any], where: str, settings: Settings,
 
 
 def make_document(doc_id: str, text: str, settings: Settings, **meta: Any) -> Document:
-    """A Document, with the publication date falling back to ``settings``."""
-    date = meta.pop("date", None) or settings.publication_date
-    return Document(id=doc_id, text=text, date=normalise_date(date), **meta)
+    """A Document, with the publication date falling back to ``settings``.
+
+    A date that is given but cannot be read is not dropped silently: the
+    document carries a note, which the pipeline reports as a warning line.
+    """
+    given = meta.pop("date", None)
+    date = normalise_date(given)
+    notes = []
+    if given and date is None:
+        notes.append(f"date {str(given)[:40]!r} is not a date sitrep can read (YYYY-MM-DD); it was left out")
+    meta = {key: clean_text(value) if isinstance(value, str) else value for key, value in meta.items()}
+    fallback = normalise_date(settings.publication_date)
+    return Document(id=clean_text(doc_id), text=clean_text(text), date=date or fallback, notes=notes, **meta)
+
+
+def clean_text(text: str) -> str:
+    """Text that encodes as UTF-8: lone surrogates (from JSON escapes such as \\ud800) become U+FFFD."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join(ch if not 0xD800 <= ord(ch) <= 0xDFFF else "\ufffd" for ch in text)
+    return text
+
+
+ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
 
 
 def normalise_date(value: str | None) -> str | None:
-    """``YYYY-MM-DD`` from ISO dates, timestamps and ``YYYY/MM/DD``; None when unreadable."""
+    """``YYYY-MM-DD`` from ISO dates, timestamps and ``YYYY/MM/DD``; None when unreadable.
+
+    Nothing is clamped or guessed: ``99999-99-99`` or ``2020-02-30`` gives None.
+    """
     if not value:
         return None
-    from datetime import datetime
+    from datetime import date, datetime
 
-    text = value.strip().replace("/", "-").replace("Z", "+00:00")
+    text = str(value).strip().replace("/", "-").replace("Z", "+00:00")
     try:
         return datetime.fromisoformat(text).date().isoformat()
     except ValueError:
         pass
+    match = ISO_DAY.match(text)
+    if match is None:
+        return None
     try:
-        return datetime.strptime(text[:10], "%Y-%m-%d").date().isoformat()
+        return date(*(int(part) for part in match.groups())).isoformat()
     except ValueError:
         return None
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200] or type(exc).__name__
 
 
 def _opt_str(value: Any) -> str | None:

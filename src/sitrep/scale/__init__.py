@@ -43,9 +43,12 @@ def run_ingest(
 
         result = ingest(inputs, settings, on_error, on_progress=on_progress, on_total=on_total)
         near = f" ({result.near_duplicates} near copies)" if result.near_duplicates else ""
+        failed = (
+            f"; {result.failed} failed (see `sitrep failures`; a rerun retries them)" if result.failed else ""
+        )
         return IngestReport(
             f"stored {result.added} new documents with {result.events} events in {settings.db_path}; "
-            f"{result.duplicates} already stored or duplicates{near}"
+            f"{result.duplicates} already stored or duplicates{near}{failed}"
         )
     if out is None:
         raise ConfigError("--dask needs --out DIR for the Parquet partitions (then `sitrep load DIR`)")

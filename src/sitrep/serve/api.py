@@ -25,7 +25,6 @@ from sitrep.errors import ConfigError
 from sitrep.serve import queries
 from sitrep.serve.queries import ApiFilter
 from sitrep.settings import Settings
-from sitrep.store.db import connect
 
 MAX_LIMIT = 1000
 ACTOR_KEY = r"^[A-Za-z0-9]{2,}$"
@@ -47,12 +46,16 @@ def create_app(settings: Settings) -> FastAPI:
     from fastapi_offline import FastAPIOffline
     from fastapi.staticfiles import StaticFiles
 
-    con = connect(settings.db_path, read_only=True)
+    import duckdb
+
+    from sitrep.errors import StoreError
+    from sitrep.serve.server import StoreReader, store_error_response
+
+    store = StoreReader(settings.db_path)  # no connection is kept: see StoreReader
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> Any:
         yield
-        con.close()
 
     # FastAPIOffline serves the /docs and /redoc pages from packaged files, not from a CDN.
     app = FastAPIOffline(
@@ -61,8 +64,10 @@ def create_app(settings: Settings) -> FastAPI:
         version="1",
         lifespan=lifespan,
     )
-    app.state.con = con
+    app.state.store = store
     app.add_exception_handler(ConfigError, _config_error)
+    app.add_exception_handler(StoreError, store_error_response)
+    app.add_exception_handler(duckdb.Error, store_error_response)
     app.middleware("http")(_security_headers)
     app.mount("/static", StaticFiles(directory=str(static_dir())), name="static")
     app.get("/", include_in_schema=False)(_index)
@@ -88,12 +93,9 @@ async def _security_headers(request: Request, call_next: Callable[[Request], Any
 
 
 def cursor(request: Request) -> Iterator[Any]:
-    """A cursor of the shared read-only connection, for this request only."""
-    cur = request.app.state.con.cursor()
-    try:
-        yield cur
-    finally:
-        cur.close()
+    """A short read-only connection for this request only (closed after it, freeing the store)."""
+    with request.app.state.store.connection() as con:
+        yield con
 
 
 def event_filter(

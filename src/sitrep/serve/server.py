@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
 
-from sitrep.errors import ConfigError
+from sitrep.errors import ConfigError, StoreError
 from sitrep.settings import Settings
 
 DEFAULT_HOST = "127.0.0.1"
@@ -32,6 +35,48 @@ def check_port(host: str, port: int) -> None:
             probe.bind((host, port))
         except OSError as exc:
             raise ConfigError(f"cannot listen on {host}:{port} ({exc.strerror}); pass another --port") from exc
+
+
+class StoreReader:
+    """Short read-only connections to the store, one per request.
+
+    The server never keeps the store open: between requests DuckDB's file lock
+    is free, so ``sitrep ingest`` can commit a batch, and the next request sees
+    it.  While a commit holds the lock, a request waits for it (up to ``wait``
+    seconds) instead of failing.
+    """
+
+    def __init__(self, db_path: Path, wait: float = 10.0) -> None:
+        from sitrep.store.db import open_store
+
+        self.db_path = db_path
+        self.wait = wait
+        with open_store(db_path, read_only=True, verify=True, wait=wait):
+            pass  # a missing or damaged store is refused now, before the server starts
+
+    @contextmanager
+    def connection(self) -> Iterator[Any]:
+        from sitrep.store.db import open_store
+
+        with open_store(self.db_path, read_only=True, verify=False, wait=self.wait) as con:
+            yield con
+
+
+async def store_error_response(request: Any, exc: Exception) -> Any:
+    """A store problem met by a request (damaged, busy) as a 503 with its one-line message."""
+    from fastapi.responses import JSONResponse
+
+    from sitrep.store.db import is_damage, is_lock_conflict
+
+    if isinstance(exc, StoreError):
+        message = str(exc)
+    elif is_damage(exc):
+        message = "the store is damaged; restore it or re-ingest"
+    elif is_lock_conflict(exc):
+        message = "the store is busy; try again in a moment"
+    else:
+        return JSONResponse({"detail": f"the store could not answer ({type(exc).__name__})"}, status_code=500)
+    return JSONResponse({"detail": message}, status_code=503)
 
 
 def serve(

@@ -10,7 +10,9 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -18,9 +20,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from sitrep.errors import ConfigError
+from sitrep.errors import ConfigError, StoreDamaged
 from sitrep.output import open_output, output_error
-from sitrep.store.db import open_store, scalar
+from sitrep.store.db import is_damage, open_store, scalar
 from sitrep.store.schema import DATA_TABLES
 
 EXPORT_FORMATS = ("parquet", "csv", "gdelt", "plover")
@@ -112,17 +114,54 @@ def export_parquet(con: Any, out: Path) -> Written:
         raise output_error(out, exc) from exc
     rows = 0
     for table in DATA_TABLES:
-        target = out / f"{table}.parquet"
-        _copy(con, f"SELECT * FROM {table}", target, "FORMAT PARQUET")
+        with replacing(out / f"{table}.parquet") as target:
+            _copy(con, f"SELECT * FROM {table}", target, "FORMAT PARQUET")
         rows += scalar(con, f"SELECT count(*) FROM {table}")
     return Written(out, rows)
+
+
+@contextmanager
+def replacing(target: Path) -> Iterator[Path]:
+    """A temporary path beside ``target``, renamed over it only when the export finished.
+
+    A full disk or a kill midway leaves the previous file (or none), never a
+    truncated one that looks complete.
+    """
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        yield temporary
+        os.replace(temporary, target)
+    except OSError as exc:
+        raise output_error(target, exc) from exc
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def export_csv(con: Any, out: Path) -> Written:
     """Events, one per row, with flat actor/location columns and their document's title, URL and date."""
     _file_target(out)
-    _copy(con, CSV_SQL, out, "HEADER, DELIMITER ','")
+    with replacing(out) as target:
+        _copy(con, formula_safe(con, CSV_SQL), target, "HEADER, DELIMITER ','")
     return Written(out, scalar(con, "SELECT count(*) FROM events"))
+
+
+FORMULA_START = r"^[=+@\-\t\r]"
+
+
+def formula_safe(con: Any, query: str) -> str:
+    """``query`` with every text cell that a spreadsheet would run as a formula (starting with
+    ``=``, ``+``, ``-``, ``@``, tab or CR) prefixed with an apostrophe, as OWASP advises for CSV."""
+    columns = []
+    for name, kind, *_ in con.execute(f"DESCRIBE {query}").fetchall():
+        quoted = '"' + name.replace('"', '""') + '"'
+        if kind == "VARCHAR":
+            columns.append(
+                f"CASE WHEN regexp_matches({quoted}, '{FORMULA_START}') THEN chr(39) || {quoted} "
+                f"ELSE {quoted} END AS {quoted}"
+            )
+        else:
+            columns.append(quoted)
+    return f"SELECT {', '.join(columns)} FROM ({query})"
 
 
 def _copy(con: Any, query: str, target: Path, options: str) -> None:
@@ -134,6 +173,8 @@ def _copy(con: Any, query: str, target: Path, options: str) -> None:
         con.execute(f"COPY ({query}) TO {literal} ({options})")
     except duckdb.Error as exc:
         problem = str(exc).splitlines()[0]
+        if is_damage(exc):
+            raise StoreDamaged("the store", problem) from exc
         raise ConfigError(f"cannot write {target} ({problem}); give a writable --out path") from exc
 
 
@@ -160,7 +201,7 @@ def export_gdelt(con: Any, out: Path) -> Written:
     """Tab-separated GDELT 2.0 event rows (61 columns, with a header line)."""
     _file_target(out)
     count = 0
-    with open_output(out) as handle:
+    with replacing(out) as target, open_output(target) as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
         writer.writerow(GDELT_COLUMNS)
         for row in event_rows(con):
@@ -286,7 +327,7 @@ def export_plover(con: Any, out: Path) -> Written:
     """PLOVER JSON records, one per line (non-negated events)."""
     _file_target(out)
     count = 0
-    with open_output(out, newline=None) as handle:
+    with replacing(out) as target, open_output(target, newline=None) as handle:
         for row in event_rows(con):
             handle.write(json.dumps(plover_record(row), ensure_ascii=False) + "\n")
             count += 1

@@ -2,14 +2,79 @@
 
 from __future__ import annotations
 
+import math
+from datetime import date
+from functools import cache
 from typing import Any
 
 from sitrep.models import Count, Document, Event, Quote, Stance
-from sitrep.store.schema import flatten_actor, flatten_location
+from sitrep.store.schema import column_types, flatten_actor, flatten_location
+
+# What each column type holds; a value outside it is stored as NULL rather than failing the batch.
+INT_RANGES = {
+    "INTEGER": (-(2**31), 2**31 - 1),
+    "BIGINT": (-(2**63), 2**63 - 1),
+    "SMALLINT": (-(2**15), 2**15 - 1),
+}
 
 
 def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
-    """Rows for every table, keyed by table name."""
+    """Rows for every table, keyed by table name, every value fitting its column."""
+    return {table: [fit_row(table, row) for row in rows] for table, rows in _raw_rows(doc).items()}
+
+
+def fit_row(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    """The row with each value the column cannot hold (an int past BIGINT, NaN, a bad date) set to None."""
+    kinds = _kinds(table)
+    return {name: fit_value(kinds.get(name, ""), value) for name, value in row.items()}
+
+
+@cache
+def _kinds(table: str) -> dict[str, str]:
+    return dict(column_types(table))
+
+
+def fit_value(kind: str, value: Any) -> Any:
+    """``value`` if a column of type ``kind`` holds it, else None."""
+    if value is None or isinstance(value, bool):
+        return value
+    if kind in INT_RANGES:
+        low, high = INT_RANGES[kind]
+        return value if isinstance(value, int) and low <= value <= high else None
+    if kind == "DOUBLE":
+        return float(value) if isinstance(value, (int, float)) and _finite(value) else None
+    if kind == "DATE":
+        return _iso_date(value)
+    if kind == "VARCHAR" and isinstance(value, str):
+        return storable_text(value)
+    return value
+
+
+def _finite(value: float) -> bool:
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an int too large for a float
+        return False
+
+
+def _iso_date(value: Any) -> str | None:
+    """A ``YYYY-MM-DD`` string DuckDB accepts, or None."""
+    try:
+        return date.fromisoformat(str(value)[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def storable_text(text: str) -> str:
+    """Text that encodes as UTF-8 (lone surrogates from JSON escapes become U+FFFD)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return text
+
+
+def _raw_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
     return {
         "documents": [_document_row(doc)],
         "doc_sources": [
@@ -78,6 +143,8 @@ def _document_row(doc: Document) -> dict[str, Any]:
         "source": doc.source,
         "text": doc.text,
         "n_sentences": len(doc.sentences),
+        "truncated": doc.truncated,
+        "notes": "; ".join(doc.notes) or None,
     }
 
 

@@ -25,7 +25,7 @@ TABLES: dict[str, str] = {
     "documents": (
         "id VARCHAR PRIMARY KEY, text_sha1 VARCHAR NOT NULL, title VARCHAR, date DATE, "
         "url VARCHAR, source VARCHAR, text VARCHAR NOT NULL, n_sentences INTEGER, "
-        "ingested_at TIMESTAMP DEFAULT current_timestamp"
+        "ingested_at TIMESTAMP DEFAULT current_timestamp, truncated BOOLEAN, notes VARCHAR"
     ),
     "doc_sources": "doc_id VARCHAR NOT NULL, source_id VARCHAR NOT NULL, url VARCHAR, source VARCHAR, kind VARCHAR",
     "sentences": "doc_id VARCHAR NOT NULL, sentence_index INTEGER NOT NULL, text VARCHAR, start_char INTEGER, end_char INTEGER",
@@ -62,6 +62,12 @@ CHILD_TABLES = ("doc_sources", "sentences", "events", "actors", "quotes", "count
 TABLES["fingerprints"] = "doc_id VARCHAR NOT NULL, norm_sha1 VARCHAR NOT NULL, minhash BLOB"
 TABLES["fingerprint_bands"] = "band_key BIGINT NOT NULL, doc_id VARCHAR NOT NULL"
 DEDUP_TABLES = ("fingerprints", "fingerprint_bands")
+
+# Documents the coder failed on (pipeline.py's guard): kept out of the data tables, retried by a rerun.
+TABLES["failures"] = (
+    "doc_id VARCHAR PRIMARY KEY, source VARCHAR, stage VARCHAR, error VARCHAR, "
+    "failed_at TIMESTAMP DEFAULT current_timestamp"
+)
 
 DATA_TABLES = ("documents", *CHILD_TABLES)
 """The tables that hold what was read and coded: exported, and written per Parquet partition."""
