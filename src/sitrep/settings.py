@@ -44,6 +44,7 @@ class Settings:
     columns: ColumnMap = ColumnMap()  # CSV column mapping
     dedup: str = "near"  # near: exact + near duplicates; exact: same normalised text only; none: by id only
     near_threshold: float = 0.8  # estimated Jaccard of word 3-shingles at or above which texts are near duplicates
+    story_window: int = 3  # days between consecutive reports of one story (store/stories.py)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:

@@ -30,6 +30,7 @@ from sitrep.ingest.readers import JSONL_SUFFIXES, STDIN, OnError, is_readable_ki
 from sitrep.models import Document
 from sitrep.settings import Settings
 from sitrep.store.db import SaveResult, link_row, open_store, save_documents
+from sitrep.store.stories import update_stories
 
 Progress = Callable[[int], None]
 MAX_CHUNK_CHARS = 200_000  # ~40k tokens: keeps one spaCy batch well under 1.5 GB
@@ -70,6 +71,7 @@ def ingest(
             dedup.release(doc.id for doc in chunk.fresh)
             if on_progress is not None:
                 on_progress(chunk.read)
+        update_stories(con, settings.story_window)
     return result
 
 

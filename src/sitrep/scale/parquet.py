@@ -30,6 +30,7 @@ from sitrep.models import Document
 from sitrep.settings import Settings
 from sitrep.store.db import SaveResult, open_store, save_rows
 from sitrep.store.rows import document_rows
+from sitrep.store.stories import update_stories
 from sitrep.store.schema import DATA_TABLES, SCHEMA_VERSION, column_types
 
 PARTITION_TABLES = (*DATA_TABLES, "fingerprints")
@@ -152,6 +153,7 @@ def load_directory(directory: Path, settings: Settings) -> SaveResult:
         for name in names:
             rows = read_partition(directory, name)
             result += save_rows(con, rows, dedup=settings.dedup, near_threshold=settings.near_threshold)
+        update_stories(con, settings.story_window)
     return result
 
 
