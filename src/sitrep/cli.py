@@ -214,20 +214,27 @@ def export(db_path: str | None, fmt: str, out: str) -> None:
 @click.option("--until", help="Last date, YYYY-MM-DD.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--limit", type=click.IntRange(1), help="At most this many events.")
+@click.option("--stories", is_flag=True, help="One row per story (the events of many articles about one happening).")
 def events(
     db_path: str | None, actor: str | None, event_type: str | None, since: str | None, until: str | None,
-    fmt: str, limit: int | None,
+    fmt: str, limit: int | None, stories: bool,
 ) -> None:
-    """Query stored events."""
+    """Query stored events (or, with --stories, stories)."""
     from sitrep.store.db import open_store
     from sitrep.store.query import EventFilter, query_events
 
     def body() -> int:
         settings = make_settings(db_path=db_path)
-        flt = EventFilter(actor=actor, event_type=event_type, since=_check_date(since), until=_check_date(until))
+        since_day, until_day = _check_date(since), _check_date(until)
         with open_store(settings.db_path, read_only=True) as con:
-            rows = query_events(con, flt, limit=limit)
-        _print_rows(rows, fmt)
+            if stories:
+                from sitrep.store.stories import StoryFilter, query_stories
+
+                flt = StoryFilter(actor=actor, event_type=event_type, since=since_day, until=until_day)
+                rows = query_stories(con, flt, limit=limit)[0]
+            else:
+                rows = query_events(con, EventFilter(actor, event_type, since_day, until_day), limit=limit)
+        _print_rows(rows, fmt, STORY_COLUMNS if stories else None)
         return 0
 
     run_command(body)
@@ -332,7 +339,11 @@ def _progress(quiet: bool, label: str, lines: bool = False) -> Any:
     return ProgressBar(label)
 
 
-def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
+STORY_COLUMNS = ["first_date", "last_date", "source_side", "cameo", "plover", "target_side", "articles", "sources",
+                 "location_name", "title"]
+
+
+def _print_rows(rows: list[dict[str, Any]], fmt: str, columns: list[str] | None = None) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, default=str, ensure_ascii=False, indent=1))
     elif fmt == "csv":
@@ -342,7 +353,7 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
         writer.writeheader()
         writer.writerows(rows)
     else:
-        _rich_table(rows, ["date", "source_code", "cameo", "plover", "target_code", "goldstein", "trigger", "doc_id"])
+        _rich_table(rows, columns or ["date", "source_code", "cameo", "plover", "target_code", "goldstein", "trigger", "doc_id"])
 
 
 def _rich_table(rows: list[dict[str, Any]], columns: list[str], title: str | None = None) -> None:

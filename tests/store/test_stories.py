@@ -141,3 +141,15 @@ def test_a_clash_and_a_meeting_of_one_pair_on_one_day_stay_apart(story_store: Pa
         stories, total = query_stories(con, StoryFilter(actor="IND"))
         assert total == 2 and sorted(s["root"] for s in stories) == ["04", "19"]
         assert query_stories(con, StoryFilter(actor="IND", event_type="19"))[1] == 1
+
+
+@pytest.mark.model
+def test_events_stories_option_lists_stories(story_store: Path):
+    from click.testing import CliRunner
+
+    from sitrep.cli import main
+
+    answer = CliRunner().invoke(main, ["events", "--db", str(story_store), "--stories", "--format", "json"])
+    assert answer.exit_code == 0, answer.output
+    rows = json.loads(answer.output)
+    assert len(rows) == 4 and rows[0]["articles"] == 2 and rows[0]["story_id"].startswith("st-")
