@@ -126,6 +126,9 @@ def code(inputs: tuple[str, ...], fmt: str, pub_date: str | None, out: str | Non
 @click.option("--dask", "dask_address", metavar="ADDRESS|local:N",
               help="Code on a Dask cluster (scheduler address, or local:N for N local workers); needs --out.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Parquet output directory for --dask.")
+@click.option("--read-on-workers/--read-on-client", "read_on_workers", default=None,
+              help="--dask: workers read their own shards of the input files (shared storage or fsspec URLs) "
+              "[default: workers for local:N, else the client].")
 @click.option("--dedup", type=click.Choice(DEDUP_MODES), help="Duplicates: near (default), exact, or none (by id only).")
 @click.option("--log-progress", is_flag=True, help="Plain progress lines on stderr, one per committed batch.")
 @click.option("--text-col", help="CSV column holding the text [text].")
@@ -136,7 +139,7 @@ def code(inputs: tuple[str, ...], fmt: str, pub_date: str | None, out: str | Non
 def ingest(
     inputs: tuple[str, ...], db_path: str | None, pub_date: str | None, batch_size: int | None,
     model: str | None, quiet: bool, workers: int | None, dask_address: str | None, out_dir: str | None,
-    dedup: str | None, log_progress: bool, **columns: str | None,
+    read_on_workers: bool | None, dedup: str | None, log_progress: bool, **columns: str | None,
 ) -> None:
     """Code INPUTS (files, directories, JSONL, CSV, HTML, feed files or URLs) and store everything."""
     from sitrep.scale import run_ingest
@@ -151,7 +154,7 @@ def ingest(
         progress = _progress(quiet, "coded", lines=log_progress)
         with progress as advance:
             report = run_ingest(inputs, settings, problems, dask=dask_address, out=out_dir,
-                                on_progress=advance, on_total=progress.set_total)
+                                on_progress=advance, on_total=progress.set_total, read_on_workers=read_on_workers)
         click.echo(report, err=True)
         return problems.exit_code()
 
