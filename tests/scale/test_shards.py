@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sitrep.ingest.readers import read_inputs
-from sitrep.scale.shards import Shard, can_shard, plan_shards, read_shard
+from sitrep.scale.shards import Shard, can_shard, plan_shards, read_shard, stream_inputs
 from sitrep.settings import Settings
 from tests.scale.conftest import EXAMPLES
 
@@ -79,3 +79,9 @@ def test_a_range_owns_the_lines_that_start_in_it(tmp_path: Path):
     ids = [[d.id for d in read_shard(Shard((str(path),), a, b), SETTINGS, print)]
            for a, b in [(0, 1), (1, size), (size, size + 1), (size + 1, 3 * size)]]
     assert ids == [["0"], [], ["1"], ["2"]]
+
+
+def test_stream_inputs_reads_what_read_inputs_reads(mixed: Path):
+    problems: list[str] = []
+    docs = [d.as_dict() for d in stream_inputs([str(mixed), str(EXAMPLES)], SETTINGS, lambda e: problems.append(str(e)))]
+    assert (docs, problems) == local_read([str(mixed), str(EXAMPLES)])

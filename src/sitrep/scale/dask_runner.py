@@ -37,11 +37,11 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import ConfigError, InputError, ScaleError
-from sitrep.ingest.readers import OnError, read_inputs
+from sitrep.ingest.readers import OnError
 from sitrep.models import Document
 from sitrep.scale.batch import MAX_CHUNK_CHARS, Progress, blocks, code_documents, count_inputs, warm_worker
 from sitrep.scale.parquet import PartitionWriter, document_tables, is_done, prepare_output
-from sitrep.scale.shards import Shard, can_shard, plan_shards, read_shard
+from sitrep.scale.shards import Shard, can_shard, plan_shards, read_shard, stream_inputs
 from sitrep.settings import Settings
 
 LOCAL_PREFIX = "local:"
@@ -166,8 +166,8 @@ def _shard_tasks(inputs: list[str], plan: dict[str, int], on_error: OnError) -> 
 
 
 def _document_tasks(inputs: list[str], settings: Settings, on_error: OnError) -> Iterator[tuple[Any, int | None]]:
-    """(documents, count): partitions read here, in input order."""
-    for docs in blocks(read_inputs(inputs, settings, on_error), settings.batch_size, max_chars=2**62):
+    """(documents, count): partitions read here, in input order, JSONL streamed line by line."""
+    for docs in blocks(stream_inputs(inputs, settings, on_error), settings.batch_size, max_chars=2**62):
         yield docs, len(docs)
 
 

@@ -148,6 +148,20 @@ def _expand_url(raw: str, on_error: OnError) -> Iterator[tuple[str, int]]:
         yield url, size
 
 
+def stream_inputs(inputs: Iterable[str], settings: Settings, on_error: OnError) -> Iterator[Document]:
+    """The documents of the inputs, as ``read_inputs`` gives them, but JSONL files line by line.
+
+    ``read_inputs`` holds a whole JSONL file in memory; a Dask client that
+    reads a 10 GB archive must not.  Stdin and web addresses go to ``read_inputs``.
+    """
+    for raw in inputs:
+        if not can_shard([raw]):
+            yield from read_inputs([raw], settings, on_error)
+            continue
+        for shard in plan_shards([raw], 2**62, 1, on_error):
+            yield from read_shard(shard, settings, on_error)
+
+
 def read_shard(shard: Shard, settings: Settings, on_error: OnError) -> Iterator[Document]:
     """Runs on a worker: the documents of one shard, exactly as a local ingest reads them."""
     if not shard.is_range:
