@@ -132,6 +132,9 @@ def code(inputs: tuple[str, ...], fmt: str, pub_date: str | None, out: str | Non
 @click.option("--dask", "dask_address", metavar="ADDRESS|local:N",
               help="Code on a Dask cluster (scheduler address, or local:N for N local workers); needs --out.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Parquet output directory for --dask.")
+@click.option("--read-on-workers/--read-on-client", "read_on_workers", default=None,
+              help="--dask: workers read their own shards of the input files (shared storage or fsspec URLs) "
+              "[default: workers for local:N, else the client].")
 @click.option("--dedup", type=click.Choice(DEDUP_MODES), help="Duplicates: near (default), exact, or none (by id only).")
 @click.option("--log-progress", is_flag=True, help="Plain progress lines on stderr, one per committed batch.")
 @click.option("--allow-host", "allow_hosts", multiple=True, metavar="HOST",
@@ -144,7 +147,8 @@ def code(inputs: tuple[str, ...], fmt: str, pub_date: str | None, out: str | Non
 def ingest(
     inputs: tuple[str, ...], db_path: str | None, pub_date: str | None, batch_size: int | None,
     model: str | None, quiet: bool, workers: int | None, dask_address: str | None, out_dir: str | None,
-    dedup: str | None, log_progress: bool, allow_hosts: tuple[str, ...], **columns: str | None,
+    read_on_workers: bool | None, dedup: str | None, log_progress: bool, allow_hosts: tuple[str, ...],
+    **columns: str | None,
 ) -> None:
     """Code INPUTS (files, directories, JSONL, CSV, HTML, feed files or URLs) and store everything."""
     from sitrep.scale import run_ingest
@@ -159,7 +163,7 @@ def ingest(
         progress = _progress(quiet, "coded", lines=log_progress)
         with progress as advance:
             report = run_ingest(inputs, settings, problems, dask=dask_address, out=out_dir,
-                                on_progress=advance, on_total=progress.set_total)
+                                on_progress=advance, on_total=progress.set_total, read_on_workers=read_on_workers)
         click.echo(report, err=True)
         return problems.exit_code()
 
@@ -222,20 +226,27 @@ def export(db_path: str | None, fmt: str, out: str) -> None:
 @click.option("--until", help="Last date, YYYY-MM-DD.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--limit", type=click.IntRange(1), help="At most this many events.")
+@click.option("--stories", is_flag=True, help="One row per story (the events of many articles about one happening).")
 def events(
     db_path: str | None, actor: str | None, event_type: str | None, since: str | None, until: str | None,
-    fmt: str, limit: int | None,
+    fmt: str, limit: int | None, stories: bool,
 ) -> None:
-    """Query stored events."""
+    """Query stored events (or, with --stories, stories)."""
     from sitrep.store.db import open_store
     from sitrep.store.query import EventFilter, query_events
 
     def body() -> int:
         settings = make_settings(db_path=db_path)
-        flt = EventFilter(actor=actor, event_type=event_type, since=_check_date(since), until=_check_date(until))
+        since_day, until_day = _check_date(since), _check_date(until)
         with open_store(settings.db_path, read_only=True) as con:
-            rows = query_events(con, flt, limit=limit)
-        _print_rows(rows, fmt)
+            if stories:
+                from sitrep.store.stories import StoryFilter, query_stories
+
+                flt = StoryFilter(actor=actor, event_type=event_type, since=since_day, until=until_day)
+                rows = query_stories(con, flt, limit=limit)[0]
+            else:
+                rows = query_events(con, EventFilter(actor, event_type, since_day, until_day), limit=limit)
+        _print_rows(rows, fmt, STORY_COLUMNS if stories else None)
         return 0
 
     run_command(body)
@@ -400,7 +411,11 @@ def _progress(quiet: bool, label: str, lines: bool = False) -> Any:
     return ProgressBar(label)
 
 
-def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
+STORY_COLUMNS = ["first_date", "last_date", "source_side", "cameo", "plover", "target_side", "articles", "sources",
+                 "location_name", "title"]
+
+
+def _print_rows(rows: list[dict[str, Any]], fmt: str, columns: list[str] | None = None) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, default=str, ensure_ascii=False, indent=1))
     elif fmt == "csv":
@@ -410,7 +425,7 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
         writer.writeheader()
         writer.writerows(rows)
     else:
-        _rich_table(rows, ["date", "source_code", "cameo", "plover", "target_code", "goldstein", "trigger", "doc_id"])
+        _rich_table(rows, columns or ["date", "source_code", "cameo", "plover", "target_code", "goldstein", "trigger", "doc_id"])
 
 
 def _rich_table(rows: list[dict[str, Any]], columns: list[str], title: str | None = None) -> None:

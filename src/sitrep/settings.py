@@ -48,6 +48,7 @@ class Settings:
     allow_hosts: tuple[str, ...] = ()  # hosts besides a feed's own from which its entry links may be fetched
     near_threshold: float = 0.8  # estimated Jaccard of word 3-shingles at or above which texts are near duplicates
     stages: tuple[str, ...] = DEFAULT_STAGES  # coding stages by name (SITREP_STAGES=parse,actors,...)
+    story_window: int = 3  # days between consecutive reports of one story (store/stories.py)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:

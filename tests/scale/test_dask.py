@@ -27,15 +27,17 @@ def test_bad_local_address(address: str):
 
 @pytest.mark.model
 @pytest.mark.slow
-def test_dask_local_cluster_stores_the_same_as_one_process(nlp, tmp_path: Path):
-    settings = Settings(batch_size=2)  # partitions of 8 documents: the 16 examples make two
+@pytest.mark.parametrize("read_on_workers", [True, False], ids=["workers-read", "client-reads"])
+def test_dask_local_cluster_stores_the_same_as_one_process(nlp, tmp_path: Path, read_on_workers: bool):
+    settings = Settings(batch_size=8)  # client: partitions of 8 documents; workers: shards of 32 KB
     out = tmp_path / "parts"
     local_db, dask_db = tmp_path / "local.duckdb", tmp_path / "dask.duckdb"
     steps: list[int] = []
 
-    result = ingest_dask([str(EXAMPLES)], settings, print, "local:2", out, on_progress=steps.append)
-    assert (result.partitions, result.documents, sum(steps)) == (2, 16, 16)
-    assert done_partitions(out) == ["part-00000", "part-00001"]
+    result = ingest_dask([str(EXAMPLES)], settings, print, "local:2", out, on_progress=steps.append,
+                         read_on_workers=read_on_workers)
+    assert (result.partitions, result.documents, sum(steps)) == (2 if not read_on_workers else 1, 16, 16)
+    assert "busy" in result.profile() and len({t.index for t in result.tasks}) == result.partitions
 
     loaded = load_directory(out, settings.replace(db_path=dask_db))
     assert loaded.added == 16
@@ -45,5 +47,5 @@ def test_dask_local_cluster_stores_the_same_as_one_process(nlp, tmp_path: Path):
     again = load_directory(out, settings.replace(db_path=dask_db))  # idempotent
     assert (again.added, again.duplicates) == (0, 16) and snapshot(dask_db) == snapshot(local_db)
 
-    resumed = ingest_dask([str(EXAMPLES)], settings, print, "local:1", out)  # every partition is done
-    assert (resumed.partitions, resumed.resumed) == (0, 2)
+    resumed = ingest_dask([str(EXAMPLES)], settings, print, "local:1", out, read_on_workers=read_on_workers)
+    assert (resumed.partitions, resumed.resumed) == (0, result.partitions)

@@ -55,7 +55,7 @@ def test_tables_have_the_store_columns_and_types():
 
 def test_partitions_load_once_with_duplicates_linked(tmp_path: Path):
     out = tmp_path / "parts"
-    prepare_output(out, 8)
+    prepare_output(out, {"partition_docs": 8})
     write_partition(
         document_tables([coded("a", WIRE), coded("b", "Norway sent a frigate to Nuuk today.")]), out, 0
     )
@@ -80,13 +80,13 @@ def test_partitions_load_once_with_duplicates_linked(tmp_path: Path):
 
 def test_unfinished_partitions_are_not_loaded(tmp_path: Path):
     out = tmp_path / "parts"
-    prepare_output(out, 8)
+    prepare_output(out, {"partition_docs": 8})
     with pytest.raises(StoreError, match="no complete Parquet partitions"):
         load_directory(out, Settings(db_path=tmp_path / "s.duckdb"))
 
 
 def test_resuming_into_a_directory_of_another_partition_size_is_refused(tmp_path: Path):
-    prepare_output(tmp_path / "parts", 8)
-    prepare_output(tmp_path / "parts", 8)
+    prepare_output(tmp_path / "parts", {"partition_docs": 8})
+    prepare_output(tmp_path / "parts", {"partition_docs": 8})
     with pytest.raises(ScaleError, match="another run"):
-        prepare_output(tmp_path / "parts", 16)
+        prepare_output(tmp_path / "parts", {"partition_docs": 16})

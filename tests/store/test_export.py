@@ -67,9 +67,9 @@ def store(db_path: Path) -> Path:
 def test_parquet_is_one_file_per_table(store: Path, tmp_path: Path):
     written = export_store(store, "parquet", tmp_path / "out")
     files = sorted(p.stem for p in written.path.glob("*.parquet"))
-    assert files == sorted(DATA_TABLES)
+    assert files == sorted([*DATA_TABLES, "stories"])
     events = pd.read_parquet(written.path / "events.parquet")
-    assert list(events.columns) == column_names("events") and len(events) == 3
+    assert list(events.columns) == [*column_names("events"), "story_id"] and len(events) == 3
     assert duckdb.sql(f"SELECT count(*) FROM '{written.path}/sentences.parquet'").fetchall() == [(3,)]
     assert set(pd.read_parquet(written.path / "doc_sources.parquet")["kind"]) == {"original", "exact"}
 
@@ -77,7 +77,7 @@ def test_parquet_is_one_file_per_table(store: Path, tmp_path: Path):
 def test_csv_is_flat_events_with_document_fields(store: Path, tmp_path: Path):
     written = export_store(store, "csv", tmp_path / "events.csv")
     frame = pd.read_csv(written.path, dtype={"cameo": str})
-    assert list(frame.columns) == [*column_names("events"), "doc_title", "doc_url", "doc_date"]
+    assert list(frame.columns) == [*column_names("events"), "story_id", "doc_title", "doc_url", "doc_date"]
     assert list(frame["cameo"]) == ["0743", "120", "051"] and frame["doc_title"].iloc[0] == "Troops to Nuuk"
 
 
@@ -194,3 +194,16 @@ def test_csv_export_defuses_spreadsheet_formulas(tmp_path: Path, start: str):
         (row,) = list(csv_module.DictReader(handle))
     assert row["sentence"] == "'" + doc.text
     assert row["goldstein"] == "-4.0"  # numbers are numbers, not text
+
+
+def test_exported_events_name_their_story(store: Path, tmp_path: Path):
+    from sitrep.store.stories import update_stories
+
+    with open_store(store) as con:
+        update_stories(con)
+    written = export_store(store, "parquet", tmp_path / "out")
+    events = pd.read_parquet(written.path / "events.parquet")
+    stories = pd.read_parquet(written.path / "stories.parquet")
+    assert list(events["story_id"].notna()) == list(~events["negated"])  # a negated event has no story
+    assert set(events["story_id"].dropna()) == set(stories["story_id"]) and stories["events"].sum() == 2
+    assert set(stories["articles"]) == {2}  # the wire copy is a second article of each story

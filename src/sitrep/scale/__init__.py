@@ -34,9 +34,12 @@ def run_ingest(
     out: str | Path | None = None,
     on_progress: Callable[[int], None] | None = None,
     on_total: Callable[[int], None] | None = None,
+    read_on_workers: bool | None = None,
 ) -> IngestReport:
     """Ingest locally into ``settings.db_path``, or on Dask into Parquet under ``out``."""
     if dask is None:
+        if read_on_workers is not None:
+            raise ConfigError("--read-on-workers/--read-on-client are for --dask runs")
         if out is not None:
             raise ConfigError("--out is for --dask runs (Parquet output); a local ingest writes --db")
         from sitrep.scale.batch import ingest
@@ -55,6 +58,7 @@ def run_ingest(
     from sitrep.scale.dask_runner import ingest_dask
 
     result = ingest_dask(
-        inputs, settings, on_error, dask, Path(out), on_progress=on_progress, on_total=on_total
+        inputs, settings, on_error, dask, Path(out), on_progress=on_progress, on_total=on_total,
+        read_on_workers=read_on_workers,
     )
     return IngestReport(str(result))

@@ -41,6 +41,7 @@ from sitrep.store.db import (
     rollback,
     save_documents,
 )
+from sitrep.store.stories import update_stories
 
 Progress = Callable[[int], None]
 MAX_CHUNK_CHARS = 200_000  # ~40k tokens: keeps one spaCy batch well under 1.5 GB
@@ -102,6 +103,7 @@ def ingest(
             dedup.release(doc.id for doc in coded.docs)  # failed ones stay "decided" for this run
             if on_progress is not None:
                 on_progress(chunk.read)
+        update_stories(con, settings.story_window)
     return result
 
 
@@ -221,13 +223,20 @@ def code_documents(docs: list[Document], settings: Settings) -> list[Document]:
     return list(pipeline.run(docs, settings)) if docs else []
 
 
+WARM_TEXT = "The French president met the German chancellor in Berlin on Monday and said 20 people were hurt."
+
+
 def warm_worker(settings: Settings, parent: int | None = None) -> None:
-    """Tie a new worker's life to its parent's, then load the spaCy pipeline once."""
-    from sitrep.nlp.model import load_pipeline
+    """Ready a worker process before its first task: tie its life to its parent's, then load the
+    spaCy pipeline, the lexicons every stage reads on first use (one short text through the
+    pipeline) and Arrow's pandas glue, so no task pays seconds of one-time loading (measured:
+    pandas' import alone is ~1.2 s)."""
+    from sitrep.scale.parquet import document_tables
     from sitrep.scale.workers import die_with_parent
 
     die_with_parent(parent)
-    load_pipeline(settings)
+    coded = code_documents([Document(id="sitrep-warm-up", text=WARM_TEXT)], settings)
+    document_tables(coded)
 
 
 def _code_in_pool(chunks: Iterable[Chunk], settings: Settings) -> Iterator[tuple[Chunk, Coded]]:

@@ -1,65 +1,115 @@
 """Scale-out on Dask distributed: code partitions of the input on workers, write Parquet.
 
-The client reads the inputs (cheap) and cuts them into partitions of
-``4 * batch_size`` documents in input order; each partition is sent to a worker,
-which runs the *same* ``pipeline.run`` as a local ingest (scale/batch.py's
-``code_documents``, in memory-bounded blocks) and writes one Parquet file per
-table (scale/parquet.py).  The spaCy model is loaded once per worker process
-(``nlp.model.load_pipeline`` is cached per process).
+Two ways to feed the workers, same result:
+
+* **workers read** (the default for ``local:N``, and with ``--read-on-workers``
+  on a cluster whose workers see the input files): the client only lists the
+  files and cuts them into shards (scale/shards.py); each task names one shard
+  and the worker reads it, so no text crosses the network through the client;
+* **the client reads** (stdin, web addresses, or files only the client sees):
+  it cuts the documents into partitions of ``batch_size`` documents and sends
+  each partition's documents with its task.
+
+Either way the client keeps a bounded window of tasks in flight (twice the
+cluster's threads), so its memory stays flat however long the input is.  A
+worker runs the *same* ``pipeline.run`` as a local ingest, block by
+memory-bounded block, and streams each block's rows into the partition's
+Parquet files (scale/parquet.py).  The spaCy model is loaded once per worker
+process when the worker joins (a worker plugin), not inside the first task.
 
 Nothing is written to DuckDB here: ``sitrep load DIR`` merges the partitions in
-partition order and applies the duplicate rules then, so the store ends as a
-single-process ingest of the same input would leave it.  A partition whose
-done-marker exists is not coded again, so an interrupted run can be resumed.
+partition (= input) order and applies the duplicate rules then, so the store
+ends as a single-process ingest of the same input would leave it.  A partition
+whose done-marker exists is not coded again, so an interrupted run resumes; a
+task lost with a killed worker is run again by Dask on another worker.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+import os
+import socket
+import time
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sitrep.errors import ConfigError, ScaleError
-from sitrep.ingest.readers import OnError, read_inputs
+from sitrep.errors import ConfigError, InputError, ScaleError
+from sitrep.ingest.readers import OnError
 from sitrep.models import Document
-from sitrep.scale.batch import MAX_CHUNK_CHARS, Progress, blocks, code_documents, count_inputs
-from sitrep.scale.parquet import document_tables, is_done, prepare_output, write_partition
+from sitrep.scale.batch import MAX_CHUNK_CHARS, Progress, blocks, code_documents, count_inputs, warm_worker
+from sitrep.scale.parquet import PartitionWriter, document_tables, is_done, prepare_output
+from sitrep.scale.shards import Shard, can_shard, plan_shards, read_shard, stream_inputs
 from sitrep.settings import Settings
 
 LOCAL_PREFIX = "local:"
 CONNECT_TIMEOUT = "30s"
+SHARD_BYTES_PER_DOC = 4096  # a JSONL shard of batch_size * 4 KB holds about batch_size news articles
+Coder = Callable[[list[Document], Settings], list[Document]]
+
+
+@dataclass(frozen=True)
+class PartitionResult:
+    """What one task did, and where its time went (seconds on the worker)."""
+
+    index: int
+    documents: int
+    events: int
+    problems: tuple[tuple[str, str, str], ...] = ()
+    worker: str = ""
+    started: float = 0.0
+    finished: float = 0.0
+    read: float = 0.0  # reading the shard (workers read) or unpickling nothing (client reads)
+    code: float = 0.0  # pipeline.run
+    write: float = 0.0  # Arrow tables and Parquet
 
 
 @dataclass
 class DaskResult:
-    """What a distributed run wrote."""
+    """What a distributed run wrote, with a profile of the workers' time."""
 
     out_dir: Path
     partitions: int = 0  # partitions written by this run
     resumed: int = 0  # partitions found complete from an earlier run
     documents: int = 0
     events: int = 0
+    threads: int = 1
+    tasks: list[PartitionResult] = field(default_factory=list)
+
+    def add(self, done: PartitionResult) -> None:
+        self.partitions += 1
+        self.documents += done.documents
+        self.events += done.events
+        self.tasks.append(done)
+
+    def profile(self) -> str:
+        """Share of the workers' wall time spent coding, reading and writing."""
+        if not self.tasks:
+            return "no tasks ran"
+        span = max(t.finished for t in self.tasks) - min(t.started for t in self.tasks)
+        capacity = max(span, 1e-9) * self.threads
+        parts = {name: sum(getattr(t, name) for t in self.tasks) / capacity for name in ("code", "read", "write")}
+        busy = sum(t.finished - t.started for t in self.tasks) / capacity
+        workers = len({t.worker for t in self.tasks})
+        return (
+            f"{workers} workers busy {busy:.0%} of {span:.0f} s (coding {parts['code']:.0%}, "
+            f"reading {parts['read']:.0%}, writing {parts['write']:.0%}); "
+            f"{self.documents / max(sum(t.code for t in self.tasks), 1e-9):.2f} docs/s per busy worker"
+        )
 
     def __str__(self) -> str:
         return (
             f"coded {self.documents} documents with {self.events} events "
             f"into {self.partitions} Parquet partitions in {self.out_dir} ({self.resumed} already there); "
-            f"merge them with `sitrep load {self.out_dir}`"
+            f"{self.profile()}; merge them with `sitrep load {self.out_dir}`"
         )
 
 
-@dataclass(frozen=True)
-class PartitionResult:
-    documents: int
-    events: int
-
-
-def partition_size(settings: Settings) -> int:
-    """Documents per partition: a few batches, so that scheduling overhead stays small."""
-    return 4 * settings.batch_size
+def shard_plan(settings: Settings) -> dict[str, int]:
+    """How workers cut the input: JSONL bytes per shard, one-document files per shard."""
+    return {"shard_bytes": SHARD_BYTES_PER_DOC * settings.batch_size, "shard_docs": settings.batch_size}
 
 
 def ingest_dask(
@@ -70,44 +120,77 @@ def ingest_dask(
     out_dir: Path,
     on_progress: Progress | None = None,
     on_total: Progress | None = None,
+    read_on_workers: bool | None = None,
+    coder: Coder = code_documents,
 ) -> DaskResult:
-    """Code the inputs on the cluster at ``address`` (or ``local:N``) into Parquet under ``out_dir``."""
+    """Code the inputs on the cluster at ``address`` (or ``local:N``) into Parquet under ``out_dir``.
+
+    ``read_on_workers`` None means: workers read when the cluster is local and
+    every input is a path or fsspec URL.  ``coder`` is replaceable for tests
+    and memory measurements (it must be importable on the workers).
+    """
     inputs = list(inputs)
-    size = partition_size(settings)
-    prepare_output(out_dir, size)
+    workers_read = _workers_read(inputs, address, read_on_workers)
+    plan = shard_plan(settings) if workers_read else {"partition_docs": settings.batch_size}
+    prepare_output(out_dir, plan)
     if on_total is not None and (total := count_inputs(inputs)) is not None:
         on_total(total)
     result = DaskResult(out_dir)
     advance = on_progress or (lambda n: None)
     with connect(address) as client:
-        parts = blocks(read_inputs(inputs, settings, on_error), size, max_chars=2**62)
-        for done in _run_partitions(client, parts, settings, out_dir, result, advance):
-            result.partitions += 1
-            result.documents += done.documents
-            result.events += done.events
+        if coder is code_documents:
+            preload_model(client, settings)
+        result.threads = cluster_threads(client)
+        tasks = _shard_tasks(inputs, plan, on_error) if workers_read else _document_tasks(inputs, settings, on_error)
+        for done in _run(client, tasks, settings, out_dir, result, advance, coder):
+            for source, problem, hint in done.problems:
+                on_error(InputError(source, problem, hint))
+            result.add(done)
             advance(done.documents)
     return result
 
 
-def _run_partitions(
+def _workers_read(inputs: list[str], address: str, wanted: bool | None) -> bool:
+    shardable = can_shard(inputs)
+    if wanted and not shardable:
+        raise ConfigError("--read-on-workers needs files or fsspec URLs; stdin and web addresses are read by the client")
+    if wanted is None:
+        return shardable and parse_local(address) is not None
+    return wanted
+
+
+def _shard_tasks(inputs: list[str], plan: dict[str, int], on_error: OnError) -> Iterator[tuple[Any, int | None]]:
+    """(shard, None): the worker reads it; the document count is known only afterwards."""
+    for shard in plan_shards(inputs, plan["shard_bytes"], plan["shard_docs"], on_error):
+        yield shard, None
+
+
+def _document_tasks(inputs: list[str], settings: Settings, on_error: OnError) -> Iterator[tuple[Any, int | None]]:
+    """(documents, count): partitions read here, in input order, JSONL streamed line by line."""
+    for docs in blocks(stream_inputs(inputs, settings, on_error), settings.batch_size, max_chars=2**62):
+        yield docs, len(docs)
+
+
+def _run(
     client: Any,
-    parts: Iterable[list[Document]],
+    tasks: Iterable[tuple[Any, int | None]],
     settings: Settings,
     out_dir: Path,
     result: DaskResult,
     advance: Progress,
+    coder: Coder,
 ) -> Iterator[PartitionResult]:
-    """Submit partitions with a bounded number in flight; yield each as it finishes."""
+    """Submit tasks with a bounded number in flight; yield each as it finishes."""
     from dask.distributed import as_completed
 
-    limit = 2 * max(1, len(client.scheduler_info().get("workers", {})))
+    limit = 2 * result.threads
     pending = as_completed()
-    for index, docs in enumerate(parts):
+    for index, (work, count) in enumerate(tasks):
         if is_done(out_dir, index):
             result.resumed += 1
-            advance(len(docs))
+            advance(count or 0)
             continue
-        pending.add(client.submit(code_partition, docs, settings, str(out_dir), index, pure=False))
+        pending.add(client.submit(code_partition, work, settings, str(out_dir), index, coder, pure=False))
         while pending.count() >= limit:
             yield _result(next(pending))
     for future in pending:
@@ -119,17 +202,100 @@ def _result(future: Any) -> PartitionResult:
         return future.result()
     except Exception as exc:  # a worker's exception comes back as whatever it was
         raise ScaleError(
-            f"a Dask task failed ({type(exc).__name__}: {exc}); finished partitions are kept"
+            f"a Dask task failed ({type(exc).__name__}: {exc}); finished partitions are kept, "
+            "run the same command again to resume"
         ) from exc
 
 
-def code_partition(docs: list[Document], settings: Settings, out_dir: str, index: int) -> PartitionResult:
-    """Runs on a worker: code one partition and write its Parquet files."""
-    coded: list[Document] = []
-    for block in blocks(docs, settings.batch_size, MAX_CHUNK_CHARS):
-        coded.extend(code_documents(block, settings))
-    write_partition(document_tables(coded), Path(out_dir), index)
-    return PartitionResult(len(coded), sum(len(doc.events) for doc in coded))
+def code_partition(work: Shard | list[Document], settings: Settings, out_dir: str, index: int,
+                   coder: Coder = code_documents) -> PartitionResult:
+    """Runs on a worker: read (a shard) or take (documents) one partition, code it, write its Parquet."""
+    started = time.time()
+    problems: list[tuple[str, str, str]] = []
+
+    def collect(err: InputError) -> None:
+        problems.append((err.source, err.problem, err.hint))
+
+    docs: Iterable[Document] = read_shard(work, settings, collect) if isinstance(work, Shard) else work
+    writer = PartitionWriter(Path(out_dir), index)
+    clock = Clock()
+    events = 0
+    try:
+        for block in clock.timed("read", blocks(docs, settings.batch_size, MAX_CHUNK_CHARS)):
+            coded = clock.call("code", coder, block, settings)
+            events += sum(len(doc.events) for doc in coded)
+            clock.call("write", lambda: writer.write(document_tables(coded)))
+        clock.call("write", writer.commit)
+    except BaseException:
+        writer.abort()
+        raise
+    return PartitionResult(index, writer.documents, events, tuple(problems), worker_name(), started,
+                           time.time(), clock.seconds["read"], clock.seconds["code"], clock.seconds["write"])
+
+
+class Clock:
+    """Seconds spent per step of a task (for the run's profile)."""
+
+    def __init__(self) -> None:
+        self.seconds = {"read": 0.0, "code": 0.0, "write": 0.0}
+
+    def call(self, step: str, func: Callable[..., Any], *args: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return func(*args)
+        finally:
+            self.seconds[step] += time.perf_counter() - started
+
+    def timed(self, step: str, items: Iterable[Any]) -> Iterator[Any]:
+        """The items of an iterator, the time spent producing them counted under ``step``."""
+        iterator = iter(items)
+        while True:
+            started = time.perf_counter()
+            try:
+                item = next(iterator)
+            except StopIteration:
+                return
+            finally:
+                self.seconds[step] += time.perf_counter() - started
+            yield item
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def preload_model(client: Any, settings: Settings) -> None:
+    """Load the spaCy model in every worker now, and in every worker that joins later."""
+    try:
+        client.register_plugin(ModelPlugin(settings), name="sitrep-model")
+    except Exception as exc:  # the worker's ModelError (or an import error) comes back as itself
+        raise ScaleError(f"a Dask worker cannot load the spaCy model ({exc}); install sitrep there") from exc
+
+
+def _model_plugin_base() -> type:
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    return WorkerPlugin
+
+
+class ModelPlugin(_model_plugin_base()):  # type: ignore[misc]
+    """A worker plugin: ``setup`` runs once in each worker process, as it starts."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def setup(self, worker: Any) -> None:
+        warm_worker(self.settings)
+
+
+def cluster_threads(client: Any) -> int:
+    """Worker threads of the cluster (waiting up to the connect timeout for a first worker)."""
+    try:
+        client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+    except TimeoutError as exc:
+        raise ScaleError("the Dask scheduler has no workers; start some with `dask worker ADDRESS`") from exc
+    workers = client.scheduler_info().get("workers", {})
+    return max(1, sum(w.get("nthreads", 1) for w in workers.values()))
 
 
 def parse_local(address: str) -> int | None:
@@ -144,7 +310,12 @@ def parse_local(address: str) -> int | None:
 
 @contextmanager
 def connect(address: str) -> Iterator[Any]:
-    """A Dask client: on a new LocalCluster for ``local:N``, else on the scheduler at ``address``."""
+    """A Dask client: on a new LocalCluster for ``local:N``, else on the scheduler at ``address``.
+
+    Local workers are processes with one thread each (spaCy holds the GIL, so
+    threads would not run in parallel) and no memory limit (the nanny would
+    otherwise pause a worker whose model and batch pass a share of RAM).
+    """
     from dask.distributed import Client, LocalCluster
 
     workers = parse_local(address)
@@ -155,6 +326,7 @@ def connect(address: str) -> Iterator[Any]:
                 n_workers=workers,
                 threads_per_worker=1,
                 processes=True,
+                memory_limit=0,
                 dashboard_address=None,
                 silence_logs=logging.ERROR,
             )

@@ -30,6 +30,7 @@ from sitrep.models import Document
 from sitrep.settings import Settings
 from sitrep.store.db import SaveResult, open_store, save_rows
 from sitrep.store.rows import document_rows
+from sitrep.store.stories import update_stories
 from sitrep.store.schema import DATA_TABLES, SCHEMA_VERSION, column_types
 
 PARTITION_TABLES = (*DATA_TABLES, "fingerprints")
@@ -90,20 +91,58 @@ def _as_date(value: Any) -> date | None:
         return None
 
 
-def write_partition(tables: dict[str, Any], out_dir: Path, index: int) -> None:
-    """Write one file per table, each atomically, then the partition's done-marker."""
-    import pyarrow.parquet as pq
+class PartitionWriter:
+    """Writes one partition block by block (bounded memory), then makes it visible at once.
 
-    name = partition_name(index)
-    for table, arrow in tables.items():
-        folder = out_dir / table
-        folder.mkdir(parents=True, exist_ok=True)
-        partial = folder / f".{name}.parquet.tmp"
-        pq.write_table(arrow, partial)
-        os.replace(partial, folder / f"{name}.parquet")
-    done = out_dir / DONE
-    done.mkdir(parents=True, exist_ok=True)
-    (done / name).write_text(json.dumps({"documents": tables["documents"].num_rows}), encoding="utf-8")
+    Every table goes to a temporary file unique to this writer (a task retried
+    on another worker never shares one), row group by row group; ``commit``
+    renames them into place and writes the done-marker last, so a partition is
+    either complete or ignored.
+    """
+
+    def __init__(self, out_dir: Path, index: int) -> None:
+        import uuid
+
+        self.out_dir, self.name = out_dir, partition_name(index)
+        self.tag = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self.writers: dict[str, Any] = {}
+        self.documents = 0
+
+    def _partial(self, table: str) -> Path:
+        return self.out_dir / table / f".{self.name}.{self.tag}.tmp"
+
+    def write(self, tables: dict[str, Any]) -> None:
+        import pyarrow.parquet as pq
+
+        for table, arrow in tables.items():
+            if table not in self.writers:
+                (self.out_dir / table).mkdir(parents=True, exist_ok=True)
+                self.writers[table] = pq.ParquetWriter(self._partial(table), arrow_schema(table))
+            if arrow.num_rows:
+                self.writers[table].write_table(arrow)
+        self.documents += tables["documents"].num_rows
+
+    def commit(self) -> None:
+        if not self.writers:
+            self.write(document_tables([]))
+        for table, writer in self.writers.items():
+            writer.close()
+            os.replace(self._partial(table), self.out_dir / table / f"{self.name}.parquet")
+        done = self.out_dir / DONE
+        done.mkdir(parents=True, exist_ok=True)
+        (done / self.name).write_text(json.dumps({"documents": self.documents}), encoding="utf-8")
+
+    def abort(self) -> None:
+        for table, writer in self.writers.items():
+            writer.close()
+            self._partial(table).unlink(missing_ok=True)
+
+
+def write_partition(tables: dict[str, Any], out_dir: Path, index: int) -> None:
+    """Write one partition whole: one file per table, then its done-marker."""
+    writer = PartitionWriter(out_dir, index)
+    writer.write(tables)
+    writer.commit()
 
 
 def partition_name(index: int) -> str:
@@ -116,20 +155,24 @@ def is_done(out_dir: Path, index: int) -> bool:
 
 
 def done_partitions(directory: Path) -> list[str]:
-    """Names of the complete partitions, in input order."""
-    return sorted(p.name for p in (directory / DONE).glob("part-*"))
+    """Names of the complete partitions, in input order (numerically: part-100000 after part-99999)."""
+    return sorted((p.name for p in (directory / DONE).glob("part-*")), key=lambda name: int(name[5:]))
 
 
-def prepare_output(out_dir: Path, partition_docs: int) -> None:
-    """Create the directory, or check that an earlier run used the same partition size."""
+def prepare_output(out_dir: Path, plan: dict[str, Any]) -> None:
+    """Create the directory, or check that an earlier run cut the input the same way.
+
+    ``plan`` says how partitions were cut (documents per partition, or shard
+    sizes when workers read the input); a resumed run must cut it identically.
+    """
     manifest = out_dir / MANIFEST
-    wanted = {"partition_docs": partition_docs, "schema_version": SCHEMA_VERSION}
+    wanted = {**plan, "schema_version": SCHEMA_VERSION}
     if manifest.exists():
         found = json.loads(manifest.read_text(encoding="utf-8"))
         if found != wanted:
             raise ScaleError(
                 f"{out_dir} holds partitions of another run ({found}); "
-                "resume with the same --batch-size or use a new --out directory"
+                "resume with the same --batch-size and the same reading side, or use a new --out directory"
             )
         return
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -152,6 +195,7 @@ def load_directory(directory: Path, settings: Settings) -> SaveResult:
         for name in names:
             rows = read_partition(directory, name)
             result += save_rows(con, rows, dedup=settings.dedup, near_threshold=settings.near_threshold)
+        update_stories(con, settings.story_window)
     return result
 
 

@@ -22,7 +22,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import FileResponse, JSONResponse, Response
 
 from sitrep.errors import ConfigError
-from sitrep.serve import queries
+from sitrep.serve import queries, stories
 from sitrep.serve.queries import ApiFilter
 from sitrep.settings import Settings
 
@@ -72,6 +72,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(static_dir())), name="static")
     app.get("/", include_in_schema=False)(_index)
     _add_routes(app)
+    app.include_router(stories.router)
     return app
 
 

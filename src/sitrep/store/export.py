@@ -81,10 +81,18 @@ ORDER BY e.doc_id, e.event_index
 """
 
 CSV_SQL = """
-SELECT e.*, d.title AS doc_title, d.url AS doc_url, d.date AS doc_date
+SELECT e.*, m.story_id, d.title AS doc_title, d.url AS doc_url, d.date AS doc_date
 FROM events e JOIN documents d ON d.id = e.doc_id
+LEFT JOIN story_events m ON m.doc_id = e.doc_id AND m.event_index = e.event_index
 ORDER BY e.doc_id, e.event_index
 """
+
+# Exported events carry the story (store/stories.py) they belong to; NULL for negated events and bare statements.
+TABLE_SQL = {
+    "events": "SELECT e.*, m.story_id FROM events e LEFT JOIN story_events m "
+    "ON m.doc_id = e.doc_id AND m.event_index = e.event_index ORDER BY e.doc_id, e.event_index",
+    "stories": "SELECT * FROM stories ORDER BY first_date, story_id",
+}
 
 
 @dataclass(frozen=True)
@@ -113,9 +121,9 @@ def export_parquet(con: Any, out: Path) -> Written:
     except OSError as exc:
         raise output_error(out, exc) from exc
     rows = 0
-    for table in DATA_TABLES:
+    for table in (*DATA_TABLES, "stories"):
         with replacing(out / f"{table}.parquet") as target:
-            _copy(con, f"SELECT * FROM {table}", target, "FORMAT PARQUET")
+            _copy(con, TABLE_SQL.get(table, f"SELECT * FROM {table}"), target, "FORMAT PARQUET")
         rows += scalar(con, f"SELECT count(*) FROM {table}")
     return Written(out, rows)
 

@@ -68,6 +68,16 @@ TABLES["failures"] = (
     "doc_id VARCHAR PRIMARY KEY, source VARCHAR, stage VARCHAR, error VARCHAR, "
     "failed_at TIMESTAMP DEFAULT current_timestamp"
 )
+# Stories (store/stories.py): events of many articles about one happening, derived after coding.
+TABLES["stories"] = (
+    "story_id VARCHAR PRIMARY KEY, story_key VARCHAR NOT NULL, source_side VARCHAR, target_side VARCHAR, "
+    "source_name VARCHAR, target_name VARCHAR, root VARCHAR, cameo VARCHAR, plover VARCHAR, "
+    "quad_class INTEGER, goldstein DOUBLE, location_name VARCHAR, location_country VARCHAR, "
+    "first_date DATE, last_date DATE, first_report DATE, last_report DATE, "
+    "events INTEGER, documents INTEGER, articles INTEGER, sources INTEGER, title VARCHAR"
+)
+TABLES["story_events"] = "story_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, event_index INTEGER NOT NULL"
+STORY_TABLES = ("stories", "story_events")
 
 DATA_TABLES = ("documents", *CHILD_TABLES)
 """The tables that hold what was read and coded: exported, and written per Parquet partition."""

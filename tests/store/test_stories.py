@@ -1,0 +1,155 @@
+"""Stories: events of several articles about one happening, grouped after coding."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sitrep.scale.batch import ingest
+from sitrep.settings import Settings
+from sitrep.store.db import open_store, save_documents
+from sitrep.store.stories import (
+    StoryEvent,
+    StoryFilter,
+    find_stories,
+    most_specific,
+    query_stories,
+    story_detail,
+    story_key,
+    update_stories,
+)
+from tests.store.conftest import make_doc
+
+
+def event(doc: str, day: str | None, key: str = "meet|DEU|FRA", place: str | None = None, **kw) -> StoryEvent:
+    return StoryEvent(doc, 0, key, date.fromisoformat(day) if day else None, "040", place, **kw)
+
+
+def grouping(events: list[StoryEvent], window: int = 3) -> list[list[str]]:
+    return [[e.doc_id for e in story] for story in find_stories(events, window)]
+
+
+@pytest.mark.parametrize(
+    ("events", "expected"),
+    [
+        ([event("a", "2026-03-02"), event("b", "2026-03-03")], [["a", "b"]]),
+        ([event("a", "2026-03-02"), event("b", "2026-04-02")], [["a"], ["b"]]),
+        # chaining: each report within 3 days of the previous one keeps the story open
+        ([event("a", "2026-03-01"), event("b", "2026-03-04"), event("c", "2026-03-07")], [["a", "b", "c"]]),
+        ([event("a", "2026-03-02"), event("b", "2026-03-02", key="violence|IND|PAK")], [["a"], ["b"]]),
+        ([event("a", "2026-03-02", place="Berlin"), event("b", "2026-03-02", place="Paris")], [["a"], ["b"]]),
+        ([event("a", "2026-03-02", place="Berlin"), event("b", "2026-03-02")], [["a", "b"]]),
+        (
+            [
+                event("a", "2026-03-02", place="Berlin", place_country="DEU"),
+                event("b", "2026-03-03", place="Germany", place_country="DEU", place_is_country=True),
+            ],
+            [["a", "b"]],
+        ),
+        ([event("a", None), event("b", None)], [["a"], ["b"]]),
+    ],
+    ids=["consecutive-days", "a-month-later", "chained", "other-family", "other-place", "one-place",
+         "city-in-country", "undated"],
+)
+def test_find_stories(events, expected):
+    assert grouping(events) == expected
+
+
+def test_find_stories_does_not_depend_on_input_order():
+    events = [event(doc, f"2026-03-0{day}") for doc, day in [("c", 5), ("a", 1), ("d", 9), ("b", 3)]]
+    assert grouping(events) == grouping(list(reversed(events))) == [["a", "b", "c"], ["d"]]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "root", "key"),
+    [
+        ("FRA", "DEU", "04", "meet|DEU|FRA"),  # meetings are symmetric
+        ("DEU", "FRA", "03", "meet|DEU|FRA"),  # an announced meeting joins the meeting
+        ("USA", "IRN", "12", "12|USA|IRN"),  # a rejection keeps its direction
+        ("IRN", "USA", "19", "violence|IRN|USA"),
+    ],
+)
+def test_story_key(source, target, root, key):
+    assert story_key(source, target, root) == key
+
+
+@pytest.mark.parametrize(("codes", "best"), [(["04", "040", "043"], "040"), (["190", "193", "193"], "193"), ([], "")])
+def test_most_specific_code(codes, best):
+    # longest first; among equally long codes the most frequent, then the smallest
+    assert most_specific(codes) == best
+
+
+def test_update_is_incremental_and_idempotent(db_path: Path):
+    with open_store(db_path) as con:
+        save_documents(con, [make_doc("r1", date="2026-01-14"), make_doc("r2", date="2026-01-15")])
+        first = update_stories(con)
+        assert (first.keys, first.stories) == (1, 1)
+        assert update_stories(con).stories == 0  # nothing new: nothing recomputed
+        before = con.execute("SELECT * FROM stories").fetchall()
+        save_documents(con, [make_doc("r3", date="2026-03-01")])
+        again = update_stories(con)
+        assert (again.keys, again.stories) == (1, 2)
+        stories, total = query_stories(con, StoryFilter())
+        assert total == 2 and [s["documents"] for s in stories] == [2, 1]
+        assert before[0] in con.execute("SELECT * FROM stories").fetchall()  # the old story's id is stable
+        update_stories(con, window=60)  # another window regroups every key
+        assert query_stories(con, StoryFilter())[1] == 1
+
+
+ARTICLES = [
+    ("meet-1", "2026-03-02", "https://www.lemonde.fr/a",
+     "French President Emmanuel Macron met German Chancellor Friedrich Merz in Berlin on Monday. "
+     "The two leaders discussed defence spending."),
+    ("meet-2", "2026-03-03", "https://www.dw.com/b",
+     "German Chancellor Friedrich Merz met French President Emmanuel Macron in Berlin. They talked about the budget."),
+    ("meet-3", "2026-04-06", "https://www.dw.com/c",
+     "French President Emmanuel Macron met German Chancellor Friedrich Merz in Berlin on Monday. "
+     "The leaders discussed trade."),
+    ("clash-1", "2026-05-11", "https://www.reuters.com/x",
+     "Indian troops clashed with Pakistani troops near the border on Monday. "
+     "Indian officials met Pakistani officials later that day."),
+]
+
+
+@pytest.fixture
+def story_store(nlp, tmp_path: Path) -> Path:
+    corpus = tmp_path / "reports.jsonl"
+    corpus.write_text("".join(json.dumps({"id": i, "date": d, "url": u, "text": t}) + "\n" for i, d, u, t in ARTICLES))
+    db = tmp_path / "stories.duckdb"
+    ingest([str(corpus)], Settings(db_path=db), print)
+    return db
+
+
+@pytest.mark.model
+def test_reports_of_one_meeting_form_one_story(story_store: Path):
+    with open_store(story_store, read_only=True) as con:
+        stories, _ = query_stories(con, StoryFilter(actor="FRA"))
+        by_docs = {tuple(sorted(d["doc_id"] for d in story_detail(con, s["story_id"])["event_list"])): s for s in stories}
+        assert set(by_docs) == {("meet-1", "meet-2"), ("meet-3",)}  # consecutive days: one; a month later: another
+        meeting = by_docs[("meet-1", "meet-2")]
+        assert (meeting["articles"], meeting["sources"], meeting["cameo"]) == (2, 2, "040")
+        assert (str(meeting["first_date"]), str(meeting["last_date"])) == ("2026-03-02", "2026-03-03")
+        assert [r["doc_id"] for r in story_detail(con, meeting["story_id"])["reports"]] == ["meet-1", "meet-2"]
+
+
+@pytest.mark.model
+def test_a_clash_and_a_meeting_of_one_pair_on_one_day_stay_apart(story_store: Path):
+    with open_store(story_store, read_only=True) as con:
+        stories, total = query_stories(con, StoryFilter(actor="IND"))
+        assert total == 2 and sorted(s["root"] for s in stories) == ["04", "19"]
+        assert query_stories(con, StoryFilter(actor="IND", event_type="19"))[1] == 1
+
+
+@pytest.mark.model
+def test_events_stories_option_lists_stories(story_store: Path):
+    from click.testing import CliRunner
+
+    from sitrep.cli import main
+
+    answer = CliRunner().invoke(main, ["events", "--db", str(story_store), "--stories", "--format", "json"])
+    assert answer.exit_code == 0, answer.output
+    rows = json.loads(answer.output)
+    assert len(rows) == 4 and rows[0]["articles"] == 2 and rows[0]["story_id"].startswith("st-")
