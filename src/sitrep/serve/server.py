@@ -39,17 +39,19 @@ def serve(
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
     announce: Callable[[str], None] | None = None,
+    host_names: tuple[str, ...] = (),
 ) -> None:
     """Serve ``settings.db_path`` until interrupted; the store must exist (StoreError otherwise).
 
     ``announce`` gets the dashboard URL once the store is open and the port free,
-    so the CLI says "serving" only when it is true.
+    so the CLI says "serving" only when it is true.  Requests are answered for
+    loopback names, ``host`` and ``host_names`` only (see ``guard.py``).
     """
     import uvicorn
 
     from sitrep.serve.api import create_app
 
-    app = create_app(settings)
+    app = create_app(settings, host=host, host_names=host_names)
     check_port(host, port)
     if announce is not None:
         announce(f"{settings.db_path} at http://{host}:{port}/")
