@@ -91,7 +91,7 @@ def parquet_file(con: Any, view: queries.View) -> Any:
     import pyarrow.parquet as pq
 
     cur = con.execute(f"{view.sql} ORDER BY {view.order}", view.params)
-    reader = cur.fetch_record_batch(FETCH_ROWS)
+    reader = cur.to_arrow_reader(FETCH_ROWS)
     handle = tempfile.SpooledTemporaryFile(max_size=32 * 1024 * 1024)
     with pq.ParquetWriter(handle, reader.schema) as writer:
         for batch in reader:
