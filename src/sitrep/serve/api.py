@@ -86,6 +86,8 @@ def _add_list_routes(app: FastAPI) -> None:
     @app.get("/api/events", summary="Events matching the filter")
     def get_events(sort: Literal[tuple(queries.EVENT_SORTS)] = "date", req: ListRequest = Depends()) -> Response:  # type: ignore[valid-type]
         result = queries.page(req.con, queries.events_view(req.flt, sort), req.paging.limit, req.paging.offset)
+        if not req.as_csv:
+            label_rows(result["items"], "source_", "target_")
         return respond(result, req.as_csv, "events")
 
     @app.get("/api/actors", summary="Actors: their own name, mentions and events as source or target")

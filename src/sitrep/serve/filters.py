@@ -8,7 +8,8 @@ fragments.  Pattern filters escape ``%``, ``_`` and ``\\`` so that a typed
 the timeline, the network, the map, the counts): an event is **counted** when
 it is affirmed (not negated) and its day is plausible: an event date at day
 or month precision no more than ``BACKGROUND_YEARS`` before its article and
-no later than ``FUTURE_DAYS`` after it, or, when the event has no date of its
+no later than ``FUTURE_DAYS`` after it, and not before the month of the
+store's first article, or, when the event has no date of its
 own, its article's date.  Other dated events are **background** (a year
 mentioned in passing, history); events without any date are **undated**.
 """
@@ -30,9 +31,12 @@ NOT_NEGATED = "NOT coalesce(e.negated, false)"
 BACKGROUND_YEARS = 2
 FUTURE_DAYS = 400
 SCOPES = ("all", "counted", "background")
+# The month of the store's first article: an event dated before it is history the articles recall.
+CORPUS_START = "(SELECT date_trunc('month', min(date)) FROM documents)"
 RULE = (
-    f"Counted: affirmed events (not negated) dated at day or month precision within {BACKGROUND_YEARS} years "
-    "before their article (or dated by the article). Negated, background-dated and undated events are listed apart."
+    f"Counted: affirmed events (not negated) dated at day or month precision, at most {BACKGROUND_YEARS} years "
+    "before their article and not before the first article's month (or dated by their article). "
+    "Negated, background-dated and undated events are listed apart."
 )
 
 
@@ -42,7 +46,7 @@ def plausible_day(precision_column: bool) -> str:
     return (
         f"({EVENT_DAY} IS NOT NULL AND (e.date IS NULL OR d.date IS NULL OR "
         f"(e.date >= d.date - INTERVAL {BACKGROUND_YEARS} YEAR AND e.date <= d.date + INTERVAL {FUTURE_DAYS} DAY "
-        f"AND {precise})))"
+        f"AND e.date >= {CORPUS_START} AND {precise})))"
     )
 
 

@@ -43,11 +43,15 @@ EVENT_SORTS = {
     "-place": "e.location_name DESC NULLS LAST, e.doc_id, e.event_index",
 }
 BUCKETS = ("day", "week", "month", "year")
-COUNT_UNITS = ("troops", "dead", "injured", "arrested")
+# Figures an analyst tracks (units from coding/data/units.tsv); "people", "case", "vote"... are left out.
+COUNT_UNITS = (
+    "troops", "fighters", "police", "dead", "casualties", "injured", "arrested", "abducted", "hostages",
+    "prisoners", "displaced", "evacuated", "refugees", "civilians", "protesters",
+)
 DOCUMENT_TABLES = ("events", "actors", "quotes", "counts", "locations", "stances")
 ORDER_IN_DOCUMENT = {"events": "event_index", "actors": "mentions DESC", "locations": "mentions DESC"}
 FACETS = {
-    "type": "coalesce(e.plover, 'STATEMENT')",
+    "type": "coalesce(nullif(e.plover, ''), 'STATEMENT')",
     "source": "e.source_code",
     "target": "e.target_code",
     "country": "e.location_country",
@@ -193,6 +197,9 @@ def counts_view(flt: ApiFilter, unit: str | None = None) -> View:
     where, params = table_where(flt, direct, by_sentence=True)
     if unit:
         where, params = f"{where} AND t.unit = ?", [*params, unit]
+    else:
+        units = ", ".join("?" for _ in COUNT_UNITS)
+        where, params = f"{where} AND t.unit IN ({units})", [*params, *COUNT_UNITS]
     sql = (
         "SELECT t.unit, t.number, t.approximate, t.vague, t.actor_name, t.actor_code, t.actor_country, t.text, "
         "t.sentence, t.doc_id, t.sentence_index, d.date AS doc_date, d.title AS doc_title "
