@@ -175,11 +175,6 @@ def event_where(flt: ApiFilter, *extra: str) -> Condition:
     return " AND ".join([clause, *extra]), params
 
 
-# Filters that pick events, not documents: under them a quote, count or stance belongs to the view only
-# when an event matching the filter was coded from the same sentence.
-SENTENCE_KEYS = frozenset({"type", "quad", "source", "target", "bbox", "negated", "scope", "actor", "text"})
-
-
 def table_where(flt: ApiFilter, direct: dict[str, Condition], by_sentence: bool = False) -> Condition:
     """WHERE condition for a non-event table ``t`` joined to documents ``d``.
 
@@ -194,7 +189,9 @@ def table_where(flt: ApiFilter, direct: dict[str, Condition], by_sentence: bool 
         clauses.append(date_condition("d.date", flt.since, flt.until))
     if flt.doc_id:
         clauses.append(("t.doc_id = ?", [flt.doc_id]))
-    rest = [cond for key, cond in active.items() if key not in direct and key not in ("dates", "doc")]
+    keys = [key for key in active if key not in direct and key not in ("dates", "doc")]
+    # The counting scope alone says which events count, not which quotes or places exist.
+    rest = [active[key] for key in keys] if set(keys) - {"scope"} else []
     if rest:
         if "dates" in active:
             rest.append(active["dates"])
