@@ -318,7 +318,8 @@ def partners(con: Any, flt: ApiFilter, code: str, limit: int = 20) -> list[dict[
         "count(*) FILTER (WHERE e.source_code = ?) AS as_source, count(*) FILTER (WHERE e.target_code = ?) AS as_target, "
         "count(*) AS events, round(avg(e.goldstein), 2) AS goldstein_mean "
         f"{EVENTS_FROM} WHERE {where} AND (e.source_code = ? OR e.target_code = ?) "
-        "AND e.source_code IS DISTINCT FROM e.target_code AND e.target_code IS NOT NULL "
+        "AND e.source_code IS DISTINCT FROM e.target_code AND nullif(e.target_code, '') IS NOT NULL "
+        "AND nullif(e.source_code, '') IS NOT NULL "
         "GROUP BY 1 ORDER BY events DESC, code LIMIT ?"
     )
     return fetch_dicts(con, sql, [code, code, code, *params, code, code, limit])

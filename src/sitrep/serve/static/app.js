@@ -83,7 +83,8 @@ async function loadViews() {
     renderPlaces($("places"), places, (p) => pickPlace(p));
     renderLeftOut($("left-out"), timeline.left_out, state.filter.scope, (scope) => setFilter({ scope }));
     renderQuotes($("quotes"), quotes.items, openDocument);
-    fill($("quotes-count"), `${formatNumber(quotes.total)} from the matching events' sentences`);
+    const eventFilter = ["type", "quad_class", "dyad", "bbox"].some((k) => state.filter[k]);
+    fill($("quotes-count"), `${formatNumber(quotes.total)}${eventFilter ? " from the sentences of the matching events" : ""}`);
     renderStances($("stances"), stances.items, openDocument);
     fill($("stances-count"), `${stances.total}`);
     renderCounts($("counts"), counts, openDocument);

@@ -86,21 +86,23 @@ function fitInto(nodes, width, height, pad) {
 /** Label boxes placed greedily (busiest first): below, above, right or left of the node, never overlapping, inside the box. */
 export function placeLabels(nodes, radius, width, height, charWidth = 7) {
   const placed = [];
-  const circles = nodes.map((n) => ({ x0: n.x - radius(n), x1: n.x + radius(n), y0: n.y - radius(n), y1: n.y + radius(n) }));
-  const hits = (box) => placed.some((b) => box.x0 < b.x1 && b.x0 < box.x1 && box.y0 < b.y1 && b.y0 < box.y1)
-    || circles.some((b) => box.x0 < b.x1 && b.x0 < box.x1 && box.y0 < b.y1 && b.y0 < box.y1);
+  const circles = nodes.map((n) => ({ node: n, x0: n.x - radius(n), x1: n.x + radius(n), y0: n.y - radius(n), y1: n.y + radius(n) }));
+  const overlaps = (a, b) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+  const hits = (box, self) => placed.some((b) => overlaps(box, b)) || circles.some((c) => c.node !== self && overlaps(box, c));
   for (const n of [...nodes].sort((a, b) => b.events - a.events)) {
     const w = Math.min(24, n.label.length) * charWidth + 4;
     const r = radius(n);
     const spots = [
       { x: n.x, y: n.y + r + 12, anchor: "middle" }, { x: n.x, y: n.y - r - 5, anchor: "middle" },
       { x: n.x + r + 4, y: n.y + 4, anchor: "start" }, { x: n.x - r - 4, y: n.y + 4, anchor: "end" },
+      { x: n.x, y: n.y + 4, anchor: "middle", over: true },
     ];
     n.labelAt = null;
     for (const spot of spots) {
       const x0 = spot.anchor === "middle" ? spot.x - w / 2 : spot.anchor === "start" ? spot.x : spot.x - w;
       const box = { x0, x1: x0 + w, y0: spot.y - 11, y1: spot.y + 3 };
-      if (box.x0 < 2 || box.x1 > width - 2 || box.y0 < 2 || box.y1 > height - 2 || hits(box)) continue;
+      if (box.x0 < 2 || box.x1 > width - 2 || box.y0 < 2 || box.y1 > height - 2) continue;
+      if (spot.over ? hits(box, n) : hits(box, null)) continue;
       placed.push(box);
       n.labelAt = spot;
       break;

@@ -31,7 +31,8 @@ export function renderCounts(node, page, onOpen) {
   }
   const totals = el("div", { class: "count-totals" }, page.totals.map((t) => el("div", { class: "count-total" },
     el("span", { class: "big" }, formatNumber(t.total)), el("span", {}, ` ${UNIT_WORDS[t.unit] || t.unit}`),
-    el("span", { class: "muted" }, ` · ${plural(t.figures, "figure")}, ${plural(t.documents, "document")}`))));
+    el("span", { class: "muted" }, ` · ${plural(t.figures, "figure")}, ${plural(t.documents, "document")}`))),
+  el("p", { class: "muted note" }, "Sums of the figures reported in the matching articles; two reports of one event count twice."));
   fill(node, totals, page.items.map((c) => el("article", { class: "figure", tabindex: 0,
     onclick: () => onOpen(c.doc_id, c.sentence_index),
     onkeydown: (e) => { if (e.key === "Enter") onOpen(c.doc_id, c.sentence_index); } },
@@ -90,8 +91,9 @@ export function renderPlaces(node, page, onPlace) {
 }
 
 function actorLine(row, onActor) {
-  return el("li", {}, el("button", { type: "button", class: "link", onclick: () => onActor(row.code) }, row.label),
-    el("code", {}, ` ${row.code}`), el("span", { class: "facet-count" }, `${row.as_source} → · ← ${row.as_target}`));
+  return el("li", {}, el("span", {}, el("button", { type: "button", class: "link", onclick: () => onActor(row.code) }, row.label),
+    el("code", { class: "muted" }, ` ${row.code}`)),
+  el("span", { class: "facet-count", title: "events as source → · ← as target" }, `${row.as_source} → · ← ${row.as_target}`));
 }
 
 /** The actor page in the drawer. */
