@@ -254,3 +254,10 @@ def test_document_list_and_full_text_search(client: TestClient) -> None:
     found = client.get("/api/documents", params={"q": "hoax"}).json()["items"]
     assert [d["id"] for d in found] == ["t-xss"]
     assert total(client, "/api/documents", type="AID") == 1
+
+
+@pytest.mark.parametrize("params", [{}, {"since": "2026-01-16", "until": "2026-01-22"}, {"type": "REJECT"}, {"actor": "DNK"}])
+def test_timeline_and_table_count_the_same_events(client: TestClient, params: dict) -> None:
+    counted = {**params, "scope": "counted"}
+    timeline = client.get("/api/timeline", params={**counted, "bucket": "auto", "limit": 1000}).json()
+    assert sum(row["events"] for row in timeline["items"]) == total(client, **counted)

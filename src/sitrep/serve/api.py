@@ -84,21 +84,24 @@ async def _config_error(request: Request, exc: Exception) -> JSONResponse:
 
 def _add_list_routes(app: FastAPI) -> None:
     @app.get("/api/events", summary="Events matching the filter")
-    def get_events(sort: Literal[tuple(queries.EVENT_SORTS)] = "date", req: ListRequest = Depends()) -> Response:  # type: ignore[valid-type]
-        result = queries.page(req.con, queries.events_view(req.flt, sort), req.paging.limit, req.paging.offset)
+    def get_events(
+        sort: Literal[tuple(queries.EVENT_SORTS)] = "date",  # type: ignore[valid-type]
+        req: ListRequest = Depends(),
+    ) -> Response:
+        result = req.page(queries.events_view(req.flt, sort))
         if not req.as_csv:
             label_rows(result["items"], "source_", "target_")
         return respond(result, req.as_csv, "events")
 
     @app.get("/api/actors", summary="Actors: their own name, mentions and events as source or target")
     def get_actors(req: ListRequest = Depends()) -> Response:
-        result = queries.page(req.con, queries.actors_view(req.flt), req.paging.limit, req.paging.offset)
+        result = req.page(queries.actors_view(req.flt))
         label_rows(result["items"], "")
         return respond(result, req.as_csv, "actors")
 
     @app.get("/api/dyads", summary="Event counts and Goldstein sums per actor pair and day")
     def get_dyads(per: Literal["day", "total"] = "day", req: ListRequest = Depends()) -> Response:
-        result = queries.page(req.con, queries.dyads_view(req.flt, per == "day"), req.paging.limit, req.paging.offset)
+        result = req.page(queries.dyads_view(req.flt, per == "day"))
         label_rows(result["items"], "source_", "target_")
         return respond(result, req.as_csv, "dyads")
 
@@ -107,7 +110,7 @@ def _add_list_routes(app: FastAPI) -> None:
         bucket: Literal["day", "week", "month", "year", "auto"] = "day", req: ListRequest = Depends()
     ) -> Response:
         chosen = queries.auto_bucket(req.con, req.flt) if bucket == "auto" else bucket
-        result = queries.page(req.con, queries.timeline_view(req.flt, chosen), req.paging.limit, req.paging.offset)
+        result = req.page(queries.timeline_view(req.flt, chosen))
         if req.as_csv:
             return respond(result, True, "timeline")
         result["bucket"] = chosen
@@ -117,19 +120,19 @@ def _add_list_routes(app: FastAPI) -> None:
 
     @app.get("/api/quotes", summary="Quotes with their speakers (under event filters: from the events' sentences)")
     def get_quotes(req: ListRequest = Depends()) -> Response:
-        result = queries.page(req.con, queries.quotes_view(req.flt), req.paging.limit, req.paging.offset)
+        result = req.page(queries.quotes_view(req.flt))
         label_rows(result["items"], "speaker_")
         return respond(result, req.as_csv, "quotes")
 
     @app.get("/api/stances", summary="Positions of actors on each issue")
     def get_stances(issue: str | None = Query(None, max_length=200), req: ListRequest = Depends()) -> Response:
-        result = queries.page(req.con, queries.stances_view(req.flt, issue), req.paging.limit, req.paging.offset)
+        result = req.page(queries.stances_view(req.flt, issue))
         label_rows(result["items"], "actor_")
         return respond(result, req.as_csv, "stances")
 
     @app.get("/api/counts", summary="Figures: troops sent, dead, injured, arrested... with the sentence behind each")
     def get_counts(unit: str | None = Query(None, max_length=40), req: ListRequest = Depends()) -> Response:
-        result = queries.page(req.con, queries.counts_view(req.flt, unit), req.paging.limit, req.paging.offset)
+        result = req.page(queries.counts_view(req.flt, unit))
         label_rows(result["items"], "actor_")
         if req.as_csv:
             return respond(result, True, "counts")
@@ -138,7 +141,7 @@ def _add_list_routes(app: FastAPI) -> None:
 
     @app.get("/api/locations", summary="Places mentioned and places of events")
     def get_locations(req: ListRequest = Depends()) -> Response:
-        result = queries.page(req.con, queries.locations_view(req.flt), req.paging.limit, req.paging.offset)
+        result = req.page(queries.locations_view(req.flt))
         if req.as_csv:
             return respond(result, True, "locations")
         result["unplaced"] = queries.unplaced(req.con, req.flt)
@@ -146,7 +149,7 @@ def _add_list_routes(app: FastAPI) -> None:
 
     @app.get("/api/documents", summary="Documents holding matching events; q searches their full text")
     def get_documents(req: ListRequest = Depends()) -> Response:
-        result = queries.page(req.con, queries.documents_view(req.flt), req.paging.limit, req.paging.offset)
+        result = req.page(queries.documents_view(req.flt))
         return respond(result, req.as_csv, "documents")
 
     @app.get("/api/facets", summary="Event counts per value of type, source, target, place country, quad class")
@@ -183,7 +186,9 @@ def _add_item_routes(app: FastAPI) -> None:
 
     @app.get("/api/actors/{code}", summary="One actor: its name, the people under its code, partners, figures")
     def get_actor(
-        code: str = Path(..., pattern=ACTOR_CODE), flt: ApiFilter = Depends(event_filter), con: Any = Depends(cursor)
+        code: str = Path(..., pattern=ACTOR_CODE),
+        flt: ApiFilter = Depends(event_filter),
+        con: Any = Depends(cursor),
     ) -> JSONResponse:
         return JSONResponse(jsonable_encoder(actor_page(con, code.upper(), flt)))
 

@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse, Response
 
 from sitrep.errors import ConfigError
 from sitrep.serve.filters import SCOPES, ApiFilter
+from sitrep.serve.queries import View, page
 
 MAX_LIMIT = 1000
 MAX_OFFSET = 1_000_000_000
@@ -54,25 +55,27 @@ def _clean(values: list[str] | None, name: str) -> tuple[str, ...]:
 
 def event_filter(
     request: Request,
-    actor: list[str] | None = Query(None, description="Actor code, country, org or name, either side; repeat for any of several."),
+    actor: list[str] | None = Query(
+        None, description="Actor code, country, org or name, either side; repeat for any of several."
+    ),
     event_type: list[str] | None = Query(
-        None, alias="type", description="CAMEO code (prefix: 12, 061) or PLOVER type (REJECT); repeat for any of several."
+        None, alias="type", description="CAMEO code (prefix: 12, 061) or PLOVER type (REJECT); repeatable."
     ),
     since: date | None = Query(None, description="First day, YYYY-MM-DD."),
     until: date | None = Query(None, description="Last day, YYYY-MM-DD."),
     doc_id: str | None = Query(None, max_length=500),
-    source_country: str | None = Query(None, pattern=ACTOR_KEY, max_length=40, description="Source actor code or country."),
-    target_country: str | None = Query(None, pattern=ACTOR_KEY, max_length=40, description="Target actor code or country."),
-    dyad: str | None = Query(None, pattern=DYAD, max_length=81, description="SOURCE-TARGET, codes or countries: USA-DNK."),
+    source_country: str | None = Query(None, pattern=ACTOR_KEY, max_length=40, description="Source code or country."),
+    target_country: str | None = Query(None, pattern=ACTOR_KEY, max_length=40, description="Target code or country."),
+    dyad: str | None = Query(None, pattern=DYAD, max_length=81, description="SOURCE-TARGET: USA-DNK."),
     quad_class: list[int] | None = Query(None, description="1..4; repeat for any of several."),
     min_lat: float | None = Query(None, ge=-90, le=90),
     min_lon: float | None = Query(None, ge=-180, le=180),
     max_lat: float | None = Query(None, ge=-90, le=90),
     max_lon: float | None = Query(None, ge=-180, le=180),
-    q: str | None = Query(None, max_length=200, description="Text to find in the event's sentence (documents: in the text)."),
+    q: str | None = Query(None, max_length=200, description="Text in the event's sentence (documents: in the text)."),
     negated: bool | None = Query(None, description="Only negated (true) or only affirmed (false) events."),
     scope: Literal["all", "counted", "background"] = Query(
-        "all", description="all events; counted (affirmed, plausibly dated: what the dashboard counts); background."
+        "all", description="all; counted (affirmed, plausibly dated: what the dashboard counts); background."
     ),
 ) -> ApiFilter:
     """The filter every list endpoint shares; inconsistent values are a 422."""
@@ -82,7 +85,7 @@ def event_filter(
         raise HTTPException(422, "give either dyad or source_country/target_country, not both")
     quads = tuple(sorted(set(quad_class or [])))
     if any(not 1 <= v <= 4 for v in quads):
-        raise HTTPException(422, "quad_class: Input should be less than or equal to 4 and greater than or equal to 1")
+        raise HTTPException(422, "quad_class: Input should be greater than or equal to 1 and less than or equal to 4")
     source, target = dyad.split("-") if dyad else (source_country, target_country)
     assert scope in SCOPES
     flt = ApiFilter(
@@ -192,3 +195,7 @@ class ListRequest:
         con: Any = Depends(cursor),
     ) -> None:
         self.flt, self.paging, self.as_csv, self.con = flt, paging, as_csv, con
+
+    def page(self, view: View) -> dict[str, Any]:
+        """This request's page of a view."""
+        return page(self.con, view, self.paging.limit, self.paging.offset)

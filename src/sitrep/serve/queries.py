@@ -252,7 +252,7 @@ def facets(con: Any, flt: ApiFilter, top: int = 12) -> dict[str, list[dict[str, 
     result = {}
     for name, column in FACETS.items():
         sql = (
-            f"SELECT {column} AS value, count(*) AS events {EVENTS_FROM} WHERE {where} AND {column} IS NOT NULL "
+            f"SELECT {column} AS value, count(*) AS events {EVENTS_FROM} WHERE {where} AND nullif({column}, '') IS NOT NULL "
             "GROUP BY ALL ORDER BY events DESC, value LIMIT ?"
         )
         result[name] = fetch_dicts(con, sql, [*params, top])

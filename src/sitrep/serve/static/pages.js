@@ -45,11 +45,12 @@ export function renderCounts(node, page, onOpen) {
 export function renderFacets(node, facets, codes, onAdd) {
   const group = (title, rows, key, label) => el("section", { class: "facet" }, el("h3", {}, title),
     rows.length ? el("ul", {}, rows.map((r) => el("li", {},
-      key ? el("button", { type: "button", class: "link", onclick: () => onAdd(key, r.value, label(r)) }, label(r))
+      key && !(key === "type" && r.value === "STATEMENT")
+        ? el("button", { type: "button", class: "link", onclick: () => onAdd(key, r.value, label(r)) }, label(r))
         : el("span", {}, label(r)),
       el("span", { class: "facet-count" }, formatNumber(r.events))))) : emptyNote("—"));
   fill(node,
-    group("Type", facets.type, "type", (r) => r.value),
+    group("Type", facets.type, "type", (r) => (r.value === "STATEMENT" ? "STATEMENT (no PLOVER type)" : r.value)),
     group("Source", facets.source, "actor", (r) => r.label),
     group("Target", facets.target, "actor", (r) => r.label),
     group("Place country", facets.country, null, (r) => r.value),
