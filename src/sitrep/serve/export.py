@@ -55,7 +55,7 @@ def batches(con: Any, sql: str, params: list[Any]) -> tuple[list[str], Iterator[
 
 
 def total(con: Any, view: queries.View) -> int:
-    return con.execute(f"SELECT count(*) FROM ({view.sql})", view.params).fetchone()[0]
+    return con.execute(f"SELECT count(*) FROM ({view.sql})", view.params).fetchall()[0][0]
 
 
 def stream_csv(con: Any, view: queries.View) -> Iterator[str]:
@@ -90,8 +90,7 @@ def parquet_file(con: Any, view: queries.View) -> Any:
     """The view written as Parquet into a temporary file, rewound for reading."""
     import pyarrow.parquet as pq
 
-    cur = con.execute(f"{view.sql} ORDER BY {view.order}", view.params)
-    reader = cur.to_arrow_reader(FETCH_ROWS)
+    reader = con.sql(f"{view.sql} ORDER BY {view.order}", params=view.params).to_arrow_reader(FETCH_ROWS)
     handle = tempfile.SpooledTemporaryFile(max_size=32 * 1024 * 1024)
     with pq.ParquetWriter(handle, reader.schema) as writer:
         for batch in reader:
