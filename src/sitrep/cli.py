@@ -355,7 +355,9 @@ def evaluate(dataset: str, path: str, model: str | None, show_errors: int, texts
 @DB_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (keep loopback).")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-def serve(db_path: str | None, host: str, port: int) -> None:
+@click.option("--host-name", "host_names", multiple=True, metavar="NAME",
+              help="Host name the server answers for besides loopback names (repeatable).")
+def serve(db_path: str | None, host: str, port: int, host_names: tuple[str, ...]) -> None:
     """Serve the REST API (/api, docs at /docs) and the dashboard (/) over the store, read-only."""
     from sitrep.serve.server import is_loopback
     from sitrep.serve.server import serve as run_server
@@ -367,7 +369,7 @@ def serve(db_path: str | None, host: str, port: int) -> None:
         settings = make_settings(db_path=db_path)
         if not is_loopback(host):
             click.echo(f"sitrep: warning: on {host} anyone who reaches it can read the store", err=True)
-        run_server(settings, host, port, announce=announce)
+        run_server(settings, host, port, announce=announce, host_names=host_names)
         return 0
 
     run_command(body)

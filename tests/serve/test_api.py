@@ -19,7 +19,7 @@ from .conftest import HOSTILE, ISSUE
 
 @pytest.fixture(scope="module")
 def client(sample_store: Path) -> TestClient:
-    with TestClient(create_app(Settings(db_path=sample_store))) as test_client:
+    with TestClient(create_app(Settings(db_path=sample_store)), base_url="http://127.0.0.1") as test_client:
         yield test_client
 
 
@@ -158,7 +158,7 @@ def test_document_ids_may_hold_slashes(make_store) -> None:
     from .conftest import make_document
 
     path = make_store([make_document("news/2026/a.txt", "2026-01-02", "Path id", "Denmark met Sweden.", [], [], [])])
-    with TestClient(create_app(Settings(db_path=path))) as client:
+    with TestClient(create_app(Settings(db_path=path)), base_url="http://127.0.0.1") as client:
         assert client.get("/api/documents/news/2026/a.txt").json()["title"] == "Path id"
         assert client.get("/api/documents/news%2F2026%2Fa.txt").status_code == 200
         assert client.get("/api/documents/news/2026/b.txt").status_code == 404
@@ -192,7 +192,9 @@ def test_timeline_by_quad_class(client: TestClient) -> None:
 
 def test_quotes_filter_on_speaker_and_on_events(client: TestClient) -> None:
     assert {q["speaker_code"] for q in items(client, "/api/quotes", actor="GRL")} == {"GRLGOV"}
-    assert [q["doc_id"] for q in items(client, "/api/quotes", type="REQUEST")] == ["t-003"]
+    # Under an event filter, quotes come from the sentences of the matching events, not from their whole documents.
+    assert [q["doc_id"] for q in items(client, "/api/quotes", type="ACCUSE", actor="GRL")] == ["t-003"]
+    assert items(client, "/api/quotes", type="REQUEST") == []
     assert items(client, "/api/quotes", type="AID") == []
 
 
@@ -254,7 +256,10 @@ def test_a_missing_store_fails_before_serving(tmp_path: Path) -> None:
 
 
 def test_an_empty_store_gives_empty_views(make_store) -> None:
-    with TestClient(create_app(Settings(db_path=make_store([])))) as client:
+    with TestClient(create_app(Settings(db_path=make_store([]))), base_url="http://127.0.0.1") as client:
         assert client.get("/api/overview").json()["events"] == 0
         for path in ("/api/events", "/api/actors", "/api/dyads", "/api/timeline", "/api/quotes", "/api/locations"):
-            assert client.get(path).json() == {"total": 0, "limit": 100, "offset": 0, "items": []}
+            body = client.get(path).json()
+            assert {k: body[k] for k in ("total", "limit", "offset", "items")} == {
+                "total": 0, "limit": 100, "offset": 0, "items": [],
+            }

@@ -2,38 +2,36 @@
 
 The store is opened once, read-only; each request works on its own cursor
 (DuckDB connections are not shared between threads).  Every list endpoint
-takes the same filter parameters, pages with ``limit``/``offset`` (at most
-``MAX_LIMIT`` rows), and answers JSON, or CSV with ``?format=csv`` or
-``Accept: text/csv``.  A bad parameter is a 422 with a message.
+takes the same filter parameters (``params.py``), pages with
+``limit``/``offset`` (at most ``MAX_LIMIT`` rows), and answers JSON, or CSV
+with ``?format=csv`` or ``Accept: text/csv``; ``/api/export/{table}``
+streams the whole filtered view.  A bad parameter is a 422 with a message.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable
 from contextlib import asynccontextmanager
-from datetime import date
 from importlib import resources
+from pathlib import PurePath
 from typing import Any, Literal
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import FileResponse, JSONResponse, Response
 
 from sitrep.errors import ConfigError
 from sitrep.serve import queries, stories
-from sitrep.serve.queries import ApiFilter
+from sitrep.serve.export import EXPORT_TABLES, export_response
+from sitrep.serve.filters import RULE, ApiFilter
+from sitrep.serve.guard import Guard, allowed_hosts
+from sitrep.serve.labels import code_label, is_network_actor, label_rows
+from sitrep.serve.params import MAX_LIMIT, ListRequest, cursor, event_filter, new_cursor, respond
 from sitrep.settings import Settings
 
-MAX_LIMIT = 1000
-ACTOR_KEY = r"^[A-Za-z0-9]{2,}$"
-DYAD = r"^[A-Za-z0-9]{2,}-[A-Za-z0-9]{2,}$"
-# The dashboard loads only its own files; even a markup slip could run no script.
-DASHBOARD_CSP = (
-    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-    "frame-ancestors 'none'; form-action 'none'"
-)
+__all__ = ["MAX_LIMIT", "create_app", "static_dir"]
+
+ACTOR_CODE = r"^[A-Za-z0-9]{2,40}$"
 
 
 def static_dir() -> Any:
@@ -41,12 +39,15 @@ def static_dir() -> Any:
     return resources.files("sitrep.serve") / "static"
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """The API over ``settings.db_path``, opened read-only (a missing store raises StoreError now)."""
-    from fastapi_offline import FastAPIOffline
-    from fastapi.staticfiles import StaticFiles
+def create_app(settings: Settings, host: str | None = None, host_names: Iterable[str] = ()) -> FastAPI:
+    """The API over ``settings.db_path``, opened read-only (a missing store raises StoreError now).
 
+    Requests are answered only for loopback names, ``host`` (the bound address)
+    and ``host_names``.
+    """
     import duckdb
+    from fastapi.staticfiles import StaticFiles
+    from fastapi_offline import FastAPIOffline
 
     from sitrep.errors import StoreError
     from sitrep.serve.server import StoreReader, store_error_response
@@ -65,13 +66,16 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.store = store
+    with store.connection() as con:
+        app.state.precision_column = queries.has_column(con, "events", "date_precision")
     app.add_exception_handler(ConfigError, _config_error)
     app.add_exception_handler(StoreError, store_error_response)
     app.add_exception_handler(duckdb.Error, store_error_response)
-    app.middleware("http")(_security_headers)
+    app.add_middleware(Guard, hosts=allowed_hosts(host, host_names))
     app.mount("/static", StaticFiles(directory=str(static_dir())), name="static")
     app.get("/", include_in_schema=False)(_index)
-    _add_routes(app)
+    _add_list_routes(app)
+    _add_item_routes(app)
     app.include_router(stories.router)
     return app
 
@@ -84,170 +88,162 @@ async def _config_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": str(exc)}, status_code=422)
 
 
-async def _security_headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
-    response = await call_next(request)
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "no-referrer"
-    if request.url.path == "/" or request.url.path.startswith("/static/"):
-        response.headers["Content-Security-Policy"] = DASHBOARD_CSP
-    return response
-
-
-def cursor(request: Request) -> Iterator[Any]:
-    """A short read-only connection for this request only (closed after it, freeing the store)."""
-    with request.app.state.store.connection() as con:
-        yield con
-
-
-def event_filter(
-    actor: str | None = Query(None, max_length=100, description="Actor code, country, org or name, either side."),
-    event_type: str | None = Query(
-        None, alias="type", max_length=20, description="CAMEO code prefix (12, 061) or PLOVER type."
-    ),
-    since: date | None = Query(None, description="First day, YYYY-MM-DD."),
-    until: date | None = Query(None, description="Last day, YYYY-MM-DD."),
-    doc_id: str | None = Query(None, max_length=500),
-    source_country: str | None = Query(None, pattern=ACTOR_KEY, description="Source actor code or country."),
-    target_country: str | None = Query(None, pattern=ACTOR_KEY, description="Target actor code or country."),
-    dyad: str | None = Query(None, pattern=DYAD, description="SOURCE-TARGET, codes or countries: USA-DNK."),
-    quad_class: int | None = Query(None, ge=1, le=4),
-    min_lat: float | None = Query(None, ge=-90, le=90),
-    min_lon: float | None = Query(None, ge=-180, le=180),
-    max_lat: float | None = Query(None, ge=-90, le=90),
-    max_lon: float | None = Query(None, ge=-180, le=180),
-    q: str | None = Query(None, max_length=200, description="Text to find in the event's sentence."),
-    negated: bool | None = Query(None, description="Only negated (true) or only affirmed (false) events."),
-) -> ApiFilter:
-    """The filter every list endpoint shares; inconsistent values are a 422."""
-    if since and until and since > until:
-        raise HTTPException(422, f"since ({since}) is after until ({until})")
-    if dyad and (source_country or target_country):
-        raise HTTPException(422, "give either dyad or source_country/target_country, not both")
-    source, target = dyad.split("-") if dyad else (source_country, target_country)
-    flt = ApiFilter(
-        actor=actor or None,
-        event_type=event_type or None,
-        since=since.isoformat() if since else None,
-        until=until.isoformat() if until else None,
-        doc_id=doc_id,
-        source=source,
-        target=target,
-        quad_class=quad_class,
-        bbox=_bbox(min_lat, min_lon, max_lat, max_lon),
-        text=q or None,
-        negated=negated,
-    )
-    flt.conditions()  # raises ConfigError (a 422) for an unknown event type
-    return flt
-
-
-def _bbox(*values: float | None) -> tuple[float, float, float, float] | None:
-    if all(v is None for v in values):
-        return None
-    if any(v is None for v in values):
-        raise HTTPException(422, "a bounding box needs all of min_lat, min_lon, max_lat, max_lon")
-    min_lat, min_lon, max_lat, max_lon = values  # type: ignore[misc]
-    if min_lat > max_lat:  # type: ignore[operator]
-        raise HTTPException(422, f"min_lat ({min_lat}) is above max_lat ({max_lat})")
-    return min_lat, min_lon, max_lat, max_lon  # type: ignore[return-value]
-
-
-class Paging:
-    """``limit`` (1..MAX_LIMIT) and ``offset``; past the hard limit is a 422."""
-
-    def __init__(
-        self,
-        limit: int = Query(100, ge=1, le=MAX_LIMIT, description=f"Rows per page, at most {MAX_LIMIT}."),
-        offset: int = Query(0, ge=0),
-    ) -> None:
-        self.limit = limit
-        self.offset = offset
-
-
-def wants_csv(request: Request, fmt: Literal["json", "csv"] | None = Query(None, alias="format")) -> bool:
-    """CSV when asked with ?format=csv or an Accept header naming text/csv."""
-    if fmt is not None:
-        return fmt == "csv"
-    return "text/csv" in request.headers.get("accept", "")
-
-
-def respond(result: dict[str, Any], as_csv: bool, name: str) -> Response:
-    """A page as JSON (with total, limit, offset) or its rows as CSV (total in a header)."""
-    if not as_csv:
-        return JSONResponse(jsonable_encoder(result))
-    return Response(
-        to_csv(result["items"]),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'inline; filename="{name}.csv"', "X-Total-Count": str(result["total"])},
-    )
-
-
-def to_csv(rows: list[dict[str, Any]]) -> str:
-    """Rows as CSV text: ISO dates, empty cells for nulls."""
-    out = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows({k: "" if v is None else v for k, v in row.items()} for row in rows)
-    return out.getvalue()
-
-
-class ListRequest:
-    """What every list endpoint takes: the filter, the page, the format and a cursor."""
-
-    def __init__(
-        self,
-        flt: ApiFilter = Depends(event_filter),
-        paging: Paging = Depends(),
-        as_csv: bool = Depends(wants_csv),
-        con: Any = Depends(cursor),
-    ) -> None:
-        self.flt, self.paging, self.as_csv, self.con = flt, paging, as_csv, con
-
-    def answer(self, name: str, query: Callable[..., dict[str, Any]], **options: Any) -> Response:
-        """Run one of the ``queries`` functions for this request and format its page."""
-        result = query(self.con, self.flt, self.paging.limit, self.paging.offset, **options)
-        return respond(result, self.as_csv, name)
-
-
-def _add_routes(app: FastAPI) -> None:
+def _add_list_routes(app: FastAPI) -> None:
     @app.get("/api/events", summary="Events matching the filter")
     def get_events(
-        sort: Literal["date", "-date", "goldstein", "-goldstein"] = "date", req: ListRequest = Depends()
+        sort: Literal[tuple(queries.EVENT_SORTS)] = "date",  # type: ignore[valid-type]
+        req: ListRequest = Depends(),
     ) -> Response:
-        return req.answer("events", queries.events, sort=sort)
+        result = req.page(queries.events_view(req.flt, sort))
+        if not req.as_csv:
+            label_rows(result["items"], "source_", "target_")
+        return respond(result, req.as_csv, "events")
 
-    @app.get("/api/actors", summary="Actors: mentions and events as source or target")
+    @app.get("/api/actors", summary="Actors: their own name, mentions and events as source or target")
     def get_actors(req: ListRequest = Depends()) -> Response:
-        return req.answer("actors", queries.actors)
+        result = req.page(queries.actors_view(req.flt))
+        label_rows(result["items"], "")
+        return respond(result, req.as_csv, "actors")
 
     @app.get("/api/dyads", summary="Event counts and Goldstein sums per actor pair and day")
     def get_dyads(per: Literal["day", "total"] = "day", req: ListRequest = Depends()) -> Response:
-        return req.answer("dyads", queries.dyads, per_day=per == "day")
+        result = req.page(queries.dyads_view(req.flt, per == "day"))
+        label_rows(result["items"], "source_", "target_")
+        return respond(result, req.as_csv, "dyads")
 
-    @app.get("/api/timeline", summary="Events per day (or week, month) and quad class, with Goldstein sums")
-    def get_timeline(bucket: Literal["day", "week", "month"] = "day", req: ListRequest = Depends()) -> Response:
-        return req.answer("timeline", queries.timeline, bucket=bucket)
+    @app.get("/api/timeline", summary="Events per period and quad class, with Goldstein sums")
+    def get_timeline(
+        bucket: Literal["day", "week", "month", "year", "auto"] = "day", req: ListRequest = Depends()
+    ) -> Response:
+        chosen = queries.auto_bucket(req.con, req.flt) if bucket == "auto" else bucket
+        result = req.page(queries.timeline_view(req.flt, chosen))
+        if req.as_csv:
+            return respond(result, True, "timeline")
+        result["bucket"] = chosen
+        result["left_out"] = queries.left_out(req.con, req.flt)
+        result["rule"] = RULE
+        return JSONResponse(jsonable_encoder(result))
 
-    @app.get("/api/quotes", summary="Quotes with their speakers")
+    @app.get("/api/quotes", summary="Quotes with their speakers (under event filters: from the events' sentences)")
     def get_quotes(req: ListRequest = Depends()) -> Response:
-        return req.answer("quotes", queries.quotes)
+        result = req.page(queries.quotes_view(req.flt))
+        label_rows(result["items"], "speaker_")
+        return respond(result, req.as_csv, "quotes")
 
     @app.get("/api/stances", summary="Positions of actors on each issue")
     def get_stances(issue: str | None = Query(None, max_length=200), req: ListRequest = Depends()) -> Response:
-        return req.answer("stances", queries.stances, issue=issue)
+        result = req.page(queries.stances_view(req.flt, issue))
+        label_rows(result["items"], "actor_")
+        return respond(result, req.as_csv, "stances")
+
+    @app.get("/api/counts", summary="Figures: troops sent, dead, injured, arrested... with the sentence behind each")
+    def get_counts(unit: str | None = Query(None, max_length=40), req: ListRequest = Depends()) -> Response:
+        result = req.page(queries.counts_view(req.flt, unit))
+        label_rows(result["items"], "actor_")
+        if req.as_csv:
+            return respond(result, True, "counts")
+        result["totals"] = queries.count_totals(req.con, req.flt)
+        return JSONResponse(jsonable_encoder(result))
 
     @app.get("/api/locations", summary="Places mentioned and places of events")
     def get_locations(req: ListRequest = Depends()) -> Response:
-        return req.answer("locations", queries.locations)
+        result = req.page(queries.locations_view(req.flt))
+        if req.as_csv:
+            return respond(result, True, "locations")
+        result["unplaced"] = queries.unplaced(req.con, req.flt)
+        return JSONResponse(jsonable_encoder(result))
 
+    @app.get("/api/documents", summary="Documents holding matching events; q searches their full text")
+    def get_documents(req: ListRequest = Depends()) -> Response:
+        result = req.page(queries.documents_view(req.flt))
+        return respond(result, req.as_csv, "documents")
+
+    @app.get("/api/facets", summary="Event counts per value of type, source, target, place country, quad class")
+    def get_facets(
+        top: int = Query(12, ge=1, le=100), flt: ApiFilter = Depends(event_filter), con: Any = Depends(cursor)
+    ) -> JSONResponse:
+        found = queries.facets(con, flt, top)
+        for name in ("source", "target"):
+            for row in found[name]:
+                row["label"] = code_label(row["value"]) or row["value"]
+        return JSONResponse(jsonable_encoder(found))
+
+    @app.get("/api/export/{table}", summary="The whole filtered view, streamed: CSV, Parquet, or GDELT TSV (events)")
+    def get_export(
+        request: Request,
+        table: Literal[EXPORT_TABLES],  # type: ignore[valid-type]
+        fmt: Literal["csv", "parquet", "gdelt"] = Query("csv", alias="format"),
+        flt: ApiFilter = Depends(event_filter),
+    ) -> Response:
+        if fmt == "gdelt" and table != "events":
+            raise HTTPException(422, "format=gdelt is for events only")
+        con = new_cursor(request.app)
+        try:
+            return export_response(con, table, fmt, flt)
+        except Exception:
+            con.close()
+            raise
+
+
+def _add_item_routes(app: FastAPI) -> None:
     @app.get("/api/overview", summary="Store-wide counts, date range, and the values filters can take")
     def get_overview(con: Any = Depends(cursor)) -> JSONResponse:
-        return JSONResponse(jsonable_encoder(queries.overview(con)))
+        return JSONResponse(jsonable_encoder({**queries.overview(con), "rule": RULE}))
+
+    @app.get("/api/actors/{code}", summary="One actor: its name, the people under its code, partners, figures")
+    def get_actor(
+        code: str = Path(..., pattern=ACTOR_CODE),
+        flt: ApiFilter = Depends(event_filter),
+        con: Any = Depends(cursor),
+    ) -> JSONResponse:
+        return JSONResponse(jsonable_encoder(actor_page(con, code.upper(), flt)))
 
     @app.get("/api/documents/{doc_id:path}", summary="A document: text, sentences and all its coded records")
     def get_document(doc_id: str, con: Any = Depends(cursor)) -> JSONResponse:
         found = queries.document(con, doc_id)
         if found is None:
             raise HTTPException(404, f"no document with id {doc_id!r}")
-        return JSONResponse(jsonable_encoder(found))
+        return JSONResponse(jsonable_encoder(without_paths(found)))
+
+
+def input_name(source: str | None) -> str | None:
+    """The input's own name, never the server's folders: ``/home/me/news/a.txt`` -> ``a.txt``."""
+    if not source or "://" in source:
+        return source
+    return PurePath(source.replace("\\", "/")).name or source
+
+
+def without_paths(doc: dict[str, Any]) -> dict[str, Any]:
+    """A document whose ``source`` fields hold input names only (a local path tells a visitor too much)."""
+    doc["source"] = input_name(doc.get("source"))
+    for row in doc.get("sources", []):
+        row["source"] = input_name(row.get("source"))
+        if row.get("source_id") and "/" in str(row["source_id"]) and str(row["source_id"]).startswith("/"):
+            row["source_id"] = input_name(row["source_id"])
+    if doc.get("id", "").startswith("/"):
+        doc["id_name"] = input_name(doc["id"])
+    return doc
+
+
+def actor_page(con: Any, code: str, flt: ApiFilter) -> dict[str, Any]:
+    """Everything about one actor code, under the dashboard's filter (its own events and records)."""
+    own = ApiFilter(**{**flt.__dict__, "actors": (code,)})
+    held = queries.actor_rows(con, code)
+    label = code_label(code) or (held["names"][0]["name"] if held["names"] else code)
+    people = [n for n in held["names"] if n["name"] and n["name"] != label]
+    partners = queries.partners(con, own, code)
+    for row in partners:
+        row["label"] = code_label(row["code"]) or row["code"]
+    return {
+        "code": code,
+        "label": label,
+        "network_actor": is_network_actor(code),
+        **{k: held[k] for k in ("country", "org", "agent", "mentions", "documents")},
+        "names": people,
+        "partners": partners,
+        "timeline": queries.page(con, queries.timeline_view(own, "month"), MAX_LIMIT, 0)["items"],
+        "events": queries.page(con, queries.events_view(own, "-date"), 1, 0)["total"],
+        "quotes": queries.page(con, queries.quotes_view(own), 20, 0),
+        "stances": queries.page(con, queries.stances_view(own), 50, 0),
+        "counts": queries.count_totals(con, own),
+    }

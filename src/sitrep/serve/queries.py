@@ -1,13 +1,12 @@
 """Read-only queries behind the REST API.
 
-One filter (``ApiFilter``) drives every view, so that the dashboard's map,
-timeline, network, table and panels always show the same slice of the store.
-Events are filtered directly.  Tables that are not events (quotes, stances,
-actors, places) take what applies to their own columns (a speaker is an
-actor, a place has coordinates) and are otherwise limited to the documents
-that hold a matching event.  Every value is a bound parameter; the SQL text is
-built only from fixed fragments.  Aggregates leave negated events out ("did
-not reject" is no rejection).
+One filter (``ApiFilter``, see ``filters.py``) drives every view, so that the
+dashboard's map, timeline, network, table and panels always show the same
+slice of the store.  Each view is a ``View``: its SQL, parameters and order,
+so that the same rows can be paged (``page``) or exported in full
+(``export.py``).  Aggregates leave negated events out ("did not reject" is no
+rejection); the dashboard asks for ``scope=counted`` so that every panel
+counts the same events.
 """
 
 from __future__ import annotations
@@ -15,132 +14,78 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sitrep.store.query import EVENT_COLUMNS, EventFilter, actor_condition, date_condition, fetch_dicts
-
-Condition = tuple[str, list[Any]]
-
-EVENTS_FROM = "FROM events e JOIN documents d ON d.id = e.doc_id"
-EVENT_DAY = "coalesce(e.date, d.date)"
-NOT_NEGATED = "NOT coalesce(e.negated, false)"
+from sitrep.serve.filters import (
+    EVENT_DAY,
+    EVENTS_FROM,
+    NOT_NEGATED,
+    ApiFilter,
+    Condition,
+    actor_condition,
+    any_actor,
+    bbox_condition,
+    event_where,
+    table_where,
+)
+from sitrep.store.query import EVENT_COLUMNS, fetch_dicts
 
 EVENT_SORTS = {
     "date": f"{EVENT_DAY}, e.doc_id, e.event_index",
     "-date": f"{EVENT_DAY} DESC NULLS LAST, e.doc_id, e.event_index",
     "goldstein": "e.goldstein, e.doc_id, e.event_index",
     "-goldstein": "e.goldstein DESC, e.doc_id, e.event_index",
+    "source": "e.source_code NULLS LAST, e.doc_id, e.event_index",
+    "-source": "e.source_code DESC NULLS LAST, e.doc_id, e.event_index",
+    "target": "e.target_code NULLS LAST, e.doc_id, e.event_index",
+    "-target": "e.target_code DESC NULLS LAST, e.doc_id, e.event_index",
+    "type": "e.cameo, e.doc_id, e.event_index",
+    "-type": "e.cameo DESC, e.doc_id, e.event_index",
+    "place": "e.location_name NULLS LAST, e.doc_id, e.event_index",
+    "-place": "e.location_name DESC NULLS LAST, e.doc_id, e.event_index",
 }
-BUCKETS = ("day", "week", "month")
+BUCKETS = ("day", "week", "month", "year")
+# Figures an analyst tracks (units from coding/data/units.tsv); "people", "case", "vote"... are left out.
+COUNT_UNITS = (
+    "troops", "fighters", "police", "dead", "casualties", "injured", "arrested", "abducted", "hostages",
+    "prisoners", "displaced", "evacuated", "refugees", "civilians", "protesters",
+)
 DOCUMENT_TABLES = ("events", "actors", "quotes", "counts", "locations", "stances")
 ORDER_IN_DOCUMENT = {"events": "event_index", "actors": "mentions DESC", "locations": "mentions DESC"}
+FACETS = {
+    "type": "coalesce(nullif(e.plover, ''), 'STATEMENT')",
+    "source": "e.source_code",
+    "target": "e.target_code",
+    "country": "e.location_country",
+    "quad_class": "CAST(e.quad_class AS VARCHAR)",
+}
 
 
 @dataclass(frozen=True)
-class ApiFilter:
-    """The dashboard's one filter; every field optional.
+class View:
+    """A query's SQL (without ORDER BY), its parameters and its order."""
 
-    ``source``/``target`` match an actor code or a country on that side of an
-    event (a dyad); ``bbox`` is (min_lat, min_lon, max_lat, max_lon), and a box
-    whose min_lon exceeds its max_lon crosses the antimeridian.
-    """
-
-    actor: str | None = None
-    event_type: str | None = None
-    since: str | None = None
-    until: str | None = None
-    doc_id: str | None = None
-    source: str | None = None
-    target: str | None = None
-    quad_class: int | None = None
-    bbox: tuple[float, float, float, float] | None = None
-    text: str | None = None
-    negated: bool | None = None
-
-    def conditions(self) -> dict[str, Condition]:
-        """Each active filter as an SQL condition on events ``e`` joined to documents ``d``."""
-        found: dict[str, Condition] = {}
-        if self.actor:
-            found["actor"] = EventFilter(actor=self.actor).where()
-        if self.event_type:
-            found["type"] = EventFilter(event_type=self.event_type).where()
-        if self.since or self.until:
-            found["dates"] = EventFilter(since=self.since, until=self.until).where()
-        if self.doc_id:
-            found["doc"] = ("e.doc_id = ?", [self.doc_id])
-        for side in ("source", "target"):
-            value = getattr(self, side)
-            if value:
-                found[side] = (f"(upper(e.{side}_code) = ? OR upper(e.{side}_country) = ?)", [value.upper()] * 2)
-        if self.quad_class:
-            found["quad"] = ("e.quad_class = ?", [self.quad_class])
-        if self.bbox:
-            found["bbox"] = bbox_condition("e.location_lat", "e.location_lon", self.bbox)
-        if self.text:
-            found["text"] = ("contains(lower(e.sentence), lower(?))", [self.text])
-        if self.negated is not None:
-            found["negated"] = ("coalesce(e.negated, false) = ?", [self.negated])
-        return found
+    sql: str
+    params: list[Any]
+    order: str
 
 
-def bbox_condition(lat: str, lon: str, bbox: tuple[float, float, float, float]) -> Condition:
-    """Points inside a lat/lon box; a box with min_lon > max_lon wraps across lon 180."""
-    min_lat, min_lon, max_lat, max_lon = bbox
-    joiner = "AND" if min_lon <= max_lon else "OR"
-    return f"({lat} BETWEEN ? AND ? AND ({lon} >= ? {joiner} {lon} <= ?))", [min_lat, max_lat, min_lon, max_lon]
-
-
-def all_of(conditions: list[Condition]) -> Condition:
-    """Conditions joined with AND (TRUE when there are none)."""
-    if not conditions:
-        return "TRUE", []
-    return " AND ".join(c for c, _ in conditions), [p for _, params in conditions for p in params]
-
-
-def event_where(flt: ApiFilter, *extra: str) -> Condition:
-    """The WHERE condition for events, with fixed extra clauses (e.g. NOT_NEGATED)."""
-    clause, params = all_of(list(flt.conditions().values()))
-    return " AND ".join([clause, *extra]), params
-
-
-def table_where(flt: ApiFilter, direct: dict[str, Condition]) -> Condition:
-    """WHERE condition for a non-event table ``t`` joined to documents ``d``.
-
-    ``direct`` holds the table's own conditions for some filter keys; the
-    document's date and id apply directly too, and every other active filter
-    limits the rows to documents holding a matching event.
-    """
-    active = flt.conditions()
-    clauses = [direct[key] for key in active if key in direct]
-    if flt.since or flt.until:
-        clauses.append(date_condition("d.date", flt.since, flt.until))
-    if flt.doc_id:
-        clauses.append(("t.doc_id = ?", [flt.doc_id]))
-    rest = [cond for key, cond in active.items() if key not in direct and key not in ("dates", "doc")]
-    if rest:
-        if "dates" in active:
-            rest.append(active["dates"])
-        sub, params = all_of(rest)
-        clauses.append((f"t.doc_id IN (SELECT e.doc_id {EVENTS_FROM} WHERE {sub})", params))
-    return all_of(clauses)
-
-
-def page(con: Any, sql: str, params: list[Any], order: str, limit: int, offset: int) -> dict[str, Any]:
-    """One page of a query's rows and the total number of rows."""
-    total = con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
-    rows = fetch_dicts(con, f"{sql} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset])
+def page(con: Any, view: View, limit: int, offset: int) -> dict[str, Any]:
+    """One page of a view's rows and the total number of rows."""
+    total = con.execute(f"SELECT count(*) FROM ({view.sql})", view.params).fetchone()[0]
+    rows = fetch_dicts(con, f"{view.sql} ORDER BY {view.order} LIMIT ? OFFSET ?", [*view.params, limit, offset])
     return {"total": total, "limit": limit, "offset": offset, "items": rows}
 
 
-def events(con: Any, flt: ApiFilter, limit: int, offset: int, sort: str = "date") -> dict[str, Any]:
+def events_view(flt: ApiFilter, sort: str = "date") -> View:
     """Events matching the filter, with their document's title, URL and date."""
     where, params = event_where(flt)
-    sql = f"SELECT {EVENT_COLUMNS} {EVENTS_FROM} WHERE {where}"
-    return page(con, sql, params, EVENT_SORTS[sort], limit, offset)
+    return View(f"SELECT {EVENT_COLUMNS} {EVENTS_FROM} WHERE {where}", params, EVENT_SORTS[sort])
 
 
-def actors(con: Any, flt: ApiFilter, limit: int, offset: int) -> dict[str, Any]:
+def actors_view(flt: ApiFilter) -> View:
     """Actors with their mentions, and their events (as source or target) under the filter."""
     ev_where, ev_params = event_where(flt, NOT_NEGATED)
-    where, params = table_where(flt, {"actor": actor_condition(("t.actor",), flt.actor or "")})
+    direct = {"actor": any_actor(("t.actor",), flt.actors)} if flt.actors else {}
+    where, params = table_where(flt, direct)
     sql = (
         f"WITH ev AS (SELECT e.source_code, e.target_code, e.goldstein {EVENTS_FROM} WHERE {ev_where}), "
         "sides AS (SELECT source_code AS code, 1 AS src, 0 AS tgt, goldstein FROM ev "
@@ -153,62 +98,84 @@ def actors(con: Any, flt: ApiFilter, limit: int, offset: int) -> dict[str, Any]:
         "coalesce(any_value(s.as_source), 0) AS as_source, coalesce(any_value(s.as_target), 0) AS as_target, "
         "coalesce(any_value(s.goldstein), 0) AS goldstein "
         "FROM actors t JOIN documents d ON d.id = t.doc_id LEFT JOIN stats s ON s.code = t.actor_code "
-        f"WHERE t.actor_code IS NOT NULL AND {where} GROUP BY t.actor_code"
+        f"WHERE t.actor_code IS NOT NULL AND t.actor_code <> '' AND {where} GROUP BY t.actor_code"
     )
-    return page(con, sql, ev_params + params, "events DESC, mentions DESC, code", limit, offset)
+    return View(sql, ev_params + params, "events DESC, mentions DESC, code")
 
 
-def dyads(con: Any, flt: ApiFilter, limit: int, offset: int, per_day: bool = True) -> dict[str, Any]:
+def dyads_view(flt: ApiFilter, per_day: bool = True) -> View:
     """Event counts and Goldstein sums per (source, target) pair, per day or in total."""
     where, params = event_where(flt, NOT_NEGATED, "e.target_code IS NOT NULL")
     day = f"{EVENT_DAY} AS day, " if per_day else ""
     sql = (
         f"SELECT e.source_code, mode(e.source_name) AS source_name, mode(e.source_country) AS source_country, "
-        f"e.target_code, mode(e.target_name) AS target_name, mode(e.target_country) AS target_country, {day}"
+        f"mode(e.source_agent) AS source_agent, e.target_code, mode(e.target_name) AS target_name, "
+        f"mode(e.target_country) AS target_country, mode(e.target_agent) AS target_agent, {day}"
         "count(*) AS events, round(sum(e.goldstein), 1) AS goldstein, round(avg(e.goldstein), 2) AS goldstein_mean, "
         "count(*) FILTER (WHERE e.quad_class <= 2) AS cooperation, "
         "count(*) FILTER (WHERE e.quad_class >= 3) AS conflict "
-        f"{EVENTS_FROM} WHERE {where} GROUP BY ALL"
+        f"{EVENTS_FROM} WHERE {where} GROUP BY e.source_code, e.target_code{', day' if per_day else ''}"
     )
     order = "day, events DESC, source_code, target_code" if per_day else "events DESC, source_code, target_code"
-    return page(con, sql, params, order, limit, offset)
+    return View(sql, params, order)
 
 
-def timeline(con: Any, flt: ApiFilter, limit: int, offset: int, bucket: str = "day") -> dict[str, Any]:
+def timeline_view(flt: ApiFilter, bucket: str = "day") -> View:
     """Events per period and quad class with their Goldstein sum."""
     where, params = event_where(flt, NOT_NEGATED, f"{EVENT_DAY} IS NOT NULL")
     sql = (
         f"SELECT CAST(date_trunc(?, {EVENT_DAY}) AS DATE) AS period, e.quad_class, count(*) AS events, "
         f"round(sum(e.goldstein), 1) AS goldstein {EVENTS_FROM} WHERE {where} GROUP BY ALL"
     )
-    return page(con, sql, [bucket, *params], "period, quad_class", limit, offset)
+    return View(sql, [bucket, *params], "period, quad_class")
 
 
-def quotes(con: Any, flt: ApiFilter, limit: int, offset: int) -> dict[str, Any]:
-    """Quotes with their speakers; the actor filter and the text search apply to them directly."""
-    where, params = table_where(
-        flt,
-        {
-            "actor": actor_condition(("t.speaker",), flt.actor or ""),
-            "text": ("contains(lower(t.text), lower(?))", [flt.text]),
-        },
+def auto_bucket(con: Any, flt: ApiFilter) -> str:
+    """Days for up to 4 months of events, weeks up to 2 years, months up to 30 years, else years."""
+    where, params = event_where(flt, NOT_NEGATED)
+    first, last = con.execute(f"SELECT min({EVENT_DAY}), max({EVENT_DAY}) {EVENTS_FROM} WHERE {where}", params).fetchone()
+    if first is None:
+        return "day"
+    days = (last - first).days
+    return "day" if days <= 120 else "week" if days <= 730 else "month" if days <= 30 * 365 else "year"
+
+
+def left_out(con: Any, flt: ApiFilter) -> dict[str, Any]:
+    """What the counted view leaves out under the rest of the filter: negated, background, undated."""
+    rest = ApiFilter(**{**flt.__dict__, "scope": "all", "negated": None})
+    where, params = event_where(rest)
+    background = rest.scope_sql("background")
+    sql = (
+        f"SELECT count(*) FILTER (WHERE coalesce(e.negated, false)) AS negated, "
+        f"count(*) FILTER (WHERE {background} AND {EVENT_DAY} IS NOT NULL) AS background, "
+        f"count(*) FILTER (WHERE {NOT_NEGATED} AND {EVENT_DAY} IS NULL) AS undated, "
+        f"min({EVENT_DAY}) FILTER (WHERE {background}) AS background_first, "
+        f"max({EVENT_DAY}) FILTER (WHERE {background}) AS background_last {EVENTS_FROM} WHERE {where}"
     )
+    return fetch_dicts(con, sql, params)[0]
+
+
+def quotes_view(flt: ApiFilter) -> View:
+    """Quotes with their speakers; under event filters, the quotes of the matching events' sentences."""
+    direct: dict[str, Condition] = {"text": ("contains(lower(t.text), lower(?))", [flt.text])}
+    if flt.actors:
+        direct["actor"] = any_actor(("t.speaker",), flt.actors)
+    where, params = table_where(flt, direct, by_sentence=True)
     sql = (
         "SELECT t.doc_id, t.sentence_index, t.speaker_text, t.speaker_name, t.speaker_code, t.speaker_country, "
         "t.speaker_org, t.speaker_agent, t.text, t.direct, t.cue, t.start_char, "
         "d.title AS doc_title, d.date AS doc_date "
         f"FROM quotes t JOIN documents d ON d.id = t.doc_id WHERE {where}"
     )
-    return page(con, sql, params, "doc_date DESC NULLS LAST, doc_id, sentence_index, start_char", limit, offset)
+    return View(sql, params, "doc_date DESC NULLS LAST, doc_id, sentence_index, start_char")
 
 
-def stances(con: Any, flt: ApiFilter, limit: int, offset: int, issue: str | None = None) -> dict[str, Any]:
+def stances_view(flt: ApiFilter, issue: str | None = None) -> View:
     """Each actor's position per issue: supporting, opposing and neutral statements, with the latest evidence."""
-    direct = {
-        "actor": actor_condition(("t.actor",), flt.actor or ""),
-        "text": ("contains(lower(t.evidence), lower(?))", [flt.text]),
-    }
-    where, params = table_where(flt, direct)
+    direct: dict[str, Condition] = {"text": ("contains(lower(t.evidence), lower(?))", [flt.text])}
+    if flt.actors:
+        direct["actor"] = any_actor(("t.actor",), flt.actors)
+    where, params = table_where(flt, direct, by_sentence=True)
     if issue:
         where, params = f"{where} AND t.issue = ?", [*params, issue]
     sql = (
@@ -219,10 +186,39 @@ def stances(con: Any, flt: ApiFilter, limit: int, offset: int, issue: str | None
         "arg_max(t.doc_id, d.date) AS doc_id, arg_max(t.sentence_index, d.date) AS sentence_index "
         f"FROM stances t JOIN documents d ON d.id = t.doc_id WHERE {where} GROUP BY t.issue, t.actor_code"
     )
-    return page(con, sql, params, "issue, abs(net) DESC, actor_code", limit, offset)
+    return View(sql, params, "issue, abs(net) DESC, actor_code")
 
 
-def locations(con: Any, flt: ApiFilter, limit: int, offset: int) -> dict[str, Any]:
+def counts_view(flt: ApiFilter, unit: str | None = None) -> View:
+    """Figures (troops sent, dead, injured, arrested...) with their actor, date and sentence."""
+    direct: dict[str, Condition] = {"text": ("contains(lower(t.sentence), lower(?))", [flt.text])}
+    if flt.actors:
+        direct["actor"] = any_actor(("t.actor",), flt.actors)
+    where, params = table_where(flt, direct, by_sentence=True)
+    if unit:
+        where, params = f"{where} AND t.unit = ?", [*params, unit]
+    else:
+        units = ", ".join("?" for _ in COUNT_UNITS)
+        where, params = f"{where} AND t.unit IN ({units})", [*params, *COUNT_UNITS]
+    sql = (
+        "SELECT t.unit, t.number, t.approximate, t.vague, t.actor_name, t.actor_code, t.actor_country, t.text, "
+        "t.sentence, t.doc_id, t.sentence_index, d.date AS doc_date, d.title AS doc_title "
+        f"FROM counts t JOIN documents d ON d.id = t.doc_id WHERE t.number IS NOT NULL AND {where}"
+    )
+    return View(sql, params, "doc_date DESC NULLS LAST, doc_id, sentence_index, unit")
+
+
+def count_totals(con: Any, flt: ApiFilter) -> list[dict[str, Any]]:
+    """Per unit: figures, their sum and the documents they come from (vague figures left out of sums)."""
+    view = counts_view(flt)
+    sql = (
+        "SELECT unit, count(*) AS figures, sum(number) FILTER (WHERE NOT coalesce(vague, false)) AS total, "
+        f"count(DISTINCT doc_id) AS documents FROM ({view.sql}) GROUP BY unit ORDER BY figures DESC, unit"
+    )
+    return fetch_dicts(con, sql, view.params)
+
+
+def locations_view(flt: ApiFilter) -> View:
     """Places: mentions in the filtered documents, and the filtered events that happened there."""
     ev_where, ev_params = event_where(flt, NOT_NEGATED, "e.location_name IS NOT NULL")
     bbox = bbox_condition("t.lat", "t.lon", flt.bbox) if flt.bbox else ("TRUE", [])
@@ -233,14 +229,50 @@ def locations(con: Any, flt: ApiFilter, limit: int, offset: int) -> dict[str, An
         "round(sum(e.goldstein), 1) AS goldstein, round(avg(e.goldstein), 2) AS goldstein_mean "
         f"{EVENTS_FROM} WHERE {ev_where} GROUP BY ALL), "
         "mentioned AS (SELECT t.name, t.country, any_value(t.lat) AS lat, any_value(t.lon) AS lon, "
-        "sum(t.mentions) AS mentions, count(DISTINCT t.doc_id) AS documents "
-        f"FROM locations t JOIN documents d ON d.id = t.doc_id WHERE {where} GROUP BY ALL) "
+        "sum(t.mentions) AS mentions, count(DISTINCT t.doc_id) AS documents, min(t.feature) AS feature "
+        f"FROM locations t JOIN documents d ON d.id = t.doc_id WHERE {where} GROUP BY t.name, t.country) "
         "SELECT coalesce(m.name, ev.name) AS name, coalesce(m.country, ev.country) AS country, "
         "coalesce(ev.lat, m.lat) AS lat, coalesce(ev.lon, m.lon) AS lon, coalesce(m.mentions, 0) AS mentions, "
-        "coalesce(m.documents, 0) AS documents, coalesce(ev.events, 0) AS events, ev.goldstein, ev.goldstein_mean "
+        "coalesce(m.documents, 0) AS documents, coalesce(ev.events, 0) AS events, ev.goldstein, ev.goldstein_mean, "
+        "m.feature, (coalesce(m.mentions, 0) <= 1 AND coalesce(ev.events, 0) <= 1) AS doubtful "
         "FROM mentioned m FULL OUTER JOIN ev ON m.name = ev.name AND m.country IS NOT DISTINCT FROM ev.country"
     )
-    return page(con, sql, ev_params + params, "events DESC, mentions DESC, name", limit, offset)
+    return View(sql, ev_params + params, "events DESC, mentions DESC, name")
+
+
+def unplaced(con: Any, flt: ApiFilter) -> int:
+    """Events under the filter (negated left out) that carry no place with coordinates."""
+    where, params = event_where(flt, NOT_NEGATED, "e.location_lat IS NULL")
+    return con.execute(f"SELECT count(*) {EVENTS_FROM} WHERE {where}", params).fetchone()[0]
+
+
+def facets(con: Any, flt: ApiFilter, top: int = 12) -> dict[str, list[dict[str, Any]]]:
+    """Per-value event counts for type, source, target, place country and quad class."""
+    where, params = event_where(flt)
+    result = {}
+    for name, column in FACETS.items():
+        sql = (
+            f"SELECT {column} AS value, count(*) AS events {EVENTS_FROM} WHERE {where} AND nullif({column}, '') IS NOT NULL "
+            "GROUP BY ALL ORDER BY events DESC, value LIMIT ?"
+        )
+        result[name] = fetch_dicts(con, sql, [*params, top])
+    return result
+
+
+def documents_view(flt: ApiFilter) -> View:
+    """Documents holding matching events (all documents when no event filter is set).
+
+    Here ``q`` searches the documents' full text and titles, not event sentences.
+    """
+    search = ("(contains(lower(t.text), lower(?)) OR contains(lower(t.title), lower(?)))", [flt.text, flt.text])
+    where, params = table_where(flt, {"text": search})
+    sql = (
+        "SELECT t.id, t.title, t.date, t.url, t.n_sentences, "
+        "(SELECT count(*) FROM events x WHERE x.doc_id = t.id) AS events, "
+        "(SELECT count(*) FROM quotes x WHERE x.doc_id = t.id) AS quotes "
+        f"FROM documents t JOIN documents d ON d.id = t.id WHERE {where.replace('t.doc_id', 't.id')}"
+    )
+    return View(sql, params, "date DESC NULLS LAST, id")
 
 
 def document(con: Any, doc_id: str) -> dict[str, Any] | None:
@@ -261,6 +293,38 @@ def _children(con: Any, table: str, doc_id: str, order: str) -> list[dict[str, A
     return fetch_dicts(con, f"SELECT * EXCLUDE (doc_id) FROM {table} WHERE doc_id = ? ORDER BY {order}", [doc_id])
 
 
+def actor_rows(con: Any, code: str) -> dict[str, Any]:
+    """What one actor code holds: the names under it, mentions and documents."""
+    names = fetch_dicts(
+        con,
+        "SELECT actor_name AS name, sum(mentions) AS mentions, count(DISTINCT doc_id) AS documents FROM actors "
+        "WHERE actor_code = ? AND actor_name IS NOT NULL GROUP BY ALL ORDER BY mentions DESC, name LIMIT 50",
+        [code],
+    )
+    head = fetch_dicts(
+        con,
+        "SELECT mode(actor_country) AS country, mode(actor_org) AS org, mode(actor_agent) AS agent, "
+        "sum(mentions) AS mentions, count(DISTINCT doc_id) AS documents FROM actors WHERE actor_code = ?",
+        [code],
+    )[0]
+    return {**head, "names": names}
+
+
+def partners(con: Any, flt: ApiFilter, code: str, limit: int = 20) -> list[dict[str, Any]]:
+    """The actors ``code`` acted on or was acted on by, with counts both ways."""
+    where, params = event_where(flt, NOT_NEGATED)
+    sql = (
+        "SELECT CASE WHEN e.source_code = ? THEN e.target_code ELSE e.source_code END AS code, "
+        "count(*) FILTER (WHERE e.source_code = ?) AS as_source, count(*) FILTER (WHERE e.target_code = ?) AS as_target, "
+        "count(*) AS events, round(avg(e.goldstein), 2) AS goldstein_mean "
+        f"{EVENTS_FROM} WHERE {where} AND (e.source_code = ? OR e.target_code = ?) "
+        "AND e.source_code IS DISTINCT FROM e.target_code AND nullif(e.target_code, '') IS NOT NULL "
+        "AND nullif(e.source_code, '') IS NOT NULL "
+        "GROUP BY 1 ORDER BY events DESC, code LIMIT ?"
+    )
+    return fetch_dicts(con, sql, [code, code, code, *params, code, code, limit])
+
+
 def overview(con: Any) -> dict[str, Any]:
     """Store-wide figures for the dashboard header and its filter choices."""
     first, last = con.execute(f"SELECT min({EVENT_DAY}), max({EVENT_DAY}) {EVENTS_FROM}").fetchone()
@@ -272,11 +336,23 @@ def overview(con: Any) -> dict[str, Any]:
         "quotes": con.execute("SELECT count(*) FROM quotes").fetchone()[0],
         "first_date": first or doc_first,
         "last_date": last or doc_last,
+        "document_first_date": doc_first,
+        "document_last_date": doc_last,
         "plover_types": _column_values(con, "SELECT DISTINCT plover FROM events WHERE plover IS NOT NULL"),
         "cameo_roots": _column_values(con, "SELECT DISTINCT root FROM events WHERE root IS NOT NULL"),
         "issues": _column_values(con, "SELECT DISTINCT issue FROM stances WHERE issue IS NOT NULL"),
+        "count_units": _column_values(con, "SELECT DISTINCT unit FROM counts WHERE unit IS NOT NULL"),
     }
 
 
 def _column_values(con: Any, sql: str) -> list[Any]:
     return sorted(row[0] for row in con.execute(sql).fetchall())
+
+
+def has_column(con: Any, table: str, column: str) -> bool:
+    """Whether the store's ``table`` has ``column`` (newer stores add date precision to events)."""
+    sql = "SELECT count(*) FROM information_schema.columns WHERE table_name = ? AND column_name = ?"
+    return bool(con.execute(sql, [table, column]).fetchone()[0])
+
+
+__all__ = ["ApiFilter", "View", "actor_condition", "page"]

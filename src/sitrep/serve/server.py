@@ -61,6 +61,12 @@ class StoreReader:
         with open_store(self.db_path, read_only=True, verify=False, wait=self.wait) as con:
             yield con
 
+    def open(self) -> Any:
+        """A read-only connection the caller closes (a streamed export outlives its request body)."""
+        from sitrep.store.db import connect
+
+        return connect(self.db_path, read_only=True, verify=False, wait=self.wait)
+
 
 async def store_error_response(request: Any, exc: Exception) -> Any:
     """A store problem met by a request (damaged, busy) as a 503 with its one-line message."""
@@ -84,17 +90,19 @@ def serve(
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
     announce: Callable[[str], None] | None = None,
+    host_names: tuple[str, ...] = (),
 ) -> None:
     """Serve ``settings.db_path`` until interrupted; the store must exist (StoreError otherwise).
 
     ``announce`` gets the dashboard URL once the store is open and the port free,
-    so the CLI says "serving" only when it is true.
+    so the CLI says "serving" only when it is true.  Requests are answered for
+    loopback names, ``host`` and ``host_names`` only (see ``guard.py``).
     """
     import uvicorn
 
     from sitrep.serve.api import create_app
 
-    app = create_app(settings)
+    app = create_app(settings, host=host, host_names=host_names)
     check_port(host, port)
     if announce is not None:
         announce(f"{settings.db_path} at http://{host}:{port}/")

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 
+from sitrep.serve.params import new_cursor
 from sitrep.store.stories import StoryFilter, query_stories, story_detail
 
 router = APIRouter()
@@ -41,8 +42,8 @@ def story_filter(
 
 
 def cursor(request: Request) -> Iterator[Any]:
-    """A cursor of the app's read-only connection, for this request only (as in serve/api.py)."""
-    cur = request.app.state.con.cursor()
+    """A short read-only connection for this request only (as in serve/params.py)."""
+    cur = new_cursor(request.app)
     try:
         yield cur
     finally:

@@ -109,12 +109,13 @@ export function actorOf(row, prefix) {
   const code = row[`${prefix}_code`];
   const name = row[`${prefix}_name`];
   if (!code && !name) return null;
-  return { code: code || "", name: name || code, country: row[`${prefix}_country`], agent: row[`${prefix}_agent`] };
+  return { code: code || "", name: name || code, label: row[`${prefix}_label`], country: row[`${prefix}_country`], agent: row[`${prefix}_agent`] };
 }
 
 export function actorChip(actor) {
   if (!actor) return el("span", { class: "muted" }, "—");
-  return el("span", { class: "actor", title: [actor.name, actor.country, actor.agent].filter(Boolean).join(" · ") },
+  const under = actor.label && actor.label !== actor.name ? `${actor.name}, under ${actor.code}: ${actor.label}` : actor.name;
+  return el("span", { class: "actor", title: [under, actor.country].filter(Boolean).join(" · ") },
     el("span", { class: "actor-name" }, actor.name), " ", el("code", {}, actor.code));
 }
 

@@ -51,6 +51,28 @@ function spherePath() {
   return `M${points.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join("L")}Z`;
 }
 
+function radiusFor(events) {
+  return 3 + 2.2 * Math.sqrt(events);
+}
+
+/** Places with events grouped by a grid of ``cell`` SVG units (so nearby circles merge at this zoom). */
+export function cluster(places, cell) {
+  const cells = new Map();
+  for (const place of places) {
+    const [x, y] = project(place.lon, place.lat);
+    const key = `${Math.floor(x / cell)},${Math.floor(y / cell)}`;
+    const c = cells.get(key) || { places: [], events: 0, goldstein: 0, sx: 0, sy: 0 };
+    c.places.push(place);
+    c.events += place.events;
+    c.goldstein += (place.goldstein_mean || 0) * place.events;
+    c.sx += x * place.events;
+    c.sy += y * place.events;
+    cells.set(key, c);
+  }
+  return [...cells.values()].map((c) => ({ ...c, x: c.sx / c.events, y: c.sy / c.events,
+    places: c.places.sort((a, b) => b.events - a.events) }));
+}
+
 const WORLD = { x: -445, y: -240, w: 890, h: 420 };
 const POLE = project(0, 90)[1];
 
@@ -68,6 +90,7 @@ export class WorldMap {
     this.onPlace = onPlace;
     this.view = { ...WORLD };
     this.places = [];
+    this.showLabels = true;
     this.countries = new Map();
     this.base = svg("g", { class: "base" });
     this.points = svg("g", { class: "points" });
@@ -107,36 +130,60 @@ export class WorldMap {
 
   drawPoints() {
     const k = this.view.w / WORLD.w;
-    const ordered = [...this.places].sort((a, b) => a.events - b.events || a.mentions - b.mentions);
-    fill(this.points, ordered.map((place) => this.point(place, k)), this.labels(k));
+    const pixel = this.view.w / Math.max(200, this.node.getBoundingClientRect().width || 800);
+    const clusters = cluster(this.places.filter((p) => p.events), 26 * pixel);
+    const mentions = this.places.filter((p) => !p.events);
+    fill(this.points, mentions.map((place) => this.point(place, k)),
+      clusters.sort((a, b) => a.events - b.events).map((c) => (c.places.length === 1 ? this.point(c.places[0], k) : this.clusterMark(c, k))),
+      this.showLabels ? this.labels(k, clusters) : null);
   }
 
-  /** Names of the busiest places, skipping any that would overlap a label already placed. */
-  labels(k) {
+  /** Names of the busiest places (or clusters), skipping any that would overlap a label already placed. */
+  labels(k, clusters) {
     const placed = [];
-    const busiest = this.places.filter((p) => p.events).sort((a, b) => b.events - a.events).slice(0, 12);
     const out = [];
-    for (const place of busiest) {
-      const [x, y] = project(place.lon, place.lat);
-      const r = (3 + 2.2 * Math.sqrt(place.events)) * k;
-      const box = { x0: x + r + 2 * k, y0: y - 6 * k, x1: x + r + 2 * k + 6.3 * k * place.name.length, y1: y + 6 * k };
+    for (const c of [...clusters].sort((a, b) => b.events - a.events).slice(0, 14)) {
+      const name = c.places.length === 1 ? c.places[0].name : `${c.places[0].name} +${c.places.length - 1}`;
+      const r = radiusFor(c.events) * k;
+      const box = { x0: c.x + r + 2 * k, y0: c.y - 6 * k, x1: c.x + r + 2 * k + 6.3 * k * name.length, y1: c.y + 6 * k };
       if (placed.some((b) => box.x0 < b.x1 && b.x0 < box.x1 && box.y0 < b.y1 && b.y0 < box.y1)) continue;
       placed.push(box);
-      out.push(svg("text", { class: "place-label", x: box.x0, y: y + 3.5 * k, "font-size": 11 * k, "stroke-width": 3 * k },
-        place.name));
+      out.push(svg("text", { class: "place-label", x: box.x0, y: c.y + 3.5 * k, "font-size": 11 * k, "stroke-width": 3 * k }, name));
     }
     return out;
   }
 
+  clusterMark(c, k) {
+    const r = radiusFor(c.events) * k;
+    const names = c.places.slice(0, 8).map((p) => `${p.name} (${p.events})`).join(", ");
+    return svg("g", { class: "place cluster", tabindex: 0, role: "button", "aria-label": `${c.places.length} places, ${c.events} events: zoom in`,
+      onclick: () => this.zoomTo(c), onkeydown: (e) => { if (e.key === "Enter") this.zoomTo(c); } },
+    svg("circle", { cx: c.x, cy: c.y, r, fill: goldsteinColor(c.goldstein / Math.max(1, c.events)), "stroke-width": 1.5 * k }),
+    svg("text", { class: "cluster-count", x: c.x, y: c.y + 4 * k, "font-size": 11 * k }, String(c.places.length)),
+    svg("title", {}, `${c.places.length} places, ${c.events} events: ${names}${c.places.length > 8 ? " …" : ""} (click to zoom in)`));
+  }
+
+  zoomTo(c) {
+    const w = Math.max(20, this.view.w / 3);
+    const h = (w / this.view.w) * this.view.h;
+    this.view = keepOnSphere({ x: c.x - w / 2, y: c.y - h / 2, w, h });
+    this.applyView();
+    this.drawPoints();
+  }
+
   point(place, k) {
     const [x, y] = project(place.lon, place.lat);
-    const r = (place.events ? 3 + 2.2 * Math.sqrt(place.events) : 2) * k;
+    const r = (place.events ? radiusFor(place.events) : 2) * k;
     const tip = `${place.name}${place.country ? ` (${place.country})` : ""}: ${place.events} events, `
-      + `${place.mentions} mentions${place.events ? `, mean Goldstein ${formatNumber(place.goldstein_mean, 1)}` : ""}`;
-    return svg("g", { class: place.events ? "place" : "place mention", onclick: () => this.onPlace && this.onPlace(place) },
-      svg("circle", { cx: x, cy: y, r, fill: place.events ? goldsteinColor(place.goldstein_mean) : "#7b8794",
-        "stroke-width": (place.events ? 1.2 : 0.4) * k }),
-      svg("title", {}, tip));
+      + `${place.mentions} mentions${place.events ? `, mean Goldstein ${formatNumber(place.goldstein_mean, 1)}` : " (mentioned only)"}`
+      + `${place.doubtful ? " · doubtful: named once" : ""}`;
+    const cls = ["place", place.events ? "" : "mention", place.doubtful ? "doubtful" : ""].filter(Boolean).join(" ");
+    const pick = () => { if (place.events && this.onPlace) this.onPlace(place); };
+    return svg("g", { class: cls, onclick: pick, tabindex: place.events ? 0 : null,
+      onkeydown: (e) => { if (e.key === "Enter") pick(); } },
+    svg("circle", { cx: x, cy: y, r, fill: place.events ? goldsteinColor(place.goldstein_mean) : "#7b8794",
+      "stroke-width": (place.events ? 1.2 : 0.4) * k }),
+    svg("title", {}, tip));
   }
 
   applyView() {
@@ -226,7 +273,7 @@ export function mapLegend(node) {
   fill(node,
     el("span", { class: "legend-label" }, "Mean Goldstein"),
     stops.map((v) => el("span", { class: "swatch-item" }, dot(goldsteinColor(v)), v > 0 ? `+${v}` : String(v))),
-    el("span", { class: "legend-label" }, "· circle size = events · grey dot = place mentioned only"));
+    el("span", { class: "legend-label" }, "· size = events · numbered circle = nearby places (click to zoom) · grey = mentioned only · dashed = doubtful"));
 }
 
 function dot(color) {

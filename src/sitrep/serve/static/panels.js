@@ -10,7 +10,7 @@ function eventBadge(row, codes) {
   const label = codes.cameo_roots[row.root] || "";
   const badge = el("span", { class: "badge", title: `${quad.name}${label ? ` · ${label}` : ""}` }, row.plover || row.root || "?");
   badge.style.borderColor = quad.color;
-  badge.style.color = row.quad_class >= 3 ? "#8a2c1d" : "#1d4f86";
+  badge.classList.add(row.quad_class >= 3 ? "conflict" : "cooperation");
   return el("span", { class: "event-cell" }, badge, " ", el("code", { class: "cameo" }, row.cameo || ""),
     row.negated ? el("span", { class: "flag neg", title: "negated: the sentence says it did not happen" }, "not") : null,
     row.intent ? el("span", { class: "flag intent", title: "intended or future action" }, "intent") : null);
@@ -70,7 +70,7 @@ export function renderStances(node, rows, onOpen) {
   fill(node, [...issues].map(([issue, actors]) => el("section", { class: "issue" },
     el("h3", {}, issueLabel(issue)),
     actors.map((s) => el("div", { class: "stance", tabindex: 0, title: s.evidence || "", onclick: () => onOpen(s.doc_id, s.sentence_index) },
-      el("span", { class: "stance-actor" }, s.actor_name || s.actor_code, " ", el("code", {}, s.actor_code || "")),
+      el("span", { class: "stance-actor" }, s.actor_label || s.actor_name || s.actor_code, " ", el("code", {}, s.actor_code || "")),
       stanceBar(s),
       el("span", { class: `stance-word ${s.net > 0 ? "pro" : s.net < 0 ? "con" : "mixed"}` },
         s.net > 0 ? "supports" : s.net < 0 ? "opposes" : "mixed"))))));

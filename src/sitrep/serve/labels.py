@@ -1,0 +1,132 @@
+"""Readable names for actor codes, and which codes are actors worth a network node.
+
+A code is labelled with the actor's own name, built from the coder's own
+tables (``sitrep/coding/data``): ``DNK`` is "Denmark", ``DNKGOV`` "Danish
+government", ``IGOEECGOV`` "European Commission".  Never with one member's
+name: "Lars Lokke Rasmussen" is one of the people listed *under* DNKGOV.
+
+The network leaves out what is not an actor of the story: publishers and
+news agencies (they report, they do not act), role-only codes with no
+country or organisation (``GOV``, ``CVL``: "the government" of whom?), and
+codes that name nothing known.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+AGENT_NOUNS = {
+    "GOV": "government", "MIL": "military", "LEG": "legislature", "JUD": "judiciary", "COP": "police",
+    "OPP": "opposition", "REB": "rebels", "CVL": "civilians", "BUS": "business", "MED": "media",
+    "EDU": "education sector", "HLH": "health sector", "HRI": "human-rights groups", "LAB": "labour",
+    "REF": "refugees", "REL": "religious groups", "SEP": "separatists", "SPY": "intelligence services",
+    "UAF": "armed group", "CRM": "criminals", "AGR": "farmers", "ELI": "elites", "ENV": "environmental groups",
+    "IGO": "intergovernmental organisation", "NGO": "non-governmental organisation", "INS": "insurgents",
+    "PTY": "party", "MOD": "moderates", "RAD": "radicals",
+}
+# Names under which the reporting outlet appears as an actor: the publisher reports, it does not act.
+PUBLISHERS = frozenset(
+    "wikinews reuters associated press ap afp agence france-presse bbc cnn al jazeera xinhua tass itar-tass "
+    "interfax ria novosti kyodo yonhap dpa ansa efe anadolu bloomberg guardian new york times "
+    "washington post wikipedia".split(" ")
+) | frozenset({"associated press", "agence france-presse", "al jazeera", "ria novosti", "new york times",
+               "washington post", "the guardian", "bbc news", "press trust of india"})
+
+
+def _data_rows(name: str) -> list[dict[str, str]]:
+    """Rows of one of the coder's TSV tables (comment lines start with #)."""
+    text = (resources.files("sitrep.coding") / "data" / name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, tuple[str, str]]:
+    """ISO alpha-3 (and CAMEO's own country codes) -> (name, adjective for its bodies)."""
+    table = {}
+    for row in _data_rows("actors_countries.tsv"):
+        adjective = (row.get("adjectives") or "").split("|")[0] or row["name"]
+        table[row["iso3"]] = (row["name"], adjective)
+    return table
+
+
+@lru_cache(maxsize=1)
+def organisations() -> dict[str, str]:
+    """Full actor code -> the organisation's name, for named organisations (not seats of power)."""
+    table: dict[str, str] = {}
+    for row in _data_rows("actors_organisations.tsv"):
+        if row.get("kind") not in ("org", "region") or not row.get("code"):
+            continue
+        code, agent = row["code"], row.get("agent") or ""
+        table.setdefault(code, row["name"])
+        if agent and not code.endswith(agent):
+            table.setdefault(code + agent, row["name"])
+    return table
+
+
+def agent_chunks(rest: str) -> list[str] | None:
+    """``"GOVMIL"`` -> ["GOV", "MIL"]; None when the rest is not made of agent codes."""
+    if len(rest) % 3:
+        return None
+    parts = [rest[i:i + 3] for i in range(0, len(rest), 3)]
+    return parts if all(p in AGENT_NOUNS for p in parts) else None
+
+
+def is_role_only(code: str) -> bool:
+    """A code made only of role codes (GOV, CVL, COPGOV): no country, no organisation."""
+    key = (code or "").upper()
+    if not key or agent_chunks(key) is None:
+        return False
+    return not any(key[:cut] in organisations() for cut in range(3, len(key) + 1, 3))
+
+
+@lru_cache(maxsize=4096)
+def code_label(code: str | None) -> str | None:
+    """The actor's own name for a code, or None when the code names nothing known."""
+    if not code:
+        return None
+    key = code.upper()
+    orgs = organisations()
+    if key in orgs:
+        return orgs[key]
+    if key[:3] in countries():
+        name, adjective = countries()[key[:3]]
+        chunks = agent_chunks(key[3:])
+        if not key[3:]:
+            return name
+        if chunks:
+            return f"{adjective} {' and '.join(AGENT_NOUNS[c] for c in chunks)}"
+    for cut in range(len(key) - 3, 2, -3):
+        chunks = agent_chunks(key[cut:])
+        if key[:cut] in orgs and chunks:
+            return f"{orgs[key[:cut]]} {' and '.join(AGENT_NOUNS[c] for c in chunks)}"
+    chunks = agent_chunks(key)
+    if chunks:
+        return f"{' and '.join(AGENT_NOUNS[c] for c in chunks)} (no country)"
+    return None
+
+
+def is_publisher(name: str | None) -> bool:
+    """Whether an actor name is a news outlet or agency (the reporter, not an actor)."""
+    return bool(name) and name.strip().lower().removeprefix("the ") in PUBLISHERS
+
+
+def is_network_actor(code: str | None, names: list[str | None] | tuple[str | None, ...] = ()) -> bool:
+    """Whether a code deserves a node: a known country or organisation, not a publisher or a bare role."""
+    if not code or is_role_only(code) or code_label(code) is None:
+        return False
+    return not any(is_publisher(name) for name in names if name)
+
+
+def label_rows(rows: list[dict[str, Any]], *prefixes: str) -> list[dict[str, Any]]:
+    """Add ``<prefix>label`` (the code's own name) and ``<prefix>actor`` (node-worthy) to each row."""
+    for row in rows:
+        for prefix in prefixes:
+            code = row.get(f"{prefix}code")
+            name = row.get(f"{prefix}name")
+            row[f"{prefix}label"] = code_label(code) or name or code
+            row[f"{prefix}actor"] = is_network_actor(code, (name,))
+    return rows
