@@ -65,25 +65,27 @@ def test_dates_out_of_range_give_no_date(expression: str, published: str):
     assert resolve_date(expression, date.fromisoformat(published), "past") is None
 
 
-def explode_on(marker: str, stage_index: int, monkeypatch) -> None:
-    """Make one real stage raise for documents whose text holds ``marker`` (a coder bug stand-in)."""
-    real = pipeline.STAGES[stage_index]
+def explode_on(marker: str, stage_index: int, monkeypatch) -> str:
+    """Make one real stage raise for documents whose text holds ``marker`` (a coder bug stand-in);
+    returns the stage's name."""
+    import dataclasses
+
+    name = Settings().stages[stage_index]
+    real = pipeline.REGISTRY[name]
 
     def faulty(docs, settings):
         for doc in docs:
             if marker in doc.text:
                 raise ZeroDivisionError("a coder bug")
-            yield from real([doc], settings)
+            yield from real.process([doc], settings)
 
-    faulty.__module__ = real.__module__
-    stages = list(pipeline.STAGES)
-    stages[stage_index] = faulty
-    monkeypatch.setattr(pipeline, "STAGES", tuple(stages))
+    monkeypatch.setitem(pipeline.REGISTRY, name, dataclasses.replace(real, process=faulty))
+    return name
 
 
 @pytest.mark.parametrize("stage_index", [2, 4, 6])
 def test_a_failing_document_is_quarantined_and_its_batch_commits(nlp, tmp_path: Path, monkeypatch, stage_index):
-    explode_on("BOOM", stage_index, monkeypatch)
+    stage = explode_on("BOOM", stage_index, monkeypatch)
     records = [{"id": f"d{i}", "text": t} for i, t in enumerate(GOOD_TEXTS[:6])]
     records.insert(2, {"id": "bad", "text": "Denmark rejected BOOM the proposal."})
     corpus = write_jsonl(tmp_path / "c.jsonl", records)
@@ -91,7 +93,6 @@ def test_a_failing_document_is_quarantined_and_its_batch_commits(nlp, tmp_path: 
     settings = Settings(db_path=tmp_path / "s.duckdb", batch_size=10)
     result = ingest([str(corpus)], settings, problems.append)
     (failure,) = [p for p in problems if isinstance(p, DocumentFailure)]
-    stage = pipeline.stage_name(pipeline.STAGES[stage_index])
     assert (failure.doc_id, failure.stage) == ("bad", stage)
     assert str(corpus) in str(failure) and "ZeroDivisionError: a coder bug" in str(failure)
     assert "\n" not in str(failure)
