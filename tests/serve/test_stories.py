@@ -21,7 +21,7 @@ def client(tmp_path: Path) -> TestClient:
         docs = [make_doc("a", date="2026-01-14"), make_doc("b", date="2026-01-15"), make_doc("c", date="2026-02-20")]
         save_documents(con, docs)
         update_stories(con)
-    with TestClient(create_app(Settings(db_path=db))) as test_client:
+    with TestClient(create_app(Settings(db_path=db)), base_url="http://127.0.0.1") as test_client:
         yield test_client
 
 

@@ -103,7 +103,8 @@ def ingest(
             dedup.release(doc.id for doc in coded.docs)  # failed ones stay "decided" for this run
             if on_progress is not None:
                 on_progress(chunk.read)
-        update_stories(con, settings.story_window)
+        with open_store(settings.db_path, verify=False) as con:
+            update_stories(con, settings.story_window)
     return result
 
 
