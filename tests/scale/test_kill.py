@@ -174,6 +174,7 @@ def cli_ingest(inputs: list[str], db: Path, workers: int) -> subprocess.Popen:
 
 
 @pytest.mark.soak
+@pytest.mark.slow
 @pytest.mark.model
 @pytest.mark.eval
 @pytest.mark.parametrize("workers", [1, 2])

@@ -246,26 +246,32 @@ def ingest_lock(db_path: Path | str) -> Iterator[Path]:
 
 
 def create_schema(con: Any) -> None:
-    """Create every table that is missing, add columns newer versions define; record the version."""
+    """Create every table that is missing, add columns newer versions define; record the version.
+
+    A store already in shape is only read here: a write would make closing the
+    connection checkpoint, and the store is opened once per batch.
+    """
+    have = stored_columns(con)
     for table, ddl in TABLES.items():
-        con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({ddl})")
-        add_missing_columns(con, table)
-    con.execute(
-        "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO NOTHING", [str(SCHEMA_VERSION)]
-    )
+        if table not in have:
+            con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({ddl})")
+            have[table] = {name for name, _ in column_types(table)}
+        for name, kind in column_types(table):
+            if name not in have[table]:
+                con.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
+    if scalar(con, "SELECT count(*) FROM meta WHERE key = 'schema_version'") == 0:
+        con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
 
 
-def add_missing_columns(con: Any, table: str) -> None:
-    """A store made by an older sitrep gets the columns added since (NULL for its old rows)."""
-    have = {
-        row[0]
-        for row in con.execute(
-            "SELECT column_name FROM duckdb_columns() WHERE table_name = ?", [table]
-        ).fetchall()
-    }
-    for name, kind in column_types(table):
-        if name not in have:
-            con.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
+def stored_columns(con: Any) -> dict[str, set[str]]:
+    """The store's tables (in the main schema) and their column names, in one query."""
+    rows = con.execute(
+        "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main' AND NOT internal"
+    ).fetchall()
+    found: dict[str, set[str]] = {}
+    for table, column in rows:
+        found.setdefault(table, set()).add(column)
+    return found
 
 
 def save_documents(
