@@ -154,7 +154,7 @@ def test_kill_9_of_the_parent_leaves_no_worker_behind(nlp, tmp_path: Path, synth
     assert left == [], "workers and the resource tracker must die with their parent"
 
 
-SOAK_MOMENTS = 5
+SOAK_MOMENTS = int(os.environ.get("SITREP_SOAK_MOMENTS", "5"))
 
 
 def wikinews_csvs() -> list[str]:
