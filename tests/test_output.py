@@ -52,16 +52,21 @@ def test_unknown_format_is_a_config_error():
         write_documents([], "xml", io.StringIO())
 
 
-def test_open_output_creates_the_folder(tmp_path: Path):
+def test_open_output_refuses_a_missing_folder(tmp_path: Path):
+    """A typo in --out must not create folders (issue 14): the folder has to exist."""
     target = tmp_path / "new" / "out.json"
-    with open_output(target) as handle:
+    with pytest.raises(ConfigError, match="folder .*new does not exist"):
+        with open_output(target):
+            pass
+    assert not (tmp_path / "new").exists()
+    with open_output(tmp_path / "out.json") as handle:
         handle.write("{}")
-    assert target.read_text(encoding="utf-8") == "{}"
+    assert (tmp_path / "out.json").read_text(encoding="utf-8") == "{}"
 
 
 def test_unwritable_output_is_one_config_error(tmp_path: Path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(ConfigError, match=r"cannot write .*file/out\.json \(.*\); give a writable --out path"):
+    with pytest.raises(ConfigError, match=r"cannot write .*file/out\.json: .*file is not a folder; give another --out"):
         with open_output(blocker / "out.json"):
             pass

@@ -35,6 +35,8 @@ def open_output(path: Path, newline: str | None = "") -> Iterator[TextIO]:
     full) becomes one ConfigError naming the path, because the fix is another
     ``--out``, not a traceback.
     """
+    if path.parent.exists() and not path.parent.is_dir():
+        raise ConfigError(f"cannot write {path}: {path.parent} is not a folder; give another --out")
     if not path.parent.is_dir():
         raise ConfigError(f"cannot write {path}: folder {path.parent} does not exist; create it or give another --out")
     try:

@@ -154,7 +154,7 @@ def test_kill_9_of_the_parent_leaves_no_worker_behind(nlp, tmp_path: Path, synth
     assert left == [], "workers and the resource tracker must die with their parent"
 
 
-SOAK_MOMENTS = 5
+SOAK_MOMENTS = int(os.environ.get("SITREP_SOAK_MOMENTS", "5"))
 
 
 def wikinews_csvs() -> list[str]:
@@ -174,6 +174,7 @@ def cli_ingest(inputs: list[str], db: Path, workers: int) -> subprocess.Popen:
 
 
 @pytest.mark.soak
+@pytest.mark.slow
 @pytest.mark.model
 @pytest.mark.eval
 @pytest.mark.parametrize("workers", [1, 2])

@@ -153,3 +153,9 @@ def test_a_second_ingest_is_told_the_store_is_busy(tmp_path: Path):
     with ingest_lock(db):
         with pytest.raises(StoreBusy, match="another sitrep ingest"):
             ingest(["-"], Settings(db_path=db), print)
+
+
+def test_an_event_date_out_of_range_is_noted_on_the_document(code_text):
+    doc = code_text("Denmark rejected the proposal 1000000 days ago.", date="2026-01-15")
+    assert any("gave no date" in note for note in doc.notes)
+    assert all(event.date in (None, "2026-01-15") for event in doc.events)

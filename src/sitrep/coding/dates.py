@@ -103,7 +103,7 @@ def write_event_dates(doc: Document) -> None:
     for event in doc.events:
         found = None
         if published is not None and 0 <= event.sentence_index < len(sentences):
-            found = find_event_date(sentences[event.sentence_index], event, published)
+            found = find_event_date(sentences[event.sentence_index], event, published, doc.notes)
         event.date = (found or published).isoformat() if (found or published) else None
 
 
@@ -122,12 +122,14 @@ def find_publication_date(text: str, fallback: str | None = None) -> str | None:
     return found.isoformat() if found else None
 
 
-def find_event_date(sentence: Any, event: Event, published: date) -> date | None:
+def find_event_date(
+    sentence: Any, event: Event, published: date, notes: list[str] | None = None
+) -> date | None:
     """The date the event's sentence gives it, resolved against ``published``."""
     trigger = trigger_token(sentence, event)
     tense = tense_of(trigger)
     for ent in _date_expressions(sentence, trigger):
-        found = resolve_date(ent.text, published, tense)
+        found = resolve_date(ent.text, published, tense, notes)
         if found is not None:
             return found
     return None
@@ -187,13 +189,20 @@ def tense_of(token: Any) -> str:
     return "past"
 
 
-def resolve_date(expression: str, published: date, tense: str = "past") -> date | None:
-    """One time expression as a calendar date (rules in the module docstring), else None."""
+def resolve_date(
+    expression: str, published: date, tense: str = "past", notes: list[str] | None = None
+) -> date | None:
+    """One time expression as a calendar date (rules in the module docstring), else None.
+
+    An expression that lands outside years 1-9999 gives None, and a line in ``notes`` if given.
+    """
     text = " ".join(expression.lower().replace(",", ", ").split()).replace(" ,", ",")
     for rule in (_relative_day, _ago, _calendar_date, _period, _weekday, _year):
         try:
             found = rule(text, published, tense)
         except (OverflowError, ValueError):  # outside year 1..9999 ("1000000 days ago"): no date
+            if notes is not None:
+                notes.append(f"{expression[:60]!r} falls outside the years 1-9999; it gave no date")
             return None
         if found is not None:
             return found
