@@ -49,3 +49,29 @@ def test_dask_local_cluster_stores_the_same_as_one_process(nlp, tmp_path: Path, 
 
     resumed = ingest_dask([str(EXAMPLES)], settings, print, "local:1", out, read_on_workers=read_on_workers)
     assert (resumed.partitions, resumed.resumed) == (0, result.partitions)
+
+
+def pass_through(docs, settings):
+    """A coder that codes nothing: only reading, shipping and writing remain."""
+    return list(docs)
+
+
+@pytest.mark.slow
+def test_client_holds_a_bounded_number_of_documents(tmp_path: Path, synthetic_corpus):
+    import gc
+    import sys
+
+    import cloudpickle
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the workers cannot import tests/
+    corpus = synthetic_corpus(240)
+    alive: list[int] = []
+
+    def count(n: int) -> None:
+        alive.append(sum(1 for o in gc.get_objects() if type(o).__name__ == "Document"))
+
+    result = ingest_dask([str(corpus)], Settings(batch_size=2), print, "local:1", tmp_path / "parts",
+                         on_progress=count, read_on_workers=False, coder=pass_through)
+    assert result.documents == 240 and len(alive) == 120
+    # without the short comm logs, every partition sent (all 240 documents) stays referenced
+    assert max(alive) < 120

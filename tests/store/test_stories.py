@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from sitrep.models import Actor, Document, Event, Sentence
 from sitrep.scale.batch import ingest
 from sitrep.settings import Settings
 from sitrep.store.db import open_store, save_documents
@@ -153,3 +154,28 @@ def test_events_stories_option_lists_stories(story_store: Path):
     assert answer.exit_code == 0, answer.output
     rows = json.loads(answer.output)
     assert len(rows) == 4 and rows[0]["articles"] == 2 and rows[0]["story_id"].startswith("st-")
+
+
+def domestic_doc(doc_id: str, source_name: str, day: str = "2026-01-14") -> Document:
+    text = f"{source_name} proposed a bill to Congress ({doc_id})."
+    source = Actor(text=source_name, name=source_name, code="USALEG", country="USA")
+    target = Actor(text="Congress", name="US Congress", code="USALEG", country="USA")
+    event = Event(sentence=text, sentence_index=0, source=source, target=target, cameo="030", root="03",
+                  quad_class=1, goldstein=4.0, plover="COOPERATE", date=day)
+    return Document(id=doc_id, text=text, date=day, sentences=[Sentence(0, text, 0, len(text))], events=[event])
+
+
+@pytest.mark.parametrize(
+    ("names", "stories"),
+    [
+        (["Nancy Pelosi", "Nancy Pelosi"], [2]),  # one person, one happening, two reports
+        (["Nancy Pelosi", "Ted Cruz"], [1, 1]),  # inside one country, who acts tells happenings apart
+        (["police", "police"], []),  # which police? a common noun alone groups nothing
+    ],
+)
+def test_domestic_events_are_grouped_by_who_acts(db_path: Path, names: list[str], stories: list[int]):
+    with open_store(db_path) as con:
+        save_documents(con, [domestic_doc(f"d{i}", name) for i, name in enumerate(names)])
+        update_stories(con)
+        found, _ = query_stories(con, StoryFilter())
+    assert [s["documents"] for s in found] == stories

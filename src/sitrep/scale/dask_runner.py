@@ -46,6 +46,14 @@ from sitrep.settings import Settings
 
 LOCAL_PREFIX = "local:"
 CONNECT_TIMEOUT = "30s"
+# Every Dask comm keeps its last 1,000 messages under 1 MB for debugging; a partition's documents
+# (~330 KB for 64 news articles) are such a message, so a client sending documents (and the
+# scheduler living in it for local:N) would hold ~1,000 partitions: 429 MB at 20,000 documents.
+LOG_LENGTH_KEY = "distributed.admin.low-level-log-length"
+LOG_LENGTH = 16
+# Dask samples each worker's stack every 10 ms for its dashboard profiler: a thread taking the GIL
+# from the coding thread 100 times a second, for a dashboard sitrep does not open.
+QUIET_CONFIG = {LOG_LENGTH_KEY: LOG_LENGTH, "distributed.worker.profile.enabled": False}
 SHARD_BYTES_PER_DOC = 4096  # a JSONL shard of batch_size * 4 KB holds about batch_size news articles
 Coder = Callable[[list[Document], Settings], list[Document]]
 
@@ -312,10 +320,21 @@ def parse_local(address: str) -> int | None:
 def connect(address: str) -> Iterator[Any]:
     """A Dask client: on a new LocalCluster for ``local:N``, else on the scheduler at ``address``.
 
-    Local workers are processes with one thread each (spaCy holds the GIL, so
-    threads would not run in parallel) and no memory limit (the nanny would
-    otherwise pause a worker whose model and batch pass a share of RAM).
+    The comms' logs of recent messages are cut short (``LOG_LENGTH``) in this
+    process, which holds the client and, for ``local:N``, the scheduler; local
+    workers inherit that and run without the statistical profiler.  Local
+    workers are processes with one thread each (spaCy holds the GIL, so threads
+    would not run in parallel) and no memory limit (the nanny would otherwise
+    pause a worker whose model and batch pass a share of RAM).
     """
+    import dask
+
+    with dask.config.set(QUIET_CONFIG), _client(address) as client:
+        yield client
+
+
+@contextmanager
+def _client(address: str) -> Iterator[Any]:
     from dask.distributed import Client, LocalCluster
 
     workers = parse_local(address)
@@ -333,10 +352,10 @@ def connect(address: str) -> Iterator[Any]:
             client = Client(cluster)
         else:
             client = Client(address, timeout=CONNECT_TIMEOUT)
-    except (OSError, TimeoutError) as exc:
+    except (OSError, TimeoutError, RuntimeError) as exc:  # RuntimeError: a local worker failed to start
         if cluster is not None:
             cluster.close()
-        raise ScaleError(f"cannot reach the Dask scheduler at {address} ({exc}); check the address") from exc
+        raise ScaleError(f"cannot start or reach the Dask cluster {address} ({exc}); check the address") from exc
     try:
         yield client
     finally:

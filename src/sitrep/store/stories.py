@@ -3,9 +3,11 @@
 Twenty outlets reporting one meeting over two days give twenty events; a story
 ties them together.  Two events belong to one story when they have
 
-* the same source and target *sides* (country, else organisation, else actor
-  code, else the lower-cased name; for symmetric families such as meetings and
-  clashes the two sides are sorted, so "A met B" and "B met A" agree);
+* the same source and target *sides*: the countries when the event crosses a
+  border ("Macron met Merz" and "the French and German ministers met" are
+  FRA-DEU), else the actors' names (inside one country, "Pelosi proposed" and
+  "Cruz proposed" are different happenings); for symmetric families such as
+  meetings and clashes the two sides are sorted, so "A met B" and "B met A" agree;
 * the same CAMEO root, or roots of one family (data/story_roots.tsv: an
   announced meeting 03 and a meeting 04; an attack 18 and a clash 19);
 * dates (the event's, else its article's) within ``window`` days of the
@@ -13,8 +15,9 @@ ties them together.  Two events belong to one story when they have
 * the same place when both have one (a country-level place agrees with any
   place in that country).
 
-Negated events and bare statements without a target (CAMEO 01) belong to no
-story.  Stories of one *key* (sides + family) depend only on the events of that
+Negated events, bare statements without a target (CAMEO 01) and domestic
+events whose source is only a common noun ("police", "protesters": which
+police?) belong to no story.  Stories of one *key* (sides + family) depend only on the events of that
 key, so an update recomputes just the keys that have events without a story:
 after any ingest or load the stored stories equal a full recomputation, and
 running it again changes nothing.  Story ids hash the key and the first event,
@@ -39,7 +42,8 @@ from sitrep.errors import ConfigError
 from sitrep.store.query import PLOVER_TYPES, actor_condition, date_condition, fetch_dicts
 
 DEFAULT_WINDOW_DAYS = 3
-WINDOW_META = "story_window_days"
+WINDOW_META = "story_rules"  # rule version and window of the stored stories; another value regroups all
+RULES_VERSION = 2
 
 @dataclass(frozen=True)
 class StoryEvent:
@@ -170,11 +174,18 @@ def outlet(doc: dict[str, Any]) -> str:
     return host.removeprefix("www.") if host else (doc.get("source") or doc["source_id"])
 
 
+INTERNATIONAL = (
+    "(coalesce(e.source_country, '') <> '' AND coalesce(e.target_country, '') <> '' "
+    "AND e.source_country <> e.target_country)"
+)
+
+
 def _side(prefix: str) -> str:
-    """SQL for an actor's side (fixed column names only)."""
+    """SQL for an actor's side (fixed column names only): its country when the event crosses a
+    border, else its lower-cased name (domestic events of one country are told apart by who)."""
     return (
-        f"coalesce(nullif(e.{prefix}_country, ''), nullif(e.{prefix}_org, ''), "
-        f"nullif(e.{prefix}_code, ''), lower(nullif(e.{prefix}_name, '')), '')"
+        f"CASE WHEN {INTERNATIONAL} THEN e.{prefix}_country "
+        f"ELSE coalesce(lower(nullif(e.{prefix}_name, '')), nullif(e.{prefix}_code, ''), '') END"
     )
 
 
@@ -187,6 +198,7 @@ FROM (
          e.source_name, e.target_name, coalesce(e.date, d.date) AS day,
          e.location_name, e.location_country, coalesce(l.is_country, false) AS place_is_country,
          {_side('source')} AS source_side, {_side('target')} AS target_side,
+         {INTERNATIONAL} OR regexp_matches(coalesce(e.source_name, ''), '[A-Z]') AS specific,
          coalesce(r.family, e.root) AS family, coalesce(r.sym, false) AS sym
   FROM events e
   JOIN documents d ON d.id = e.doc_id
@@ -196,7 +208,7 @@ FROM (
          ON l.doc_id = e.doc_id AND l.name = e.location_name
   WHERE NOT coalesce(e.negated, false) AND e.root IS NOT NULL
 ) k
-WHERE source_side <> '' AND NOT (root = '01' AND target_side = '')
+WHERE source_side <> '' AND specific AND NOT (root = '01' AND target_side = '')
 """
 
 UNGROUPED_KEYS = f"""
@@ -220,7 +232,7 @@ def update_stories(con: Any, window: int = DEFAULT_WINDOW_DAYS) -> StoryUpdate:
     """
     _register_roots(con)
     try:
-        full = scalar(con, "SELECT value FROM meta WHERE key = ?", [WINDOW_META]) != str(window)
+        full = scalar(con, "SELECT value FROM meta WHERE key = ?", [WINDOW_META]) != _rules(window)
         keys = None if full else [row[0] for row in con.execute(UNGROUPED_KEYS).fetchall()]
         if keys == []:
             return StoryUpdate()
@@ -231,6 +243,10 @@ def update_stories(con: Any, window: int = DEFAULT_WINDOW_DAYS) -> StoryUpdate:
     finally:
         con.unregister("_story_roots")
     return StoryUpdate(len({row["story_key"] for row in rows.values()}), len(drafts))
+
+
+def _rules(window: int) -> str:
+    return f"v{RULES_VERSION}, {window} days"
 
 
 def _register_roots(con: Any) -> None:
@@ -358,7 +374,7 @@ def _replace(
         insert_rows(con, "story_events", [link for _, links in built for link in links])
         con.execute(
             "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [WINDOW_META, str(window)],
+            [WINDOW_META, _rules(window)],
         )
         con.execute("COMMIT")
     except Exception as exc:
