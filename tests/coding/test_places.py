@@ -138,7 +138,14 @@ def _event(trigger: str, source: str, target: str | None = None) -> Event:
 @pytest.mark.parametrize(
     ("text", "trigger", "source", "target", "expected"),
     [
-        ("Sweden is sending troops to Greenland.", "sending", "SWE", "GRL", "Greenland"),
+        ("Sweden is sending troops to Greenland.", "sending", "SWE", "GRL", None),
+        ("Swedish troops landed in Greenland.", "landed", "SWE", "GRL", "Greenland"),
+        ("Police arrested 12 people north of Kabul.", "arrested", "AFG", None, None),
+        ("A senator from Colorado met Denmark.", "met", "USA", "DNK", None),
+        ("Foreign ministers in Cairo denounced the plan.", "denounced", "EGY", None, "Cairo"),
+        ("Denmark recalled its ambassador to Norway.", "recalled", "DNK", None, None),
+        ("Jets struck targets near Aleppo.", "struck", "RUS", "SYR", "Aleppo"),
+        ("The plane landed at Baghdad International Airport.", "landed", "USA", None, "Baghdad"),
         ("The ministers met in Washington on Wednesday.", "met", "DNK", "USA", "Washington"),
         ("Macron visited Nuuk last year.", "visited", "FRA", None, "Nuuk"),
         ("Denmark rejected the proposal from Greenland.", "rejected", "DNK", None, None),

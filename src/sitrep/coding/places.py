@@ -46,7 +46,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sitrep.coding.gazetteer import Gazetteer, Place, gazetteer
+from sitrep.coding.gazetteer import LOCAL_TOWN_POPULATION, Gazetteer, Place, gazetteer
 from sitrep.models import Document, Event, Location
 from sitrep.settings import Settings
 
@@ -73,6 +73,7 @@ PLACE_PREPS = frozenset(
         "via",
     }
 )
+DIRECTIONAL_PREPS = frozenset({"to", "into", "toward", "towards", "onto"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 COPULAS = frozenset({"be", "remain", "lie", "become", "border"})
 SUBNATIONAL = frozenset({"state", "city"})
@@ -174,10 +175,13 @@ def is_place_use(parsed: Any, match: PlaceMention, entity: Any) -> bool:
         return False
     if entity is not None and entity.label_ not in PLACE_LABELS and _inside_longer(entity, match):
         return False
+    if entity is not None and entity.label_ == "FAC" and entity.start < match.start:
+        return False  # "Airport" of "Baghdad International Airport"
     if not _well_known(match) and (entity is None or entity.label_ not in PLACE_LABELS | {"ORG"}):
         return False
     root = parsed[match.start : match.end].root
-    if root.dep_ in {"compound", "amod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"}:
+    in_facility = entity is not None and entity.label_ == "FAC" and root.head.i < entity.end
+    if root.dep_ in {"compound", "amod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"} and not in_facility:
         return False
     return not (root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ not in COPULAS)
 
@@ -248,7 +252,7 @@ def contexts_for(
 
 
 def _only_meaning(mention: PlaceMention) -> Place | None:
-    if len({p.country for p in mention.candidates}) == 1:
+    if len({p.country for p in mention.candidates}) == 1 and not all(map(_local_town, mention.candidates)):
         return max(mention.candidates, key=lambda p: p.prior + W_CAPITAL * p.capital)
     return None
 
@@ -272,10 +276,29 @@ def _is_subnational(place: Place) -> bool:
 def _best(
     mention: PlaceMention, context: Context, gaz: Gazetteer, by_start: dict[int, PlaceMention]
 ) -> Place | None:
-    if not mention.candidates:
-        return None
     cue_place = _cue_place(mention, by_start)
-    return max(mention.candidates, key=lambda p: score_place(p, context, gaz, mention.cue, cue_place))
+    candidates = plausible(mention.candidates, context, mention.cue == "state" or cue_place is not None)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda p: score_place(p, context, gaz, mention.cue, cue_place))
+
+
+def plausible(candidates: Sequence[Place], context: Context, cued: bool) -> list[Place]:
+    """The meanings worth scoring: a small town only in news about its country; unless the
+    text cues otherwise ("Paris, Texas"), a country beats any same-named town and a
+    capital any same-named town elsewhere (regions and states still compete)."""
+    kept = [p for p in candidates if not _local_town(p) or p.country in context.countries]
+    if cued:
+        return kept
+    if any(p.feature == "country" for p in kept):
+        return [p for p in kept if p.feature != "city"]
+    if any(p.capital for p in kept):
+        return [p for p in kept if p.capital or p.feature != "city"]
+    return kept
+
+
+def _local_town(place: Place) -> bool:
+    return place.feature == "city" and not place.curated and not place.capital and place.population < LOCAL_TOWN_POPULATION
 
 
 def _cue_place(mention: PlaceMention, by_start: dict[int, PlaceMention]) -> Place | None:
@@ -325,15 +348,23 @@ def find_event_place(sentence: Any, event: Event, mentions: Sequence[PlaceMentio
     trigger = trigger_token(sentence, event)
     clause = clause_head(trigger)
     actors = {a.country for a in (event.source, event.target) if a is not None and a.country}
+    target = event.target.country if event.target is not None else None
     ranked = []
     for mention in inside:
-        root = sentence.doc[mention.start : mention.end].root
+        root = _name_root(sentence.doc[mention.start : mention.end].root)
         if clause_head(root).i != clause.i:
             continue  # a place in another clause ("said that troops arrived in Nuuk") is not this event's
-        rank = _tie_rank(root, trigger, mention.place, actors)
+        rank = _tie_rank(root, trigger, mention.place, actors, target)
         if rank is not None:
             ranked.append((rank, abs(mention.start - trigger.i), mention.start, mention))
     return min(ranked)[3] if ranked else None
+
+
+def _name_root(root: Any) -> Any:
+    """The head of the name a place word sits in ("Baghdad" -> "Airport" of "Baghdad International Airport")."""
+    while root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i > root.i:
+        root = root.head
+    return root
 
 
 def clause_head(token: Any) -> Any:
@@ -344,15 +375,31 @@ def clause_head(token: Any) -> Any:
     return current
 
 
-def _tie_rank(root: Any, trigger: Any, place: Place | None, actor_countries: set[str]) -> int | None:
-    """0: prep on the trigger; 1: prep inside its phrase; 2: prep elsewhere in the clause;
-    3: a bare place name that is not a country, not possessive and not in an actor's country."""
+def _tie_rank(
+    root: Any, trigger: Any, place: Place | None, actor_countries: set[str], target: str | None = None
+) -> int | None:
+    """0: place preposition on the trigger; 1: a locative one on the trigger's subject or object
+    ("ministers in Cairo denounced"); 2: one on another verb of the clause; 3: the trigger's
+    bare object that is not a country, not possessive and not in an actor's country ("visited
+    Nuuk").  Never the target country reached by "to"/"into" (where the action is aimed, not
+    where it happens) and never a reference place ("north of the capital", "a senator from
+    Colorado", "the war in Afghanistan" deep inside a noun phrase)."""
+    if place is None:
+        return None
     prep = root.head if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS else None
     if prep is not None:
-        if prep.head.i == trigger.i:
+        directional = prep.lower_ in DIRECTIONAL_PREPS
+        if directional and place.feature == "country" and place.country == target:
+            return None
+        holder = prep.head
+        if holder.i == trigger.i:
             return 0
-        return 1 if trigger.i in {t.i for t in prep.head.ancestors} | {prep.head.i} else 2
-    if place is None or root.dep_ == "poss" or place.feature == "country" or place.country in actor_countries:
+        if holder.head.i == trigger.i and not directional and holder.pos_ in {"NOUN", "PROPN"}:
+            return 1
+        return 2 if holder.pos_ in {"VERB", "AUX"} else None
+    if root.dep_ != "dobj" or root.head.i != trigger.i:
+        return None
+    if place.feature == "country" or place.country in actor_countries:
         return None
     return 3
 
