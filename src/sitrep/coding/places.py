@@ -27,6 +27,11 @@ How an ambiguous name is resolved (``score_place``)
     state", "Paris, Texas").  So Washington is the capital unless the state is cued,
     Georgia the country unless US states or Georgian towns are around, Paris the
     French capital and Cambridge the English town unless the document says otherwise.
+    Before scoring (``plausible``), a town under 15,000 people is only a candidate when
+    the document is about its country, and unless the text cues a town ("Paris, Texas",
+    "the state of Washington") a country beats every same-named town and a capital
+    every same-named town elsewhere; "in the capital" is the capital of the country
+    the document's places name most.
 
 Which place an event gets (``find_event_place``)
     In the trigger's own clause (a place inside a reported clause, "said that troops
@@ -36,11 +41,16 @@ Which place an event gets (``find_event_place``)
     bare place name ("visited Nuuk") -- but never a bare country name, a possessive
     ("Washington's proposal") or a place in the source's or target's country: a
     country or capital named without a preposition is the actor, not where it acts.
-    Ties go to the place nearest the trigger.
+    Never the target country reached by "to"/"into" (where the action is aimed), and
+    never a reference place ("north of the capital", "a senator from Colorado", "the
+    war in Afghanistan" deep in a noun phrase).  Ties go to the place nearest the
+    trigger.  Events of the lead sentence with no place of their own happen in the
+    dateline city ("KABUL (AFP) -").
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -73,6 +83,7 @@ PLACE_PREPS = frozenset(
         "via",
     }
 )
+DATELINE = re.compile(r"^\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})\s*(?:,[^(\n]{0,40})?\s*\([^)\n]{1,30}\)\s*[-\u2013\u2014]")
 DIRECTIONAL_PREPS = frozenset({"to", "into", "toward", "towards", "onto"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 COPULAS = frozenset({"be", "remain", "lie", "become", "border"})
@@ -115,18 +126,55 @@ def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
 def find_places(doc: Document) -> list[PlaceMention]:
     """Place mentions of a parsed document, each resolved in the document's context."""
     names = find_place_names(doc.parsed, gazetteer())
-    actor_countries = {m.actor.country for m in doc.mentions if getattr(m.actor, "country", None)}
-    return resolve_places(names, actor_countries, gazetteer())
+    actor_countries = [m.actor.country for m in doc.mentions if getattr(m.actor, "country", None)]
+    resolved = resolve_places(names, actor_countries, gazetteer())
+    capital = gazetteer().capital_of(main_country(resolved, actor_countries) or "")
+    capitals = find_capital_references(doc.parsed, capital) if capital is not None else []
+    return sorted(resolved + capitals, key=lambda m: m.start)
+
+
+def main_country(mentions: Sequence[PlaceMention], actor_countries: Iterable[str | None]) -> str | None:
+    """The country the document is about: the one its places name most, else its actors."""
+    named = Counter(m.place.country for m in mentions if m.place is not None and m.place.country)
+    if not named:
+        named = Counter(c for c in actor_countries if c)
+    return named.most_common(1)[0][0] if named else None
+
+
+def find_capital_references(parsed: Any, capital: Place) -> list[PlaceMention]:
+    """"in the capital" with no "of X": the capital of the country the document is about."""
+    found = []
+    for token in parsed:
+        if token.lower_ != "capital" or token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPS:
+            continue
+        if any(c.lower_ == "the" for c in token.children) and not any(
+            c.dep_ in {"prep", "poss", "amod", "compound", "appos"} for c in token.children
+        ):
+            found.append(PlaceMention(token.i, token.i + 1, "the capital", (capital,), capital))
+    return found
+
+
+def find_dateline_place(text: str) -> Place | None:
+    """The city of a wire dateline ("KABUL (AFP) -", "GOMA, Zaire, April 9 (Reuters) -")."""
+    match = DATELINE.match(text[:120])
+    if match is None:
+        return None
+    candidates = gazetteer().candidates(match.group(1).strip().title())
+    return max(candidates, key=lambda p: p.prior + W_CAPITAL * p.capital) if candidates else None
 
 
 def write_places(doc: Document, mentions: list[PlaceMention]) -> None:
-    """Attach the resolved places to the document and its events."""
+    """Attach the resolved places to the document and its events; events of the lead
+    sentence with no place of their own happen in the dateline city."""
     doc.locations = summarise_locations(mentions)
     sentences = list(doc.parsed.sents)
+    dateline = find_dateline_place(doc.text)
     for event in doc.events:
         if 0 <= event.sentence_index < len(sentences):
             found = find_event_place(sentences[event.sentence_index], event, mentions)
             event.location = None if found is None else to_location(found.place)
+        if event.location is None and dateline is not None and event.sentence_index == 0:
+            event.location = to_location(dateline)
 
 
 # --- finding names --------------------------------------------------------------------------------
@@ -379,7 +427,7 @@ def _tie_rank(
     root: Any, trigger: Any, place: Place | None, actor_countries: set[str], target: str | None = None
 ) -> int | None:
     """0: place preposition on the trigger; 1: a locative one on the trigger's subject or object
-    ("ministers in Cairo denounced"); 2: one on another verb of the clause; 3: the trigger's
+    ("ministers in Cairo denounced", "fired at marchers in the capital"); 2: one on another verb of the clause; 3: the trigger's
     bare object that is not a country, not possessive and not in an actor's country ("visited
     Nuuk").  Never the target country reached by "to"/"into" (where the action is aimed, not
     where it happens) and never a reference place ("north of the capital", "a senator from
@@ -394,7 +442,8 @@ def _tie_rank(
         holder = prep.head
         if holder.i == trigger.i:
             return 0
-        if holder.head.i == trigger.i and not directional and holder.pos_ in {"NOUN", "PROPN"}:
+        governor = holder.head.head if holder.dep_ == "pobj" else holder.head
+        if governor.i == trigger.i and not directional and holder.pos_ in {"NOUN", "PROPN"}:
             return 1
         return 2 if holder.pos_ in {"VERB", "AUX"} else None
     if root.dep_ != "dobj" or root.head.i != trigger.i:
