@@ -219,7 +219,7 @@ def find_direct(
         if is_title(span.text(text)):
             previous = None
             continue
-        attribution = find_cue(parsed, span, direct_cues())
+        attribution = find_cue(parsed, span, direct_cues(), spans)
         continued = attribution is None and previous is not None and continues(parsed, previous, span, text)
         same_cue = attribution is not None and previous is not None and attribution.cue.i == previous[1].cue.i
         if (continued or same_cue) and previous is not None and is_split(previous[0], span, text) and quotes:
@@ -296,11 +296,14 @@ def is_title(text: str) -> bool:
     return 2 <= len(words) <= 6 and bool(content) and all(w[0].isupper() for w in content)
 
 
-def find_cue(parsed: Any, span: QuoteSpan, cues: dict[str, str]) -> Attribution | None:
-    """The cue attributing a quoted span, with its speaker token (module docstring)."""
+def find_cue(
+    parsed: Any, span: QuoteSpan, cues: dict[str, str], spans: Sequence[QuoteSpan] = ()
+) -> Attribution | None:
+    """The cue attributing a quoted span, with its speaker token (module docstring).  Words
+    inside any quotation are what someone said, never the cue of another quotation."""
     best: tuple[tuple[bool, int, int], Attribution] | None = None
     for token in _cue_region(parsed, span):
-        if span.covers(token.idx) or not _is_cue(token, cues):
+        if span.covers(token.idx) or not _is_cue(token, cues) or any(s.covers(token.idx) for s in spans):
             continue
         linked = _linked(token, span)
         if cues.get(token.lemma_.lower()) in {"partial", "event"} and not linked:
@@ -371,6 +374,9 @@ def speaker_token(cue: Any) -> Any | None:
             return (
                 subject.head.head if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl" else subject
             )
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head.head  # "underlined the call by saying ..."
+            continue
         if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i:
             return None
         verb = verb.head
@@ -561,12 +567,13 @@ def speaker_words(subject: Any) -> Any:
 
 
 def speaker_actor(doc: Document, subject: Any, words: Any) -> Actor:
-    """The speaker as an Actor (module docstring)."""
+    """The speaker as an Actor (module docstring).  The one place a speaker is looked up:
+    document-level resolution of "he", "the spokesman", "the ministry" plugs in here."""
     mention = mention_at(doc, subject.i) or next(
         (m for t in words if (m := mention_at(doc, t.i)) is not None), None
     )
     base = mention.actor if mention is not None else next(iter(actors_for_token(doc, subject)), None)
-    person = next((e.text for e in words.ents if e.label_ == "PERSON"), None)
+    person = speaker_person(words)
     if base is None:
         name = person or _plain_name(words)
         return Actor(text=words.text, name=name, code="", country=None, org=None, agent=None)
@@ -574,7 +581,18 @@ def speaker_actor(doc: Document, subject: Any, words: Any) -> Actor:
         return Actor(
             text=words.text, name=person, code=base.code, country=base.country, org=base.org, agent=base.agent
         )
+    if mention is not None and mention_at(doc, subject.i) is None and subject.pos_ in {"NOUN", "PROPN"}:
+        return replace(base, text=words.text)  # "the Foreign Ministry of Iraq" keeps its words
     return base
+
+
+def speaker_person(words: Any) -> str | None:
+    """The person named in a speaker's words, not a possessor ("Dunn's mother, Charlotte
+    Charles" is Charlotte Charles)."""
+    people = [e for e in words.ents if e.label_ == "PERSON"]
+    own = [e for e in people if e.root.dep_ != "poss" and not any(t.dep_ == "case" for t in e)]
+    chosen = (own or people)[:1]
+    return chosen[0].text if chosen else None
 
 
 def _plain_name(words: Any) -> str:
