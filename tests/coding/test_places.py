@@ -221,3 +221,21 @@ def test_the_capital_is_the_capital_of_the_country_the_story_is_about(prepare) -
 def test_countries_before_towns_and_small_towns_by_country(prepare, text, name, country) -> None:
     found = {m.place.name: m.place for m in places.find_places(prepare(text, "places"))}
     assert found[name].country == country
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Gunmen attacked a market in the province of Kandahar.", "attacked", "Kandahār"),
+        ("A judge in Ohio's Franklin County court sentenced the man.", "sentenced", "Ohio"),
+        ("Yesterday in Ohio's Franklin County court, a judge sentenced the man.", "sentenced", "Ohio"),
+        ("Bombs struck a church in Jolo, Philippines.", "struck", "Jolo"),
+    ],
+)
+def test_place_phrases_reach_the_trigger(prepare, text, trigger, expected) -> None:
+    doc = prepare(text, "places")
+    doc.events = [_event(trigger, "USA")]
+    places.write_places(doc, places.find_places(doc))
+    location = doc.events[0].location
+    assert (location.name if location else None) == expected

@@ -84,6 +84,7 @@ PLACE_PREPS = frozenset(
     }
 )
 DATELINE = re.compile(r"^\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})\s*(?:,[^(\n]{0,40})?\s*\([^)\n]{1,30}\)\s*[-\u2013\u2014]")
+PLACE_NOUNS = frozenset({"state", "city", "town", "province", "region", "village", "district", "island", "county"})
 DIRECTIONAL_PREPS = frozenset({"to", "into", "toward", "towards", "onto"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 COPULAS = frozenset({"be", "remain", "lie", "become", "border"})
@@ -409,9 +410,22 @@ def find_event_place(sentence: Any, event: Event, mentions: Sequence[PlaceMentio
 
 
 def _name_root(root: Any) -> Any:
-    """The head of the name a place word sits in ("Baghdad" -> "Airport" of "Baghdad International Airport")."""
-    while root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i > root.i:
-        root = root.head
+    """The word that carries a place name's role in the clause: the head of the name it sits
+    in ("Baghdad International Airport"), of its possessor phrase ("in California's Riverside
+    County court"), of "the state of Alabama", and the place it is in apposition to or listed
+    with ("in Mindanao, Philippines", "in Denmark, France and Norway")."""
+    for _ in range(4):
+        head = root.head
+        if root.dep_ == "compound" and head.pos_ == "PROPN" and head.i > root.i:
+            root = head
+        elif root.dep_ == "poss" and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS:
+            root = head
+        elif root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+            root = head.head
+        elif root.dep_ in {"appos", "conj"} and head.pos_ == "PROPN" and head.dep_ == "pobj":
+            root = head
+        else:
+            break
     return root
 
 
