@@ -145,6 +145,7 @@ def test_plover_dev_counts_reach_80_percent(shared_eval, code_text) -> None:
         ("Two died and more than 30 were wounded.", 30, "injured", True),
         ("More than 200 of the migrants perished at sea.", 200, "dead", True),
         ("Rebels seized 40 hostages, officials said, and 19 were captured by troops.", 19, "arrested", False),
+        ("The dead are nine farmers, two soldiers and a nurse.", 9, "dead", False),
     ],
 )
 def test_approximators_and_governing_words_give_the_unit(code_text, text, number, unit, approximate) -> None:
@@ -193,6 +194,7 @@ def test_compounds_names_times_models_and_parties_are_not_counts(code_text, text
         ("Fighting raged in Mosul, Iraq. At least 14 were killed in Mosul on Monday.", "dead", "IRQ"),
         ("Police in Caracas, Venezuela arrested 30 people near the palace.", "arrested", "VEN"),
         ("Nigerian officials said 25 Nigerian soldiers were killed in Niger.", "dead", "NGA"),
+        ("Riots broke out in Lima, Peru. Looters injured eight police officers in Lima.", "injured", "PER"),
     ],
 )
 def test_victims_without_a_word_for_their_side_are_local(code_text, text, unit, country) -> None:

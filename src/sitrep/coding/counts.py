@@ -41,7 +41,7 @@ Owner
     German team of 13 soldiers"), else -- except for victims (dead, injured, arrested,
     ...), who do not belong to whoever harmed them -- the subject of the governing verb
     ("Germany sent 13 soldiers").  Casualties, detainees and crowds that nothing ties to a
-    side belong to the country whose places the document names most (``fill_sides``);
+    side belong to the country whose places the document names most (``local_side``);
     soldiers do not (they are usually someone else's).
 """
 
@@ -128,28 +128,22 @@ def find_counts(doc: Document) -> list[Count]:
     sentence_of = {s.start: n for n, s in enumerate(parsed.sents)}
     found: list[tuple[int, Count]] = []
     counted_nouns: set[int] = set()
+    local = next(iter(local_countries(doc)), None)
     for token in parsed:
         if token.i in skipped or not is_quantity_head(token, lex):
             continue
         count = gapped_count(doc, token, lex, found) or count_at(doc, token, lex)
         if count is not None:
-            found.append((token.i, _placed(count, token, sentence_of)))
             noun = _counted_noun(token, lex)
+            soldiers = noun is not None and noun_unit(noun, lex) == "troops"
+            found.append((token.i, _placed(local_side(count, local, soldiers), token, sentence_of)))
             counted_nouns.add(token.i if noun is None else noun.i)
     for token in parsed:
         if token.lemma_.lower() in lex.verb_units:
             single = single_victim(doc, token, lex, counted_nouns)
             if single is not None:
-                found.append((token.i, _placed(single, token, sentence_of)))
-    ordered = [count for _, count in sorted(found, key=lambda pair: pair[0])]
-    return fill_sides(ordered, local_countries(doc))
-
-
-def _soldiers(count: Count) -> bool:
-    """Whether the counted are troops by their noun ("five soldiers were hurt")."""
-    noun = count.text.split()[-1].lower() if count.text else ""
-    lex = lexicon()
-    return lex.noun_units.get(noun.rstrip("s")) == "troops" or lex.noun_units.get(noun) == "troops"
+                found.append((token.i, _placed(local_side(single, local, False), token, sentence_of)))
+    return [count for _, count in sorted(found, key=lambda pair: pair[0])]
 
 
 def gapped_count(doc: Document, head: Any, lex: Lexicon, found: list[tuple[int, Count]]) -> Count | None:
@@ -191,21 +185,17 @@ def local_countries(doc: Document) -> list[str]:
     return [country for country, _ in named.most_common()]
 
 
-def fill_sides(found: list[Count], countries: list[str]) -> list[Count]:
+def local_side(count: Count, local: str | None, soldiers: bool) -> Count:
     """Casualties, detainees and crowds that no word ties to a side are the people of where the
     news happens: the country whose places the document names most, else the country of most
-    actors (soldiers are left alone -- they are usually someone else's)."""
-    if not countries:
-        return found
-    local = countries[0]
-    for count in found:
-        if _soldiers(count):
-            continue
-        if count.actor is None and count.unit in LOCAL_UNITS:
-            count.actor = Actor(text="", name=local, code=local, country=local)
-        elif count.actor is not None and not count.actor.country and count.unit in LOCAL_UNITS:
-            count.actor = replace(count.actor, country=local, code=f"{local}{count.actor.agent or ''}")
-    return found
+    actors.  Soldiers are left alone: they are usually someone else's."""
+    if local is None or soldiers or count.unit not in LOCAL_UNITS:
+        return count
+    if count.actor is None:
+        count.actor = Actor(text="", name=local, code=local, country=local)
+    elif not count.actor.country:
+        count.actor = replace(count.actor, country=local, code=f"{local}{count.actor.agent or ''}")
+    return count
 
 
 def _placed(count: Count, token: Any, sentence_of: dict[int, int]) -> Count:
@@ -400,6 +390,11 @@ def _verb_unit(anchor: Any, lex: Lexicon) -> str | None:
         predicate = next((c for c in head.children if c.dep_ in {"oprd", "acomp"}), None)
         if predicate is not None and predicate.lower_ in lex.adjective_units:
             return lex.adjective_units[predicate.lower_]
+    if anchor.dep_ == "attr" and lemma == "be":
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        unit = noun_unit(subject, lex) if subject is not None else None
+        if unit in VICTIM_UNITS:
+            return unit  # "the dead are fourteen civilians, five soldiers and one guard"
     if anchor.dep_ == "nsubj":
         if lemma in lex.intransitive_units:
             return lex.intransitive_units[lemma]
@@ -412,7 +407,7 @@ def _verb_unit(anchor: Any, lex: Lexicon) -> str | None:
         unit = lex.verb_units.get(lemma)
         if unit is not None and (anchor.dep_ != "conj" or head.dep_ in OBJECT_DEPS):
             return unit
-    if anchor.dep_ == "conj" and head.dep_ in OBJECT_DEPS | {"nsubj"}:
+    if anchor.dep_ in {"conj", "appos"} and head.dep_ in OBJECT_DEPS | {"nsubj", "conj", "appos"}:
         return _verb_unit(head, lex)
     return None
 
