@@ -105,6 +105,8 @@ class Event(Record):
     mode: str | None = None  # PLOVER mode, e.g. "troops", "disapprove"
     intent: bool = False  # future or intended action ("will send")
     reported_by: Actor | None = None  # speaker of reported speech
+    date_source: str | None = None  # how the date was found: published, explicit or relative
+    date_precision: str | None = None  # day, month or year
 
     def __post_init__(self) -> None:
         if isinstance(self.reported_by, dict):

@@ -127,3 +127,76 @@ def test_plover_dev_counts_reach_80_percent(shared_eval, code_text) -> None:
     found, cases = plover_count_hits(records, code_text)
     assert cases >= 20
     assert found / cases >= 0.80, f"{found}/{cases}"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "number", "unit", "approximate"),
+    [
+        ("Some 250 soldiers crossed into the province.", 250, "troops", True),
+        ("Around 60 people were arrested overnight.", 60, "arrested", True),
+        ("Nearly 40 villagers were killed in the raid.", 40, "dead", True),
+        ("Up to 3,000 demonstrators gathered outside parliament.", 3000, "protesters", True),
+        ("Twelve farmers were wounded by shellfire.", 12, "injured", False),
+        ("Six fishermen drowned off the coast.", 6, "dead", False),
+        ("A 1,200-strong brigade moved north.", 1200, "troops", False),
+        ("The fighting left 800 residents dead.", 800, "dead", False),
+        ("Five policemen wounded in the ambush were flown to hospital.", 5, "injured", False),
+        ("Two died and more than 30 were wounded.", 30, "injured", True),
+        ("More than 200 of the migrants perished at sea.", 200, "dead", True),
+        ("Rebels seized 40 hostages, officials said, and 19 were captured by troops.", 19, "arrested", False),
+        ("The dead are nine farmers, two soldiers and a nurse.", 9, "dead", False),
+    ],
+)
+def test_approximators_and_governing_words_give_the_unit(code_text, text, number, unit, approximate) -> None:
+    count = _one(code_text(text), unit)
+    assert (count.number, count.approximate, count.vague) == (number, approximate, False)
+
+
+@pytest.mark.model
+def test_vague_multiple_has_no_number(code_text) -> None:
+    count = _one(code_text("Several hundred refugees reached the camp."), "refugees")
+    assert (count.number, count.vague) == (None, True)
+
+
+@pytest.mark.model
+def test_gapped_figure_repeats_the_unit_for_its_country(code_text) -> None:
+    found = code_text("Brazil sent 400 engineers, Argentina 120.").counts
+    assert [(c.number, c.unit, c.actor and c.actor.country) for c in found] == [
+        (400, "engineer", "BRA"),
+        (120, "engineer", "ARG"),
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The four-nation summit opened in Vienna.",
+        "Envoys from 12 countries met in Oslo.",
+        "Three parties signed the coalition deal.",
+        "The two Koreas agreed to talks.",
+        "The raid began at 0400 GMT.",
+        "The air force bought a Boeing 777.",
+        "Pilots flew two Su-30 jets.",
+    ],
+)
+def test_compounds_names_times_models_and_parties_are_not_counts(code_text, text) -> None:
+    assert [(c.number, c.unit) for c in code_text(text).counts if c.number in {2, 3, 4, 12, 30, 400, 777}] == [
+        (2, "aircraft")
+    ] * ("Su-30" in text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "unit", "country"),
+    [
+        ("Fighting raged in Mosul, Iraq. At least 14 were killed in Mosul on Monday.", "dead", "IRQ"),
+        ("Police in Caracas, Venezuela arrested 30 people near the palace.", "arrested", "VEN"),
+        ("Nigerian officials said 25 Nigerian soldiers were killed in Niger.", "dead", "NGA"),
+        ("Riots broke out in Lima, Peru. Looters injured eight police officers in Lima.", "injured", "PER"),
+    ],
+)
+def test_victims_without_a_word_for_their_side_are_local(code_text, text, unit, country) -> None:
+    owner = _one(code_text(text), unit).actor
+    assert owner is not None and owner.country == country

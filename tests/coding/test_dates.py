@@ -98,3 +98,77 @@ def test_missing_publication_date_comes_from_the_dateline(prepare, settings) -> 
     coded = next(dates.process([doc], settings))
     assert coded.date == "2026-01-16"
     assert coded.events[0].date == "2026-01-14"
+
+
+@pytest.mark.parametrize(
+    ("expression", "precision", "source"),
+    [
+        ("yesterday", "day", "relative"),
+        ("on Tuesday", "day", "relative"),
+        ("last week", "day", "relative"),
+        ("last month", "month", "relative"),
+        ("last year", "year", "relative"),
+        ("three years ago", "year", "relative"),
+        ("January 14", "day", "explicit"),
+        ("14 January 2025", "day", "explicit"),
+        ("in March", "month", "explicit"),
+        ("March 2024", "month", "explicit"),
+        ("in 2011", "year", "explicit"),
+    ],
+)
+def test_resolved_dates_carry_precision_and_source(expression, precision, source) -> None:
+    found = dates.resolve_expression(expression, THURSDAY)
+    assert (found.precision, found.source) == (precision, source)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected", "source", "precision"),
+    [
+        # a year mentioned in another clause is background, not the event's date
+        ("The pact, which was signed in 1954, was rejected by Denmark.", "rejected", "2026-01-15", "published", "day"),
+        ("In 1949, the alliance was founded, and Denmark rejected the new plan.", "rejected", "2026-01-15", "published", "day"),
+        # the event's own clause says it happened then
+        ("Denmark rejected the first plan in 1994.", "rejected", "1994-01-01", "explicit", "year"),
+        # a clock time is no year
+        ("Troops crossed the border at 1922 UTC.", "crossed", "2026-01-15", "published", "day"),
+        ("Troops crossed the border at 0600 GMT on Tuesday.", "crossed", "2026-01-13", "relative", "day"),
+        ("Macron visited Nuuk last year.", "visited", "2025-01-01", "relative", "year"),
+        ("Officials met in Oslo in December.", "met", "2025-12-01", "explicit", "month"),
+    ],
+)
+def test_background_dates_and_clock_times_do_not_date_events(prepare, settings, text, trigger, expected, source, precision) -> None:
+    doc = prepare(text, "dates", date="2026-01-15")
+    doc.events = [_event(trigger)]
+    event = next(dates.process([doc], settings)).events[0]
+    assert (event.date, event.date_source, event.date_precision) == (expected, source, precision)
+
+
+@pytest.mark.model
+@pytest.mark.eval
+@pytest.mark.slow
+def test_wikinews_events_are_not_dated_years_back_without_saying_so(shared_eval, settings) -> None:
+    """On the 295 Wikinews articles no event is dated more than two years before its article
+    unless its sentence states that year."""
+    import csv
+
+    from sitrep import pipeline
+    from sitrep.models import Document
+
+    csv.field_size_limit(1 << 30)
+    files = sorted((shared_eval / "wikinews").glob("wikinews_*.csv"))
+    if not files:
+        pytest.skip("wikinews csv files are not present")
+    rows = [row for path in files for row in csv.DictReader(path.open(encoding="utf-8"))]
+    docs = (Document(id=r["url"], text=r["text"], date=r["date"][:10], title=r["title"]) for r in rows)
+    stale = []
+    for doc in pipeline.run(docs, settings):
+        published = date.fromisoformat(doc.date)
+        limit = date(published.year - 2, published.month, min(published.day, 28))
+        stale += [
+            (doc.id, e.date, e.sentence)
+            for e in doc.events
+            if e.date and date.fromisoformat(e.date) < limit and e.date[:4] not in e.sentence
+        ]
+    assert len(rows) >= 290
+    assert stale == [], stale[:5]

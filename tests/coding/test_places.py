@@ -138,7 +138,14 @@ def _event(trigger: str, source: str, target: str | None = None) -> Event:
 @pytest.mark.parametrize(
     ("text", "trigger", "source", "target", "expected"),
     [
-        ("Sweden is sending troops to Greenland.", "sending", "SWE", "GRL", "Greenland"),
+        ("Sweden is sending troops to Greenland.", "sending", "SWE", "GRL", None),
+        ("Swedish troops landed in Greenland.", "landed", "SWE", "GRL", "Greenland"),
+        ("Police arrested 12 people north of Kabul.", "arrested", "AFG", None, None),
+        ("A senator from Colorado met Denmark.", "met", "USA", "DNK", None),
+        ("Foreign ministers in Cairo denounced the plan.", "denounced", "EGY", None, "Cairo"),
+        ("Denmark recalled its ambassador to Norway.", "recalled", "DNK", None, None),
+        ("Jets struck targets near Aleppo.", "struck", "RUS", "SYR", "Aleppo"),
+        ("The plane landed at Baghdad International Airport.", "landed", "USA", None, "Baghdad"),
         ("The ministers met in Washington on Wednesday.", "met", "DNK", "USA", "Washington"),
         ("Macron visited Nuuk last year.", "visited", "FRA", None, "Nuuk"),
         ("Denmark rejected the proposal from Greenland.", "rejected", "DNK", None, None),
@@ -166,3 +173,69 @@ def test_every_place_in_the_example_corpus_resolves_to_its_country(code_text) ->
     assert {"Greenland", "Nuuk", "Kangerlussuaq", "Pituffik Space Base", "Washington", "Copenhagen"} <= set(
         seen
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("KABUL (AFP) - Rockets hit the city.", "Kabul"),
+        ("GOMA, Zaire, April 9 (Reuters) - Rebels advanced.", "Goma"),
+        ("NEW YORK (AP) — Stocks fell.", "New York"),
+        ("Rockets hit Kabul on Monday (officials said).", None),
+    ],
+)
+def test_dateline_city(text, name) -> None:
+    place = places.find_dateline_place(text)
+    assert (place.name if place else None) == name
+
+
+@pytest.mark.model
+def test_lead_events_happen_in_the_dateline_city(prepare) -> None:
+    doc = prepare("NAIROBI (AFP) - Rebels attacked a police post. Officials condemned the raid.", "places")
+    doc.events = [_event("attacked", "KEN"), _event("condemned", "KEN")]
+    doc.events[1].sentence_index = 1
+    places.write_places(doc, places.find_places(doc))
+    assert [e.location.name if e.location else None for e in doc.events] == ["Nairobi", None]
+
+
+@pytest.mark.model
+def test_the_capital_is_the_capital_of_the_country_the_story_is_about(prepare) -> None:
+    doc = prepare("Kenya braced for protests. Police fired tear gas at marchers in the capital.", "places")
+    doc.events = [_event("fired", "KEN")]
+    doc.events[0].sentence_index = 1
+    places.write_places(doc, places.find_places(doc))
+    assert doc.events[0].location.name == "Nairobi"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a country beats a same-named town wherever the document is
+        ("Officials in Ohio and Indiana said exports to Peru rose.", "Peru", "PER"),
+        ("Ministers from Lebanon met in Pennsylvania and Ohio.", "Lebanon", "LBN"),
+        # a small town resolves in news about its own country
+        ("Floods hit Kenya. Water rose in Kakamega and Nairobi.", "Kakamega", "KEN"),
+    ],
+)
+def test_countries_before_towns_and_small_towns_by_country(prepare, text, name, country) -> None:
+    found = {m.place.name: m.place for m in places.find_places(prepare(text, "places"))}
+    assert found[name].country == country
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Gunmen attacked a market in the province of Kandahar.", "attacked", "Kandahār"),
+        ("A judge in Ohio's Franklin County court sentenced the man.", "sentenced", "Ohio"),
+        ("Yesterday in Ohio's Franklin County court, a judge sentenced the man.", "sentenced", "Ohio"),
+        ("Bombs struck a church in Jolo, Philippines.", "struck", "Jolo"),
+    ],
+)
+def test_place_phrases_reach_the_trigger(prepare, text, trigger, expected) -> None:
+    doc = prepare(text, "places")
+    doc.events = [_event(trigger, "USA")]
+    places.write_places(doc, places.find_places(doc))
+    location = doc.events[0].location
+    assert (location.name if location else None) == expected

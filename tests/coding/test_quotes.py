@@ -173,10 +173,10 @@ def test_quotes_need_someone_who_can_speak(words: str, code: str, kept: bool) ->
             "Clinton of taking money from Wall Street banks",
         ),
         (  # a stance toward someone
-            "The governor endorsed Marco Rubio on Sunday.",
+            "The governor endorsed the senator from Florida on Sunday.",
             "The governor",
             "endorsed",
-            "Marco Rubio",
+            "the senator from Florida",
         ),
         (  # parenthetical cue inside the reported clause
             "In the end, Mr. Rosenthal said, union voters almost always end up voting Democratic.",
@@ -207,6 +207,15 @@ def test_indirect_quote_content(code_text, text, speaker, cue, content) -> None:
         "“I think the deal is dead,” Smith said.",  # first person inside another speaker's quotation
         "Reporters asked whether he would run again.",  # a question is not reported speech
         "She continued to campaign in Iowa.",
+        # fragments under four words that are not quoted
+        "The governor endorsed Rubio.",
+        "Officials said so.",
+        # complements of agreement, appeal, threat and plan verbs are events, not quotes
+        "The two sides agreed to resume talks in Geneva next month.",
+        "The minister called for an immediate halt to the fighting.",
+        "Rebels threatened to attack the capital within days.",
+        "The union urged workers to stay at home on Monday.",
+        "Ministers plan to raise taxes on imported cars.",
     ],
 )
 def test_no_indirect_quote(code_text, text) -> None:
@@ -236,3 +245,36 @@ def test_two_apostrophe_quotation_gets_its_speaker(code_text) -> None:
     (quote,) = _direct(code_text("''We are taking a longer view,'' said Mr. Pruzan."))
     assert quote.text == "We are taking a longer view,"
     assert "Pruzan" in quote.speaker.name
+
+
+@pytest.mark.model
+def test_split_quotation_is_one_quote(code_text) -> None:
+    doc = code_text("“We will not,” the minister said, “give an inch on the border.”")
+    (quote,) = _direct(doc)
+    assert quote.text == "We will not, give an inch on the border."
+    assert quote.cue == "said" and "minister" in quote.speaker.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the cue is in the sentence before the quotation
+        ("The visit was a turning point, an aide said. “It opens the door to a settlement.”", "aide"),
+        # the speaker's next paragraph, with narration but no cue in between
+        (
+            "“Prices will rise,” Okafor said.\n\nThe bank meets on Friday.\n\n“We cannot wait much longer.”",
+            "Okafor",
+        ),
+    ],
+)
+def test_unattributed_follow_on_quotation_goes_to_the_previous_speaker(code_text, text, speaker) -> None:
+    last = _direct(code_text(text))[-1]
+    assert speaker in last.speaker.text
+
+
+@pytest.mark.model
+def test_quoted_as_saying_gives_the_object_as_speaker(code_text) -> None:
+    doc = code_text("“We will join the bloc soon,” the state agency quoted Prime Minister Adeyemi as saying.")
+    (quote,) = _direct(doc)
+    assert "Adeyemi" in quote.speaker.text

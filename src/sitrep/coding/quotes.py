@@ -25,7 +25,11 @@ Speaker (``find_cue`` and ``speaker_token``)
     participle ("..., saying") to the clause it hangs on and from "who" to its noun.
     A quotation with no cue of its own continues the previous speaker's quotation when
     nothing but that speaker's attribution lies between them (“We will not,” she said.
-    “Greenland is ...”).  Quotations with no speaker are left out.
+    “Greenland is ...”); a split quotation (“We will not,” she said, “give up.”) is one
+    quote.  A quotation that opens its sentence with no cue goes to the speech cue of the
+    sentence before ("..., a diplomat said. “It puts ...”"), else to the previous
+    quotation's speaker when only narration without cues lies between (``follow_on``).
+    "X quoted Y as saying" gives Y.  Quotations with no speaker are left out.
 
 Who the speaker is (``speaker_actor``)
     The actor mention under the speaker's words, so that "he" or "the minister" comes
@@ -42,19 +46,23 @@ Indirect quotes (``find_indirect``)
     a quote with ``direct`` false whose text is that content, cut where a quotation begins
     (content that opens in one is a direct quote).  "I", "we", "you" speak inside someone
     else's quotation and are left out; "direct" cues (asked) only attribute quotations.
+    Unquoted content under four words is a fragment and left out, and the complements of
+    agreement, appeal, threat and plan verbs ("agreed to ...", "called for ...",
+    "threatened to ...", cue kind ``event``) are events, never quotes.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 from sitrep.coding.actors import actors_for_token, mention_at
 from sitrep.coding.tsv import read_tsv
 from sitrep.models import Actor, Document, Quote
+from sitrep.nlp.spans import ents_within
 from sitrep.settings import Settings
 
 OPENERS = frozenset('“"«')
@@ -64,6 +72,8 @@ OPEN_ENDINGS = frozenset(",?!—–-…:")  # quoted words ending so run on into
 TAIL_TOKENS = 8  # how far after a closing mark a trailing cue ("..., said X") is looked for
 NON_SPEAKERS = frozenset({"'s", "’s", "this", "there"})  # unless resolved to an actor
 MAX_CONTINUATION_GAP = 200  # characters between two quotations of one speaker
+FOLLOW_ON_GAP = 400  # characters of narration after which a quotation without a cue has no speaker
+MIN_INDIRECT_WORDS = 4  # shorter unquoted content is a fragment, not a quote
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "relcl", "acl", "parataxis"})
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "with", "or"})
@@ -111,7 +121,7 @@ class Attribution:
 
 @lru_cache(maxsize=1)
 def cue_lexicon() -> dict[str, str]:
-    """Cue lemma -> kind ("speech", "partial" or "belief") from ``data/quote_cues.tsv``."""
+    """Cue lemma -> kind ("speech", "partial", "direct", "belief" or "event") from ``data/quote_cues.tsv``."""
     return {lemma: kind for lemma, kind in read_tsv("quote_cues.tsv", 2)}
 
 
@@ -200,7 +210,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
 def find_direct(
     doc: Document, spans: Sequence[QuoteSpan], sentence_of: dict[int, int], text: str
 ) -> list[Quote]:
-    """A Quote per quoted span with a speaker; continuations inherit the previous speaker.
+    """A Quote per quoted span with a speaker; a split quotation (“...,” she said, “...”) is one
+    quote, and a quotation with no cue of its own goes to the speaker before it (``follow_on``).
     ``text`` is the document text with plain quotation marks (``plain_marks``)."""
     parsed = doc.parsed
     quotes: list[Quote] = []
@@ -209,9 +220,17 @@ def find_direct(
         if is_title(span.text(text)):
             previous = None
             continue
-        attribution = find_cue(parsed, span, direct_cues())
-        if attribution is None and previous is not None and continues(parsed, previous, span, text):
+        attribution = find_cue(parsed, span, direct_cues(), spans)
+        continued = attribution is None and previous is not None and continues(parsed, previous, span, text)
+        same_cue = attribution is not None and previous is not None and attribution.cue.i == previous[1].cue.i
+        if (continued or same_cue) and previous is not None and is_split(previous[0], span, text) and quotes:
+            quotes[-1] = joined(quotes[-1], span, text)
+            previous = (span, previous[1])
+            continue
+        if continued and previous is not None:
             attribution = previous[1]
+        if attribution is None:
+            attribution = follow_on(parsed, span, previous, text)
         if attribution is None:
             previous = None
             continue
@@ -219,6 +238,55 @@ def find_direct(
         quote = make_quote(doc, attribution, span.text(text), span.start, span.end, sentence_of)
         quotes.append(quote)
     return quotes
+
+
+def is_split(before: QuoteSpan, span: QuoteSpan, text: str) -> bool:
+    """Whether ``span`` finishes the sentence ``before`` began: “We will not,” she said, “give up.”"""
+    gap = text[before.outer_end : span.start - 1].strip()
+    return text[before.start : before.end].rstrip()[-1:] == "," and gap.endswith(",")
+
+
+def joined(quote: Quote, span: QuoteSpan, text: str) -> Quote:
+    """``quote`` extended by the rest of its split quotation."""
+    return replace(quote, text=f"{quote.text} {span.text(text).strip()}", end=span.end)
+
+
+def follow_on(
+    parsed: Any, span: QuoteSpan, previous: tuple[QuoteSpan, Attribution] | None, text: str
+) -> Attribution | None:
+    """The speaker of a quotation with no cue of its own: the speech cue of the sentence just
+    before it ("His offer was a step forward, a diplomat said. “It puts ...”"), else the
+    previous quotation's speaker when nothing but narration without quotes or cues lies
+    between them (the newspaper convention for a speaker's next paragraph)."""
+    first = parsed.char_span(span.start, span.end, alignment_mode="expand")
+    if first is None or first[0].sent.start == 0 or not _opens_sentence(first[0], span):
+        return None
+    before = parsed[first[0].sent.start - 1].sent
+    cue = _sentence_cue(before)
+    if cue is not None:
+        return cue
+    if previous is None or span.start - previous[0].outer_end > FOLLOW_ON_GAP:
+        return None
+    gap = parsed.char_span(previous[0].outer_end, span.start - 1, alignment_mode="contract")
+    if gap is not None and any(_is_cue(t, direct_cues()) for t in gap):
+        return None
+    return previous[1]
+
+
+def _opens_sentence(token: Any, span: QuoteSpan) -> bool:
+    """Whether the quotation starts its sentence (only its opening mark before it)."""
+    return span.start - token.sent.start_char <= 2
+
+
+def _sentence_cue(sentence: Any) -> Attribution | None:
+    """The speech cue and speaker of a reporting sentence ("..., a diplomat said.")."""
+    cues = direct_cues()
+    for token in sentence:
+        if _is_cue(token, cues) and cues.get(token.lemma_.lower()) == "speech":
+            subject = speaker_token(token)
+            if subject is not None and subject.lower_ not in NESTED_SPEAKERS | NON_SPEAKERS:
+                return Attribution(token, subject)
+    return None
 
 
 def is_title(text: str) -> bool:
@@ -229,14 +297,17 @@ def is_title(text: str) -> bool:
     return 2 <= len(words) <= 6 and bool(content) and all(w[0].isupper() for w in content)
 
 
-def find_cue(parsed: Any, span: QuoteSpan, cues: dict[str, str]) -> Attribution | None:
-    """The cue attributing a quoted span, with its speaker token (module docstring)."""
+def find_cue(
+    parsed: Any, span: QuoteSpan, cues: dict[str, str], spans: Sequence[QuoteSpan] = ()
+) -> Attribution | None:
+    """The cue attributing a quoted span, with its speaker token (module docstring).  Words
+    inside any quotation are what someone said, never the cue of another quotation."""
     best: tuple[tuple[bool, int, int], Attribution] | None = None
     for token in _cue_region(parsed, span):
-        if span.covers(token.idx) or not _is_cue(token, cues):
+        if span.covers(token.idx) or not _is_cue(token, cues) or any(s.covers(token.idx) for s in spans):
             continue
         linked = _linked(token, span)
-        if cues.get(token.lemma_.lower()) == "partial" and not linked:
+        if cues.get(token.lemma_.lower()) in {"partial", "event"} and not linked:
             continue
         subject = speaker_token(token)
         if subject is None or span.covers(subject.idx) or subject.ent_type_ in {"DATE", "TIME"}:
@@ -294,6 +365,9 @@ def speaker_token(cue: Any) -> Any | None:
     if cue.lower_ == "according":
         to = next((c for c in cue.children if c.lower_ == "to"), None)
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    quoter = _quoted_as(cue)
+    if quoter is not None:
+        return quoter
     verb = cue
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
@@ -301,10 +375,21 @@ def speaker_token(cue: Any) -> Any | None:
             return (
                 subject.head.head if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl" else subject
             )
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head.head  # "underlined the call by saying ..."
+            continue
         if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
+
+
+def _quoted_as(cue: Any) -> Any | None:
+    """The speaker of "the agency quoted Mahathir as saying": the object of "quoted"."""
+    prep = cue.head
+    if cue.dep_ not in {"pcomp", "advcl"} or prep.lower_ != "as" or prep.head.lemma_.lower() != "quote":
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
 
 
 def continues(parsed: Any, previous: tuple[QuoteSpan, Attribution], span: QuoteSpan, text: str) -> bool:
@@ -329,13 +414,14 @@ def find_indirect(doc: Document, spans: Sequence[QuoteSpan], sentence_of: dict[i
     cues = cue_lexicon()
     quotes = []
     for token in parsed:
-        if not _is_cue(token, cues) or cues.get(token.lemma_.lower()) == "direct" or _withheld(token):
+        kind = cues.get(token.lemma_.lower())
+        if not _is_cue(token, cues) or kind in {"direct", "event"} or _withheld(token):
             continue
         content = _reported_content(token, cues.get(token.lemma_.lower(), "speech"))
         subject = speaker_token(token)
         if content is not None:
             content = _unquoted_lead(content, spans)
-        if content is None or subject is None or subject.lower_ in NESTED_SPEAKERS:
+        if content is None or subject is None or subject.lower_ in NESTED_SPEAKERS or _fragment(content):
             continue
         quote = make_quote(
             doc,
@@ -348,6 +434,11 @@ def find_indirect(doc: Document, spans: Sequence[QuoteSpan], sentence_of: dict[i
         )
         quotes.append(quote)
     return quotes
+
+
+def _fragment(content: Any) -> bool:
+    """Unquoted content under four words ("the deal", "to leave") is a fragment, not a quote."""
+    return sum(1 for t in content if not (t.is_punct or t.is_space)) < MIN_INDIRECT_WORDS
 
 
 def _withheld(cue: Any) -> bool:
@@ -477,12 +568,13 @@ def speaker_words(subject: Any) -> Any:
 
 
 def speaker_actor(doc: Document, subject: Any, words: Any) -> Actor:
-    """The speaker as an Actor (module docstring)."""
+    """The speaker as an Actor (module docstring).  The one place a speaker is looked up:
+    document-level resolution of "he", "the spokesman", "the ministry" plugs in here."""
     mention = mention_at(doc, subject.i) or next(
         (m for t in words if (m := mention_at(doc, t.i)) is not None), None
     )
     base = mention.actor if mention is not None else next(iter(actors_for_token(doc, subject)), None)
-    person = person_in(words)
+    person = speaker_person(words)
     if base is None:
         name = person or _plain_name(words)
         return Actor(text=words.text, name=name, code="", country=None, org=None, agent=None)
@@ -490,24 +582,18 @@ def speaker_actor(doc: Document, subject: Any, words: Any) -> Actor:
         return Actor(
             text=words.text, name=person, code=base.code, country=base.country, org=base.org, agent=base.agent
         )
+    if mention is not None and mention_at(doc, subject.i) is None and subject.pos_ in {"NOUN", "PROPN"}:
+        return replace(base, text=words.text)  # "the Foreign Ministry of Iraq" keeps its words
     return base
 
 
-def person_in(words: Any) -> str | None:
-    """The first PERSON name lying wholly inside ``words``, from the tokens' entity tags.
-
-    ``Span.ents`` walks every entity of the whole document, which made coding
-    quadratic in text length on texts full of reported speech.
-    """
-    doc = words.doc
-    for token in words:
-        if token.ent_iob_ == "B" and token.ent_type_ == "PERSON":
-            end = token.i + 1
-            while end < len(doc) and doc[end].ent_iob_ == "I":
-                end += 1
-            if end <= words.end:
-                return doc[token.i : end].text
-    return None
+def speaker_person(words: Any) -> str | None:
+    """The person named in a speaker's words, not a possessor ("Dunn's mother, Charlotte
+    Charles" is Charlotte Charles)."""
+    people = [e for e in ents_within(words) if e.label_ == "PERSON"]
+    own = [e for e in people if e.root.dep_ != "poss" and not any(t.dep_ == "case" for t in e)]
+    chosen = (own or people)[:1]
+    return chosen[0].text if chosen else None
 
 
 def _plain_name(words: Any) -> str:

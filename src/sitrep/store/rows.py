@@ -169,5 +169,7 @@ def event_row(doc_id: str, index: int, event: Event) -> dict[str, Any]:
         "date": event.date,
         **flatten_location(event.location),
         **flatten_actor("reported_by", event.reported_by),
+        "date_source": event.date_source,
+        "date_precision": event.date_precision,
     }
 

@@ -36,6 +36,7 @@ TABLES: dict[str, str] = {
         "negated BOOLEAN, intent BOOLEAN, trigger VARCHAR, date DATE, "
         "location_name VARCHAR, location_country VARCHAR, location_lat DOUBLE, location_lon DOUBLE, "
         f"{actor_columns('reported_by')}"
+        ", date_source VARCHAR, date_precision VARCHAR"
     ),
     "actors": f"doc_id VARCHAR NOT NULL, {actor_columns('actor')}, mentions INTEGER",
     "quotes": (
