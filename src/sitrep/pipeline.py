@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from sitrep.coding import actors, counts, dates, events, places, quotes, stances, summary
+from sitrep.coding import actors, counts, dates, docactors, events, places, quotes, stances, summary
 from sitrep.ingest.readers import OnError, read_inputs
 from sitrep.models import Document
 from sitrep.nlp import parse
@@ -19,6 +19,7 @@ Stage = Callable[[Iterable[Document], Settings], Iterator[Document]]
 STAGES: tuple[Stage, ...] = (
     parse.process,
     actors.process,
+    docactors.process,
     events.process,
     places.process,
     dates.process,

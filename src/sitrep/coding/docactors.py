@@ -1,0 +1,344 @@
+"""Document-level actors: what the article as a whole says about who its actors are.
+
+The actors stage reads each phrase on its own; this stage reads the article and
+rewrites ``doc.mentions`` so that every later stage (events, quotes, stances)
+sees the resolved actors through the same ``mention_at`` / ``actors_for_token``.
+
+Rules, in order (each a small pure function, ``resolve_mentions`` applies them):
+
+1. **Publishers never act.**  Wire agencies and the publisher ("Wikinews", "told
+   Reuters", "(AFP)") and everything in a dateline ("KINSHASA, March 3 (AFP) -")
+   are dropped (``data/actors_publishers.tsv``).
+2. **Places are not actors.**  A city or province mention (kind ``place``) is
+   dropped; capitals standing for their government ("Beijing said") stay.
+3. **Known leaders by date.**  A person named like a leader in
+   ``data/actors_leader_terms.tsv`` takes that leader's country and office when
+   the article's date falls in the term, so a 1991 "Bush" is George H. W. Bush and a
+   2005 "Bush" George W. Bush.  A nationality already given by a title wins.
+4. **Role nouns keep their country across the article.**  A role-only mention
+   ("the army", "police", "the ministry", "rebels") takes the country of the latest
+   earlier mention of the same noun, else of the same kind of body, else the
+   country the article is about (``main_country``).  Likewise a person nobody
+   gave a country: non-state groups belong to the country they operate in.
+5. **Unknown organisations are kept.**  A named organisation the lexicon lacks
+   ("Democratic Progress Party", "Popular Front", "the JEM") becomes an actor of
+   the article's country, its body read from its last word
+   (``data/actors_org_words.tsv``).
+6. **"the group", "the alliance" refer back** to the latest organisation named.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from sitrep.coding import lexicon
+from sitrep.coding.actors import Mention
+from sitrep.coding.lexicon import with_agent
+from sitrep.coding.tsv import read_tsv
+from sitrep.models import Actor, Document
+from sitrep.settings import Settings
+
+_COUNTRY_KINDS = frozenset({"country", "demonym", "metonym", "institution", "role", "person", "org", "region"})
+_LEAD_SENTENCES = 2  # the lead sentences weigh double when finding what the article is about
+_LEAD_WEIGHT = 2
+_DATELINE_TOKENS = 16  # a dateline ends within this many tokens of the start
+_DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
+_ACRONYM_MAX = 6
+
+
+@dataclass(frozen=True)
+class LeaderTerm:
+    """A row of ``data/actors_leader_terms.tsv``: one office held from ``start`` to ``end`` (years)."""
+
+    name: str
+    keys: tuple[str, ...]  # lower-cased full name, surname and other written forms
+    country: str
+    agent: str
+    gender: str | None
+    start: int
+    end: int
+
+
+def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
+    """Rewrite each document's mentions with what the whole article says."""
+    for doc in docs:
+        if doc.parsed is not None:
+            doc.mentions = resolve_mentions(doc.parsed, doc.mentions, _year(doc.date))
+        yield doc
+
+
+def resolve_mentions(parsed: Any, mentions: list[Mention], year: int | None) -> list[Mention]:
+    """The mentions after rules 1-6 of the module docstring, in token order."""
+    skip = dateline_tokens(parsed)
+    kept = [m for m in mentions if not _dropped(parsed, m, skip)]
+    kept = [date_leader(m, year) for m in kept]
+    main = main_country(parsed, kept)
+    kept = sorted(kept + find_unknown_orgs(parsed, kept, skip, main), key=lambda m: m.start)
+    resolved: list[Mention] = []
+    memory = _Memory()
+    for mention in kept:
+        mention = memory.resolve(parsed, mention, main)
+        memory.note(parsed, mention)
+        resolved.append(mention)
+    resolved += find_group_references(parsed, resolved)
+    return sorted(resolved, key=lambda m: m.start)
+
+
+def _year(date: str | None) -> int | None:
+    if date and len(date) >= 4 and date[:4].isdigit():
+        return int(date[:4])
+    return None
+
+
+# --- rule 1 and 2: publishers, datelines, places ------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def publishers() -> frozenset[str]:
+    """Lower-cased names of wire agencies and publishers that report but never act."""
+    return frozenset(name.lower() for (name,) in read_tsv("actors_publishers.tsv", 1))
+
+
+def is_publisher(text: str) -> bool:
+    words = text.strip("() ").lower()
+    return words in publishers() or words.removeprefix("the ") in publishers()
+
+
+def dateline_tokens(parsed: Any) -> frozenset[int]:
+    """Tokens of a dateline at the start of the text or of a paragraph ("GOMA, Zaire, May 3 (AFP) -")."""
+    found: set[int] = set()
+    for sent in parsed.sents:
+        end = _dateline_end(parsed, sent.start)
+        if end is not None:
+            found.update(range(sent.start, end))
+    return frozenset(found)
+
+
+def _dateline_end(parsed: Any, start: int) -> int | None:
+    """Where a dateline starting at ``start`` ends: after its dash, or after "(AGENCY)"."""
+    limit = min(len(parsed), start + _DATELINE_TOKENS)
+    first = parsed[start]
+    if not (first.is_upper and first.is_alpha and len(first) > 1):
+        return None
+    for i in range(start + 1, limit):
+        tok = parsed[i]
+        if tok.text in _DATELINE_DASHES:
+            return i + 1
+        if tok.text == ")" and i > start + 1 and is_publisher(parsed[i - 1].text):
+            return i + 2 if i + 1 < len(parsed) and parsed[i + 1].text in _DATELINE_DASHES else i + 1
+    return None
+
+
+def _dropped(parsed: Any, mention: Mention, skip: frozenset[int]) -> bool:
+    """Rules 1 and 2: a publisher, anything in a dateline, or a place."""
+    if mention.start in skip or mention.kind == "place":
+        return True
+    return is_publisher(parsed[mention.start:mention.end].text) or is_publisher(mention.actor.name)
+
+
+# --- rule 3: leaders by date ------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def leader_terms() -> dict[str, list[LeaderTerm]]:
+    """Leader terms by each lower-cased written form of the name."""
+    table: dict[str, list[LeaderTerm]] = {}
+    for name, aliases, country, agent, gender, start, end in read_tsv("actors_leader_terms.tsv", 7):
+        keys = {name.lower(), *(a.lower() for a in aliases.split("|") if a)}
+        term = LeaderTerm(name, tuple(sorted(keys)), country, agent, gender or None, int(start), int(end or 9999))
+        for key in keys:
+            table.setdefault(key, []).append(term)
+    return table
+
+
+def find_leader(written: str, year: int | None) -> LeaderTerm | None:
+    """The leader a name stands for in ``year`` (full name first, then surname); None if not one."""
+    if year is None:
+        return None
+    words = [w for w in written.replace("’s", "").replace("'s", "").split() if w]
+    for key in (" ".join(words).lower(), words[-1].lower() if words else ""):
+        terms = [t for t in leader_terms().get(key, []) if t.start <= year <= t.end]
+        if terms:
+            return _compatible(terms, words)
+    return None
+
+
+def _compatible(terms: list[LeaderTerm], words: list[str]) -> LeaderTerm | None:
+    """The one term whose name fits the written first name too ("George Bush" not "Jeb Bush")."""
+    if len(words) > 1:
+        first = words[0].lower()
+        terms = [t for t in terms if t.name.lower().startswith(first) or " ".join(words).lower() in t.keys]
+    return terms[0] if len({t.name for t in terms}) == 1 else None
+
+
+def date_leader(mention: Mention, year: int | None) -> Mention:
+    """Rule 3 for one person mention."""
+    if mention.kind not in ("person", "pronoun"):
+        return mention
+    actor = mention.actor
+    term = find_leader(actor.name, year)
+    if term is None:
+        return mention
+    if actor.country and actor.country != term.country and actor.name != term.name:
+        return mention  # a title gave another nationality ("Norwegian Foreign Minister ...")
+    code = term.country + term.agent
+    dated = Actor(text=actor.text, name=term.name, code=code, country=term.country, org=None, agent=term.agent)
+    return replace(mention, actor=dated, actors=())
+
+
+# --- rule 4: the article's country and role memory ---------------------------------------------------------------
+
+
+def main_country(parsed: Any, mentions: list[Mention]) -> str | None:
+    """The country the article is most about: most mentioned, the lead counting double."""
+    lead_end = _lead_end(parsed)
+    votes: Counter[str] = Counter()
+    for mention in mentions:
+        if mention.kind not in _COUNTRY_KINDS:
+            continue
+        for actor in mention.all_actors():
+            if actor.country and not actor.code.startswith("IGO"):
+                votes[actor.country] += _LEAD_WEIGHT if mention.start < lead_end else 1
+    if not votes:
+        return None
+    (best, count), *rest = votes.most_common(2) + [("", 0)]
+    return best if count > rest[0][1] or len(votes) == 1 else _first_of(mentions, {best, rest[0][0]})
+
+
+def _first_of(mentions: list[Mention], countries: set[str]) -> str | None:
+    """On a tie, the country named first."""
+    for mention in mentions:
+        for actor in mention.all_actors():
+            if actor.country in countries:
+                return actor.country
+    return None
+
+
+def _lead_end(parsed: Any) -> int:
+    end = 0
+    for n, sent in enumerate(parsed.sents):
+        if n >= _LEAD_SENTENCES:
+            break
+        end = sent.end
+    return end
+
+
+def _unplaced(actor: Actor) -> bool:
+    """An actor with neither country nor organisation (a bare role, an unknown person)."""
+    return not actor.country and not actor.org and not actor.code.startswith("IGO")
+
+
+class _Memory:
+    """Countries seen so far with each role noun and each kind of body (rule 4)."""
+
+    def __init__(self) -> None:
+        self.by_noun: dict[str, str] = {}
+        self.by_agent: dict[str, str] = {}
+
+    def note(self, parsed: Any, mention: Mention) -> None:
+        actors = mention.all_actors()
+        if len(actors) != 1 or not actors[0].country or mention.kind not in ("role", "person", "org"):
+            return
+        actor = actors[0]
+        if mention.head is not None and mention.kind == "role":
+            self.by_noun[parsed[mention.head].lemma_.lower()] = actor.country
+        if actor.agent:
+            self.by_agent[actor.agent] = actor.country
+
+    def resolve(self, parsed: Any, mention: Mention, main: str | None) -> Mention:
+        if len(mention.all_actors()) != 1 or not _unplaced(mention.actor):
+            return mention
+        if mention.kind not in ("role", "person", "pronoun", "org"):
+            return mention
+        actor = mention.actor
+        country = None
+        if mention.kind == "role" and mention.head is not None:
+            country = self.by_noun.get(parsed[mention.head].lemma_.lower())
+        if country is None and actor.agent and mention.kind == "role":
+            country = self.by_agent.get(actor.agent)
+        country = country or main
+        if country is None:
+            return mention
+        return replace(mention, actor=placed(actor, country), actors=())
+
+
+def placed(actor: Actor, country: str) -> Actor:
+    """``actor`` as a body or person of ``country`` (keeping a person's own name)."""
+    base = Actor(text=actor.text, name=lexicon.country_name(country), code=country, country=country)
+    if actor.agent is None and actor.code == "" and actor.name:
+        return Actor(text=actor.text, name=actor.name, code=country, country=country)
+    built = with_agent(base, actor.agent, actor.text)
+    keep_name = actor.name and actor.name != lexicon.AGENT_LABELS.get(actor.agent or "", "")
+    return replace(built, name=actor.name) if keep_name else built
+
+
+# --- rule 5: unknown organisations ------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def org_words() -> dict[str, str]:
+    """Last words that make a name an organisation, with the body they stand for ("Front" -> REB)."""
+    return {word.lower(): agent for word, agent in read_tsv("actors_org_words.tsv", 2)}
+
+
+def find_unknown_orgs(parsed: Any, mentions: list[Mention], skip: frozenset[int],
+                      country: str | None) -> list[Mention]:
+    """Named organisations no other mention covers, as actors of ``country`` (rule 5)."""
+    taken = bytearray(len(parsed))
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    found = []
+    for ent in parsed.ents:
+        if ent.label_ != "ORG" or any(taken[ent.start:ent.end]) or ent.start in skip:
+            continue
+        start = ent.start + 1 if parsed[ent.start].lower_ == "the" else ent.start
+        agent = org_agent(parsed[start:ent.end])
+        if agent is None or is_publisher(parsed[start:ent.end].text):
+            continue
+        text = parsed[start:ent.end].text
+        code = (country or "") + agent
+        actor = Actor(text=text, name=text, code=code, country=country, agent=agent or None)
+        found.append(Mention(start, ent.end, actor, "org", parsed[start:ent.end].root.i))
+    return found
+
+
+def org_agent(span: Any) -> str | None:
+    """The body an unknown organisation name stands for: "" for a bare acronym, None if not an organisation."""
+    if len(span) == 0:
+        return None
+    last = span[-1]
+    agent = org_words().get(last.lower_)
+    if agent is not None and len(span) > 1 and span[0].is_title:
+        return agent
+    if len(span) == 1 and last.is_upper and last.is_alpha and 2 <= len(last) <= _ACRONYM_MAX:
+        return ""
+    return None
+
+
+# --- rule 6: "the group", "the alliance" --------------------------------------------------------------------------
+
+
+_GROUP_NOUNS = frozenset({"group", "alliance", "movement", "organisation", "organization", "party", "front",
+                          "faction", "militia"})
+
+
+def find_group_references(parsed: Any, mentions: list[Mention]) -> list[Mention]:
+    """"the group said": a definite group noun no mention covers takes the latest organisation before it."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    orgs = [m for m in mentions if m.kind == "org"]
+    found = []
+    for tok in parsed:
+        if tok.lower_ not in _GROUP_NOUNS or tok.i in covered or tok.pos_ != "NOUN":
+            continue
+        if not any(c.lower_ == "the" for c in tok.children) or any(c.dep_ in ("amod", "compound", "poss")
+                                                                  for c in tok.children):
+            continue
+        earlier = [m for m in orgs if m.end <= tok.i]
+        if earlier:
+            actor = replace(earlier[-1].actor, text=tok.text)
+            found.append(Mention(tok.i, tok.i + 1, actor, "org", tok.i))
+    return found
