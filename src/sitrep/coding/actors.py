@@ -323,12 +323,6 @@ class _Finder:
                 self.add(Mention(atom.start, atom.end, person.actor(self.text(atom.start, atom.end)), "person", head.i))
                 self.note_person(head, person)
                 return
-        country = self.sentence_country(atom.start, atom.end) if atom.entry.agent != "MIL" else None
-        if country is not None:  # "police said" in a story about one country; troops are too often foreign
-            base = Actor(text="", name=lexicon.country_name(country), code=country, country=country)
-            self.add(Mention(atom.start, atom.end, with_agent(base, atom.entry.agent, self.text(atom.start, atom.end)),
-                             "role", head.i))
-            return
         self.add(Mention(atom.start, atom.end, entry_actor(atom.entry, self.text(atom.start, atom.end)), "role", head.i))
 
     def add_people(self, atom: Atom) -> None:

@@ -48,6 +48,9 @@ _LEAD_WEIGHT = 2
 _DATELINE_TOKENS = 16  # a dateline ends within this many tokens of the start
 _DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 _ACRONYM_MAX = 6
+_MODIFIER_DEPS = frozenset({"compound", "amod", "appos", "nmod", "poss"})
+_WEAPONS = frozenset({"drone", "jet", "warplane", "fighter jet", "tank", "helicopter", "aircraft", "submarine",
+                      "frigate", "destroyer", "artillery", "warship"})
 
 
 @dataclass(frozen=True)
@@ -76,10 +79,12 @@ def resolve_mentions(parsed: Any, mentions: list[Mention], year: int | None) -> 
     skip = dateline_tokens(parsed)
     kept = [m for m in mentions if not _dropped(parsed, m, skip)]
     kept = [date_leader(m, year) for m in kept]
+    kept = sorted(kept + find_dated_leaders(parsed, kept, skip, year), key=lambda m: m.start)
     main = main_country(parsed, kept)
+    kept = [local_people(parsed, m, main) for m in kept]
     kept = sorted(kept + find_unknown_orgs(parsed, kept, skip, main), key=lambda m: m.start)
     resolved: list[Mention] = []
-    memory = _Memory()
+    memory = _Memory(kept)
     for mention in kept:
         mention = memory.resolve(parsed, mention, main)
         memory.note(parsed, mention)
@@ -190,6 +195,73 @@ def date_leader(mention: Mention, year: int | None) -> Mention:
     return replace(mention, actor=dated, actors=())
 
 
+def find_dated_leaders(parsed: Any, mentions: list[Mention], skip: frozenset[int],
+                       year: int | None) -> list[Mention]:
+    """Leaders of the article's date the NER did not tag as people ("Mbeki and Tandja sought ...")."""
+    if year is None:
+        return []
+    taken = bytearray(len(parsed))
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    found = []
+    i = 0
+    while i < len(parsed):
+        end = _leader_run(parsed, i, taken, year)
+        if end is None or i in skip:
+            i += 1
+            continue
+        term = find_leader(parsed[i:end].text, year)
+        if term is not None:
+            actor = Actor(text=parsed[i:end].text, name=term.name, code=term.country + term.agent,
+                          country=term.country, agent=term.agent)
+            found.append(Mention(i, end, actor, "person", end - 1))
+        i = end
+    return found
+
+
+def _leader_run(parsed: Any, i: int, taken: bytearray, year: int) -> int | None:
+    """End of the longest run of free capitalised proper nouns at ``i`` naming a leader (up to three words)."""
+    best = None
+    for end in range(i + 1, min(len(parsed), i + 3) + 1):
+        tok = parsed[end - 1]
+        if taken[end - 1] or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            break
+        if find_leader(parsed[i:end].text, year) is not None:
+            best = end
+    return best
+
+
+@lru_cache(maxsize=1)
+def ethnic_countries() -> dict[str, frozenset[str]]:
+    """Words for peoples living on both sides of borders, with the countries they live in."""
+    table: dict[str, frozenset[str]] = {}
+    for words, countries in read_tsv("actors_ethnic.tsv", 2):
+        for word in words.split("|"):
+            table[word] = frozenset(countries.split("|"))
+    return table
+
+
+def local_people(parsed: Any, mention: Mention, main: str | None) -> Mention:
+    """"Serb authorities" in a story about Bosnia are Bosnian: a cross-border people takes the article's country."""
+    if main is None or len(mention.all_actors()) != 1 or not mention.actor.country or mention.actor.country == main:
+        return mention
+    if mention.kind not in ("demonym", "role", "person"):
+        return mention
+    words = {t.lower_ for t in parsed[mention.start:mention.end]}
+    homes = [ethnic_countries()[w] for w in words if w in ethnic_countries()]
+    if not homes or not any(main in h and mention.actor.country in h for h in homes):
+        return mention
+    if any(t.lower_ in ("serbia", "croatia", "albania") or t.ent_type_ == "GPE" for t in parsed[mention.start:mention.end]):
+        return mention
+    return replace(mention, actor=_moved(mention.actor, main), actors=())
+
+
+def _moved(actor: Actor, country: str) -> Actor:
+    """``actor`` with its country part replaced by ``country``."""
+    code = country + actor.code[len(actor.country or ""):] if actor.code.startswith(actor.country or "\0") else country
+    return replace(actor, code=code, country=country)
+
+
 # --- rule 4: the article's country and role memory ---------------------------------------------------------------
 
 
@@ -235,9 +307,11 @@ def _unplaced(actor: Actor) -> bool:
 class _Memory:
     """Countries seen so far with each role noun and each kind of body (rule 4)."""
 
-    def __init__(self) -> None:
+    def __init__(self, mentions: list[Mention]) -> None:
         self.by_noun: dict[str, str] = {}
         self.by_agent: dict[str, str] = {}
+        self.country_at = {i: m.actor.country for m in mentions if m.actor.country and len(m.all_actors()) == 1
+                           for i in range(m.start, m.end)}
 
     def note(self, parsed: Any, mention: Mention) -> None:
         actors = mention.all_actors()
@@ -249,13 +323,27 @@ class _Memory:
         if actor.agent:
             self.by_agent[actor.agent] = actor.country
 
+    def modifier_country(self, parsed: Any, mention: Mention) -> str | None:
+        """The country of a mention inside the phrase ("Iranian airline Mahan Air", "the Afghan Taliban")."""
+        if mention.head is None:
+            return None
+        head = parsed[mention.head]
+        for tok in _phrase_modifiers(head):
+            country = self.country_at.get(tok.i)
+            if country:
+                return country
+        return None
+
     def resolve(self, parsed: Any, mention: Mention, main: str | None) -> Mention:
         if len(mention.all_actors()) != 1 or not _unplaced(mention.actor):
             return mention
         if mention.kind not in ("role", "person", "pronoun", "org"):
             return mention
         actor = mention.actor
-        country = None
+        head = parsed[mention.head] if mention.head is not None else None
+        if head is not None and head.lemma_.lower() in _WEAPONS and mention.kind == "role":
+            return mention  # "hit by drone strikes": a weapon is nobody's until the text says whose
+        country = self.modifier_country(parsed, mention)
         if mention.kind == "role" and mention.head is not None:
             country = self.by_noun.get(parsed[mention.head].lemma_.lower())
         if country is None and actor.agent and mention.kind == "role":
@@ -264,6 +352,19 @@ class _Memory:
         if country is None:
             return mention
         return replace(mention, actor=placed(actor, country), actors=())
+
+
+def _phrase_modifiers(head: Any) -> list[Any]:
+    """Tokens that qualify a noun phrase from inside: its compounds, adjectives and appositions, and theirs."""
+    found = []
+    stack = [c for c in head.children if c.dep_ in _MODIFIER_DEPS]
+    if head.dep_ in ("compound", "appos"):
+        stack.append(head.head)
+    while stack and len(found) < 8:
+        tok = stack.pop()
+        found.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ in _MODIFIER_DEPS)
+    return found
 
 
 def placed(actor: Actor, country: str) -> Actor:
