@@ -81,7 +81,8 @@ def resolve_mentions(parsed: Any, mentions: list[Mention], year: int | None) -> 
     kept = [date_leader(m, year) for m in kept]
     kept = sorted(kept + find_dated_leaders(parsed, kept, skip, year), key=lambda m: m.start)
     main = main_country(parsed, kept)
-    kept = [local_people(parsed, m, main) for m in kept]
+    home = main_country(parsed, [m for m in kept if not _ethnic_words(parsed, m)])
+    kept = [local_people(parsed, m, home) for m in kept]
     kept = sorted(kept + find_unknown_orgs(parsed, kept, skip, main), key=lambda m: m.start)
     resolved: list[Mention] = []
     memory = _Memory(kept)
@@ -247,13 +248,18 @@ def local_people(parsed: Any, mention: Mention, main: str | None) -> Mention:
         return mention
     if mention.kind not in ("demonym", "role", "person"):
         return mention
-    words = {t.lower_ for t in parsed[mention.start:mention.end]}
-    homes = [ethnic_countries()[w] for w in words if w in ethnic_countries()]
+    homes = _ethnic_words(parsed, mention)
     if not homes or not any(main in h and mention.actor.country in h for h in homes):
         return mention
     if any(t.lower_ in ("serbia", "croatia", "albania") or t.ent_type_ == "GPE" for t in parsed[mention.start:mention.end]):
         return mention
     return replace(mention, actor=_moved(mention.actor, main), actors=())
+
+
+def _ethnic_words(parsed: Any, mention: Mention) -> list[frozenset[str]]:
+    """The home countries of each cross-border people the mention names."""
+    table = ethnic_countries()
+    return [table[t.lower_] for t in parsed[mention.start:mention.end] if t.lower_ in table]
 
 
 def _moved(actor: Actor, country: str) -> Actor:
@@ -358,8 +364,12 @@ def _phrase_modifiers(head: Any) -> list[Any]:
     """Tokens that qualify a noun phrase from inside: its compounds, adjectives and appositions, and theirs."""
     found = []
     stack = [c for c in head.children if c.dep_ in _MODIFIER_DEPS]
-    if head.dep_ in ("compound", "appos"):
-        stack.append(head.head)
+    up = head
+    for _ in range(3):  # "Iranian airline Mahan Air": climb the name's compound and apposition chain
+        if up.dep_ not in ("compound", "appos") or up.head.i == up.i:
+            break
+        up = up.head
+        stack.append(up)
     while stack and len(found) < 8:
         tok = stack.pop()
         found.append(tok)
