@@ -9,8 +9,10 @@ Rules, in order (each a small pure function, ``resolve_mentions`` applies them):
 1. **Publishers never act.**  Wire agencies and the publisher ("Wikinews", "told
    Reuters", "(AFP)") and everything in a dateline ("KINSHASA, March 3 (AFP) -")
    are dropped (``data/actors_publishers.tsv``).
-2. **Places are not actors.**  A city or province mention (kind ``place``) is
-   dropped; capitals standing for their government ("Beijing said") stay.
+2. **Places do not act.**  A city or province mention (kind ``place``) standing
+   as a subject ("Hebron said", "a Goma court") is dropped; capitals standing for
+   their government ("Beijing said") stay, and a place that is acted on ("shelled
+   Kirkuk") keeps its country for the target.
 3. **Known leaders by date.**  A person named like a leader in
    ``data/actors_leader_terms.tsv`` takes that leader's country and office when
    the article's date falls in the term, so a 1991 "Bush" is George H. W. Bush and a
@@ -48,6 +50,7 @@ _LEAD_WEIGHT = 2
 _DATELINE_TOKENS = 16  # a dateline ends within this many tokens of the start
 _DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 _ACRONYM_MAX = 6
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "appos", "nmod", "poss"})
 _WEAPONS = frozenset({"drone", "jet", "warplane", "fighter jet", "tank", "helicopter", "aircraft", "submarine",
                       "frigate", "destroyer", "artillery", "warship"})
@@ -140,10 +143,22 @@ def _dateline_end(parsed: Any, start: int) -> int | None:
 
 
 def _dropped(parsed: Any, mention: Mention, skip: frozenset[int]) -> bool:
-    """Rules 1 and 2: a publisher, anything in a dateline, or a place."""
-    if mention.start in skip or mention.kind == "place":
+    """Rules 1 and 2: a publisher, anything in a dateline, or a place standing as a subject."""
+    if mention.start in skip or (mention.kind == "place" and _acting(parsed, mention)):
         return True
     return is_publisher(parsed[mention.start:mention.end].text) or is_publisher(mention.actor.name)
+
+
+def _acting(parsed: Any, mention: Mention) -> bool:
+    """Whether a mention stands where an actor does: a subject, or the owner or modifier of one."""
+    tok = parsed[mention.head if mention.head is not None else mention.start]
+    for _ in range(2):
+        if tok.dep_ in _SUBJECT_DEPS:
+            return True
+        if tok.dep_ not in ("poss", "compound", "amod") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 # --- rule 3: leaders by date ------------------------------------------------------------------------------------
