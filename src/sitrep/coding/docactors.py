@@ -51,6 +51,7 @@ _DATELINE_TOKENS = 16  # a dateline ends within this many tokens of the start
 _DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 _ACRONYM_MAX = 6
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_INSTITUTIONS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})  # bodies one country usually has one of
 _MODIFIER_DEPS = frozenset({"compound", "amod", "appos", "nmod", "poss"})
 _WEAPONS = frozenset({"drone", "jet", "warplane", "fighter jet", "tank", "helicopter", "aircraft", "submarine",
                       "frigate", "destroyer", "artillery", "warship"})
@@ -94,6 +95,7 @@ def resolve_mentions(parsed: Any, mentions: list[Mention], year: int | None) -> 
         memory.note(parsed, mention)
         resolved.append(mention)
     resolved += find_group_references(parsed, resolved)
+    resolved += find_group_pronouns(parsed, sorted(resolved, key=lambda m: m.start))
     return sorted(resolved, key=lambda m: m.start)
 
 
@@ -367,7 +369,7 @@ class _Memory:
         country = self.modifier_country(parsed, mention)
         if mention.kind == "role" and mention.head is not None:
             country = self.by_noun.get(parsed[mention.head].lemma_.lower())
-        if country is None and actor.agent and mention.kind == "role":
+        if country is None and actor.agent in _INSTITUTIONS and mention.kind == "role":
             country = self.by_agent.get(actor.agent)
         country = country or main
         if country is None:
@@ -468,3 +470,52 @@ def find_group_references(parsed: Any, mentions: list[Mention]) -> list[Mention]
             actor = replace(earlier[-1].actor, text=tok.text)
             found.append(Mention(tok.i, tok.i + 1, actor, "org", tok.i))
     return found
+
+
+_GROUP_KINDS = frozenset({"org", "institution", "metonym", "country", "role"})
+_GROUP_PRONOUNS = frozenset({"it", "they", "he", "she"})
+_NOT_ACTING = frozenset({"be", "seem", "appear", "remain", "happen", "take", "become", "rain", "snow", "mean"})
+_PRONOUN_REACH = 2  # sentences an "it said" may reach back
+
+
+def find_group_pronouns(parsed: Any, mentions: list[Mention]) -> list[Mention]:
+    """"It said in a statement": a subject pronoun nobody resolved takes the latest acting body before it.
+
+    "it" and "they" take a body ("the coalition said ... it said"); "he" and "she", which the
+    actors stage could not give a named person, take an unnamed official ("a Burmese official
+    said ... he added").
+    """
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    sentence_of = {}
+    for n, sent in enumerate(parsed.sents):
+        sentence_of.update((i, n) for i in range(sent.start, sent.end))
+    found = []
+    for tok in parsed:
+        if tok.lower_ not in _GROUP_PRONOUNS or tok.i in covered or tok.dep_ not in _SUBJECT_DEPS:
+            continue
+        if tok.head.pos_ != "VERB" or tok.head.lemma_ in _NOT_ACTING:
+            continue
+        body = _latest_body(parsed, mentions, tok, sentence_of)
+        if body is not None:
+            actors = tuple(replace(a, text=tok.text) for a in body.all_actors())
+            found.append(Mention(tok.i, tok.i + 1, actors[0], "pronoun", tok.i, actors if len(actors) > 1 else ()))
+    return found
+
+
+def _latest_body(parsed: Any, mentions: list[Mention], tok: Any, sentence_of: dict[int, int]) -> Mention | None:
+    """The latest body acting as a subject in the pronoun's or the previous sentences ("it": a singular one)."""
+    here = sentence_of[tok.i]
+    for mention in reversed([m for m in mentions if m.end <= tok.i]):
+        if here - sentence_of[mention.start] > _PRONOUN_REACH:
+            return None
+        if mention.kind not in _GROUP_KINDS or not (mention.actor.country or mention.actor.org):
+            continue
+        head = parsed[mention.head if mention.head is not None else mention.start]
+        if head.dep_ not in _SUBJECT_DEPS:
+            continue
+        if tok.lower_ != "they" and (head.tag_ in ("NNS", "NNPS") or len(mention.all_actors()) > 1):
+            continue
+        if (tok.lower_ in ("he", "she")) != (mention.kind == "role" and mention.actor.agent in _INSTITUTIONS):
+            continue  # "he" is an unnamed official or officer; "it" is a body
+        return mention
+    return None
