@@ -475,6 +475,9 @@ def find_group_references(parsed: Any, mentions: list[Mention]) -> list[Mention]
 _GROUP_KINDS = frozenset({"org", "institution", "metonym", "country", "role"})
 _GROUP_PRONOUNS = frozenset({"it", "they", "he", "she"})
 _NOT_ACTING = frozenset({"be", "seem", "appear", "remain", "happen", "take", "become", "rain", "snow", "mean"})
+_PERSON_ROLES = frozenset({"official", "spokesman", "spokeswoman", "spokesperson", "diplomat", "minister", "officer",
+                           "commander", "envoy", "ambassador", "general", "source", "aide", "adviser", "advisor",
+                           "negotiator", "mediator", "governor", "mayor", "president", "leader"})
 _PRONOUN_REACH = 2  # sentences an "it said" may reach back
 
 
@@ -497,9 +500,16 @@ def find_group_pronouns(parsed: Any, mentions: list[Mention]) -> list[Mention]:
             continue
         body = _latest_body(parsed, mentions, tok, sentence_of)
         if body is not None:
-            actors = tuple(replace(a, text=tok.text) for a in body.all_actors())
+            name = _unnamed(parsed, body) if tok.lower_ in ("he", "she") else None
+            actors = tuple(replace(a, text=tok.text, name=name or a.name) for a in body.all_actors())
             found.append(Mention(tok.i, tok.i + 1, actors[0], "pronoun", tok.i, actors if len(actors) > 1 else ()))
     return found
+
+
+def _unnamed(parsed: Any, mention: Mention) -> str:
+    """How an unnamed person was introduced, as their name ("A Burmese official" -> "Burmese official")."""
+    words = [t.text for t in parsed[mention.start:mention.end] if t.lower_ not in ("a", "an", "the")]
+    return " ".join(words)
 
 
 def _latest_body(parsed: Any, mentions: list[Mention], tok: Any, sentence_of: dict[int, int]) -> Mention | None:
@@ -515,7 +525,7 @@ def _latest_body(parsed: Any, mentions: list[Mention], tok: Any, sentence_of: di
             continue
         if tok.lower_ != "they" and (head.tag_ in ("NNS", "NNPS") or len(mention.all_actors()) > 1):
             continue
-        if (tok.lower_ in ("he", "she")) != (mention.kind == "role" and mention.actor.agent in _INSTITUTIONS):
+        if (tok.lower_ in ("he", "she")) != (mention.kind == "role" and head.lemma_.lower() in _PERSON_ROLES):
             continue  # "he" is an unnamed official or officer; "it" is a body
         return mention
     return None
