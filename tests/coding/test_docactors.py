@@ -177,3 +177,30 @@ def test_main_country(nlp, text, expected) -> None:
 
     parsed = nlp(text)
     assert docactors.main_country(parsed, find_mentions(parsed)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "word", "name"),
+    [
+        ("The Russian premier voiced concern on Monday.", "1997-04-01", "premier", "Viktor Chernomyrdin"),
+        ("The US secretary of state arrived in Cairo.", "1998-03-01", "secretary", "Madeleine Albright"),
+        ("The French president left Paris.", "2010-05-01", "president", "Nicolas Sarkozy"),
+    ],
+)
+def test_an_office_without_a_name_is_its_holder_at_the_date(article, text, date, word, name) -> None:
+    actor = actor_of(article(text, date=date), word)
+    assert actor is not None and actor.name == name
+
+
+def test_an_office_without_a_known_holder_stays_a_role(article) -> None:
+    actor = actor_of(article("The Russian premier voiced concern.", date=None), "premier")
+    assert actor is not None and actor.country == "RUS" and actor.name != "Viktor Chernomyrdin"
+
+
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [("The Russian premier", "prime minister"), ("US Secretary of State", "foreign minister"),
+     ("the French president's", "president"), ("the army", None)],
+)
+def test_office_of(text, office) -> None:
+    assert docactors.office_of(text) == office

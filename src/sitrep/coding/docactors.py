@@ -16,7 +16,9 @@ Rules, in order (each a small pure function, ``resolve_mentions`` applies them):
 3. **Known leaders by date.**  A person named like a leader in
    ``data/actors_leader_terms.tsv`` takes that leader's country and office when
    the article's date falls in the term, so a 1991 "Bush" is George H. W. Bush and a
-   2005 "Bush" George W. Bush.  A nationality already given by a title wins.
+   2005 "Bush" George W. Bush.  A nationality already given by a title wins.  An
+   office named without a name ("the Russian premier", "the US secretary of state")
+   is its holder at that date.
 4. **Role nouns keep their country across the article.**  A role-only mention
    ("the army", "police", "the ministry", "rebels") takes the country of the latest
    earlier mention of the same noun, else of the same kind of body, else the
@@ -68,6 +70,18 @@ class LeaderTerm:
     gender: str | None
     start: int
     end: int
+    office: str = ""
+
+
+# Role phrases naming one office, longest first, with the office's name in the leader terms table.
+OFFICE_WORDS = (
+    ("vice president", "vice president"), ("vice-president", "vice president"),
+    ("prime minister", "prime minister"), ("premier", "prime minister"), ("chancellor", "prime minister"),
+    ("foreign minister", "foreign minister"), ("foreign secretary", "foreign minister"),
+    ("secretary of state", "foreign minister"), ("defence minister", "defence minister"),
+    ("defense minister", "defence minister"), ("defense secretary", "defence minister"),
+    ("secretary of defense", "defence minister"), ("president", "president"), ("king", "king"), ("queen", "king"),
+)
 
 
 def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
@@ -94,6 +108,7 @@ def resolve_mentions(parsed: Any, mentions: list[Mention], year: int | None) -> 
         mention = memory.resolve(parsed, mention, main)
         memory.note(parsed, mention)
         resolved.append(mention)
+    resolved = [office_holder(parsed, m, year) for m in resolved]
     resolved += find_group_references(parsed, resolved)
     resolved += find_group_pronouns(parsed, sorted(resolved, key=lambda m: m.start))
     return sorted(resolved, key=lambda m: m.start)
@@ -170,9 +185,10 @@ def _acting(parsed: Any, mention: Mention) -> bool:
 def leader_terms() -> dict[str, list[LeaderTerm]]:
     """Leader terms by each lower-cased written form of the name."""
     table: dict[str, list[LeaderTerm]] = {}
-    for name, aliases, country, agent, gender, start, end in read_tsv("actors_leader_terms.tsv", 7):
+    for name, aliases, country, agent, gender, start, end, office in read_tsv("actors_leader_terms.tsv", 8):
         keys = {name.lower(), *(a.lower() for a in aliases.split("|") if a)}
-        term = LeaderTerm(name, tuple(sorted(keys)), country, agent, gender or None, int(start), int(end or 9999))
+        term = LeaderTerm(name, tuple(sorted(keys)), country, agent, gender or None, int(start), int(end or 9999),
+                          office)
         for key in keys:
             table.setdefault(key, []).append(term)
     return table
@@ -196,6 +212,52 @@ def _compatible(terms: list[LeaderTerm], words: list[str]) -> LeaderTerm | None:
         first = words[0].lower()
         terms = [t for t in terms if t.name.lower().startswith(first) or " ".join(words).lower() in t.keys]
     return terms[0] if len({t.name for t in terms}) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def office_holders() -> dict[tuple[str, str], list[LeaderTerm]]:
+    """Leader terms by (country, office)."""
+    table: dict[tuple[str, str], list[LeaderTerm]] = {}
+    for terms in leader_terms().values():
+        for term in terms:
+            if term not in table.get((term.country, term.office), []):
+                table.setdefault((term.country, term.office), []).append(term)
+    return table
+
+
+def find_office_holder(country: str | None, office: str, year: int | None) -> LeaderTerm | None:
+    """Who held ``office`` in ``country`` in ``year`` (None when the table does not say, or two did)."""
+    if country is None or year is None:
+        return None
+    names = {t.name: t for t in office_holders().get((country, office), []) if t.start <= year <= t.end}
+    return next(iter(names.values())) if len(names) == 1 else None
+
+
+def office_of(text: str) -> str | None:
+    """The one office a role phrase ends with ("The Russian premier" -> "prime minister")."""
+    lowered = text.lower().rstrip(" 's’")
+    for words, office in OFFICE_WORDS:
+        if lowered.endswith(words):
+            return office
+    return None
+
+
+def office_holder(parsed: Any, mention: Mention, year: int | None) -> Mention:
+    """"The Russian premier" with no name is the person holding that office at the article's date."""
+    if mention.kind != "role" or len(mention.all_actors()) != 1 or mention.head is None:
+        return mention
+    head = parsed[mention.head]
+    named = any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and not mention.start <= c.i < mention.end
+                for c in head.children)
+    if head.tag_ in ("NNS", "NNPS") or named:
+        return mention  # "the presidents"; a name beside the title is its own person
+    office = office_of(parsed[mention.start:mention.end].text)
+    term = find_office_holder(mention.actor.country, office, year) if office else None
+    if term is None:
+        return mention
+    actor = Actor(text=mention.actor.text, name=term.name, code=term.country + term.agent, country=term.country,
+                  agent=term.agent)
+    return replace(mention, actor=actor, kind="person")
 
 
 def date_leader(mention: Mention, year: int | None) -> Mention:
