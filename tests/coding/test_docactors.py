@@ -204,3 +204,10 @@ def test_an_office_without_a_known_holder_stays_a_role(article) -> None:
 )
 def test_office_of(text, office) -> None:
     assert docactors.office_of(text) == office
+
+
+def test_an_office_whose_country_only_the_article_gives_is_not_named(article) -> None:
+    doc = article("Ukraine asked Iran for answers. Ukraine buried its dead. President said the inquiry must go on.",
+                  date="2020-01-10")
+    actor = actor_of(doc, "President")
+    assert actor is None or actor.name != "Volodymyr Zelensky"

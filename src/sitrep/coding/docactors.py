@@ -100,7 +100,7 @@ def resolve_mentions(parsed: Any, mentions: list[Mention], year: int | None) -> 
     kept = sorted(kept + find_dated_leaders(parsed, kept, skip, year), key=lambda m: m.start)
     main = main_country(parsed, kept)
     home = main_country(parsed, [m for m in kept if not _ethnic_words(parsed, m)])
-    kept = [local_people(parsed, m, home) for m in kept]
+    kept = [office_holder(parsed, local_people(parsed, m, home), year) for m in kept]  # before countries are lent
     kept = sorted(kept + find_unknown_orgs(parsed, kept, skip, main), key=lambda m: m.start)
     resolved: list[Mention] = []
     memory = _Memory(kept)
@@ -108,7 +108,6 @@ def resolve_mentions(parsed: Any, mentions: list[Mention], year: int | None) -> 
         mention = memory.resolve(parsed, mention, main)
         memory.note(parsed, mention)
         resolved.append(mention)
-    resolved = [office_holder(parsed, m, year) for m in resolved]
     resolved += find_group_references(parsed, resolved)
     resolved += find_group_pronouns(parsed, sorted(resolved, key=lambda m: m.start))
     return sorted(resolved, key=lambda m: m.start)
