@@ -211,3 +211,14 @@ def test_an_office_whose_country_only_the_article_gives_is_not_named(article) ->
                   date="2020-01-10")
     actor = actor_of(doc, "President")
     assert actor is None or actor.name != "Volodymyr Zelensky"
+
+
+@pytest.mark.parametrize(("word", "kept"), [("UTC", False), ("LGBT", False), ("JEM", True), ("AU", True)])
+def test_org_agent_keeps_actor_acronyms_only(nlp, word, kept) -> None:
+    span = nlp(f"{word} said so.")[0:1]
+    assert (docactors.org_agent(span) is not None) == kept
+
+
+def test_a_national_news_agency_is_media_of_its_country(article) -> None:
+    actor = actor_of(article("Peru closed its border, Xinhua reported."), "Xinhua")
+    assert actor is not None and actor.code == "CHNMED"

@@ -495,6 +495,12 @@ def find_unknown_orgs(parsed: Any, mentions: list[Mention], skip: frozenset[int]
     return found
 
 
+@lru_cache(maxsize=1)
+def non_actor_acronyms() -> frozenset[str]:
+    """Acronyms the NER calls organisations that name no actor (times, diseases, documents)."""
+    return frozenset(word for (word,) in read_tsv("actors_non_acronyms.tsv", 1))
+
+
 def org_agent(span: Any) -> str | None:
     """The body an unknown organisation name stands for: "" for a bare acronym, None if not an organisation."""
     if len(span) == 0:
@@ -504,7 +510,7 @@ def org_agent(span: Any) -> str | None:
     if agent is not None and len(span) > 1 and span[0].is_title:
         return agent
     if len(span) == 1 and last.is_upper and last.is_alpha and 2 <= len(last) <= _ACRONYM_MAX:
-        return ""
+        return None if last.text in non_actor_acronyms() else ""
     return None
 
 
