@@ -222,3 +222,17 @@ def test_org_agent_keeps_actor_acronyms_only(nlp, word, kept) -> None:
 def test_a_national_news_agency_is_media_of_its_country(article) -> None:
     actor = actor_of(article("Peru closed its border, Xinhua reported."), "Xinhua")
     assert actor is not None and actor.code == "CHNMED"
+
+
+def test_a_byline_is_not_an_actor(article) -> None:
+    doc = article("By Anne Lund\n\nNorwegian troops crossed the border on Saturday.")
+    assert actor_of(doc, "Lund") is None
+    assert country_of(doc, "troops") == "NOR"
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [("GOMA, Zaire, May 3 (AFP) - Rebels advanced.", 10), ("Rebels advanced on Goma.", 0)],
+)
+def test_dateline_tokens(nlp, text, tokens) -> None:
+    assert len(docactors.dateline_tokens(nlp(text))) == tokens

@@ -8,7 +8,7 @@ Rules, in order (each a small pure function, ``resolve_mentions`` applies them):
 
 1. **Publishers never act.**  Wire agencies and the publisher ("Wikinews", "told
    Reuters", "(AFP)") and everything in a dateline ("KINSHASA, March 3 (AFP) -")
-   are dropped (``data/actors_publishers.tsv``).
+   are dropped (``data/actors_publishers.tsv``), and so is a byline ("By Anne Lund").
 2. **Places do not act.**  A city or province mention (kind ``place``) standing
    as a subject ("Hebron said", "a Goma court") is dropped; capitals standing for
    their government ("Beijing said") stay, and a place that is acted on ("shelled
@@ -147,6 +147,8 @@ def _dateline_end(parsed: Any, start: int) -> int | None:
     """Where a dateline starting at ``start`` ends: after its dash, or after "(AGENCY)"."""
     limit = min(len(parsed), start + _DATELINE_TOKENS)
     first = parsed[start]
+    if first.lower_ == "by":
+        return _byline_end(parsed, start, limit)
     if not (first.is_upper and first.is_alpha and len(first) > 1):
         return None
     for i in range(start + 1, limit):
@@ -156,6 +158,15 @@ def _dateline_end(parsed: Any, start: int) -> int | None:
         if tok.text == ")" and i > start + 1 and is_publisher(parsed[i - 1].text):
             return i + 2 if i + 1 < len(parsed) and parsed[i + 1].text in _DATELINE_DASHES else i + 1
     return None
+
+
+def _byline_end(parsed: Any, start: int, limit: int) -> int | None:
+    """A byline line ("By Anne Lund and Per Berg"): only names up to its line end."""
+    i = start + 1
+    while i < limit and (parsed[i].pos_ == "PROPN" or parsed[i].lower_ in ("and", ",", "in")):
+        i += 1
+    at_line_end = i == len(parsed) or parsed[i].is_space or "\n" in parsed[i - 1].whitespace_
+    return i if i > start + 1 and at_line_end else None
 
 
 def _dropped(parsed: Any, mention: Mention, skip: frozenset[int]) -> bool:
