@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from sitrep.coding import docactors
+from sitrep.coding import docactors, leaders
 from sitrep.coding.actors import actors_for_token
 from sitrep.models import Actor, Document
 
@@ -103,7 +103,7 @@ def test_a_title_nationality_beats_the_leader_table(article) -> None:
     [(1997, "Laurent Kabila"), (2010, "Joseph Kabila"), (1880, None)],
 )
 def test_find_leader_by_year(year, expected) -> None:
-    term = docactors.find_leader("Kabila", year)
+    term = leaders.find_leader("Kabila", year)
     assert (term.name if term else None) == expected
 
 
@@ -203,7 +203,7 @@ def test_an_office_without_a_known_holder_stays_a_role(article) -> None:
      ("the French president's", "president"), ("the army", None)],
 )
 def test_office_of(text, office) -> None:
-    assert docactors.office_of(text) == office
+    assert leaders.office_of(text) == office
 
 
 def test_an_office_whose_country_only_the_article_gives_is_not_named(article) -> None:
