@@ -150,7 +150,8 @@ def test_the_group_refers_back_to_the_latest_organisation(article) -> None:
 
 
 def test_serbs_in_a_story_about_bosnia_are_bosnian(article) -> None:
-    doc = article("Bosnia held its first election. Bosnia counted votes in Sarajevo. Serb authorities refused to count.")
+    doc = article("Bosnia held its first election. Bosnia counted votes in Sarajevo. "
+                  "Serb authorities refused to count.")
     assert country_of(doc, "authorities") == "BIH"
 
 

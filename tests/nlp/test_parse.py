@@ -46,7 +46,8 @@ def test_a_paragraph_break_always_ends_a_sentence(nlp, settings, text, expected)
 
 
 def test_a_hard_wrapped_line_does_not_end_a_sentence(nlp, settings) -> None:
-    assert sentence_texts("Police said the\nprotesters had left.", settings) == ["Police said the\nprotesters had left."]
+    text = "Police said the\nprotesters had left."
+    assert sentence_texts(text, settings) == [text]
 
 
 @pytest.mark.parametrize(

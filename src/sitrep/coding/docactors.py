@@ -183,7 +183,7 @@ def local_people(parsed: Any, mention: Mention, main: str | None) -> Mention:
     homes = _ethnic_words(parsed, mention)
     if not homes or not any(main in h and mention.actor.country in h for h in homes):
         return mention
-    if any(t.lower_ in ("serbia", "croatia", "albania") or t.ent_type_ == "GPE" for t in parsed[mention.start:mention.end]):
+    if any(t.ent_type_ == "GPE" for t in parsed[mention.start:mention.end]):
         return mention
     return replace(mention, actor=_moved(mention.actor, main), actors=())
 
