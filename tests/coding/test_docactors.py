@@ -237,3 +237,7 @@ def test_a_byline_is_not_an_actor(article) -> None:
 )
 def test_dateline_tokens(nlp, text, tokens) -> None:
     assert len(docactors.dateline_tokens(nlp(text))) == tokens
+
+
+def test_a_hyphenated_lead_is_not_a_dateline(nlp) -> None:
+    assert docactors.dateline_tokens(nlp("US-led troops entered the town - residents said.")) == frozenset()

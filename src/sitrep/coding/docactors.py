@@ -129,8 +129,8 @@ def _dateline_end(parsed: Any, start: int) -> int | None:
         return None
     for i in range(start + 1, limit):
         tok = parsed[i]
-        if tok.text in _DATELINE_DASHES:
-            return i + 1
+        if tok.text in _DATELINE_DASHES and parsed[i - 1].whitespace_ and parsed[start + 1].text == ",":
+            return i + 1  # "GOMA, Zaire, May 3 -", never the hyphen of "US-led"
         if tok.text == ")" and i > start + 1 and is_publisher(parsed[i - 1].text):
             return i + 2 if i + 1 < len(parsed) and parsed[i + 1].text in _DATELINE_DASHES else i + 1
     return None
