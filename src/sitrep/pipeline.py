@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
-from sitrep.coding import actors, counts, dates, events, places, quotes, stances, summary
+from sitrep.coding import actors, counts, dates, docactors, events, places, quotes, stances, summary
 from sitrep.errors import ConfigError, DocumentFailure, InputError, InputWarning, SitrepError
 from sitrep.ingest.readers import OnError, read_inputs
 from sitrep.models import Document
@@ -58,6 +58,8 @@ REGISTRY: dict[str, Stage] = {
               "spaCy parse and sentence spans"),
         Stage("actors", 1, actors.process, ("doc.parsed",), ("doc.mentions",),
               "actor mentions resolved to CAMEO-style codes"),
+        Stage("docactors", 1, docactors.process, ("doc.parsed", "doc.mentions"), ("doc.mentions",),
+              "actors across the article: roles keep their country, leaders by date, no publishers"),
         Stage("events", 1, events.process, ("doc.parsed", "doc.mentions"), ("doc.events",),
               "CAMEO and PLOVER events with source, target and negation"),
         Stage("places", 1, places.process, ("doc.parsed", "doc.mentions", "doc.events"),

@@ -102,3 +102,26 @@ def test_example_corpus_deployments_quotes_and_stances(code_text) -> None:
         ("Karoline Leavitt", "USA"),
         ("Dmitry Peskov", "RUS"),
     } <= speakers
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a named person introduced by a title holds the stance under their own name
+        ("Danish Foreign Minister Lars Lokke Rasmussen met reporters on Monday. "
+         "He rejected the US proposal to buy Greenland.", "Lars Lokke Rasmussen", "DNK"),
+        # an unnamed official: "he" is that official, labelled as introduced
+        ("A Danish official met reporters on Monday. He rejected the US proposal to buy Greenland.",
+         "Danish official", "DNK"),
+        # a role noun keeps the country the article gave it earlier
+        ("Denmark's foreign ministry summoned the envoy. Later the ministry rejected the US proposal to buy Greenland.",
+         None, "DNK"),
+    ],
+)
+def test_stances_are_held_by_the_document_level_actor(code_text, text, name, country) -> None:
+    holders = [s.actor for s in code_text(text).stances if s.issue == GREENLAND and s.polarity == -1]
+    assert holders, "no opposing stance found"
+    assert all(a.country == country for a in holders)
+    if name is not None:
+        assert [a.name for a in holders] == [name]

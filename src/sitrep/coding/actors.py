@@ -19,9 +19,9 @@ noun), ``metonym`` (a capital standing for its government), ``institution``
 A capital is a mention even in "talks in Washington": consumers decide from
 the dependency role whether it acts.
 
-When nothing in its phrase gives a country, a titled person or a non-military
-role noun takes the one country its sentence names, if there is exactly one
-("police said" in a story about Kenya); troops are too often foreign for that.
+When nothing in its phrase gives a country, a titled person or a role noun is
+left without one here: the document-level stage (``coding.docactors``) gives it
+the country the article says, which a single sentence often gets wrong.
 Codes: country + agent ("SWEMIL"); organisation code + agent ("IGONATMIL");
 a bare role is its agent ("GOV"); a person nobody introduced has code "".
 """
@@ -258,8 +258,6 @@ class _Finder:
         person = self.registry.find(words)
         if titles or appos or leader or person is None:
             introduced = person_from(words, titles + appos, leader, former, span.text)
-            if (titles or appos) and not (introduced.country or introduced.org):
-                introduced.country = self.sentence_country(start, end)
             person = person.merge(introduced) if person and person.name == introduced.name else introduced
         self.registry.add(words, person)
         if not self.free(title_start, start):
@@ -286,13 +284,6 @@ class _Finder:
         if end <= span.start or start >= span.end:
             if self.free(start, end):
                 self.add(Mention(start, end, person.actor(self.text(start, end)), "person", end - 1))
-
-    def sentence_country(self, start: int, end: int) -> str | None:
-        """The one country a sentence names besides a titled person ("Lt. Gen. Prosper Avril ... Haiti's")."""
-        sent = self.sentences[self.sentence_of[start]]
-        found = {a.entry.country for a in self.atoms_in(sent.start, sent.end)
-                 if a.entry.country and a.entry.kind != "role" and not start <= a.start < end}
-        return found.pop() if len(found) == 1 else None
 
     def atoms_in(self, start: int, end: int) -> list[Atom]:
         return [a for a in {id(a): a for a in self.atom_at[start:end] if a is not None}.values()]
@@ -323,12 +314,6 @@ class _Finder:
                 self.add(Mention(atom.start, atom.end, person.actor(self.text(atom.start, atom.end)), "person", head.i))
                 self.note_person(head, person)
                 return
-        country = self.sentence_country(atom.start, atom.end) if atom.entry.agent != "MIL" else None
-        if country is not None:  # "police said" in a story about one country; troops are too often foreign
-            base = Actor(text="", name=lexicon.country_name(country), code=country, country=country)
-            self.add(Mention(atom.start, atom.end, with_agent(base, atom.entry.agent, self.text(atom.start, atom.end)),
-                             "role", head.i))
-            return
         self.add(Mention(atom.start, atom.end, entry_actor(atom.entry, self.text(atom.start, atom.end)), "role", head.i))
 
     def add_people(self, atom: Atom) -> None:

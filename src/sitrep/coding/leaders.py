@@ -1,0 +1,177 @@
+"""Known leaders read at the article's date: who "Bush" or "the Russian premier" was then.
+
+``data/actors_leader_terms.tsv`` lists heads of state and government, foreign and
+defence ministers of major countries from 1990 on, each with the years of one term
+and the office held.  A person mention named like one of them takes that leader's
+country and office when the article's date falls in the term (a 1991 "Bush" is
+George H. W. Bush, a 2005 "Bush" George W. Bush), a name the NER missed is found
+the same way ("Mbeki and Tandja sought ..."), and an office named with its country
+but no name ("the Russian premier") is its holder then.  A nationality a title
+already gave wins over the table ("Norwegian Foreign Minister Anne Lund").
+Used by the document-level actors stage (``coding.docactors``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from sitrep.coding.actors import Mention
+from sitrep.coding.tsv import read_tsv
+from sitrep.models import Actor
+
+
+@dataclass(frozen=True)
+class LeaderTerm:
+    """A row of ``data/actors_leader_terms.tsv``: one office held from ``start`` to ``end`` (years)."""
+
+    name: str
+    keys: tuple[str, ...]  # lower-cased full name, surname and other written forms
+    country: str
+    agent: str
+    gender: str | None
+    start: int
+    end: int
+    office: str = ""
+
+
+# Role phrases naming one office, longest first, with the office's name in the leader terms table.
+OFFICE_WORDS = (
+    ("vice president", "vice president"), ("vice-president", "vice president"),
+    ("prime minister", "prime minister"), ("premier", "prime minister"), ("chancellor", "prime minister"),
+    ("foreign minister", "foreign minister"), ("foreign secretary", "foreign minister"),
+    ("secretary of state", "foreign minister"), ("defence minister", "defence minister"),
+    ("defense minister", "defence minister"), ("defense secretary", "defence minister"),
+    ("secretary of defense", "defence minister"), ("president", "president"), ("king", "king"), ("queen", "king"),
+)
+
+
+@lru_cache(maxsize=1)
+def leader_terms() -> dict[str, list[LeaderTerm]]:
+    """Leader terms by each lower-cased written form of the name."""
+    table: dict[str, list[LeaderTerm]] = {}
+    for name, aliases, country, agent, gender, start, end, office in read_tsv("actors_leader_terms.tsv", 8):
+        keys = {name.lower(), *(a.lower() for a in aliases.split("|") if a)}
+        term = LeaderTerm(name, tuple(sorted(keys)), country, agent, gender or None, int(start), int(end or 9999),
+                          office)
+        for key in keys:
+            table.setdefault(key, []).append(term)
+    return table
+
+
+def find_leader(written: str, year: int | None) -> LeaderTerm | None:
+    """The leader a name stands for in ``year`` (full name first, then surname); None if not one."""
+    if year is None:
+        return None
+    words = [w for w in written.replace("’s", "").replace("'s", "").split() if w]
+    for key in (" ".join(words).lower(), words[-1].lower() if words else ""):
+        terms = [t for t in leader_terms().get(key, []) if t.start <= year <= t.end]
+        if terms:
+            return _compatible(terms, words)
+    return None
+
+
+def _compatible(terms: list[LeaderTerm], words: list[str]) -> LeaderTerm | None:
+    """The one term whose name fits the written first name too ("George Bush" not "Jeb Bush")."""
+    if len(words) > 1:
+        first = words[0].lower()
+        terms = [t for t in terms if t.name.lower().startswith(first) or " ".join(words).lower() in t.keys]
+    return terms[0] if len({t.name for t in terms}) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def office_holders() -> dict[tuple[str, str], list[LeaderTerm]]:
+    """Leader terms by (country, office)."""
+    table: dict[tuple[str, str], list[LeaderTerm]] = {}
+    for terms in leader_terms().values():
+        for term in terms:
+            if term not in table.get((term.country, term.office), []):
+                table.setdefault((term.country, term.office), []).append(term)
+    return table
+
+
+def find_office_holder(country: str | None, office: str, year: int | None) -> LeaderTerm | None:
+    """Who held ``office`` in ``country`` in ``year`` (None when the table does not say, or two did)."""
+    if country is None or year is None:
+        return None
+    names = {t.name: t for t in office_holders().get((country, office), []) if t.start <= year <= t.end}
+    return next(iter(names.values())) if len(names) == 1 else None
+
+
+def office_of(text: str) -> str | None:
+    """The one office a role phrase ends with ("The Russian premier" -> "prime minister")."""
+    lowered = text.lower().rstrip(" 's’")
+    for words, office in OFFICE_WORDS:
+        if lowered.endswith(words):
+            return office
+    return None
+
+
+def office_holder(parsed: Any, mention: Mention, year: int | None) -> Mention:
+    """"The Russian premier" with no name is the person holding that office at the article's date."""
+    if mention.kind != "role" or len(mention.all_actors()) != 1 or mention.head is None:
+        return mention
+    head = parsed[mention.head]
+    named = any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and not mention.start <= c.i < mention.end
+                for c in head.children)
+    if head.tag_ in ("NNS", "NNPS") or named:
+        return mention  # "the presidents"; a name beside the title is its own person
+    office = office_of(parsed[mention.start:mention.end].text)
+    term = find_office_holder(mention.actor.country, office, year) if office else None
+    if term is None:
+        return mention
+    actor = Actor(text=mention.actor.text, name=term.name, code=term.country + term.agent, country=term.country,
+                  agent=term.agent)
+    return replace(mention, actor=actor, kind="person")
+
+
+def date_leader(mention: Mention, year: int | None) -> Mention:
+    """Rule 3 for one person mention."""
+    if mention.kind not in ("person", "pronoun"):
+        return mention
+    actor = mention.actor
+    term = find_leader(actor.name, year)
+    if term is None:
+        return mention
+    if actor.country and actor.country != term.country and actor.name != term.name:
+        return mention  # a title gave another nationality ("Norwegian Foreign Minister ...")
+    code = term.country + term.agent
+    dated = Actor(text=actor.text, name=term.name, code=code, country=term.country, org=None, agent=term.agent)
+    return replace(mention, actor=dated, actors=())
+
+
+def find_dated_leaders(parsed: Any, mentions: list[Mention], skip: frozenset[int],
+                       year: int | None) -> list[Mention]:
+    """Leaders of the article's date the NER did not tag as people ("Mbeki and Tandja sought ...")."""
+    if year is None:
+        return []
+    taken = bytearray(len(parsed))
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    found = []
+    i = 0
+    while i < len(parsed):
+        end = _leader_run(parsed, i, taken, year)
+        if end is None or i in skip:
+            i += 1
+            continue
+        term = find_leader(parsed[i:end].text, year)
+        if term is not None:
+            actor = Actor(text=parsed[i:end].text, name=term.name, code=term.country + term.agent,
+                          country=term.country, agent=term.agent)
+            found.append(Mention(i, end, actor, "person", end - 1))
+        i = end
+    return found
+
+
+def _leader_run(parsed: Any, i: int, taken: bytearray, year: int) -> int | None:
+    """End of the longest run of free capitalised proper nouns at ``i`` naming a leader (up to three words)."""
+    best = None
+    for end in range(i + 1, min(len(parsed), i + 3) + 1):
+        tok = parsed[end - 1]
+        if taken[end - 1] or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            break
+        if find_leader(parsed[i:end].text, year) is not None:
+            best = end
+    return best
