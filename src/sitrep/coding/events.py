@@ -130,6 +130,7 @@ class SentenceCoder:
     doc: Document
     found: list[Found] = field(default_factory=list)
     done: set[int] = field(default_factory=set)  # clause heads already coded or consumed by a frame
+    blocked: set[int] = field(default_factory=set)  # hypothetical or purpose clauses: nothing below is news
     who: Participants = field(init=False)
 
     def __post_init__(self) -> None:
@@ -145,8 +146,21 @@ class SentenceCoder:
             for child in root.children:
                 if cl.is_reduced_relative(child):
                     self.visit(child, Context(subjects=tuple(self.who.sources(root))))
+        self.sweep(sent)
         self.attribute(sent)
         return self.found
+
+    def sweep(self, sent: Any) -> None:
+        """Clauses the walk from the root does not reach: relative clauses, participles
+        on nouns and clauses inside noun phrases ("the men *who were arrested*",
+        "three men *killed* in rioting").  Nothing under a hypothetical or purpose
+        clause is coded."""
+        for token in sent:
+            if token.pos_ in cl.VERBAL and token.i not in self.done and not self.under_blocked(token):
+                self.visit(token, Context(depth=2))
+
+    def under_blocked(self, token: Token) -> bool:
+        return any(a.i in self.blocked for a in token.ancestors)
 
     def attribute(self, sent: Any) -> None:
         """"According to X, ...": X reports every action of the sentence not already reported."""
@@ -166,6 +180,7 @@ class SentenceCoder:
         self.done.add(verb.i)
         mood = cl.mood(verb)
         if mood is cl.Mood.HYPOTHETICAL:
+            self.blocked.add(verb.i)
             return
         before = len(self.found)
         sources, speech, coded = self.code_clause(verb, ctx, mood)
@@ -174,9 +189,9 @@ class SentenceCoder:
         if speech and sources:
             child_ctx = replace(child_ctx, speaker=tuple(sources))
         for child, extra in cl.clause_links(verb):
-            elaboration = cl.is_participle(child) or cl.is_background(child)
-            if cl.is_purpose_clause(child) or (coded and elaboration):
-                continue  # aims, elaborations and backdrops of an action already coded
+            if cl.is_purpose_clause(child):
+                self.blocked.add(child.i)
+                continue  # an aim is not an event
             self.visit(child, replace(child_ctx, depth=ctx.depth + extra))
 
     def code_clause(self, verb: Token, ctx: Context, mood: cl.Mood) -> tuple[list[Actor], bool, bool]:
@@ -194,6 +209,8 @@ class SentenceCoder:
             sources = list(ctx.subjects)
         else:
             sources = self.who.sources(subject, ctx.speaker)
+        if not sources and subject is None and entry.frame is None and entry.code and self.agentless(verb):
+            sources = [self.who.nobody()]  # "three protesters were arrested": by someone unnamed
         if not sources:
             return [], entry.frame == "speech", False
         before = len(self.found)
@@ -210,6 +227,11 @@ class SentenceCoder:
             targets = self.who.targets(verb, entry.target, sources)
             self.add(entry.code, [verb], sources, targets, ctx, mood, verb, entry.target == "sym")
         return sources, False, len(self.found) > before
+
+    def agentless(self, verb: Token) -> bool:
+        """A passive without a "by" agent whose patient is a known actor."""
+        patient = cl.passive_subject(verb)
+        return patient is not None and any(resolved(a) for a in self.who.actors(patient))
 
     def event_subject(self, verb: Token) -> Token | None:
         """An event noun that is the subject of "begin/resume/take place/be held"

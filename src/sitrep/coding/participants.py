@@ -60,6 +60,11 @@ def is_name(token: Token) -> bool:
     return token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTITIES
 
 
+def unknown() -> Actor:
+    """The unnamed doer of an agentless passive ("three protesters were arrested")."""
+    return Actor(text="", name="", code="")
+
+
 def unresolved(token: Token) -> Actor:
     """An actor we cannot identify, kept by its words so the action is not lost."""
     text = cl.phrase_text(token)
@@ -78,6 +83,7 @@ class Participants:
         """Actors of the subject; a pronoun in reported speech falls back to the speaker."""
         if subject is None:
             return []
+        subject = cl.antecedent(subject)  # "the men *who* were arrested"
         found = self.actors(subject)
         owned = bool(speaker) and self.owned_by_pronoun(subject)
         if found and owned and not any(is_rich(a) for a in found) and is_rich(speaker[0]):
@@ -94,6 +100,12 @@ class Participants:
             self.anonymous.add(id(actor))
         return [actor]
 
+    def nobody(self) -> Actor:
+        """An unknown source, never enough on its own to anchor an event."""
+        actor = unknown()
+        self.anonymous.add(id(actor))
+        return actor
+
     def owned_by_pronoun(self, token: Token) -> bool:
         """A phrase owned by a pronoun ("*his* country", "*their* forces")."""
         return any(c.dep_ == "poss" and cl.is_pronoun(c) for c in token.children)
@@ -107,6 +119,7 @@ class Participants:
 
     def actors(self, token: Token) -> list[Actor]:
         """Resolved actors of a noun phrase, looking through "of/in/from" phrases and appositions."""
+        token = cl.antecedent(token)
         if token.i not in self.cache:
             self.cache[token.i] = self._actors(token)
         return self.cache[token.i]
