@@ -222,6 +222,11 @@ def purpose_clause(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.pos_ in VERBAL and is_purpose_clause(c)), None)
 
 
+def is_infinitive(verb: Token) -> bool:
+    """A to-infinitive ("*to hold* talks")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def is_purpose_clause(verb: Token) -> bool:
     """An infinitival adverbial clause ("... to demand reforms"): the aim, not an event."""
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

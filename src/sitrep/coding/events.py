@@ -37,6 +37,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sitrep.coding import clauses as cl
+from sitrep.coding import nominal
 from sitrep.coding.cameo import FAMILIES, derive, lookup
 from sitrep.coding.participants import NOUN_TARGET_PREPS, Participants, resolved
 from sitrep.coding.verbs import Entry, match, of_object
@@ -53,6 +54,9 @@ LIGHT_PREPS = ("on", "in", "into", "to")
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 VERBAL_COOPERATION = frozenset({"03", "04", "05"})
 MOTIVES = frozenset({"protest", "response", "retaliation", "opposition", "solidarity"})
+# Actions reported without their doer often enough ("were arrested", "were killed")
+# that an unknown source is better than no event; "were armed" or "were helped" are states.
+AGENTLESS_ROOTS = frozenset({"11", "15", "16", "17", "18", "19", "20"})
 MEETINGS = frozenset({"040", "041", "042", "043", "044", "046"})  # need a counterpart; mediation does not
 
 
@@ -147,6 +151,7 @@ class SentenceCoder:
                 if cl.is_reduced_relative(child):
                     self.visit(child, Context(subjects=tuple(self.who.sources(root))))
         self.sweep(sent)
+        nominal.code_nouns(self, sent, Context(depth=2))
         self.attribute(sent)
         return self.found
 
@@ -157,10 +162,11 @@ class SentenceCoder:
         clause is coded."""
         for token in sent:
             if token.pos_ in cl.VERBAL and token.i not in self.done and not self.under_blocked(token):
-                self.visit(token, Context(depth=2))
+                if not cl.is_infinitive(token):  # "a plan *to hold* talks": an aim, not a fact
+                    self.visit(token, Context(depth=2))
 
     def under_blocked(self, token: Token) -> bool:
-        return any(a.i in self.blocked for a in token.ancestors)
+        return token.i in self.blocked or any(a.i in self.blocked for a in token.ancestors)
 
     def attribute(self, sent: Any) -> None:
         """"According to X, ...": X reports every action of the sentence not already reported."""
@@ -209,7 +215,8 @@ class SentenceCoder:
             sources = list(ctx.subjects)
         else:
             sources = self.who.sources(subject, ctx.speaker)
-        if not sources and subject is None and entry.frame is None and entry.code and self.agentless(verb):
+        if (not sources and subject is None and entry.frame is None and entry.code
+                and entry.code[:2] in AGENTLESS_ROOTS and self.agentless(verb)):
             sources = [self.who.nobody()]  # "three protesters were arrested": by someone unnamed
         if not sources:
             return [], entry.frame == "speech", False
