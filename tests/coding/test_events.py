@@ -87,8 +87,18 @@ def test_passive_voice_swaps_source_and_target(code_text: Coder) -> None:
     assert event.plover == "ASSAULT"
 
 
-def test_passive_without_agent_is_not_coded(code_text: Coder) -> None:
-    assert not code_text("Three soldiers were killed on Monday.").events
+@pytest.mark.parametrize(("text", "root", "target"), [
+    ("Three Danish soldiers were killed on Monday.", "18", "DNK"),
+    ("Four Swedish journalists were arrested in Oslo.", "17", "SWE"),
+])
+def test_agentless_passive_has_an_unknown_source(code_text: Coder, text: str, root: str, target: str) -> None:
+    event = main_event(code_text(text))
+    assert (event.root, event.target.country) == (root, target)
+    assert event.source.code == "" and event.source.country is None
+
+
+def test_agentless_passive_of_nobody_known_is_not_coded(code_text: Coder) -> None:
+    assert not code_text("The old bridge was destroyed on Monday.").events
 
 
 def test_negated_action_is_kept_but_marked(code_text: Coder) -> None:

@@ -222,6 +222,23 @@ def purpose_clause(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.pos_ in VERBAL and is_purpose_clause(c)), None)
 
 
+def gapped_pairs(verb: Token) -> list[tuple[Token, Token]]:
+    """Gapping: "Chile pledged 300 engineers, *Peru 150*" repeats the verb for Peru.
+
+    The parser hangs the second pair on the object as an apposition (or a
+    conjunct) that is a name carrying its own number: (name, number) pairs.
+    """
+    pairs = []
+    for obj in children(verb, ("dobj",)):
+        for child in obj.children:
+            if child.dep_ not in ("appos", "conj") or child.pos_ != "PROPN":
+                continue
+            number = next((n for n in child.children if n.dep_ == "nummod" or n.like_num), None)
+            if number is not None:
+                pairs.append((child, number))
+    return pairs
+
+
 def is_infinitive(verb: Token) -> bool:
     """A to-infinitive ("*to hold* talks")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

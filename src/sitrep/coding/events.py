@@ -37,7 +37,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sitrep.coding import clauses as cl
-from sitrep.coding import nominal
+from sitrep.coding import nominal, speech_acts
 from sitrep.coding.cameo import FAMILIES, derive, lookup
 from sitrep.coding.participants import NOUN_TARGET_PREPS, Participants, resolved
 from sitrep.coding.verbs import Entry, match, of_object
@@ -181,7 +181,7 @@ class SentenceCoder:
     # -- walking the clauses -------------------------------------------------
 
     def visit(self, verb: Token, ctx: Context) -> None:
-        if verb.i in self.done or verb.pos_ not in cl.VERBAL:
+        if verb.i in self.done or verb.i in self.who.consumed or verb.pos_ not in cl.VERBAL:
             return
         self.done.add(verb.i)
         mood = cl.mood(verb)
@@ -191,6 +191,7 @@ class SentenceCoder:
         before = len(self.found)
         sources, speech, coded = self.code_clause(verb, ctx, mood)
         self.fill_targets(self.found[before:], verb, sources)
+        self.ungap(self.found[before:], verb)
         child_ctx = replace(ctx, subjects=(), negated=False)
         if speech and sources:
             child_ctx = replace(child_ctx, speaker=tuple(sources))
@@ -231,7 +232,9 @@ class SentenceCoder:
         elif entry.frame in ("light", "pass", "negate"):
             self.code_support(verb, entry, subject, sources, ctx, mood)
         elif entry.code:
-            targets = self.who.targets(verb, entry.target, sources)
+            gapped = [g for g, _ in cl.gapped_pairs(verb)]
+            targets = self.who.targets(verb, entry.target, sources, skip=gapped)
+            targets = targets or speech_acts.content_targets(self.who, verb, entry.code, sources)
             self.add(entry.code, [verb], sources, targets, ctx, mood, verb, entry.target == "sym")
         return sources, False, len(self.found) > before
 
@@ -270,14 +273,29 @@ class SentenceCoder:
         self.add(content.code, [noun, verb], sources, targets, ctx, mood, verb, symmetric)
         return True
 
+    def ungap(self, found: list[Found], verb: Token) -> None:
+        """Gapping: "Chile pledged 300 engineers, *Peru 150*" is Peru's pledge too."""
+        for actor_token, _ in cl.gapped_pairs(verb):
+            others = self.who.actors(actor_token)
+            if not others:
+                continue
+            keys = {a.key() for a in others}
+            for item in found:
+                if item.statement:
+                    continue
+                item.targets = [t for t in item.targets if t.key() not in keys]
+                self.found.append(replace(item, sources=others))
+
     def fill_targets(self, found: list[Found], verb: Token, sources: list[Actor]) -> None:
         """An action without a recipient takes the one its purpose names
         ("staged a hunger strike *to protest against Sweden's decision*")."""
         open_items = [f for f in found if not f.targets and not f.statement and not f.symmetric]
         if not open_items:
             return
-        for child in verb.children:
-            if child.pos_ in cl.VERBAL and (cl.is_purpose_clause(child) or cl.is_participle(child)):
+        participles = [c for o in cl.direct_objects(verb) for c in o.children if c.dep_ == "acl" and c.tag_ == "VBG"]
+        for child in [*verb.children, *participles]:  # "launched missiles *targeting US troops*"
+            if child.pos_ in cl.VERBAL and (cl.is_purpose_clause(child) or cl.is_participle(child)
+                                            or child.dep_ == "acl"):
                 slots = self.who.clause_slots(child)
             elif child.dep_ == "prep" and child.lower_ == "in":  # "in protest against X"
                 slots = [g for p in cl.children(child, ("pobj",)) if p.lemma_ in MOTIVES
@@ -300,55 +318,19 @@ class SentenceCoder:
     # -- the kinds of trigger --------------------------------------------------
 
     def code_speech(self, verb: Token, entry: Entry, sources: list[Actor], ctx: Context) -> None:
-        """A statement (CAMEO 010, kept last) plus what it reports.
-
-        "X claimed/admitted that it attacked Y" is also X claiming responsibility
-        (CAMEO 015), which is X's own act and so not moved after the reported one.
-        """
-        if entry.frame == "claim" and self.claims_own_action(verb, sources, ctx):
-            self.add(CLAIM, [verb], sources, [], ctx, cl.Mood.FACT, verb)
-        elif all(resolved(a) for a in sources):
-            addressee = [cl.children(verb, ("dative",)), cl.direct_objects(verb)]
-            targets = self.who.first_actors(addressee, sources)
-            code = entry.code or STATEMENT
-            self.add(code, [verb], sources, targets, ctx, cl.Mood.FACT, verb, statement=True)
-        self.code_nouns(verb, cl.direct_objects(verb), sources, ctx, cl.mood(verb))
-        for clause in cl.reported_clauses(verb):
-            if cl.mood(clause) is cl.Mood.OBLIGATION:
-                self.code_obligation(verb, clause, sources, ctx)
-
-    def claims_own_action(self, verb: Token, sources: list[Actor], ctx: Context) -> bool:
-        """Whether a reported clause has the speaker doing something the lexicon codes."""
-        speaker = {a.key() for a in sources}
-        for clause in cl.reported_clauses(verb):
-            subject = cl.subject_of(clause)
-            if subject is None or not cl.is_pronoun(subject):
-                continue
-            doers = self.who.sources(subject, tuple(sources))
-            content = self.clause_content(clause)
-            if doers and {a.key() for a in doers} <= speaker and content is not None and content.code:
-                return True
-        return False
-
-    def code_obligation(self, verb: Token, clause: Token, sources: list[Actor], ctx: Context) -> None:
-        """"X said Y must Z": X demands (or with "should", asks) that Y do Z."""
-        self.done.add(clause.i)
-        family = "appeal" if "should" in cl.aux_lemmas(clause) else "demand"
-        content = self.clause_content(clause)
-        code = derive(family, content.code if content else None)
-        subject = cl.subject_of(clause)
-        targets = self.who.first_actors([[subject] if subject is not None else []], sources)
-        if not targets:
-            return  # "X said the Arctic should remain peaceful": nobody is asked to act
-        speaker = replace(ctx, speaker=())
-        self.add(code, [verb, clause], sources, targets, speaker, cl.Mood.FACT, verb)
+        speech_acts.code_speech(self, verb, entry, sources, ctx)
 
     def code_frame(self, verb: Token, trigger: Token, entry: Entry, sources: list[Actor], ctx: Context,
                    mood: cl.Mood) -> None:
         """Intent, appeal, demand, rejection or threat about another event."""
         family = entry.frame or "intent"
         content = self.content(trigger, family)
+        if family == "intent" and speech_acts.wish_for_other(trigger, content.token if content else None,
+                                                             sources, self.who):
+            family = "appeal"  # "X expects Y to confirm": a request of Y, not X's plan
         code = derive(family, content.code) if content and content.code else entry.code
+        if family == "appeal" and entry.frame == "intent":
+            code = derive("appeal", content.code if content else None)
         if code is None:
             return
         words = [verb, trigger] + ([content.token] if content else [])
@@ -511,9 +493,10 @@ class SentenceCoder:
         if future and not intent:
             intent, code = True, derive("intent", code)
         if negated and future and code[:2] in COOPERATIVE_ROOTS:
-            # "will not accept refugees" is a refusal; the withheld action stays, negated.
+            # "will not accept refugees" is one record: the refusal, not also the withheld act.
             self.found.append(Found(derive("reject", code), words, sources, targets, False, False,
                                     speaker_of(ctx), ctx.depth, symmetric=symmetric))
+            return
         self.found.append(Found(code, words, sources, targets, negated, intent, speaker_of(ctx), ctx.depth,
                                 statement, symmetric))
 

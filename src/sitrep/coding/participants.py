@@ -20,10 +20,12 @@ target of several frames.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from sitrep.coding import clauses as cl
 from sitrep.coding.actors import actors_for_token, mention_at
+from sitrep.coding.tsv import read_tsv
 from sitrep.models import Actor, Document
 
 Token = Any  # spaCy Token
@@ -36,6 +38,22 @@ PHRASE_PREPS = frozenset({"of", "in", "from", "for", "throughout", "across", "at
 # Prepositions on a given thing that name its recipient ("aid *to* X", "a protest *with* X").
 GIVEN_TO_PREPS = ("to", "for", "with", "against", "on")
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+
+
+INSTRUMENT = "instrument"
+
+
+@lru_cache(maxsize=1)
+def non_agents() -> dict[str, str]:
+    """Nouns that never act politically, by kind (``data/event_non_agents.tsv``)."""
+    return {word: kind for word, kind in read_tsv("event_non_agents.tsv", 2)}
+
+
+def non_agent_kind(token: Token) -> str | None:
+    """"instrument", "disaster", ... for a weapon or a non-actor noun; None otherwise."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return non_agents().get(token.lemma_.lower()) or non_agents().get(token.lower_)
 
 
 def is_rich(actor: Actor) -> bool:
@@ -78,12 +96,18 @@ class Participants:
     doc: Document
     cache: dict[int, list[Actor]] = field(default_factory=dict)
     anonymous: set[int] = field(default_factory=set)  # ids of unresolved actors that are not names
+    consumed: set[int] = field(default_factory=set)  # clauses read as who used a weapon ("bullets *fired by* X")
 
     def sources(self, subject: Token | None, speaker: tuple[Actor, ...] = ()) -> list[Actor]:
         """Actors of the subject; a pronoun in reported speech falls back to the speaker."""
         if subject is None:
             return []
         subject = cl.antecedent(subject)  # "the men *who* were arrested"
+        kind = non_agent_kind(cl.noun_phrase_head(subject))
+        if kind == INSTRUMENT:
+            return self.weapon_users(cl.noun_phrase_head(subject)) or [self.unnamed(subject)]
+        if kind is not None:
+            return []  # "an earthquake killed 300", "cases rose": nobody acted
         found = self.actors(subject)
         owned = bool(speaker) and self.owned_by_pronoun(subject)
         if found and owned and not any(is_rich(a) for a in found) and is_rich(speaker[0]):
@@ -92,13 +116,34 @@ class Participants:
             return found
         if cl.is_pronoun(subject) or owned:
             return list(speaker)  # "Sweden said *it* would ...", "Putin said *his country* will ..."
-        head = cl.noun_phrase_head(subject)
-        if head.pos_ not in ("NOUN", "PROPN"):
+        if cl.noun_phrase_head(subject).pos_ not in ("NOUN", "PROPN"):
             return []
+        return [self.unnamed(subject)]
+
+    def unnamed(self, subject: Token) -> Actor:
+        """An actor kept by its words ("a car bomb"); only a name can anchor an event alone."""
+        head = cl.noun_phrase_head(subject)
         actor = unresolved(head)
         if not is_name(head):
             self.anonymous.add(id(actor))
-        return [actor]
+        return actor
+
+    def weapon_users(self, weapon: Token) -> list[Actor]:
+        """Who used a weapon: its actor modifier ("*Israeli* bullets"), the agent of its
+        participle ("bullets *fired by soldiers*"), or the subject of the verb it is the
+        object of ("*Iran* launched missiles targeting ...")."""
+        found = [a for a in actors_for_token(self.doc, weapon) if resolved(a)]
+        if found:
+            return found
+        for child in weapon.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                agents = cl.prep_objects(child, ("by",))
+                if agents and (found := self.actors(agents[0])):
+                    self.consumed.add(child.i)
+                    return found
+        if weapon.dep_ == "dobj" and (subject := cl.subject_of(weapon.head)) is not None:
+            return self.actors(cl.antecedent(subject))
+        return []
 
     def nobody(self) -> Actor:
         """An unknown source, never enough on its own to anchor an event."""
@@ -148,10 +193,13 @@ class Participants:
                     return rich[0]
         return None
 
-    def targets(self, verb: Token, mode: str, sources: list[Actor]) -> list[Actor]:
-        """Recipients of a plain action, best slot first (``mode`` from the lexicon)."""
+    def targets(self, verb: Token, mode: str, sources: list[Actor], skip: list[Token] | None = None) -> list[Actor]:
+        """Recipients of a plain action, best slot first (``mode`` from the lexicon);
+        ``skip`` are gapped subjects ("Chile pledged 300 engineers, *Peru* 150")."""
         if mode == "none":
             return []
+        if skip:
+            sources = [*sources, *(a for t in skip for a in self.actors(t))]
         passive = [p] if (p := cl.passive_subject(verb)) is not None else []
         objects = cl.direct_objects(verb)
         preps = cl.prep_groups(verb, cl.TARGET_PREPS)
