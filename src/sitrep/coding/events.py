@@ -135,6 +135,7 @@ class SentenceCoder:
     found: list[Found] = field(default_factory=list)
     done: set[int] = field(default_factory=set)  # clause heads already coded or consumed by a frame
     blocked: set[int] = field(default_factory=set)  # hypothetical or purpose clauses: nothing below is news
+    visited: set[int] = field(default_factory=set)  # clause heads coded as clauses (``done`` adds frame contents)
     who: Participants = field(init=False)
 
     def __post_init__(self) -> None:
@@ -166,7 +167,11 @@ class SentenceCoder:
                     self.visit(token, Context(depth=2))
 
     def under_blocked(self, token: Token) -> bool:
-        return token.i in self.blocked or any(a.i in self.blocked for a in token.ancestors)
+        """Under a hypothetical or purpose clause, or inside the content of a frame
+        ("demanded that Israel ease restrictions *to allow* ..."): not news of its own."""
+        if token.i in self.blocked:
+            return True
+        return any(a.i in self.blocked or (a.i in self.done and a.i not in self.visited) for a in token.ancestors)
 
     def attribute(self, sent: Any) -> None:
         """"According to X, ...": X reports every action of the sentence not already reported."""
@@ -184,6 +189,7 @@ class SentenceCoder:
         if verb.i in self.done or verb.i in self.who.consumed or verb.pos_ not in cl.VERBAL:
             return
         self.done.add(verb.i)
+        self.visited.add(verb.i)
         mood = cl.mood(verb)
         if mood is cl.Mood.HYPOTHETICAL:
             self.blocked.add(verb.i)

@@ -48,6 +48,7 @@ DOER_ROOTS = frozenset({"03", "04"})
 INTENDED_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # Roots an event noun may have with nobody named as its doer.
 AGENTLESS_ROOTS = frozenset({"18", "19", "20"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 # A noun in these slots of a coded verb is that verb's event, already recorded.
 REPORTED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 FUTURE_MODIFIERS = frozenset({"planned", "proposed", "upcoming", "scheduled", "expected", "future",
@@ -60,8 +61,8 @@ def code_nouns(coder: SentenceCoder, sent: Any, ctx: Context) -> None:
     used = {w.i for f in coder.found for w in f.words}
     coded_heads = {w.i for f in coder.found if not f.statement for w in f.words}
     for noun in sent:
-        if noun.pos_ != "NOUN" or noun.i in used or coder.under_blocked(noun):
-            continue
+        if noun.pos_ != "NOUN" or noun.i in used or noun.dep_ in MODIFIER_DEPS or coder.under_blocked(noun):
+            continue  # "the *war* crimes court", "*aid* convoys": a modifier names a kind, not an event
         if noun.dep_ in REPORTED_DEPS and _reports_on(noun, coded_heads):
             continue  # "a drone strike *killed* five", "*slapped* sanctions on": the verb codes it
         if noun.dep_ == "dobj" and match(noun.head, "V") is not None:
