@@ -270,7 +270,7 @@ class SentenceCoder:
         between = cl.prep_objects(noun, ("between", "among"))
         if not sources:
             sources = self.who.first_actors([between, *cl.prep_groups(noun, ("by", "of"))], [])
-        if not sources:
+        if not sources and (mood is cl.Mood.FUTURE or cl.is_infinitive(verb)):
             sources = list(ctx.speaker)  # "X declared a state of siege to begin at midnight"
         if not sources:
             return False

@@ -102,7 +102,9 @@ class Participants:
         """Actors of the subject; a pronoun in reported speech falls back to the speaker."""
         if subject is None:
             return []
-        subject = cl.antecedent(subject)  # "the men *who* were arrested"
+        relative, subject = subject, cl.antecedent(subject)  # "the men *who* were arrested"
+        if relative.i != subject.i and not self.actors(subject):
+            return []  # "a plan *that* will not allow ...": a document or thing does not act
         kind = non_agent_kind(cl.noun_phrase_head(subject))
         if kind == INSTRUMENT:
             return self.weapon_users(cl.noun_phrase_head(subject)) or [self.unnamed(subject)]
