@@ -57,6 +57,7 @@ MOTIVES = frozenset({"protest", "response", "retaliation", "opposition", "solida
 # Actions reported without their doer often enough ("were arrested", "were killed")
 # that an unknown source is better than no event; "were armed" or "were helped" are states.
 AGENTLESS_ROOTS = frozenset({"11", "15", "16", "17", "18", "19", "20"})
+GENERIC_FORCE = "190"
 MEETINGS = frozenset({"040", "041", "042", "043", "044", "046"})  # need a counterpart; mediation does not
 
 
@@ -209,7 +210,7 @@ class SentenceCoder:
 
     def code_clause(self, verb: Token, ctx: Context, mood: cl.Mood) -> tuple[list[Actor], bool, bool]:
         """Code the clause headed by ``verb``: (its sources, is it speech, was anything coded)."""
-        subject = cl.subject_of(verb) or cl.inherited_subject(verb)
+        subject = self.clause_subject(verb)
         entry, trigger = match(verb, "V", subject), verb
         if entry is None:
             trigger = self.readiness_adjective(verb)
@@ -241,8 +242,32 @@ class SentenceCoder:
             gapped = [g for g, _ in cl.gapped_pairs(verb)]
             targets = self.who.targets(verb, entry.target, sources, skip=gapped)
             targets = targets or speech_acts.content_targets(self.who, verb, entry.code, sources)
-            self.add(entry.code, [verb], sources, targets, ctx, mood, verb, entry.target == "sym")
+            code, words = self.subject_event(entry.code, verb, subject)
+            self.add(code, words, sources, targets, ctx, mood, verb, entry.target == "sym")
         return sources, False, len(self.found) > before
+
+    def clause_subject(self, verb: Token) -> Token | None:
+        """The clause's subject; a participle hung on a noun that names nobody takes the
+        subject of the clause around it ("posted a message on Twitter *blaming* Iran")."""
+        subject = cl.subject_of(verb) or cl.inherited_subject(verb)
+        if subject is None or not cl.is_participle_modifier(verb):
+            return subject
+        if any(resolved(a) for a in self.who.actors(subject)):
+            return subject
+        if cl.noun_phrase_head(subject).lemma_.lower() in ("who", "which") or match(subject, "N"):
+            return subject
+        outer = next((a for a in verb.ancestors if a.pos_ in cl.VERBAL), None)
+        return (cl.subject_of(outer) or cl.inherited_subject(outer) or subject) if outer is not None else subject
+
+    def subject_event(self, code: str, verb: Token, subject: Token | None) -> tuple[str, list[Token]]:
+        """"Twin *bombings* struck the cathedral": a generic attack verb whose subject is
+        a more specific violent event noun is that event."""
+        if code != GENERIC_FORCE or subject is None or subject.pos_ != "NOUN":
+            return code, [verb]
+        entry = match(subject, "N")
+        if entry is not None and entry.code and entry.code[:2] in ("18", "19", "20"):
+            return entry.code, [verb, subject]
+        return code, [verb]
 
     def agentless(self, verb: Token) -> bool:
         """A passive without a "by" agent whose patient is a known actor."""

@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, Any
 
 from sitrep.coding import clauses as cl
 from sitrep.coding.cameo import derive
-from sitrep.coding.actors import actors_for_token
 from sitrep.coding.participants import resolved
 from sitrep.coding.verbs import match
 from sitrep.models import Actor
@@ -40,7 +39,7 @@ Token = Any  # spaCy Token
 STATEMENT = "010"
 SOURCE_PREPS = ("by",)
 SYMMETRIC_PREPS = ("between", "among", "amongst")
-TARGET_PREPS = ("on", "against", "to", "with", "at", "toward", "towards", "for", "from", "upon")
+TARGET_PREPS = ("on", "against", "to", "into", "with", "at", "toward", "towards", "for", "from", "upon")
 # Roots whose "of" object is the one acted upon ("the killing of X", "the release of X").
 PATIENT_ROOTS = frozenset({"08", "11", "12", "15", "16", "17", "18", "19", "20"})
 # Roots whose "of" object is the doer ("the visit of the president", "talks of the parties").
@@ -121,7 +120,7 @@ def noun_sources(coder: SentenceCoder, noun: Token, root: str, between: list[Tok
         found = who.actors(cl.antecedent(owner))  # "the settlers *whose* slaying"
         if found:
             return found
-    found = actors_for_token(coder.doc, noun)  # not its "in" phrase: "talks in Abidjan"
+    found = who.event_doers(noun)  # not its "in" phrase: "talks in Abidjan"
     if found:
         return found
     groups = [*cl.prep_groups(noun, SOURCE_PREPS)]

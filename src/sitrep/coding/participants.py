@@ -26,12 +26,13 @@ from typing import Any
 from sitrep.coding import clauses as cl
 from sitrep.coding.actors import actors_for_token, mention_at
 from sitrep.coding.tsv import read_tsv
+from sitrep.coding.verbs import match
 from sitrep.models import Actor, Document
 
 Token = Any  # spaCy Token
 
 # Prepositions on the object noun that name the target ("attack *on* X", "calls *by* X").
-NOUN_TARGET_PREPS = ("on", "against", "with", "to", "between", "toward", "towards", "by", "from", "of", "for",
+NOUN_TARGET_PREPS = ("on", "against", "with", "to", "into", "between", "toward", "towards", "by", "from", "of", "for",
                      "at")
 # Phrases that place or own a role ("forces *in* Guinea", "doctors *from* American groups").
 PHRASE_PREPS = frozenset({"of", "in", "from", "for", "throughout", "across", "at", "inside", "based"})
@@ -111,6 +112,8 @@ class Participants:
         if kind is not None:
             return []  # "an earthquake killed 300", "cases rose": nobody acted
         found = self.actors(subject)
+        if found and match(subject, "N") is not None:
+            found = self.event_doers(subject)  # "a Kabul car bombing killed five": Kabul is the place
         owned = bool(speaker) and self.owned_by_pronoun(subject)
         if found and owned and not any(is_rich(a) for a in found) and is_rich(speaker[0]):
             return [locate(a, speaker[0]) for a in found]  # "X said *their forces* ..." are X's
@@ -129,6 +132,21 @@ class Participants:
         if not is_name(head):
             self.anonymous.add(id(actor))
         return actor
+
+    def event_doers(self, noun: Token) -> list[Actor]:
+        """Who an event noun's modifiers name as its doer ("*Turkish* drone strike",
+        "*Beijing's* crackdown"); a city compound is where it happened ("a *Kabul* car
+        bombing"), not who did it."""
+        found = actors_for_token(self.doc, noun)
+        return [a for a in found if not (a.agent and self.is_city_compound(noun, a))]
+
+    def is_city_compound(self, noun: Token, actor: Actor) -> bool:
+        """Whether ``actor`` comes only from a place-name compound of ``noun``."""
+        for child in noun.children:
+            if child.dep_ == "compound" and child.ent_type_ in ("GPE", "LOC", "FAC"):
+                if any(a.key() == actor.key() for a in actors_for_token(self.doc, child)):
+                    return True
+        return False
 
     def weapon_users(self, weapon: Token) -> list[Actor]:
         """Who used a weapon: its actor modifier ("*Israeli* bullets"), the agent of its
