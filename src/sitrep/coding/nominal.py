@@ -27,12 +27,13 @@ from typing import TYPE_CHECKING, Any
 
 from sitrep.coding import clauses as cl
 from sitrep.coding.cameo import derive
+from sitrep.coding.found import Context
 from sitrep.coding.participants import resolved
 from sitrep.coding.verbs import match
 from sitrep.models import Actor
 
 if TYPE_CHECKING:
-    from sitrep.coding.events import Context, SentenceCoder
+    from sitrep.coding.events import SentenceCoder
 
 Token = Any  # spaCy Token
 
