@@ -231,7 +231,9 @@ class Participants:
             slots = [passive, *preps, *given_to, named]
             return self.best_actors(slots, sources) or self.place_target(verb, sources)
         of_objects = [p for o in objects for p in cl.prep_objects(o, NOUN_TARGET_PREPS)]
-        slots = [passive, objects, *preps, of_objects]
+        # "entered into an agreement *with* X": the partner hangs on the prepositional noun
+        partners = [p for o in cl.prep_objects(verb, ("into", "in", "to")) for p in cl.prep_objects(o, ("with",))]
+        slots = [passive, objects, *preps, of_objects, partners]
         return (self.first_actors(slots, sources, rich=True) or self.place_target(verb, sources)
                 or self.first_actors(slots, sources))
 

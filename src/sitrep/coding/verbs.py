@@ -261,7 +261,8 @@ def match(token: Token, pos: str, subject: Token | None = None) -> Entry | None:
     if not entries:
         return None
     if pos == "V" and lemma_of(token) in NAMING_VERBS and any(c.dep_ == "oprd" for c in token.children):
-        return None  # "calling them an occupying army": naming, not a phone call
+        # "called them terrorists" is an accusation, "calling them an army" nothing; neither is a phone call
+        entries = [e for e in entries if e.objects - {ANY_OBJECT}]
     if pos == "V":
         direct_tokens, oblique_tokens = object_tokens(token)
         direct, oblique = keys_of(direct_tokens), keys_of(oblique_tokens)
