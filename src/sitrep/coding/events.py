@@ -319,9 +319,6 @@ class SentenceCoder:
         targets = self.frame_targets(verb, family, content, sources)
         intent = family == "intent"
         self.add(code, words, sources, targets, ctx, mood, verb, entry.target == "sym", intent=intent)
-        if family == "reject" and content and content.code and content.token.pos_ in cl.VERBAL:
-            refused = replace(ctx, negated=True)
-            self.add(content.code, [content.token], sources, targets, refused, cl.Mood.FACT, verb)
 
     def code_support(self, verb: Token, entry: Entry, subject: Token | None, sources: list[Actor],
                      ctx: Context, mood: cl.Mood) -> None:

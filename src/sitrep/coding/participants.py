@@ -42,6 +42,10 @@ NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 
 
 INSTRUMENT = "instrument"
+FORCE_AGENTS = frozenset({"MIL", "COP", "SPY"})
+FORCE_NOUNS = frozenset({"troop", "soldier", "force", "engineer", "peacekeeper", "police", "policeman", "officer",
+                         "personnel", "staff", "worker", "doctor", "medic", "expert", "adviser", "advisor",
+                         "observer", "monitor", "reinforcement", "unit", "battalion", "brigade", "contingent"})
 
 
 @lru_cache(maxsize=1)
@@ -148,6 +152,12 @@ class Participants:
                     return True
         return False
 
+    def is_force(self, token: Token) -> bool:
+        """A force or quantity of people sent or pledged ("sent *troops*", "pledged *300
+        engineers*"): what is given, never the recipient."""
+        return cl.noun_phrase_head(token).lemma_.lower() in FORCE_NOUNS or any(
+            a.agent in FORCE_AGENTS for a in self.actors(token))
+
     def weapon_users(self, weapon: Token) -> list[Actor]:
         """Who used a weapon: its actor modifier ("*Israeli* bullets"), the agent of its
         participle ("bullets *fired by soldiers*"), or the subject of the verb it is the
@@ -226,7 +236,7 @@ class Participants:
         if mode == "prep":
             # "sent *troops* to X", "offered *France's support*": the object is what is given;
             # it is the recipient only when it names one itself ("provided *Ukraine* with arms").
-            named = [o for o in objects if mention_at(self.doc, o.i) is not None]
+            named = [o for o in objects if mention_at(self.doc, o.i) is not None and not self.is_force(o)]
             given_to = [g for o in objects for g in cl.prep_groups(o, GIVEN_TO_PREPS)]  # "an ultimatum *to* X"
             slots = [passive, *preps, *given_to, named]
             return self.best_actors(slots, sources) or self.place_target(verb, sources)
