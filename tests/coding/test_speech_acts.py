@@ -49,3 +49,21 @@ def test_a_weapon_leads_to_whoever_used_it(code_text: Coder) -> None:
     event = acts(doc)[0]
     assert (event.source.country, event.target.country) == ("PSE", "ISR")
     assert len(acts(doc)) == 1
+
+
+def test_conceding_that_is_saying_not_yielding(code_text: Coder) -> None:
+    doc = code_text("The Swedish minister conceded that the talks with Norway were difficult.")
+    assert not [e for e in doc.events if e.root == "08"]
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Germany banned the Iranian airline from its airports.", "163"),
+    ("The Iranian government banned public gatherings in Tehran.", "172"),
+])
+def test_restrictions_abroad_are_sanctions_at_home_administrative(code_text: Coder, text: str, cameo: str) -> None:
+    assert acts(code_text(text))[0].cameo == cameo
+
+
+def test_the_content_of_a_demand_is_not_coded_on_its_own(code_text: Coder) -> None:
+    doc = code_text("Sweden reiterated its demand that Norway quit the talks.")
+    assert [e.root for e in acts(doc)] == ["10"]

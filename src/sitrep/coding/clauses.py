@@ -195,9 +195,13 @@ def infinitive_complement(token: Token) -> Token | None:
 
 
 def clause_complement(verb: Token) -> Token | None:
-    """A that-clause ("demanded *that the US cancel*")."""
+    """A that-clause ("demanded *that the US cancel*"); on a noun the parser may call
+    it a clausal modifier ("the demand *that Mobutu quit*")."""
     for child in verb.children:
-        if child.dep_ == "ccomp" and child.pos_ in VERBAL:
+        if child.pos_ not in VERBAL:
+            continue
+        if child.dep_ == "ccomp" or (child.dep_ in ("acl", "relcl") and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in child.children)):
             return child
     return None
 

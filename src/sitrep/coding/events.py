@@ -168,6 +168,7 @@ class SentenceCoder:
             entry = match(trigger, "A") if trigger is not None else None
         if entry is None:
             return [], False, False
+        entry = speech_acts.saying_sense(verb, entry)
         if entry.frame in ("light", "pass") and (noun := self.event_subject(verb)) is not None:
             return [], False, self.code_nominal(verb, noun, ctx, mood)
         if ctx.subjects and cl.subject_of(verb) is None:
@@ -469,6 +470,7 @@ class SentenceCoder:
             return  # "X must withdraw" with nobody saying it: an opinion, not an event
         if code in MEETINGS and not targets and not (symmetric and len(sources) > 1):
             return  # a meeting with nobody named is not an interaction
+        code = speech_acts.international_sense(code, sources, targets)
         if future and not intent:
             intent, code = True, derive("intent", code)
         if negated and future and code[:2] in COOPERATIVE_ROOTS:

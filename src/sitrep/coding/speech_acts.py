@@ -44,6 +44,11 @@ DEED_ROOTS = frozenset({"10", "11", "12", "13"})
 TOPIC_PREPS = ("over", "about", "at", "regarding", "concerning")
 COMMENT_ROOTS = frozenset({"01", "05", "11"})
 # Verbs whose "X expects/wants Y to Z" asks Y to act rather than announcing X's own plan.
+# Verbs that report speech when they take a that-clause ("conceded that", "agreed that").
+SAYING_SENSES = frozenset({"concede", "agree", "admit", "accept", "acknowledge", "confirm", "stress",
+                           "note", "add", "argue", "maintain", "reiterate", "recall"})
+# Domestic restriction codes and their international counterparts.
+DOMESTIC_RESTRICTIONS = {"172": "163"}
 WISH_VERBS = frozenset({"expect", "want", "wish", "hope", "like", "prefer", "need"})
 
 
@@ -104,6 +109,27 @@ def content_targets(who: Participants, verb: Token, code: str, sources: list[Act
         for noun in cl.direct_objects(verb):
             slots += cl.prep_groups(noun, (*TOPIC_PREPS, *NOUN_TARGET_PREPS))
     return who.best_actors(slots, sources) if slots else []
+
+
+def saying_sense(verb: Token, entry: Entry) -> Entry:
+    """"X conceded/agreed that Y" is saying, not yielding or pledging: with a that-clause
+    and no object these verbs report speech (the clause is then read as what was said)."""
+    if verb.lemma_.lower() not in SAYING_SENSES or entry.frame == "speech":
+        return entry
+    clause = cl.clause_complement(verb)
+    if clause is None or cl.direct_objects(verb) or cl.infinitive_complement(verb) is not None:
+        return entry
+    return replace(entry, code=STATEMENT, frame="speech", target="-")
+
+
+def international_sense(code: str, sources: list[Actor], targets: list[Actor]) -> str:
+    """Restrictions and bans on one's own people are administrative sanctions (172);
+    on another country they are sanctions (163)."""
+    if code not in DOMESTIC_RESTRICTIONS or not sources or not targets:
+        return code
+    own = {a.country for a in sources if a.country}
+    other = {a.country for a in targets if a.country}
+    return DOMESTIC_RESTRICTIONS[code] if own and other and not own & other else code
 
 
 def wish_for_other(trigger: Token, complement: Token | None, sources: list[Actor], who: Participants) -> bool:
