@@ -58,7 +58,7 @@ def test_conceding_that_is_saying_not_yielding(code_text: Coder) -> None:
 
 @pytest.mark.parametrize(("text", "cameo"), [
     ("Germany banned the Iranian airline from its airports.", "163"),
-    ("The Iranian government banned public gatherings in Tehran.", "172"),
+    ("The Iranian government banned public gatherings in Tehran.", "1721"),
 ])
 def test_restrictions_abroad_are_sanctions_at_home_administrative(code_text: Coder, text: str, cameo: str) -> None:
     assert acts(code_text(text))[0].cameo == cameo
