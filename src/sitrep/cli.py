@@ -255,6 +255,31 @@ def summary(db_path: str | None, top: int, fmt: str) -> None:
     run_command(body)
 
 
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def stages(fmt: str) -> None:
+    """List the coding stages in run order: name, what each requires and assigns, and why it is there.
+
+    The order comes from SITREP_STAGES (comma-separated names) or the default,
+    and is checked as it would be for a run.
+    """
+    from sitrep.pipeline import build
+
+    def body() -> int:
+        rows = [
+            {"stage": s.label, "requires": ", ".join(s.requires), "assigns": ", ".join(s.assigns),
+             "purpose": s.purpose}
+            for s in build(make_settings().stages)
+        ]
+        if fmt == "json":
+            _print_rows(rows, fmt)
+        else:
+            _rich_table(rows, ["stage", "requires", "assigns", "purpose"], title="Coding stages, in run order")
+        return 0
+
+    run_command(body)
+
+
 @main.command(name="eval")
 @click.argument("dataset", type=click.Choice(["plover", "pentaclass", "quotes", "articles"]))
 @click.argument("path", type=click.Path())
