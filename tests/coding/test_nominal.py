@@ -56,3 +56,18 @@ def test_a_city_compound_is_where_an_attack_happened_not_who_did_it(code_text: C
 def test_the_object_of_a_coded_verb_is_not_coded_twice(code_text: Coder) -> None:
     doc = code_text("Norway lifted the sanctions on Sweden.")
     assert not [e for e in doc.events if e.root == "16"]
+
+
+def test_no_plans_to_meet_is_a_refusal(code_text: Coder) -> None:
+    doc = code_text("Norway has no plans to meet the Swedish envoy.")
+    assert pairs(doc, "12") == {("NOR", "SWE")}
+
+
+def test_criticism_coming_from_named_actors(code_text: Coder) -> None:
+    doc = code_text("Statements of condemnation have come from Egypt and the United Nations.")
+    assert {e.source.country or e.source.org for e in doc.events if e.root == "11"} >= {"EGY"}
+    assert len([e for e in doc.events if e.root == "11"]) == 2
+
+
+def test_the_subject_of_a_plain_verb_does_the_event_noun(code_text: Coder) -> None:
+    assert pairs(code_text("Norway had talks with Sweden on Monday."), "04") >= {("NOR", "SWE")}

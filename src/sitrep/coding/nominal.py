@@ -54,6 +54,8 @@ REPORTED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 FUTURE_MODIFIERS = frozenset({"planned", "proposed", "upcoming", "scheduled", "expected", "future",
                               "next", "forthcoming", "impending", "imminent", "new"})
 NEGATING_DETERMINERS = frozenset({"no"})
+# Verbs whose "from" phrase names where the subject noun came from ("criticism came from X").
+ORIGIN_VERBS = frozenset({"come", "pour", "emerge", "arrive"})
 
 
 def code_nouns(coder: SentenceCoder, sent: Any, ctx: Context) -> None:
@@ -103,7 +105,9 @@ def code_noun(coder: SentenceCoder, noun: Token, ctx: Context) -> bool:
             return False
         sources = [who.nobody()]
     if any(c.dep_ == "det" and c.lower_ in NEGATING_DETERMINERS for c in noun.children):
-        return False  # "no talks were held": nothing to record
+        if not (content.entry and content.entry.frame == "intent" and content.inner and content.inner.code):
+            return False  # "no talks were held": nothing to record
+        code = derive("reject", content.inner.code)  # "had *no plans* to meet X": ruling it out
     intent = any(c.dep_ == "amod" and c.lower_ in FUTURE_MODIFIERS for c in noun.children)
     if intent and root in INTENDED_ROOTS:
         code = derive("intent", code)
@@ -129,4 +133,22 @@ def noun_sources(coder: SentenceCoder, noun: Token, root: str, between: list[Tok
         groups.append(between)
     if root in DOER_ROOTS:
         groups += cl.prep_groups(noun, ("of",))
-    return who.first_actors(groups, [])
+    found = who.first_actors(groups, [])
+    return found or governing_doers(coder, noun)
+
+
+def governing_doers(coder: SentenceCoder, noun: Token) -> list[Actor]:
+    """Doers named by the clause around the noun: the subject of the verb it is the
+    object of ("he *had* no plans to meet", "X *made* an appeal"), or the "from" phrase
+    of "come" ("statements of *condemnation* have come from X")."""
+    phrase = noun
+    if phrase.dep_ == "pobj" and phrase.head.lower_ == "of":  # "statements of condemnation"
+        phrase = phrase.head.head
+    verb = phrase.head
+    if verb.pos_ not in cl.VERBAL:
+        return []
+    if phrase.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in ORIGIN_VERBS:
+        return coder.who.first_actors(cl.prep_groups(verb, ("from",)), [])
+    if phrase.dep_ == "dobj" and match(verb, "V") is None:
+        return coder.who.sources(cl.subject_of(verb))
+    return []
