@@ -67,3 +67,14 @@ def test_restrictions_abroad_are_sanctions_at_home_administrative(code_text: Cod
 def test_the_content_of_a_demand_is_not_coded_on_its_own(code_text: Coder) -> None:
     doc = code_text("Sweden reiterated its demand that Norway quit the talks.")
     assert [e.root for e in acts(doc)] == ["10"]
+
+
+def test_a_condemned_event_targets_whoever_the_article_says_did_it(code_text: Coder) -> None:
+    doc = code_text("Turkish jets bombed Kurdish villages in Syria on Monday. Syria condemned the attack on Tuesday.")
+    event = next(e for e in doc.events if e.root == "11")
+    assert (event.source.country, event.target.country) == ("SYR", "TUR")
+
+
+def test_a_condemned_event_with_no_known_doer_has_no_target(code_text: Coder) -> None:
+    event = next(e for e in code_text("Syria condemned the attack on Tuesday.").events if e.root == "11")
+    assert event.target is None

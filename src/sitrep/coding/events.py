@@ -72,9 +72,11 @@ def find_events(doc: Document) -> list[Event]:
     if doc.parsed is None:
         return []
     events: list[Event] = []
+    history = speech_acts.Doers()
     for index, sent in enumerate(doc.parsed.sents):
-        coder = SentenceCoder(doc)
+        coder = SentenceCoder(doc, history=history)
         found = [f for f in coder.code(sent) if coder.who.anchored(f.sources, f.targets)]
+        history.remember(found)
         events.extend(to_events(found, sent.text, index))
     return events
 
@@ -88,6 +90,7 @@ class SentenceCoder:
     done: set[int] = field(default_factory=set)  # clause heads already coded or consumed by a frame
     blocked: set[int] = field(default_factory=set)  # hypothetical or purpose clauses: nothing below is news
     visited: set[int] = field(default_factory=set)  # clause heads coded as clauses (``done`` adds frame contents)
+    history: speech_acts.Doers = field(default_factory=lambda: speech_acts.Doers())  # earlier sentences' doers
     who: Participants = field(init=False)
 
     def __post_init__(self) -> None:
@@ -194,6 +197,7 @@ class SentenceCoder:
             gapped = [g for g, _ in cl.gapped_pairs(verb)]
             targets = self.who.targets(verb, entry.target, sources, skip=gapped)
             targets = targets or speech_acts.content_targets(self.who, verb, entry.code, sources)
+            targets = targets or self.history.behind(self.who, verb, entry.code, sources)
             code, words = self.subject_event(entry.code, verb, subject)
             self.add(code, words, sources, targets, ctx, mood, verb, entry.target == "sym")
         return sources, False, len(self.found) > before

@@ -20,14 +20,14 @@ other actor (``wish_for_other``).
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from sitrep.coding import clauses as cl
 from sitrep.coding.cameo import derive
-from sitrep.coding.found import Context
+from sitrep.coding.found import Context, Found
 from sitrep.coding.participants import NOUN_TARGET_PREPS, Participants, resolved
-from sitrep.coding.verbs import Entry
+from sitrep.coding.verbs import Entry, match
 from sitrep.models import Actor
 
 if TYPE_CHECKING:
@@ -44,6 +44,9 @@ DEED_ROOTS = frozenset({"10", "11", "12", "13"})
 TOPIC_PREPS = ("over", "about", "at", "regarding", "concerning")
 COMMENT_ROOTS = frozenset({"01", "05", "11"})
 # Verbs whose "X expects/wants Y to Z" asks Y to act rather than announcing X's own plan.
+# Reactions whose object may be an earlier violent event ("condemned the bombing").
+REACTION_ROOTS = frozenset({"01", "05", "11", "12", "13"})
+FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # Verbs that report speech when they take a that-clause ("conceded that", "agreed that").
 SAYING_SENSES = frozenset({"concede", "agree", "admit", "accept", "acknowledge", "confirm", "stress",
                            "note", "add", "argue", "maintain", "reiterate", "recall"})
@@ -144,3 +147,36 @@ def wish_for_other(trigger: Token, complement: Token | None, sources: list[Actor
         return False
     keys = {a.key() for a in sources}
     return any(a.key() not in keys for a in who.actors(doer))
+
+
+@dataclass
+class Doers:
+    """Who did the latest violent or coercive act of the article, so that a reaction to
+    "the attack" or "the bombing" can target whoever the article says did it."""
+
+    latest: Actor | None = None
+    by_noun: dict[str, Actor] = field(default_factory=dict)
+
+    def remember(self, found: list[Found]) -> None:
+        for item in found:
+            if item.statement or item.negated or item.code[:2] not in FORCE_ROOTS:
+                continue
+            doer = next((a for a in item.sources if a.country or a.org), None)
+            if doer is None:
+                continue
+            self.latest = doer
+            for word in item.words:
+                self.by_noun[word.lemma_.lower()] = doer
+
+    def behind(self, who: Participants, verb: Token, code: str, sources: list[Actor]) -> list[Actor]:
+        """The doer of the earlier event a reaction is about ("denounced *the attack*")."""
+        if code[:2] not in REACTION_ROOTS or self.latest is None:
+            return []
+        keys = {a.key() for a in sources}
+        for noun in cl.direct_objects(verb) + cl.prep_objects(verb, TOPIC_PREPS):
+            entry = match(noun, "N")
+            if entry is None or not entry.code or entry.code[:2] not in FORCE_ROOTS or who.actors(noun):
+                continue
+            doer = self.by_noun.get(noun.lemma_.lower(), self.latest)
+            return [doer] if doer.key() not in keys else []
+        return []
