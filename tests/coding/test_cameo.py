@@ -114,8 +114,8 @@ def test_derived_codes_are_all_in_the_table() -> None:
             assert cameo.is_code(cameo.derive(family, content)), (family, content)
 
 
-@pytest.mark.parametrize(("code", "klass"), [("010", 0), ("020", 1), ("057", 1), ("074", 2), ("0874", 2),
-                                             ("090", 3), ("130", 3), ("141", 4), ("190", 4), ("2041", 4)])
+@pytest.mark.parametrize(("code", "klass"), [("010", 0), ("020", 0), ("0243", 0), ("036", 1), ("057", 1), ("074", 2), ("0874", 2), ("163", 3), ("160", 3),
+                                             ("090", 3), ("130", 3), ("141", 4), ("150", 4), ("172", 4), ("190", 4), ("2041", 4)])
 def test_pentaclass(code: str, klass: int) -> None:
     assert cameo.pentaclass(code) == klass
 

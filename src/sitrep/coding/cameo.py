@@ -130,15 +130,17 @@ def derive(family: str, content: str | None) -> str:
 
 
 def pentaclass(code: str) -> int:
-    """The five-class label of a CAMEO code: 0 statement, 1 verbal coop, 2 material coop,
-    3 verbal conflict, 4 material conflict (roots 01; 02-05; 06-08; 09-13; 14-20)."""
+    """The five-class label of a CAMEO code (Schrodt's pentaclass as in the eval README):
+    0 statements and appeals (01-02), 1 verbal cooperation (03-05), 2 material
+    cooperation (06-08), 3 verbal conflict (09-13 and 16, reducing relations),
+    4 material conflict (14-15, 17-20: protest, force postures, coercion, force)."""
     root = int(code[:2])
-    if root <= 1:
+    if root <= 2:
         return 0
     if root <= 5:
         return 1
     if root <= 8:
         return 2
-    if root <= 13:
+    if root <= 13 or root == 16:
         return 3
     return 4

@@ -30,6 +30,7 @@ NEGATORS = frozenset({"not", "n't", "never", "no"})
 SAME_LEVEL = frozenset({"conj"})
 DEEPER = frozenset({"advcl", "ccomp", "parataxis"})
 REPORTED = frozenset({"ccomp", "parataxis", "xcomp"})
+RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
 PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "its", "his", "her", "their", "our"})
 # Prepositions whose object may be the target of an action, best first.
 TARGET_PREPS = ("to", "with", "against", "on", "upon", "at", "toward", "towards", "into", "from", "over",
@@ -108,10 +109,32 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def passive_subject(verb: Token) -> Token | None:
+    """The patient of a passive: its subject, or the noun a past participle
+    modifies ("three men *killed* in rioting", "the blockade *imposed* last week")."""
     for child in verb.children:
         if child.dep_ in PASSIVE_SUBJECT:
             return child
+    if is_participle_modifier(verb) and verb.tag_ == "VBN":
+        return verb.head
     return None
+
+
+def is_participle_modifier(verb: Token) -> bool:
+    """A participle hung on a noun ("men *killed*", "troops *guarding* the border")."""
+    return verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
+
+
+def antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("the men *who* were arrested" -> men);
+    any other token is returned as it is."""
+    if token.tag_ not in RELATIVE_TAGS:
+        return token
+    clause = token.head
+    if clause.dep_ not in ("relcl", "acl"):
+        clause = clause.head  # "whose *slaying*": "whose" hangs on a noun of the clause
+    if clause.dep_ in ("relcl", "acl") and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    return token
 
 
 def inherited_subject(verb: Token) -> Token | None:
@@ -125,6 +148,8 @@ def inherited_subject(verb: Token) -> Token | None:
     """
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not children(verb, ("aux", "auxpass")):
         return None  # "*When asked*, X said": X is the one asked, not the asker
+    if is_participle_modifier(verb):
+        return verb.head if verb.tag_ == "VBG" else None  # "troops *guarding* the border"
     token = verb
     while token.dep_ in ("conj", "xcomp", "advcl") and token.head.i != token.i:
         head = token.head
@@ -170,9 +195,13 @@ def infinitive_complement(token: Token) -> Token | None:
 
 
 def clause_complement(verb: Token) -> Token | None:
-    """A that-clause ("demanded *that the US cancel*")."""
+    """A that-clause ("demanded *that the US cancel*"); on a noun the parser may call
+    it a clausal modifier ("the demand *that Mobutu quit*")."""
     for child in verb.children:
-        if child.dep_ == "ccomp" and child.pos_ in VERBAL:
+        if child.pos_ not in VERBAL:
+            continue
+        if child.dep_ == "ccomp" or (child.dep_ in ("acl", "relcl") and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in child.children)):
             return child
     return None
 
@@ -195,6 +224,28 @@ def is_reduced_relative(token: Token) -> bool:
 def purpose_clause(verb: Token) -> Token | None:
     """The infinitival adverbial clause of ``verb`` ("launched operations *to detain* ...")."""
     return next((c for c in verb.children if c.pos_ in VERBAL and is_purpose_clause(c)), None)
+
+
+def gapped_pairs(verb: Token) -> list[tuple[Token, Token]]:
+    """Gapping: "Chile pledged 300 engineers, *Peru 150*" repeats the verb for Peru.
+
+    The parser hangs the second pair on the object as an apposition (or a
+    conjunct) that is a name carrying its own number: (name, number) pairs.
+    """
+    pairs = []
+    for obj in children(verb, ("dobj",)):
+        for child in obj.children:
+            if child.dep_ not in ("appos", "conj") or child.pos_ != "PROPN":
+                continue
+            number = next((n for n in child.children if n.dep_ == "nummod" or n.like_num), None)
+            if number is not None:
+                pairs.append((child, number))
+    return pairs
+
+
+def is_infinitive(verb: Token) -> bool:
+    """A to-infinitive ("*to hold* talks")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def is_purpose_clause(verb: Token) -> bool:

@@ -37,7 +37,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sitrep.coding import clauses as cl
-from sitrep.coding.cameo import FAMILIES, derive, lookup
+from sitrep.coding import nominal, speech_acts
+from sitrep.coding.cameo import FAMILIES, derive
+from sitrep.coding.found import Content, Context, Found, speaker_of, to_events
 from sitrep.coding.participants import NOUN_TARGET_PREPS, Participants, resolved
 from sitrep.coding.verbs import Entry, match, of_object
 from sitrep.models import Actor, Document, Event
@@ -45,14 +47,16 @@ from sitrep.settings import Settings
 
 Token = Any  # spaCy Token
 
-STATEMENT = "010"
-CLAIM = "015"  # acknowledge or claim responsibility
 CONSIDER = "014"
 CONTENT_PREPS = ("for", "to", "on", "upon", "of", "against", "about")
 LIGHT_PREPS = ("on", "in", "into", "to")
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 VERBAL_COOPERATION = frozenset({"03", "04", "05"})
 MOTIVES = frozenset({"protest", "response", "retaliation", "opposition", "solidarity"})
+# Actions reported without their doer often enough ("were arrested", "were killed")
+# that an unknown source is better than no event; "were armed" or "were helped" are states.
+AGENTLESS_ROOTS = frozenset({"11", "15", "16", "17", "18", "19", "20"})
+GENERIC_FORCE = "190"
 MEETINGS = frozenset({"040", "041", "042", "043", "044", "046"})  # need a counterpart; mediation does not
 
 
@@ -68,59 +72,13 @@ def find_events(doc: Document) -> list[Event]:
     if doc.parsed is None:
         return []
     events: list[Event] = []
+    history = speech_acts.Doers()
     for index, sent in enumerate(doc.parsed.sents):
-        coder = SentenceCoder(doc)
+        coder = SentenceCoder(doc, history=history)
         found = [f for f in coder.code(sent) if coder.who.anchored(f.sources, f.targets)]
+        history.remember(found)
         events.extend(to_events(found, sent.text, index))
     return events
-
-
-@dataclass
-class Found:
-    """One coded action before its compound actors are multiplied out."""
-
-    code: str
-    words: list[Token]
-    sources: list[Actor]
-    targets: list[Actor]
-    negated: bool = False
-    intent: bool = False
-    reported_by: Actor | None = None
-    depth: int = 0
-    statement: bool = False
-    symmetric: bool = False
-
-    @property
-    def position(self) -> int:
-        return min(w.i for w in self.words)
-
-    @property
-    def trigger(self) -> str:
-        """The trigger words in sentence order, with their particles ("carried out strikes")."""
-        unique = {w.i: w for w in self.words}
-        unique.update({c.i: c for w in self.words for c in w.children if c.dep_ in ("prt", "neg")})
-        return " ".join(unique[i].text for i in sorted(unique))
-
-
-@dataclass(frozen=True)
-class Context:
-    """What a clause inherits from the clause that leads to it."""
-
-    depth: int = 0
-    speaker: tuple[Actor, ...] = ()  # who reports this clause
-    subjects: tuple[Actor, ...] = ()  # controller's actors ("X agreed to go": X goes)
-    negated: bool = False
-    future: bool = False
-
-
-@dataclass
-class Content:
-    """The event a frame verb or noun is about ("agreed *to send troops*")."""
-
-    code: str | None
-    token: Token
-    entry: Entry | None = None
-    inner: Content | None = None  # what a frame noun is about ("demand *that Israel ease*")
 
 
 @dataclass
@@ -130,6 +88,9 @@ class SentenceCoder:
     doc: Document
     found: list[Found] = field(default_factory=list)
     done: set[int] = field(default_factory=set)  # clause heads already coded or consumed by a frame
+    blocked: set[int] = field(default_factory=set)  # hypothetical or purpose clauses: nothing below is news
+    visited: set[int] = field(default_factory=set)  # clause heads coded as clauses (``done`` adds frame contents)
+    history: speech_acts.Doers = field(default_factory=lambda: speech_acts.Doers())  # earlier sentences' doers
     who: Participants = field(init=False)
 
     def __post_init__(self) -> None:
@@ -145,8 +106,27 @@ class SentenceCoder:
             for child in root.children:
                 if cl.is_reduced_relative(child):
                     self.visit(child, Context(subjects=tuple(self.who.sources(root))))
+        self.sweep(sent)
+        nominal.code_nouns(self, sent, Context(depth=2))
         self.attribute(sent)
         return self.found
+
+    def sweep(self, sent: Any) -> None:
+        """Clauses the walk from the root does not reach: relative clauses, participles
+        on nouns and clauses inside noun phrases ("the men *who were arrested*",
+        "three men *killed* in rioting").  Nothing under a hypothetical or purpose
+        clause is coded."""
+        for token in sent:
+            if token.pos_ in cl.VERBAL and token.i not in self.done and not self.under_blocked(token):
+                if not cl.is_infinitive(token):  # "a plan *to hold* talks": an aim, not a fact
+                    self.visit(token, Context(depth=2))
+
+    def under_blocked(self, token: Token) -> bool:
+        """Under a hypothetical or purpose clause, or inside the content of a frame
+        ("demanded that Israel ease restrictions *to allow* ..."): not news of its own."""
+        if token.i in self.blocked:
+            return True
+        return any(a.i in self.blocked or (a.i in self.done and a.i not in self.visited) for a in token.ancestors)
 
     def attribute(self, sent: Any) -> None:
         """"According to X, ...": X reports every action of the sentence not already reported."""
@@ -161,39 +141,46 @@ class SentenceCoder:
     # -- walking the clauses -------------------------------------------------
 
     def visit(self, verb: Token, ctx: Context) -> None:
-        if verb.i in self.done or verb.pos_ not in cl.VERBAL:
+        if verb.i in self.done or verb.i in self.who.consumed or verb.pos_ not in cl.VERBAL:
             return
         self.done.add(verb.i)
+        self.visited.add(verb.i)
         mood = cl.mood(verb)
         if mood is cl.Mood.HYPOTHETICAL:
+            self.blocked.add(verb.i)
             return
         before = len(self.found)
         sources, speech, coded = self.code_clause(verb, ctx, mood)
         self.fill_targets(self.found[before:], verb, sources)
+        self.ungap(self.found[before:], verb)
         child_ctx = replace(ctx, subjects=(), negated=False)
         if speech and sources:
             child_ctx = replace(child_ctx, speaker=tuple(sources))
         for child, extra in cl.clause_links(verb):
-            elaboration = cl.is_participle(child) or cl.is_background(child)
-            if cl.is_purpose_clause(child) or (coded and elaboration):
-                continue  # aims, elaborations and backdrops of an action already coded
+            if cl.is_purpose_clause(child):
+                self.blocked.add(child.i)
+                continue  # an aim is not an event
             self.visit(child, replace(child_ctx, depth=ctx.depth + extra))
 
     def code_clause(self, verb: Token, ctx: Context, mood: cl.Mood) -> tuple[list[Actor], bool, bool]:
         """Code the clause headed by ``verb``: (its sources, is it speech, was anything coded)."""
-        subject = cl.subject_of(verb) or cl.inherited_subject(verb)
+        subject = self.clause_subject(verb)
         entry, trigger = match(verb, "V", subject), verb
         if entry is None:
             trigger = self.readiness_adjective(verb)
             entry = match(trigger, "A") if trigger is not None else None
         if entry is None:
             return [], False, False
+        entry = speech_acts.saying_sense(verb, entry)
         if entry.frame in ("light", "pass") and (noun := self.event_subject(verb)) is not None:
             return [], False, self.code_nominal(verb, noun, ctx, mood)
         if ctx.subjects and cl.subject_of(verb) is None:
             sources = list(ctx.subjects)
         else:
             sources = self.who.sources(subject, ctx.speaker)
+        if (not sources and subject is None and entry.frame is None and entry.code
+                and entry.code[:2] in AGENTLESS_ROOTS and self.agentless(verb)):
+            sources = [self.who.nobody()]  # "three protesters were arrested": by someone unnamed
         if not sources:
             return [], entry.frame == "speech", False
         before = len(self.found)
@@ -207,9 +194,41 @@ class SentenceCoder:
         elif entry.frame in ("light", "pass", "negate"):
             self.code_support(verb, entry, subject, sources, ctx, mood)
         elif entry.code:
-            targets = self.who.targets(verb, entry.target, sources)
-            self.add(entry.code, [verb], sources, targets, ctx, mood, verb, entry.target == "sym")
+            gapped = [g for g, _ in cl.gapped_pairs(verb)]
+            targets = self.who.targets(verb, entry.target, sources, skip=gapped)
+            targets = targets or speech_acts.content_targets(self.who, verb, entry.code, sources)
+            targets = targets or self.history.behind(self.who, verb, entry.code, sources)
+            code, words = self.subject_event(entry.code, verb, subject)
+            self.add(code, words, sources, targets, ctx, mood, verb, entry.target == "sym")
         return sources, False, len(self.found) > before
+
+    def clause_subject(self, verb: Token) -> Token | None:
+        """The clause's subject; a participle hung on a noun that names nobody takes the
+        subject of the clause around it ("posted a message on Twitter *blaming* Iran")."""
+        subject = cl.subject_of(verb) or cl.inherited_subject(verb)
+        if subject is None or not cl.is_participle_modifier(verb):
+            return subject
+        if any(resolved(a) for a in self.who.actors(subject)):
+            return subject
+        if cl.noun_phrase_head(subject).lemma_.lower() in ("who", "which") or match(subject, "N"):
+            return subject
+        outer = next((a for a in verb.ancestors if a.pos_ in cl.VERBAL), None)
+        return (cl.subject_of(outer) or cl.inherited_subject(outer) or subject) if outer is not None else subject
+
+    def subject_event(self, code: str, verb: Token, subject: Token | None) -> tuple[str, list[Token]]:
+        """"Twin *bombings* struck the cathedral": a generic attack verb whose subject is
+        a more specific violent event noun is that event."""
+        if code != GENERIC_FORCE or subject is None or subject.pos_ != "NOUN":
+            return code, [verb]
+        entry = match(subject, "N")
+        if entry is not None and entry.code and entry.code[:2] in ("18", "19", "20"):
+            return entry.code, [verb, subject]
+        return code, [verb]
+
+    def agentless(self, verb: Token) -> bool:
+        """A passive without a "by" agent whose patient is a known actor."""
+        patient = cl.passive_subject(verb)
+        return patient is not None and any(resolved(a) for a in self.who.actors(patient))
 
     def event_subject(self, verb: Token) -> Token | None:
         """An event noun that is the subject of "begin/resume/take place/be held"
@@ -232,7 +251,7 @@ class SentenceCoder:
         between = cl.prep_objects(noun, ("between", "among"))
         if not sources:
             sources = self.who.first_actors([between, *cl.prep_groups(noun, ("by", "of"))], [])
-        if not sources:
+        if not sources and (mood is cl.Mood.FUTURE or cl.is_infinitive(verb)):
             sources = list(ctx.speaker)  # "X declared a state of siege to begin at midnight"
         if not sources:
             return False
@@ -241,14 +260,29 @@ class SentenceCoder:
         self.add(content.code, [noun, verb], sources, targets, ctx, mood, verb, symmetric)
         return True
 
+    def ungap(self, found: list[Found], verb: Token) -> None:
+        """Gapping: "Chile pledged 300 engineers, *Peru 150*" is Peru's pledge too."""
+        for actor_token, _ in cl.gapped_pairs(verb):
+            others = self.who.actors(actor_token)
+            if not others:
+                continue
+            keys = {a.key() for a in others}
+            for item in found:
+                if item.statement:
+                    continue
+                item.targets = [t for t in item.targets if t.key() not in keys]
+                self.found.append(replace(item, sources=others))
+
     def fill_targets(self, found: list[Found], verb: Token, sources: list[Actor]) -> None:
         """An action without a recipient takes the one its purpose names
         ("staged a hunger strike *to protest against Sweden's decision*")."""
         open_items = [f for f in found if not f.targets and not f.statement and not f.symmetric]
         if not open_items:
             return
-        for child in verb.children:
-            if child.pos_ in cl.VERBAL and (cl.is_purpose_clause(child) or cl.is_participle(child)):
+        participles = [c for o in cl.direct_objects(verb) for c in o.children if c.dep_ == "acl" and c.tag_ == "VBG"]
+        for child in [*verb.children, *participles]:  # "launched missiles *targeting US troops*"
+            if child.pos_ in cl.VERBAL and (cl.is_purpose_clause(child) or cl.is_participle(child)
+                                            or child.dep_ == "acl"):
                 slots = self.who.clause_slots(child)
             elif child.dep_ == "prep" and child.lower_ == "in":  # "in protest against X"
                 slots = [g for p in cl.children(child, ("pobj",)) if p.lemma_ in MOTIVES
@@ -271,64 +305,25 @@ class SentenceCoder:
     # -- the kinds of trigger --------------------------------------------------
 
     def code_speech(self, verb: Token, entry: Entry, sources: list[Actor], ctx: Context) -> None:
-        """A statement (CAMEO 010, kept last) plus what it reports.
-
-        "X claimed/admitted that it attacked Y" is also X claiming responsibility
-        (CAMEO 015), which is X's own act and so not moved after the reported one.
-        """
-        if entry.frame == "claim" and self.claims_own_action(verb, sources, ctx):
-            self.add(CLAIM, [verb], sources, [], ctx, cl.Mood.FACT, verb)
-        elif all(resolved(a) for a in sources):
-            addressee = [cl.children(verb, ("dative",)), cl.direct_objects(verb)]
-            targets = self.who.first_actors(addressee, sources)
-            code = entry.code or STATEMENT
-            self.add(code, [verb], sources, targets, ctx, cl.Mood.FACT, verb, statement=True)
-        self.code_nouns(verb, cl.direct_objects(verb), sources, ctx, cl.mood(verb))
-        for clause in cl.reported_clauses(verb):
-            if cl.mood(clause) is cl.Mood.OBLIGATION:
-                self.code_obligation(verb, clause, sources, ctx)
-
-    def claims_own_action(self, verb: Token, sources: list[Actor], ctx: Context) -> bool:
-        """Whether a reported clause has the speaker doing something the lexicon codes."""
-        speaker = {a.key() for a in sources}
-        for clause in cl.reported_clauses(verb):
-            subject = cl.subject_of(clause)
-            if subject is None or not cl.is_pronoun(subject):
-                continue
-            doers = self.who.sources(subject, tuple(sources))
-            content = self.clause_content(clause)
-            if doers and {a.key() for a in doers} <= speaker and content is not None and content.code:
-                return True
-        return False
-
-    def code_obligation(self, verb: Token, clause: Token, sources: list[Actor], ctx: Context) -> None:
-        """"X said Y must Z": X demands (or with "should", asks) that Y do Z."""
-        self.done.add(clause.i)
-        family = "appeal" if "should" in cl.aux_lemmas(clause) else "demand"
-        content = self.clause_content(clause)
-        code = derive(family, content.code if content else None)
-        subject = cl.subject_of(clause)
-        targets = self.who.first_actors([[subject] if subject is not None else []], sources)
-        if not targets:
-            return  # "X said the Arctic should remain peaceful": nobody is asked to act
-        speaker = replace(ctx, speaker=())
-        self.add(code, [verb, clause], sources, targets, speaker, cl.Mood.FACT, verb)
+        speech_acts.code_speech(self, verb, entry, sources, ctx)
 
     def code_frame(self, verb: Token, trigger: Token, entry: Entry, sources: list[Actor], ctx: Context,
                    mood: cl.Mood) -> None:
         """Intent, appeal, demand, rejection or threat about another event."""
         family = entry.frame or "intent"
         content = self.content(trigger, family)
+        if family == "intent" and speech_acts.wish_for_other(trigger, content.token if content else None,
+                                                             sources, self.who):
+            family = "appeal"  # "X expects Y to confirm": a request of Y, not X's plan
         code = derive(family, content.code) if content and content.code else entry.code
+        if family == "appeal" and entry.frame == "intent":
+            code = derive("appeal", content.code if content else None)
         if code is None:
             return
         words = [verb, trigger] + ([content.token] if content else [])
         targets = self.frame_targets(verb, family, content, sources)
         intent = family == "intent"
         self.add(code, words, sources, targets, ctx, mood, verb, entry.target == "sym", intent=intent)
-        if family == "reject" and content and content.code and content.token.pos_ in cl.VERBAL:
-            refused = replace(ctx, negated=True)
-            self.add(content.code, [content.token], sources, targets, refused, cl.Mood.FACT, verb)
 
     def code_support(self, verb: Token, entry: Entry, subject: Token | None, sources: list[Actor],
                      ctx: Context, mood: cl.Mood) -> None:
@@ -479,43 +474,13 @@ class SentenceCoder:
             return  # "X must withdraw" with nobody saying it: an opinion, not an event
         if code in MEETINGS and not targets and not (symmetric and len(sources) > 1):
             return  # a meeting with nobody named is not an interaction
+        code = speech_acts.international_sense(code, sources, targets)
         if future and not intent:
             intent, code = True, derive("intent", code)
         if negated and future and code[:2] in COOPERATIVE_ROOTS:
-            # "will not accept refugees" is a refusal; the withheld action stays, negated.
+            # "will not accept refugees" is one record: the refusal, not also the withheld act.
             self.found.append(Found(derive("reject", code), words, sources, targets, False, False,
                                     speaker_of(ctx), ctx.depth, symmetric=symmetric))
+            return
         self.found.append(Found(code, words, sources, targets, negated, intent, speaker_of(ctx), ctx.depth,
                                 statement, symmetric))
-
-
-def speaker_of(ctx: Context) -> Actor | None:
-    return ctx.speaker[0] if ctx.speaker else None
-
-
-def to_events(found: list[Found], sentence: str, index: int) -> list[Event]:
-    """Events of one sentence: main clause first, statements last, one per actor pair."""
-    events: list[Event] = []
-    seen: set[tuple] = set()
-    for item in sorted(found, key=lambda f: (f.statement, f.depth, f.position)):
-        row = lookup(item.code)
-        for source, target in actor_pairs(item):
-            key = (source.key(), target.key() if target else None, item.code, item.negated)
-            if key in seen:
-                continue
-            seen.add(key)
-            events.append(Event(
-                sentence=sentence, sentence_index=index, source=source, target=target,
-                cameo=row.code, root=row.root, quad_class=row.quad_class, goldstein=row.goldstein,
-                plover=row.plover, mode=row.mode, negated=item.negated, intent=item.intent,
-                trigger=item.trigger, reported_by=item.reported_by,
-            ))
-    return events
-
-
-def actor_pairs(item: Found) -> list[tuple[Actor, Actor | None]]:
-    """Source x target pairs; a reciprocal action among compound actors pairs them up."""
-    if item.symmetric and not item.targets and len(item.sources) > 1:
-        return [(a, b) for a in item.sources for b in item.sources if a.key() != b.key()]
-    targets: list[Actor | None] = list(item.targets) or [None]
-    return [(s, t) for s in item.sources for t in targets if t is None or t.key() != s.key()]

@@ -20,22 +20,45 @@ target of several frames.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from sitrep.coding import clauses as cl
 from sitrep.coding.actors import actors_for_token, mention_at
+from sitrep.coding.tsv import read_tsv
+from sitrep.coding.verbs import match
 from sitrep.models import Actor, Document
 
 Token = Any  # spaCy Token
 
 # Prepositions on the object noun that name the target ("attack *on* X", "calls *by* X").
-NOUN_TARGET_PREPS = ("on", "against", "with", "to", "between", "toward", "towards", "by", "from", "of", "for",
+NOUN_TARGET_PREPS = ("on", "against", "with", "to", "into", "between", "toward", "towards", "by", "from", "of", "for",
                      "at")
 # Phrases that place or own a role ("forces *in* Guinea", "doctors *from* American groups").
 PHRASE_PREPS = frozenset({"of", "in", "from", "for", "throughout", "across", "at", "inside", "based"})
 # Prepositions on a given thing that name its recipient ("aid *to* X", "a protest *with* X").
 GIVEN_TO_PREPS = ("to", "for", "with", "against", "on")
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+
+
+INSTRUMENT = "instrument"
+FORCE_AGENTS = frozenset({"MIL", "COP", "SPY"})
+FORCE_NOUNS = frozenset({"troop", "soldier", "force", "engineer", "peacekeeper", "police", "policeman", "officer",
+                         "personnel", "staff", "worker", "doctor", "medic", "expert", "adviser", "advisor",
+                         "observer", "monitor", "reinforcement", "unit", "battalion", "brigade", "contingent"})
+
+
+@lru_cache(maxsize=1)
+def non_agents() -> dict[str, str]:
+    """Nouns that never act politically, by kind (``data/event_non_agents.tsv``)."""
+    return {word: kind for word, kind in read_tsv("event_non_agents.tsv", 2)}
+
+
+def non_agent_kind(token: Token) -> str | None:
+    """"instrument", "disaster", ... for a weapon or a non-actor noun; None otherwise."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return non_agents().get(token.lemma_.lower()) or non_agents().get(token.lower_)
 
 
 def is_rich(actor: Actor) -> bool:
@@ -60,6 +83,11 @@ def is_name(token: Token) -> bool:
     return token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTITIES
 
 
+def unknown() -> Actor:
+    """The unnamed doer of an agentless passive ("three protesters were arrested")."""
+    return Actor(text="", name="", code="")
+
+
 def unresolved(token: Token) -> Actor:
     """An actor we cannot identify, kept by its words so the action is not lost."""
     text = cl.phrase_text(token)
@@ -73,12 +101,23 @@ class Participants:
     doc: Document
     cache: dict[int, list[Actor]] = field(default_factory=dict)
     anonymous: set[int] = field(default_factory=set)  # ids of unresolved actors that are not names
+    consumed: set[int] = field(default_factory=set)  # clauses read as who used a weapon ("bullets *fired by* X")
 
     def sources(self, subject: Token | None, speaker: tuple[Actor, ...] = ()) -> list[Actor]:
         """Actors of the subject; a pronoun in reported speech falls back to the speaker."""
         if subject is None:
             return []
+        relative, subject = subject, cl.antecedent(subject)  # "the men *who* were arrested"
+        if relative.i != subject.i and not self.actors(subject):
+            return []  # "a plan *that* will not allow ...": a document or thing does not act
+        kind = non_agent_kind(cl.noun_phrase_head(subject))
+        if kind == INSTRUMENT:
+            return self.weapon_users(cl.noun_phrase_head(subject)) or [self.unnamed(subject)]
+        if kind is not None:
+            return []  # "an earthquake killed 300", "cases rose": nobody acted
         found = self.actors(subject)
+        if found and match(subject, "N") is not None:
+            found = self.event_doers(subject)  # "a Kabul car bombing killed five": Kabul is the place
         owned = bool(speaker) and self.owned_by_pronoun(subject)
         if found and owned and not any(is_rich(a) for a in found) and is_rich(speaker[0]):
             return [locate(a, speaker[0]) for a in found]  # "X said *their forces* ..." are X's
@@ -86,13 +125,61 @@ class Participants:
             return found
         if cl.is_pronoun(subject) or owned:
             return list(speaker)  # "Sweden said *it* would ...", "Putin said *his country* will ..."
-        head = cl.noun_phrase_head(subject)
-        if head.pos_ not in ("NOUN", "PROPN"):
+        if cl.noun_phrase_head(subject).pos_ not in ("NOUN", "PROPN"):
             return []
+        return [self.unnamed(subject)]
+
+    def unnamed(self, subject: Token) -> Actor:
+        """An actor kept by its words ("a car bomb"); only a name can anchor an event alone."""
+        head = cl.noun_phrase_head(subject)
         actor = unresolved(head)
         if not is_name(head):
             self.anonymous.add(id(actor))
-        return [actor]
+        return actor
+
+    def event_doers(self, noun: Token) -> list[Actor]:
+        """Who an event noun's modifiers name as its doer ("*Turkish* drone strike",
+        "*Beijing's* crackdown"); a city compound is where it happened ("a *Kabul* car
+        bombing"), not who did it."""
+        found = actors_for_token(self.doc, noun)
+        return [a for a in found if not (a.agent and self.is_city_compound(noun, a))]
+
+    def is_city_compound(self, noun: Token, actor: Actor) -> bool:
+        """Whether ``actor`` comes only from a place-name compound of ``noun``."""
+        for child in noun.children:
+            if child.dep_ == "compound" and child.ent_type_ in ("GPE", "LOC", "FAC"):
+                if any(a.key() == actor.key() for a in actors_for_token(self.doc, child)):
+                    return True
+        return False
+
+    def is_force(self, token: Token) -> bool:
+        """A force or quantity of people sent or pledged ("sent *troops*", "pledged *300
+        engineers*"): what is given, never the recipient."""
+        return cl.noun_phrase_head(token).lemma_.lower() in FORCE_NOUNS or any(
+            a.agent in FORCE_AGENTS for a in self.actors(token))
+
+    def weapon_users(self, weapon: Token) -> list[Actor]:
+        """Who used a weapon: its actor modifier ("*Israeli* bullets"), the agent of its
+        participle ("bullets *fired by soldiers*"), or the subject of the verb it is the
+        object of ("*Iran* launched missiles targeting ...")."""
+        found = [a for a in actors_for_token(self.doc, weapon) if resolved(a)]
+        if found:
+            return found
+        for child in weapon.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                agents = cl.prep_objects(child, ("by",))
+                if agents and (found := self.actors(agents[0])):
+                    self.consumed.add(child.i)
+                    return found
+        if weapon.dep_ == "dobj" and (subject := cl.subject_of(weapon.head)) is not None:
+            return self.actors(cl.antecedent(subject))
+        return []
+
+    def nobody(self) -> Actor:
+        """An unknown source, never enough on its own to anchor an event."""
+        actor = unknown()
+        self.anonymous.add(id(actor))
+        return actor
 
     def owned_by_pronoun(self, token: Token) -> bool:
         """A phrase owned by a pronoun ("*his* country", "*their* forces")."""
@@ -107,6 +194,7 @@ class Participants:
 
     def actors(self, token: Token) -> list[Actor]:
         """Resolved actors of a noun phrase, looking through "of/in/from" phrases and appositions."""
+        token = cl.antecedent(token)
         if token.i not in self.cache:
             self.cache[token.i] = self._actors(token)
         return self.cache[token.i]
@@ -135,22 +223,27 @@ class Participants:
                     return rich[0]
         return None
 
-    def targets(self, verb: Token, mode: str, sources: list[Actor]) -> list[Actor]:
-        """Recipients of a plain action, best slot first (``mode`` from the lexicon)."""
+    def targets(self, verb: Token, mode: str, sources: list[Actor], skip: list[Token] | None = None) -> list[Actor]:
+        """Recipients of a plain action, best slot first (``mode`` from the lexicon);
+        ``skip`` are gapped subjects ("Chile pledged 300 engineers, *Peru* 150")."""
         if mode == "none":
             return []
+        if skip:
+            sources = [*sources, *(a for t in skip for a in self.actors(t))]
         passive = [p] if (p := cl.passive_subject(verb)) is not None else []
         objects = cl.direct_objects(verb)
         preps = cl.prep_groups(verb, cl.TARGET_PREPS)
         if mode == "prep":
             # "sent *troops* to X", "offered *France's support*": the object is what is given;
             # it is the recipient only when it names one itself ("provided *Ukraine* with arms").
-            named = [o for o in objects if mention_at(self.doc, o.i) is not None]
+            named = [o for o in objects if mention_at(self.doc, o.i) is not None and not self.is_force(o)]
             given_to = [g for o in objects for g in cl.prep_groups(o, GIVEN_TO_PREPS)]  # "an ultimatum *to* X"
             slots = [passive, *preps, *given_to, named]
             return self.best_actors(slots, sources) or self.place_target(verb, sources)
         of_objects = [p for o in objects for p in cl.prep_objects(o, NOUN_TARGET_PREPS)]
-        slots = [passive, objects, *preps, of_objects]
+        # "entered into an agreement *with* X": the partner hangs on the prepositional noun
+        partners = [p for o in cl.prep_objects(verb, ("into", "in", "to")) for p in cl.prep_objects(o, ("with",))]
+        slots = [passive, objects, *preps, of_objects, partners]
         return (self.first_actors(slots, sources, rich=True) or self.place_target(verb, sources)
                 or self.first_actors(slots, sources))
 

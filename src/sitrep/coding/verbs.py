@@ -30,6 +30,8 @@ SCENE_PREPS = frozenset({"because", "despite", "during", "after", "before", "sin
 NOUN_OBJECT_PREPS = frozenset({"of", "into", "on", "against"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 ANY_OBJECT = "*"  # object cue: any direct (or passive) object will do ("returned * to X")
+# Verbs that name or describe when they take a predicate noun ("called X *a threat*").
+NAMING_VERBS = frozenset({"call", "name", "dub", "label", "brand", "term"})
 # Nouns that only measure out another noun: the cue is the "of" object.
 PART_WORDS = frozenset({"part", "rest", "most", "some", "much", "section", "series", "wave", "round",
                         "string", "spate", "number", "day", "week", "month", "hour", "year", "lot", "kind",
@@ -258,6 +260,9 @@ def match(token: Token, pos: str, subject: Token | None = None) -> Entry | None:
     entries = entries_for(token, pos)
     if not entries:
         return None
+    if pos == "V" and lemma_of(token) in NAMING_VERBS and any(c.dep_ == "oprd" for c in token.children):
+        # "called them terrorists" is an accusation, "calling them an army" nothing; neither is a phone call
+        entries = [e for e in entries if e.objects - {ANY_OBJECT}]
     if pos == "V":
         direct_tokens, oblique_tokens = object_tokens(token)
         direct, oblique = keys_of(direct_tokens), keys_of(oblique_tokens)

@@ -2,18 +2,14 @@
 
 Scoring follows ``../shared/eval/README.md``: each sentence is coded on its own
 and its class is that of the first event coded in it (events are ordered main
-clause first, statements last), with class 0 when that event is a CAMEO 01
-statement or when nothing is coded.  Classes: 0 make a statement (root 01),
-1 verbal cooperation (02-05), 2 material cooperation (06-08), 3 verbal conflict
-(09-13), 4 material conflict (14-20).  Negated events are skipped: what did not
-happen is not the sentence's action.
+clause first, statements last), with class 0 when nothing is coded.  Classes
+(the README's corrected mapping): 0 statements and appeals (roots 01-02),
+1 verbal cooperation (03-05), 2 material cooperation (06-08), 3 verbal conflict
+(09-13 and 16: reducing relations), 4 material conflict (14-15, 17-20).
+Negated events are skipped: what did not happen is not the sentence's action.
 
 Besides accuracy, the report shows a root-by-gold-class table: it is the quickest
-way to see which CAMEO roots the labellers put in another class.  On the
-training file, sentences whose first event is an appeal (root 02) are mostly
-labelled 0 and reductions of relations (root 16: sanctions, suspended aid,
-expulsions) mostly 3.  The score keeps the README's mapping all the same: the
-coder is not bent towards one labelling convention.
+way to see which CAMEO roots fall in which class.
 """
 
 from __future__ import annotations

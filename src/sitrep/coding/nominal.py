@@ -1,0 +1,154 @@
+"""Events named by nouns anywhere in a sentence ("the talks between A and B",
+"a Turkish drone strike", "A's visit to B", "demands for compensation").
+
+The clause walk in ``events`` codes the nouns that verbs govern ("launched an
+attack", "called for sanctions"); this pass codes the event nouns left over,
+wherever they stand: subjects, objects of uncoded verbs, objects of
+prepositions.  A noun's actors come from its own phrase:
+
+- source: a possessor ("*NATO's* exercise", "the men *whose* slaying"), an
+  actor modifier ("*Israeli* air raids", "*US* sanctions"), a "by" phrase, or
+  for visits and meetings an "of" phrase ("the visit *of* the president");
+- target: an "on/against/to/with/at/toward/for/from" phrase, and for violent
+  or coercive acts an "of" phrase ("the killing *of* three soldiers");
+- "between/among X and Y" names both sides of a symmetric event.
+
+A noun with no source of its own is coded only when it is violent or coercive
+and has a known target ("attacks on Israeli troops": someone attacked them);
+otherwise nothing known is acting and the noun is a topic, not an event.
+Nouns under a hypothetical or purpose clause, negated by "no", or the subject of
+a verb already coded (the verb reports that event) are left alone; "planned",
+"proposed" or "upcoming" make the event an intent.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sitrep.coding import clauses as cl
+from sitrep.coding.cameo import derive
+from sitrep.coding.found import Context
+from sitrep.coding.participants import resolved
+from sitrep.coding.verbs import match
+from sitrep.models import Actor
+
+if TYPE_CHECKING:
+    from sitrep.coding.events import SentenceCoder
+
+Token = Any  # spaCy Token
+
+STATEMENT = "010"
+SOURCE_PREPS = ("by",)
+SYMMETRIC_PREPS = ("between", "among", "amongst")
+TARGET_PREPS = ("on", "against", "to", "into", "with", "at", "toward", "towards", "for", "from", "upon")
+# Roots whose "of" object is the one acted upon ("the killing of X", "the release of X").
+PATIENT_ROOTS = frozenset({"08", "11", "12", "15", "16", "17", "18", "19", "20"})
+# Roots whose "of" object is the doer ("the visit of the president", "talks of the parties").
+DOER_ROOTS = frozenset({"03", "04"})
+INTENDED_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+# Roots an event noun may have with nobody named as its doer.
+AGENTLESS_ROOTS = frozenset({"18", "19", "20"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+# A noun in these slots of a coded verb is that verb's event, already recorded.
+REPORTED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+FUTURE_MODIFIERS = frozenset({"planned", "proposed", "upcoming", "scheduled", "expected", "future",
+                              "next", "forthcoming", "impending", "imminent", "new"})
+NEGATING_DETERMINERS = frozenset({"no"})
+# Verbs whose "from" phrase names where the subject noun came from ("criticism came from X").
+ORIGIN_VERBS = frozenset({"come", "pour", "emerge", "arrive"})
+
+
+def code_nouns(coder: SentenceCoder, sent: Any, ctx: Context) -> None:
+    """Code every event noun of ``sent`` that the clause walk left over."""
+    used = {w.i for f in coder.found for w in f.words}
+    coded_heads = {w.i for f in coder.found if not f.statement for w in f.words}
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.i in used or noun.dep_ in MODIFIER_DEPS or coder.under_blocked(noun):
+            continue  # "the *war* crimes court", "*aid* convoys": a modifier names a kind, not an event
+        if noun.dep_ in REPORTED_DEPS and _reports_on(noun, coded_heads):
+            continue  # "a drone strike *killed* five", "*slapped* sanctions on": the verb codes it
+        if noun.dep_ == "dobj" and match(noun.head, "V") is not None:
+            continue  # "ease *restrictions*", "condemned the *bombing*": the verb says what of it
+        code_noun(coder, noun, ctx)
+
+
+def _reports_on(noun: Token, coded_heads: set[int]) -> bool:
+    """Whether the noun is the subject or "by" agent of a verb already coded."""
+    head = noun.head
+    if noun.dep_ == "pobj":
+        if head.dep_ != "agent":
+            return False
+        head = head.head
+    return head.i in coded_heads
+
+
+def code_noun(coder: SentenceCoder, noun: Token, ctx: Context) -> bool:
+    """Code one event noun with the actors of its own phrase."""
+    content = coder.noun_content(noun, None)
+    if content is None or content.code is None or content.code == STATEMENT:
+        return False
+    code = content.code
+    root = code[:2]
+    who = coder.who
+    between = cl.prep_objects(noun, SYMMETRIC_PREPS)
+    sources = noun_sources(coder, noun, root, between)
+    targets: list[Actor] = []
+    if not between:
+        slots = cl.prep_groups(noun, TARGET_PREPS)
+        if root in PATIENT_ROOTS:
+            slots = [*slots, *cl.prep_groups(noun, ("of",))]
+        if content.inner is not None:
+            slots = [*coder.content_slots(content.inner), *slots]
+        targets = who.best_actors(slots, sources)
+    if not sources:
+        if root not in AGENTLESS_ROOTS or not any(resolved(a) for a in targets):
+            return False
+        sources = [who.nobody()]
+    if any(c.dep_ == "det" and c.lower_ in NEGATING_DETERMINERS for c in noun.children):
+        if not (content.entry and content.entry.frame == "intent" and content.inner and content.inner.code):
+            return False  # "no talks were held": nothing to record
+        code = derive("reject", content.inner.code)  # "had *no plans* to meet X": ruling it out
+    intent = any(c.dep_ == "amod" and c.lower_ in FUTURE_MODIFIERS for c in noun.children)
+    if intent and root in INTENDED_ROOTS:
+        code = derive("intent", code)
+    symmetric = bool(between) or bool(content.entry and content.entry.target == "sym")
+    coder.add(code, [noun], sources, targets, ctx, cl.Mood.FACT, noun, symmetric,
+              intent=intent)
+    return True
+
+
+def noun_sources(coder: SentenceCoder, noun: Token, root: str, between: list[Token]) -> list[Actor]:
+    """The doers an event noun names: possessor or actor modifier, then "by", "between", "of"."""
+    who = coder.who
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and cl.antecedent(owner).i != owner.i:
+        found = who.actors(cl.antecedent(owner))  # "the settlers *whose* slaying"
+        if found:
+            return found
+    found = who.event_doers(noun)  # not its "in" phrase: "talks in Abidjan"
+    if found:
+        return found
+    groups = [*cl.prep_groups(noun, SOURCE_PREPS)]
+    if between:
+        groups.append(between)
+    if root in DOER_ROOTS:
+        groups += cl.prep_groups(noun, ("of",))
+    found = who.first_actors(groups, [])
+    return found or governing_doers(coder, noun)
+
+
+def governing_doers(coder: SentenceCoder, noun: Token) -> list[Actor]:
+    """Doers named by the clause around the noun: the subject of the verb it is the
+    object of ("he *had* no plans to meet", "X *made* an appeal"), or the "from" phrase
+    of "come" ("statements of *condemnation* have come from X")."""
+    phrase = noun
+    if phrase.dep_ == "pobj" and phrase.head.lower_ == "of":  # "statements of condemnation"
+        phrase = phrase.head.head
+    verb = phrase.head
+    if verb.pos_ not in cl.VERBAL:
+        return []
+    if phrase.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in ORIGIN_VERBS:
+        return coder.who.first_actors(cl.prep_groups(verb, ("from",)), [])
+    if phrase.dep_ == "dobj" and match(verb, "V") is None:
+        return coder.who.sources(cl.subject_of(verb))
+    return []

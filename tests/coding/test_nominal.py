@@ -1,0 +1,73 @@
+"""Events named by nouns anywhere in a sentence, with the actors of their own phrase."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitrep.models import Document
+
+pytestmark = pytest.mark.model
+
+Coder = Callable[..., Document]
+
+
+def pairs(doc: Document, root: str) -> set[tuple[str | None, str | None]]:
+    return {(e.source.country, e.target.country if e.target else None)
+            for e in doc.events if e.root == root and not e.negated}
+
+
+def test_talks_between_two_sides_give_both_directions(code_text: Coder) -> None:
+    doc = code_text("The talks between Norway and Finland resumed on Monday.")
+    assert pairs(doc, "04") == {("NOR", "FIN"), ("FIN", "NOR")}
+
+
+def test_demonym_modifier_is_the_doer_of_an_event_noun(code_text: Coder) -> None:
+    doc = code_text("A Danish drone strike killed four Somali militants.")
+    assert ("DNK", "SOM") in pairs(doc, "19")
+
+
+def test_possessor_and_to_phrase_of_a_visit(code_text: Coder) -> None:
+    doc = code_text("The Norwegian foreign minister's visit to Finland ended on Friday.")
+    assert pairs(doc, "04") == {("NOR", "FIN")}
+
+
+@pytest.mark.parametrize(("text", "root", "pair"), [
+    ("Finland condemned the blockade imposed on Qatar by Saudi Arabia.", "19", ("SAU", "QAT")),
+    ("The clashes between Israeli troops and Palestinian youths lasted hours.", "19", ("ISR", "PSE")),
+    ("The Swedish appeal for calm in Lapland came too late.", "02", ("SWE", None)),
+])
+def test_event_nouns_in_any_position(code_text: Coder, text: str, root: str, pair: tuple) -> None:
+    assert pair in pairs(code_text(text), root)
+
+
+def test_a_noun_naming_a_kind_is_not_an_event(code_text: Coder) -> None:
+    doc = code_text("The Danish war crimes court opened in Copenhagen.")
+    assert not [e for e in doc.events if e.root == "19"]
+
+
+def test_a_city_compound_is_where_an_attack_happened_not_who_did_it(code_text: Coder) -> None:
+    doc = code_text("A Kabul car bombing killed five Afghan soldiers.")
+    event = next(e for e in doc.events if e.root == "18")
+    assert event.source.country is None and event.target.country == "AFG"
+
+
+def test_the_object_of_a_coded_verb_is_not_coded_twice(code_text: Coder) -> None:
+    doc = code_text("Norway lifted the sanctions on Sweden.")
+    assert not [e for e in doc.events if e.root == "16"]
+
+
+def test_no_plans_to_meet_is_a_refusal(code_text: Coder) -> None:
+    doc = code_text("Norway has no plans to meet the Swedish envoy.")
+    assert pairs(doc, "12") == {("NOR", "SWE")}
+
+
+def test_criticism_coming_from_named_actors(code_text: Coder) -> None:
+    doc = code_text("Statements of condemnation have come from Egypt and the United Nations.")
+    assert {e.source.country or e.source.org for e in doc.events if e.root == "11"} >= {"EGY"}
+    assert len([e for e in doc.events if e.root == "11"]) == 2
+
+
+def test_the_subject_of_a_plain_verb_does_the_event_noun(code_text: Coder) -> None:
+    assert pairs(code_text("Norway had talks with Sweden on Monday."), "04") >= {("NOR", "SWE")}

@@ -1,0 +1,80 @@
+"""Statements that are acts: coded as the act, with the target found in what was said."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitrep.models import Document, Event
+
+pytestmark = pytest.mark.model
+
+Coder = Callable[..., Document]
+
+
+def acts(doc: Document) -> list[Event]:
+    return [e for e in doc.events if not e.negated and e.cameo != "010"]
+
+
+@pytest.mark.parametrize(("text", "root", "target"), [
+    ("Finland alleged that Russia had hidden the missiles.", "11", "RUS"),
+    ("Sweden accused Norway of spying on its embassy.", "11", "NOR"),
+    ("Denmark expressed concern over the fighting in Sudan.", "01", "SDN"),
+    ("Norway praised Sweden for its restraint.", "05", "SWE"),
+    ("Finland threatened Russia with sanctions.", "13", "RUS"),
+    ("Estonia demanded that Russia release the fishermen.", "10", "RUS"),
+    ("Latvia urged Lithuania to reopen the border.", "02", "LTU"),
+    ("Erdogan named the Kurdish militants as terrorists.", "11", "TUR"),
+    ("Iraq characterized the American strike as a violation of its sovereignty.", "11", "USA"),
+])
+def test_the_act_is_coded_with_its_target(code_text: Coder, text: str, root: str, target: str) -> None:
+    found = [e for e in acts(code_text(text)) if e.root == root]
+    assert found, [(e.cameo, e.trigger) for e in code_text(text).events]
+    assert found[0].target is not None and found[0].target.country == target
+
+
+def test_a_bare_statement_stays_a_statement(code_text: Coder) -> None:
+    doc = code_text("The Danish foreign minister said the weather in Copenhagen was cold.")
+    assert [e.cameo for e in doc.events] == ["010"]
+
+
+def test_a_wish_about_another_actor_is_a_request_not_an_intent(code_text: Coder) -> None:
+    event = acts(code_text("Norway expects Sweden to lift the ban."))[0]
+    assert (event.root, event.target.country, event.intent) == ("02", "SWE", False)
+
+
+def test_a_weapon_leads_to_whoever_used_it(code_text: Coder) -> None:
+    doc = code_text("Israeli soldiers were hurt by stones thrown by Palestinian youths.")
+    event = acts(doc)[0]
+    assert (event.source.country, event.target.country) == ("PSE", "ISR")
+    assert len(acts(doc)) == 1
+
+
+def test_conceding_that_is_saying_not_yielding(code_text: Coder) -> None:
+    doc = code_text("The Swedish minister conceded that the talks with Norway were difficult.")
+    assert not [e for e in doc.events if e.root == "08"]
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Germany banned the Iranian airline from its airports.", "163"),
+    ("The Iranian government banned public gatherings in Tehran.", "1721"),
+])
+def test_restrictions_abroad_are_sanctions_at_home_administrative(code_text: Coder, text: str, cameo: str) -> None:
+    assert acts(code_text(text))[0].cameo == cameo
+
+
+def test_the_content_of_a_demand_is_not_coded_on_its_own(code_text: Coder) -> None:
+    doc = code_text("Sweden reiterated its demand that Norway quit the talks.")
+    assert [e.root for e in acts(doc)] == ["10"]
+
+
+def test_a_condemned_event_targets_whoever_the_article_says_did_it(code_text: Coder) -> None:
+    doc = code_text("Turkish jets bombed Kurdish villages in Syria on Monday. Syria condemned the attack on Tuesday.")
+    event = next(e for e in doc.events if e.root == "11")
+    assert (event.source.country, event.target.country) == ("SYR", "TUR")
+
+
+def test_a_condemned_event_with_no_known_doer_has_no_target(code_text: Coder) -> None:
+    event = next(e for e in code_text("Syria condemned the attack on Tuesday.").events if e.root == "11")
+    assert event.target is None
