@@ -214,7 +214,7 @@ def test_every_command_refuses_a_damaged_store_in_one_line(runner, tmp_path: Pat
 def test_failures_lists_the_quarantined_documents(runner, tmp_path: Path, monkeypatch, nlp):
     from tests.scale.test_quarantine import explode_on
 
-    explode_on("BOOM", 4, monkeypatch)
+    explode_on("BOOM", "dates", monkeypatch)
     corpus = tmp_path / "c.jsonl"
     corpus.write_text('{"id": "ok", "text": "Norway sent a ship."}\n{"id": "bad", "text": "BOOM went Denmark."}\n')
     db = tmp_path / "s.duckdb"

@@ -65,12 +65,11 @@ def test_dates_out_of_range_give_no_date(expression: str, published: str):
     assert resolve_date(expression, date.fromisoformat(published), "past") is None
 
 
-def explode_on(marker: str, stage_index: int, monkeypatch) -> str:
-    """Make one real stage raise for documents whose text holds ``marker`` (a coder bug stand-in);
-    returns the stage's name."""
+def explode_on(marker: str, name: str, monkeypatch) -> str:
+    """Make the stage ``name`` raise for documents whose text holds ``marker`` (a coder bug
+    stand-in); returns the stage's name."""
     import dataclasses
 
-    name = Settings().stages[stage_index]
     real = pipeline.REGISTRY[name]
 
     def faulty(docs, settings):
@@ -83,9 +82,9 @@ def explode_on(marker: str, stage_index: int, monkeypatch) -> str:
     return name
 
 
-@pytest.mark.parametrize("stage_index", [2, 4, 6])
-def test_a_failing_document_is_quarantined_and_its_batch_commits(nlp, tmp_path: Path, monkeypatch, stage_index):
-    stage = explode_on("BOOM", stage_index, monkeypatch)
+@pytest.mark.parametrize("stage_name", ["events", "dates", "quotes"])
+def test_a_failing_document_is_quarantined_and_its_batch_commits(nlp, tmp_path: Path, monkeypatch, stage_name):
+    stage = explode_on("BOOM", stage_name, monkeypatch)
     records = [{"id": f"d{i}", "text": t} for i, t in enumerate(GOOD_TEXTS[:6])]
     records.insert(2, {"id": "bad", "text": "Denmark rejected BOOM the proposal."})
     corpus = write_jsonl(tmp_path / "c.jsonl", records)
@@ -109,7 +108,7 @@ def test_a_failing_document_is_quarantined_and_its_batch_commits(nlp, tmp_path: 
 
 
 def test_without_a_handler_a_failure_raises(nlp, monkeypatch):
-    explode_on("BOOM", 2, monkeypatch)
+    explode_on("BOOM", "events", monkeypatch)
     docs = [Document(id="ok", text="Norway sent a ship."), Document(id="bad", text="BOOM")]
     with pytest.raises(DocumentFailure, match="'bad' failed at events"):
         list(pipeline.run(docs, Settings()))
