@@ -223,3 +223,12 @@ def test_afp_dev_scores_are_reported(shared_eval: Path, settings) -> None:
 
     text = evaluate_articles(shared_eval / "afp_dev" / "gold.json", [], settings)
     assert "(15 articles, 195 gold events)" in text and "events recall, root + both sides" in text
+
+
+def test_one_joined_quotation_finds_both_of_its_gold_spans() -> None:
+    lund = Actor(text="Lund", name="Anne Lund", code="NORGOV", country="NOR")
+    doc = make_doc([], quotes=[Quote(speaker=lund, text="We will not bow. We will stand firm", sentence_index=0)])
+    scores = QuoteScores()
+    gold_quotes = [{"speaker": "Lund", "speaker_side": "NOR", "fragment": "We will not bow"},
+                   {"speaker": "Lund", "speaker_side": "NOR", "fragment": "We will stand firm"}]
+    assert score_quotes(doc, gold_quotes, scores) == [] and scores.found == 2
