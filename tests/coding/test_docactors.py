@@ -241,3 +241,9 @@ def test_dateline_tokens(nlp, text, tokens) -> None:
 
 def test_a_hyphenated_lead_is_not_a_dateline(nlp) -> None:
     assert docactors.dateline_tokens(nlp("US-led troops entered the town - residents said.")) == frozenset()
+
+
+def test_a_role_qualified_by_a_resolved_role_takes_its_country(article) -> None:
+    doc = article("The US-led coalition attacked a base in Afghanistan. Afghanistan said that two coalition "
+                  "force soldiers were wounded.")
+    assert country_of(doc, "soldiers") == "USA"

@@ -256,8 +256,11 @@ class _Memory:
         if len(actors) != 1 or not actors[0].country or mention.kind not in ("role", "person", "org"):
             return
         actor = actors[0]
-        if mention.head is not None and mention.kind == "role":
-            self.by_noun[parsed[mention.head].lemma_.lower()] = actor.country
+        for i in range(mention.start, mention.end):
+            self.country_at[i] = actor.country
+        if mention.kind == "role":
+            for noun in _role_nouns(parsed, mention):
+                self.by_noun[noun] = actor.country
         if actor.agent:
             self.by_agent[actor.agent] = actor.country
 
@@ -282,14 +285,23 @@ class _Memory:
         if head is not None and head.lemma_.lower() in _WEAPONS and mention.kind == "role":
             return mention  # "hit by drone strikes": a weapon is nobody's until the text says whose
         country = self.modifier_country(parsed, mention)
-        if mention.kind == "role" and mention.head is not None:
-            country = self.by_noun.get(parsed[mention.head].lemma_.lower())
+        if mention.kind == "role":
+            country = next((self.by_noun[n] for n in _role_nouns(parsed, mention) if n in self.by_noun), None)
         if country is None and actor.agent in _INSTITUTIONS and mention.kind == "role":
             country = self.by_agent.get(actor.agent)
         country = country or main
         if country is None:
             return mention
         return replace(mention, actor=placed(actor, country), actors=())
+
+
+def _role_nouns(parsed: Any, mention: Mention) -> list[str]:
+    """The nouns a role mention is known by, its qualifiers first ("Coalition troops": coalition, troop)."""
+    nouns = [t.lemma_.lower() for t in parsed[mention.start:mention.end]
+             if t.pos_ in ("NOUN", "PROPN") and t.i != mention.head]
+    if mention.head is not None:
+        nouns.append(parsed[mention.head].lemma_.lower())
+    return nouns
 
 
 def _phrase_modifiers(head: Any) -> list[Any]:
