@@ -387,13 +387,21 @@ _GROUP_NOUNS = frozenset({"group", "alliance", "movement", "organisation", "orga
                           "faction", "militia"})
 
 
+def indices_of(parsed: Any, words: frozenset[str]) -> list[int]:
+    """Indices of the tokens whose lower-cased form is one of ``words``, read from the parse array."""
+    import numpy
+
+    hashes = [parsed.vocab.strings.add(w) for w in words]
+    return numpy.isin(parsed.to_array("LOWER"), hashes).nonzero()[0].tolist()
+
+
 def find_group_references(parsed: Any, mentions: list[Mention]) -> list[Mention]:
     """"the group said": a definite group noun no mention covers takes the latest organisation before it."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     orgs = [m for m in mentions if m.kind == "org"]
     found = []
-    for tok in parsed:
-        if tok.lower_ not in _GROUP_NOUNS or tok.i in covered or tok.pos_ != "NOUN":
+    for tok in (parsed[i] for i in indices_of(parsed, _GROUP_NOUNS)):
+        if tok.i in covered or tok.pos_ != "NOUN":
             continue
         if not any(c.lower_ == "the" for c in tok.children) or any(c.dep_ in ("amod", "compound", "poss")
                                                                   for c in tok.children):
@@ -421,13 +429,16 @@ def find_group_pronouns(parsed: Any, mentions: list[Mention]) -> list[Mention]:
     actors stage could not give a named person, take an unnamed official ("a Burmese official
     said ... he added").
     """
+    candidates = indices_of(parsed, _GROUP_PRONOUNS)
+    if not candidates:
+        return []
     covered = {i for m in mentions for i in range(m.start, m.end)}
     sentence_of = {}
     for n, sent in enumerate(parsed.sents):
         sentence_of.update((i, n) for i in range(sent.start, sent.end))
     found = []
-    for tok in parsed:
-        if tok.lower_ not in _GROUP_PRONOUNS or tok.i in covered or tok.dep_ not in _SUBJECT_DEPS:
+    for tok in (parsed[i] for i in candidates):
+        if tok.i in covered or tok.dep_ not in _SUBJECT_DEPS:
             continue
         if tok.head.pos_ != "VERB" or tok.head.lemma_ in _NOT_ACTING:
             continue
