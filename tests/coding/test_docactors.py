@@ -247,3 +247,15 @@ def test_a_role_qualified_by_a_resolved_role_takes_its_country(article) -> None:
     doc = article("The US-led coalition attacked a base in Afghanistan. Afghanistan said that two coalition "
                   "force soldiers were wounded.")
     assert country_of(doc, "soldiers") == "USA"
+
+
+def test_protesters_belong_to_the_people_last_named(article) -> None:
+    doc = article("Israel sealed the town. Israeli troops stood guard as Israel closed roads. "
+                  "Hundreds of Palestinians marched. The protesters threw stones.")
+    assert country_of(doc, "protesters") == "PSE"
+
+
+def test_an_international_mediator_is_of_no_country(article) -> None:
+    doc = article("Bosnia held a trial. A senior international mediator called the trial unfair.")
+    actor = actor_of(doc, "mediator")
+    assert actor is not None and actor.code.startswith("IGO") and actor.country is None

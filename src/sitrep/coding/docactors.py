@@ -21,8 +21,10 @@ Rules, in order (each a small pure function, ``resolve_mentions`` applies them):
    is its holder at that date.
 4. **Role nouns keep their country across the article.**  A role-only mention
    ("the army", "police", "the ministry", "rebels") takes the country of the latest
-   earlier mention of the same noun, else of the same kind of body, else the
-   country the article is about (``main_country``).  Likewise a person nobody
+   earlier mention of the same noun, else of the same kind of body (for people:
+   protesters, mourners, of the latest people named, "Palestinians"), else the
+   country the article is about (``main_country``); an "international mediator" is
+   of no country (IGO).  Likewise a person nobody
    gave a country: non-state groups belong to the country they operate in.
 5. **Unknown organisations are kept.**  A named organisation the lexicon lacks
    ("Democratic Progress Party", "Popular Front", "the JEM") becomes an actor of
@@ -248,11 +250,14 @@ class _Memory:
     def __init__(self, mentions: list[Mention]) -> None:
         self.by_noun: dict[str, str] = {}
         self.by_agent: dict[str, str] = {}
+        self.people: str | None = None
         self.country_at = {i: m.actor.country for m in mentions if m.actor.country and len(m.all_actors()) == 1
                            for i in range(m.start, m.end)}
 
     def note(self, parsed: Any, mention: Mention) -> None:
         actors = mention.all_actors()
+        if mention.kind == "demonym" and mention.head is not None and parsed[mention.head].tag_ in ("NNS", "NNPS"):
+            self.people = actors[0].country or self.people  # "Palestinians": the people the story is among
         if len(actors) != 1 or not actors[0].country or mention.kind not in ("role", "person", "org"):
             return
         actor = actors[0]
@@ -284,15 +289,32 @@ class _Memory:
         head = parsed[mention.head] if mention.head is not None else None
         if head is not None and head.lemma_.lower() in _WEAPONS and mention.kind == "role":
             return mention  # "hit by drone strikes": a weapon is nobody's until the text says whose
+        if head is not None and mention.kind == "role" and _international(head):
+            return replace(mention, actor=international(actor), actors=())
         country = self.modifier_country(parsed, mention)
-        if mention.kind == "role":
+        if country is None and mention.kind == "role":
             country = next((self.by_noun[n] for n in _role_nouns(parsed, mention) if n in self.by_noun), None)
-        if country is None and actor.agent in _INSTITUTIONS and mention.kind == "role":
-            country = self.by_agent.get(actor.agent)
+        if country is None and mention.kind == "role":
+            country = self.by_agent.get(actor.agent or "") if actor.agent in _INSTITUTIONS else self.people
         country = country or main
         if country is None:
             return mention
         return replace(mention, actor=placed(actor, country), actors=())
+
+
+_INTERNATIONAL = frozenset({"international", "multinational"})
+
+
+def _international(head: Any) -> bool:
+    """"a senior international mediator", "multinational forces": the body belongs to no one country."""
+    return any(c.dep_ == "amod" and c.lower_ in _INTERNATIONAL for c in head.children)
+
+
+def international(actor: Actor) -> Actor:
+    """``actor`` as an international body (side IGO)."""
+    label = lexicon.AGENT_LABELS.get(actor.agent or "", "")
+    return Actor(text=actor.text, name=f"international {label}".strip(), code="IGO" + (actor.agent or ""),
+                 org="international", agent=actor.agent)
 
 
 def _role_nouns(parsed: Any, mention: Mention) -> list[str]:
