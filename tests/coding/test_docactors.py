@@ -259,3 +259,8 @@ def test_an_international_mediator_is_of_no_country(article) -> None:
     doc = article("Bosnia held a trial. A senior international mediator called the trial unfair.")
     actor = actor_of(doc, "mediator")
     assert actor is not None and actor.code.startswith("IGO") and actor.country is None
+
+
+def test_a_platform_is_not_an_actor(article) -> None:
+    doc = article("Saudi Arabia closed the port. The minister posted a message on Twitter blaming Iran.")
+    assert actor_of(doc, "Twitter") is None
