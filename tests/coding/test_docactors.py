@@ -264,3 +264,9 @@ def test_an_international_mediator_is_of_no_country(article) -> None:
 def test_a_platform_is_not_an_actor(article) -> None:
     doc = article("Saudi Arabia closed the port. The minister posted a message on Twitter blaming Iran.")
     assert actor_of(doc, "Twitter") is None
+
+
+def test_a_name_the_ner_gives_to_an_organisation_is_no_leader(article) -> None:
+    doc = article("Rice University opened a new campus on Monday.", date="2006-05-01")
+    actor = actor_of(doc, "Rice")
+    assert actor is None or actor.name != "Condoleezza Rice"

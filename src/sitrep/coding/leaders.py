@@ -171,6 +171,12 @@ def _proper_nouns(parsed: Any) -> list[int]:
     return (parsed.to_array("POS") == PROPN).nonzero()[0].tolist()
 
 
+def _whole_entity(parsed: Any, start: int, end: int) -> bool:
+    """Whether no named entity runs on beyond the words: "Rice" of "Rice University" is no leader."""
+    inside = parsed[start].ent_iob_ != "I"
+    return inside and (end == len(parsed) or parsed[end].ent_iob_ != "I")
+
+
 def _leader_run(parsed: Any, i: int, taken: bytearray, year: int) -> int | None:
     """End of the longest run of free capitalised proper nouns at ``i`` naming a leader (up to three words)."""
     best = None
@@ -178,6 +184,6 @@ def _leader_run(parsed: Any, i: int, taken: bytearray, year: int) -> int | None:
         tok = parsed[end - 1]
         if taken[end - 1] or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
             break
-        if find_leader(parsed[i:end].text, year) is not None:
+        if find_leader(parsed[i:end].text, year) is not None and _whole_entity(parsed, i, end):
             best = end
     return best
