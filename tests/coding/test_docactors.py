@@ -241,3 +241,32 @@ def test_dateline_tokens(nlp, text, tokens) -> None:
 
 def test_a_hyphenated_lead_is_not_a_dateline(nlp) -> None:
     assert docactors.dateline_tokens(nlp("US-led troops entered the town - residents said.")) == frozenset()
+
+
+def test_a_role_qualified_by_a_resolved_role_takes_its_country(article) -> None:
+    doc = article("The US-led coalition attacked a base in Afghanistan. Afghanistan said that two coalition "
+                  "force soldiers were wounded.")
+    assert country_of(doc, "soldiers") == "USA"
+
+
+def test_protesters_belong_to_the_people_last_named(article) -> None:
+    doc = article("Israel sealed the town. Israeli troops stood guard as Israel closed roads. "
+                  "Hundreds of Palestinians marched. The protesters threw stones.")
+    assert country_of(doc, "protesters") == "PSE"
+
+
+def test_an_international_mediator_is_of_no_country(article) -> None:
+    doc = article("Bosnia held a trial. A senior international mediator called the trial unfair.")
+    actor = actor_of(doc, "mediator")
+    assert actor is not None and actor.code.startswith("IGO") and actor.country is None
+
+
+def test_a_platform_is_not_an_actor(article) -> None:
+    doc = article("Saudi Arabia closed the port. The minister posted a message on Twitter blaming Iran.")
+    assert actor_of(doc, "Twitter") is None
+
+
+def test_a_name_the_ner_gives_to_an_organisation_is_no_leader(article) -> None:
+    doc = article("Rice University opened a new campus on Monday.", date="2006-05-01")
+    actor = actor_of(doc, "Rice")
+    assert actor is None or actor.name != "Condoleezza Rice"

@@ -21,8 +21,10 @@ Rules, in order (each a small pure function, ``resolve_mentions`` applies them):
    is its holder at that date.
 4. **Role nouns keep their country across the article.**  A role-only mention
    ("the army", "police", "the ministry", "rebels") takes the country of the latest
-   earlier mention of the same noun, else of the same kind of body, else the
-   country the article is about (``main_country``).  Likewise a person nobody
+   earlier mention of the same noun, else of the same kind of body (for people:
+   protesters, mourners, of the latest people named, "Palestinians"), else the
+   country the article is about (``main_country``); an "international mediator" is
+   of no country (IGO).  Likewise a person nobody
    gave a country: non-state groups belong to the country they operate in.
 5. **Unknown organisations are kept.**  A named organisation the lexicon lacks
    ("Democratic Progress Party", "Popular Front", "the JEM") becomes an actor of
@@ -248,16 +250,22 @@ class _Memory:
     def __init__(self, mentions: list[Mention]) -> None:
         self.by_noun: dict[str, str] = {}
         self.by_agent: dict[str, str] = {}
+        self.people: str | None = None
         self.country_at = {i: m.actor.country for m in mentions if m.actor.country and len(m.all_actors()) == 1
                            for i in range(m.start, m.end)}
 
     def note(self, parsed: Any, mention: Mention) -> None:
         actors = mention.all_actors()
+        if mention.kind == "demonym" and mention.head is not None and parsed[mention.head].tag_ in ("NNS", "NNPS"):
+            self.people = actors[0].country or self.people  # "Palestinians": the people the story is among
         if len(actors) != 1 or not actors[0].country or mention.kind not in ("role", "person", "org"):
             return
         actor = actors[0]
-        if mention.head is not None and mention.kind == "role":
-            self.by_noun[parsed[mention.head].lemma_.lower()] = actor.country
+        for i in range(mention.start, mention.end):
+            self.country_at[i] = actor.country
+        if mention.kind == "role":
+            for noun in _role_nouns(parsed, mention):
+                self.by_noun[noun] = actor.country
         if actor.agent:
             self.by_agent[actor.agent] = actor.country
 
@@ -281,15 +289,41 @@ class _Memory:
         head = parsed[mention.head] if mention.head is not None else None
         if head is not None and head.lemma_.lower() in _WEAPONS and mention.kind == "role":
             return mention  # "hit by drone strikes": a weapon is nobody's until the text says whose
+        if head is not None and mention.kind == "role" and _international(head):
+            return replace(mention, actor=international(actor), actors=())
         country = self.modifier_country(parsed, mention)
-        if mention.kind == "role" and mention.head is not None:
-            country = self.by_noun.get(parsed[mention.head].lemma_.lower())
-        if country is None and actor.agent in _INSTITUTIONS and mention.kind == "role":
-            country = self.by_agent.get(actor.agent)
+        if country is None and mention.kind == "role":
+            country = next((self.by_noun[n] for n in _role_nouns(parsed, mention) if n in self.by_noun), None)
+        if country is None and mention.kind == "role":
+            country = self.by_agent.get(actor.agent or "") if actor.agent in _INSTITUTIONS else self.people
         country = country or main
         if country is None:
             return mention
         return replace(mention, actor=placed(actor, country), actors=())
+
+
+_INTERNATIONAL = frozenset({"international", "multinational"})
+
+
+def _international(head: Any) -> bool:
+    """"a senior international mediator", "multinational forces": the body belongs to no one country."""
+    return any(c.dep_ == "amod" and c.lower_ in _INTERNATIONAL for c in head.children)
+
+
+def international(actor: Actor) -> Actor:
+    """``actor`` as an international body (side IGO)."""
+    label = lexicon.AGENT_LABELS.get(actor.agent or "", "")
+    return Actor(text=actor.text, name=f"international {label}".strip(), code="IGO" + (actor.agent or ""),
+                 org="international", agent=actor.agent)
+
+
+def _role_nouns(parsed: Any, mention: Mention) -> list[str]:
+    """The nouns a role mention is known by, its qualifiers first ("Coalition troops": coalition, troop)."""
+    nouns = [t.lemma_.lower() for t in parsed[mention.start:mention.end]
+             if t.pos_ in ("NOUN", "PROPN") and t.i != mention.head]
+    if mention.head is not None:
+        nouns.append(parsed[mention.head].lemma_.lower())
+    return nouns
 
 
 def _phrase_modifiers(head: Any) -> list[Any]:
@@ -375,13 +409,21 @@ _GROUP_NOUNS = frozenset({"group", "alliance", "movement", "organisation", "orga
                           "faction", "militia"})
 
 
+def indices_of(parsed: Any, words: frozenset[str]) -> list[int]:
+    """Indices of the tokens whose lower-cased form is one of ``words``, read from the parse array."""
+    import numpy
+
+    hashes = [parsed.vocab.strings.add(w) for w in words]
+    return numpy.isin(parsed.to_array("LOWER"), hashes).nonzero()[0].tolist()
+
+
 def find_group_references(parsed: Any, mentions: list[Mention]) -> list[Mention]:
     """"the group said": a definite group noun no mention covers takes the latest organisation before it."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     orgs = [m for m in mentions if m.kind == "org"]
     found = []
-    for tok in parsed:
-        if tok.lower_ not in _GROUP_NOUNS or tok.i in covered or tok.pos_ != "NOUN":
+    for tok in (parsed[i] for i in indices_of(parsed, _GROUP_NOUNS)):
+        if tok.i in covered or tok.pos_ != "NOUN":
             continue
         if not any(c.lower_ == "the" for c in tok.children) or any(c.dep_ in ("amod", "compound", "poss")
                                                                   for c in tok.children):
@@ -409,13 +451,16 @@ def find_group_pronouns(parsed: Any, mentions: list[Mention]) -> list[Mention]:
     actors stage could not give a named person, take an unnamed official ("a Burmese official
     said ... he added").
     """
+    candidates = indices_of(parsed, _GROUP_PRONOUNS)
+    if not candidates:
+        return []
     covered = {i for m in mentions for i in range(m.start, m.end)}
     sentence_of = {}
     for n, sent in enumerate(parsed.sents):
         sentence_of.update((i, n) for i in range(sent.start, sent.end))
     found = []
-    for tok in parsed:
-        if tok.lower_ not in _GROUP_PRONOUNS or tok.i in covered or tok.dep_ not in _SUBJECT_DEPS:
+    for tok in (parsed[i] for i in candidates):
+        if tok.i in covered or tok.dep_ not in _SUBJECT_DEPS:
             continue
         if tok.head.pos_ != "VERB" or tok.head.lemma_ in _NOT_ACTING:
             continue

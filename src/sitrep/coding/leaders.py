@@ -150,19 +150,31 @@ def find_dated_leaders(parsed: Any, mentions: list[Mention], skip: frozenset[int
     for m in mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     found = []
-    i = 0
-    while i < len(parsed):
-        end = _leader_run(parsed, i, taken, year)
-        if end is None or i in skip:
-            i += 1
+    after = 0  # the end of the last leader found: runs do not overlap
+    for i in _proper_nouns(parsed):
+        if i < after or taken[i] or i in skip:
             continue
-        term = find_leader(parsed[i:end].text, year)
-        if term is not None:
+        end = _leader_run(parsed, i, taken, year)
+        term = find_leader(parsed[i:end].text, year) if end is not None else None
+        if term is not None and end is not None:
             actor = Actor(text=parsed[i:end].text, name=term.name, code=term.country + term.agent,
                           country=term.country, agent=term.agent)
             found.append(Mention(i, end, actor, "person", end - 1))
-        i = end
+            after = end
     return found
+
+
+def _proper_nouns(parsed: Any) -> list[int]:
+    """Indices of proper nouns, read from the parse array without making Token objects."""
+    from spacy.symbols import PROPN
+
+    return (parsed.to_array("POS") == PROPN).nonzero()[0].tolist()
+
+
+def _whole_entity(parsed: Any, start: int, end: int) -> bool:
+    """Whether no named entity runs on beyond the words: "Rice" of "Rice University" is no leader."""
+    inside = parsed[start].ent_iob_ != "I"
+    return inside and (end == len(parsed) or parsed[end].ent_iob_ != "I")
 
 
 def _leader_run(parsed: Any, i: int, taken: bytearray, year: int) -> int | None:
@@ -172,6 +184,6 @@ def _leader_run(parsed: Any, i: int, taken: bytearray, year: int) -> int | None:
         tok = parsed[end - 1]
         if taken[end - 1] or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
             break
-        if find_leader(parsed[i:end].text, year) is not None:
+        if find_leader(parsed[i:end].text, year) is not None and _whole_entity(parsed, i, end):
             best = end
     return best
