@@ -66,7 +66,7 @@ OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "oprd", "attr"})
 QUANT_DEPS = frozenset({"nummod", "amod", "det", "quantmod", "compound", "advmod"})
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.\d+)?$")
 IGNORE = "-"
-LOCAL_UNITS = VICTIM_UNITS | {"people", "protesters", "civilians", "police", "missing", "hostages", "prisoners"}
+LOCAL_UNITS = VICTIM_UNITS | {"fighters", "people", "protesters", "civilians", "police", "missing", "hostages", "prisoners"}
 PEOPLE_UNITS = frozenset(
     {
         "troops",
@@ -94,6 +94,7 @@ class Lexicon:
     intransitive_units: dict[str, str] = field(default_factory=dict)
     adjective_units: dict[str, str] = field(default_factory=dict)
     group_units: dict[str, str] = field(default_factory=dict)
+    toll_units: dict[str, str] = field(default_factory=dict)
 
     def kinds(self, word: str) -> dict[str, float | None]:
         return self.numbers.get(word.lower(), {})
@@ -105,7 +106,7 @@ def lexicon() -> Lexicon:
     numbers: dict[str, dict[str, float | None]] = {}
     for word, value, kind in read_tsv("numbers.tsv", 3):
         numbers.setdefault(word, {})[kind] = float(value) if value else None
-    kinds = ("noun", "verb", "person", "intransitive", "adjective", "group")
+    kinds = ("noun", "verb", "person", "intransitive", "adjective", "group", "toll")
     units: dict[str, dict[str, str]] = {kind: {} for kind in kinds}
     for word, unit, kind in read_tsv("units.tsv", 3):
         units[kind][word] = unit
@@ -390,6 +391,9 @@ def _verb_unit(anchor: Any, lex: Lexicon) -> str | None:
         predicate = next((c for c in head.children if c.dep_ in {"oprd", "acomp"}), None)
         if predicate is not None and predicate.lower_ in lex.adjective_units:
             return lex.adjective_units[predicate.lower_]
+    toll = _toll_unit(anchor, lex)
+    if toll is not None:
+        return toll
     if anchor.dep_ == "attr" and lemma == "be":
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         unit = noun_unit(subject, lex) if subject is not None else None
@@ -410,6 +414,23 @@ def _verb_unit(anchor: Any, lex: Lexicon) -> str | None:
     if anchor.dep_ in {"conj", "appos"} and head.dep_ in OBJECT_DEPS | {"nsubj", "conj", "appos"}:
         return _verb_unit(head, lex)
     return None
+
+
+def _toll_unit(anchor: Any, lex: Lexicon) -> str | None:
+    """A figure a toll reaches ("the death toll rose to 50", "estimated tolls exceeded 100"):
+    the toll's unit."""
+    if anchor.pos_ != "NUM":
+        return None
+    verb = anchor.head.head if anchor.dep_ == "pobj" else anchor.head
+    if anchor.dep_ not in {"dobj", "pobj", "attr"} or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.lemma_.lower() in lex.toll_units:
+        return lex.toll_units[subject.lemma_.lower()]
+    unit = noun_unit(subject, lex)
+    return unit if unit in VICTIM_UNITS else None
 
 
 def parse_number(words: list[str], lex: Lexicon) -> int | None:
