@@ -147,6 +147,7 @@ def test_plover_dev_counts_reach_80_percent(shared_eval, code_text) -> None:
         ("Rebels seized 40 hostages, officials said, and 19 were captured by troops.", 19, "arrested", False),
         ("The dead are nine farmers, two soldiers and a nurse.", 9, "dead", False),
         ("The death toll from the floods rose to 64 on Sunday.", 64, "dead", False),
+        ("Officials reported at the time 80 policemen, 45 villagers, and dozens of militants killed.", 80, "dead", False),
     ],
 )
 def test_approximators_and_governing_words_give_the_unit(code_text, text, number, unit, approximate) -> None:

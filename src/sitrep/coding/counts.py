@@ -66,6 +66,7 @@ OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "oprd", "attr"})
 QUANT_DEPS = frozenset({"nummod", "amod", "det", "quantmod", "compound", "advmod"})
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.\d+)?$")
 IGNORE = "-"
+LIST_WORDS = frozenset({"NUM", "NOUN", "PROPN", "ADJ", "ADP", "DET", "PUNCT", "CCONJ"})
 LOCAL_UNITS = VICTIM_UNITS | {"fighters", "people", "protesters", "civilians", "police", "missing", "hostages", "prisoners"}
 PEOPLE_UNITS = frozenset(
     {
@@ -293,7 +294,7 @@ def is_name(noun: Any, lex: Lexicon) -> bool:
         return False
     if noun.tag_ == "NNPS" and noun.text.endswith("s") and _is_country_name(noun.text[:-1]):
         return True
-    return noun.ent_type_ in {"GPE", "ORG", "LOC"}
+    return noun.ent_type_ in {"GPE", "LOC"}
 
 
 def _is_country_name(word: str) -> bool:
@@ -413,6 +414,24 @@ def _verb_unit(anchor: Any, lex: Lexicon) -> str | None:
             return unit
     if anchor.dep_ in {"conj", "appos"} and head.dep_ in OBJECT_DEPS | {"nsubj", "conj", "appos"}:
         return _verb_unit(head, lex)
+    return _closing_participle(anchor, lex)
+
+
+def _closing_participle(anchor: Any, lex: Lexicon) -> str | None:
+    """A participle right after a list names what befell every item in it ("150 soldiers, 95
+    civilians and hundreds of rebels killed"), however the parser hung it: read on over the
+    list's words (numbers, nouns, commas, "and", "of") to the first verb."""
+    doc = anchor.doc
+    listed = False
+    for token in doc[anchor.right_edge.i + 1 : min(anchor.right_edge.i + 16, anchor.sent.end)]:
+        if token.lower_ in {",", "and", "or"}:
+            listed = True
+        elif token.pos_ in {"VERB", "AUX"}:
+            unit = lex.verb_units.get(token.lemma_.lower())
+            objects = any(c.dep_ == "dobj" for c in token.children)
+            return unit if listed and token.tag_ in {"VBN", "VBD"} and not objects else None
+        elif token.pos_ not in LIST_WORDS:
+            return None
     return None
 
 
