@@ -281,7 +281,7 @@ def test_quoted_as_saying_gives_the_object_as_speaker(code_text) -> None:
 
 
 @pytest.mark.model
-def test_speaker_words_leave_out_participle_and_relative_clauses(code_text) -> None:
+def test_speaker_words_leave_out_participle_clauses(code_text) -> None:
     doc = code_text("Mwangi, speaking to reporters in Nairobi, said the vote “was stolen from the people”.")
     (quote,) = _direct(doc)
     assert doc.text[quote.speaker_start : quote.speaker_end] == "Mwangi"
