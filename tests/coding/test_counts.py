@@ -146,6 +146,8 @@ def test_plover_dev_counts_reach_80_percent(shared_eval, code_text) -> None:
         ("More than 200 of the migrants perished at sea.", 200, "dead", True),
         ("Rebels seized 40 hostages, officials said, and 19 were captured by troops.", 19, "arrested", False),
         ("The dead are nine farmers, two soldiers and a nurse.", 9, "dead", False),
+        ("The death toll from the floods rose to 64 on Sunday.", 64, "dead", False),
+        ("Officials reported at the time 80 policemen, 45 villagers, and dozens of militants killed.", 80, "dead", False),
     ],
 )
 def test_approximators_and_governing_words_give_the_unit(code_text, text, number, unit, approximate) -> None:
@@ -179,6 +181,7 @@ def test_gapped_figure_repeats_the_unit_for_its_country(code_text) -> None:
         "The raid began at 0400 GMT.",
         "The air force bought a Boeing 777.",
         "Pilots flew two Su-30 jets.",
+        "Road tolls rose in four provinces.",
     ],
 )
 def test_compounds_names_times_models_and_parties_are_not_counts(code_text, text) -> None:

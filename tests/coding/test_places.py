@@ -239,3 +239,17 @@ def test_place_phrases_reach_the_trigger(prepare, text, trigger, expected) -> No
     places.write_places(doc, places.find_places(doc))
     location = doc.events[0].location
     assert (location.name if location else None) == expected
+
+
+@pytest.mark.model
+def test_a_name_the_document_uses_for_a_person_is_not_a_town(prepare) -> None:
+    doc = prepare("The mathematician John Conway died on Saturday. Colleagues called Conway a genius.", "places")
+    assert "Conway" not in {m.place.name for m in places.find_places(doc)}
+
+
+@pytest.mark.model
+def test_a_region_inside_a_noun_phrase_is_not_the_event_place(prepare) -> None:
+    doc = prepare("Farmers in Africa rejected the new rules.", "places")
+    doc.events = [_event("rejected", "USA")]
+    places.write_places(doc, places.find_places(doc))
+    assert doc.events[0].location is None

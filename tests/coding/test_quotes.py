@@ -278,3 +278,10 @@ def test_quoted_as_saying_gives_the_object_as_speaker(code_text) -> None:
     doc = code_text("“We will join the bloc soon,” the state agency quoted Prime Minister Adeyemi as saying.")
     (quote,) = _direct(doc)
     assert "Adeyemi" in quote.speaker.text
+
+
+@pytest.mark.model
+def test_speaker_words_leave_out_participle_clauses(code_text) -> None:
+    doc = code_text("Mwangi, speaking to reporters in Nairobi, said the vote “was stolen from the people”.")
+    (quote,) = _direct(doc)
+    assert doc.text[quote.speaker_start : quote.speaker_end] == "Mwangi"

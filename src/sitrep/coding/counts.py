@@ -68,7 +68,8 @@ OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "oprd", "attr"})
 QUANT_DEPS = frozenset({"nummod", "amod", "det", "quantmod", "compound", "advmod"})
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.\d+)?$")
 IGNORE = "-"
-LOCAL_UNITS = VICTIM_UNITS | {"people", "protesters", "civilians", "police", "missing", "hostages", "prisoners"}
+LIST_WORDS = frozenset({"NUM", "NOUN", "PROPN", "ADJ", "ADP", "DET", "PUNCT", "CCONJ"})
+LOCAL_UNITS = VICTIM_UNITS | {"fighters", "people", "protesters", "civilians", "police", "missing", "hostages", "prisoners"}
 PEOPLE_UNITS = frozenset(
     {
         "troops",
@@ -96,6 +97,7 @@ class Lexicon:
     intransitive_units: dict[str, str] = field(default_factory=dict)
     adjective_units: dict[str, str] = field(default_factory=dict)
     group_units: dict[str, str] = field(default_factory=dict)
+    toll_units: dict[str, str] = field(default_factory=dict)
 
     def kinds(self, word: str) -> dict[str, float | None]:
         return self.numbers.get(word.lower(), {})
@@ -107,7 +109,7 @@ def lexicon() -> Lexicon:
     numbers: dict[str, dict[str, float | None]] = {}
     for word, value, kind in read_tsv("numbers.tsv", 3):
         numbers.setdefault(word, {})[kind] = float(value) if value else None
-    kinds = ("noun", "verb", "person", "intransitive", "adjective", "group")
+    kinds = ("noun", "verb", "person", "intransitive", "adjective", "group", "toll")
     units: dict[str, dict[str, str]] = {kind: {} for kind in kinds}
     for word, unit, kind in read_tsv("units.tsv", 3):
         units[kind][word] = unit
@@ -294,7 +296,7 @@ def is_name(noun: Any, lex: Lexicon) -> bool:
         return False
     if noun.tag_ == "NNPS" and noun.text.endswith("s") and _is_country_name(noun.text[:-1]):
         return True
-    return noun.ent_type_ in {"GPE", "ORG", "LOC"}
+    return noun.ent_type_ in {"GPE", "LOC"}
 
 
 def _is_country_name(word: str) -> bool:
@@ -392,6 +394,9 @@ def _verb_unit(anchor: Any, lex: Lexicon) -> str | None:
         predicate = next((c for c in head.children if c.dep_ in {"oprd", "acomp"}), None)
         if predicate is not None and predicate.lower_ in lex.adjective_units:
             return lex.adjective_units[predicate.lower_]
+    toll = _toll_unit(anchor, lex)
+    if toll is not None:
+        return toll
     if anchor.dep_ == "attr" and lemma == "be":
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         unit = noun_unit(subject, lex) if subject is not None else None
@@ -411,7 +416,42 @@ def _verb_unit(anchor: Any, lex: Lexicon) -> str | None:
             return unit
     if anchor.dep_ in {"conj", "appos"} and head.dep_ in OBJECT_DEPS | {"nsubj", "conj", "appos"}:
         return _verb_unit(head, lex)
+    return _closing_participle(anchor, lex)
+
+
+def _closing_participle(anchor: Any, lex: Lexicon) -> str | None:
+    """A participle right after a list names what befell every item in it ("150 soldiers, 95
+    civilians and hundreds of rebels killed"), however the parser hung it: read on over the
+    list's words (numbers, nouns, commas, "and", "of") to the first verb."""
+    doc = anchor.doc
+    listed = False
+    for token in doc[anchor.right_edge.i + 1 : min(anchor.right_edge.i + 16, anchor.sent.end)]:
+        if token.lower_ in {",", "and", "or"}:
+            listed = True
+        elif token.pos_ in {"VERB", "AUX"}:
+            unit = lex.verb_units.get(token.lemma_.lower())
+            objects = any(c.dep_ == "dobj" for c in token.children)
+            return unit if listed and token.tag_ in {"VBN", "VBD"} and not objects else None
+        elif token.pos_ not in LIST_WORDS:
+            return None
     return None
+
+
+def _toll_unit(anchor: Any, lex: Lexicon) -> str | None:
+    """A figure a toll reaches ("the death toll rose to 50", "estimated tolls exceeded 100"):
+    the toll's unit."""
+    if anchor.pos_ != "NUM":
+        return None
+    verb = anchor.head.head if anchor.dep_ == "pobj" else anchor.head
+    if anchor.dep_ not in {"dobj", "pobj", "attr"} or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.lemma_.lower() in lex.toll_units:
+        return lex.toll_units[subject.lemma_.lower()]
+    unit = noun_unit(subject, lex)
+    return unit if unit in VICTIM_UNITS else None
 
 
 def parse_number(words: list[str], lex: Lexicon) -> int | None:

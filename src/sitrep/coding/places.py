@@ -85,6 +85,7 @@ PLACE_PREPS = frozenset(
 )
 DATELINE = re.compile(r"^\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})\s*(?:,[^(\n]{0,40})?\s*\([^)\n]{1,30}\)\s*[-\u2013\u2014]")
 PLACE_NOUNS = frozenset({"state", "city", "town", "province", "region", "village", "district", "island", "county"})
+NAMED_AREAS = frozenset({"city", "country", "state", "base", "building"})  # regions and seas only on the trigger
 DIRECTIONAL_PREPS = frozenset({"to", "into", "toward", "towards", "onto"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 COPULAS = frozenset({"be", "remain", "lie", "become", "border"})
@@ -184,6 +185,7 @@ def write_places(doc: Document, mentions: list[PlaceMention]) -> None:
 def find_place_names(parsed: Any, gaz: Gazetteer) -> list[PlaceMention]:
     """Gazetteer names in the text that are used as places (see module docstring)."""
     entity_of = {i: ent for ent in parsed.ents for i in range(ent.start, ent.end)}
+    people = person_words(parsed)
     found: list[PlaceMention] = []
     text = parsed.text  # built from the tokens on each access: read once
     i = 0
@@ -192,10 +194,18 @@ def find_place_names(parsed: Any, gaz: Gazetteer) -> list[PlaceMention]:
         if match is None:
             i += 1
             continue
-        if is_place_use(parsed, match, entity_of.get(match.start)):
+        person = match.surface in people and not _well_known(match)
+        if not person and is_place_use(parsed, match, entity_of.get(match.start)):
             found.append(replace(match, cue=find_cue(parsed, match)))
         i = match.end
     return found
+
+
+def person_words(parsed: Any) -> frozenset[str]:
+    """Words the document uses as a person's name ("John Conway" ... "called Conway"): the same
+    word elsewhere in the document is that person, not a same-named town (countries,
+    capitals and big cities stay places: "George Washington" does not hide Washington)."""
+    return frozenset(t.text for ent in parsed.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent)
 
 
 def match_name_at(parsed: Any, i: int, gaz: Gazetteer, text: str) -> PlaceMention | None:
@@ -456,6 +466,8 @@ def _tie_rank(
         holder = prep.head
         if holder.i == trigger.i:
             return 0
+        if place.feature not in NAMED_AREAS:
+            return None  # "sex workers in Africa", "cooperation in the Mediterranean" describe the noun
         governor = holder.head.head if holder.dep_ == "pobj" else holder.head
         if governor.i == trigger.i and not directional and holder.pos_ in {"NOUN", "PROPN"}:
             return 1

@@ -560,9 +560,13 @@ def make_quote(
 
 
 def speaker_words(subject: Any) -> Any:
-    """The words naming the speaker: the subject's phrase, appositions included, punctuation trimmed."""
+    """The words naming the speaker: the subject's phrase, appositions and relative clauses
+    included ("an architect who says ..."), participle clauses left out, punctuation trimmed."""
     doc = subject.doc
     left, right = subject.left_edge.i, subject.right_edge.i + 1
+    clauses = [c.left_edge.i for c in subject.rights if c.dep_ == "acl"]
+    if clauses:
+        right = min(clauses)  # "Karaha, speaking at the news conference in Goma," is Karaha
     span = _trimmed(doc[left:right]) or doc[subject.i : subject.i + 1]
     return span
 
