@@ -346,7 +346,7 @@ def _client(address: str) -> Iterator[Any]:
                 threads_per_worker=1,
                 processes=True,
                 memory_limit=0,
-                dashboard_address=None,
+                dashboard_address=":0",  # any free port: 8787 may be taken, and nothing opens it
                 silence_logs=logging.ERROR,
             )
             client = Client(cluster)
