@@ -314,7 +314,8 @@ def story_rows(
     cameo = most_specific(m["cameo"] for m in members)
     lead = next(m for m in members if m["cameo"] == cameo) if cameo else members[0]
     doc_ids = list(dict.fromkeys(e.doc_id for e in events))
-    copies = {c["source_id"]: c for d in doc_ids for c in docs[d]["copies"]} or {d: {"source_id": d} for d in doc_ids}
+    copies = {c["source_id"]: c for d in doc_ids for c in docs[d]["copies"]}
+    copies = copies or {d: {"source_id": d} for d in doc_ids}
     reported = [docs[d]["date"] for d in doc_ids if docs[d]["date"] is not None]
     days = [e.day for e in events if e.day is not None]
     place = next((m for m in members if m["location_name"] and not m["place_is_country"]), None) or next(
@@ -444,7 +445,8 @@ def story_detail(con: Any, sid: str) -> dict[str, Any] | None:
         con,
         "SELECT s.doc_id, s.source_id, s.kind, s.url, s.source, d.title, d.date FROM doc_sources s "
         "JOIN documents d ON d.id = s.doc_id WHERE s.doc_id IN "
-        "(SELECT DISTINCT doc_id FROM story_events WHERE story_id = ?) ORDER BY d.date, s.doc_id, s.source_id",
+        "(SELECT DISTINCT doc_id FROM story_events WHERE story_id = ?) "
+        "ORDER BY d.date, s.doc_id, s.source_id",
         [sid],
     )
     return {**found[0], "event_list": events, "reports": reports}
