@@ -214,7 +214,14 @@ WHERE source_side <> '' AND specific AND NOT (root = '01' AND target_side = '')
 UNGROUPED_KEYS = f"""
 SELECT DISTINCT story_key FROM ({KEYED_EVENTS}) k
 WHERE NOT EXISTS (SELECT 1 FROM story_events s WHERE s.doc_id = k.doc_id AND s.event_index = k.event_index)
+UNION
+SELECT s.story_key FROM stories s
+JOIN (SELECT m.story_id, count(DISTINCT c.source_id) AS copies
+      FROM (SELECT DISTINCT story_id, doc_id FROM story_events) m
+      JOIN doc_sources c ON c.doc_id = m.doc_id GROUP BY m.story_id) n ON n.story_id = s.story_id
+WHERE n.copies <> s.articles
 """
+"""Keys with an event in no story, or a story whose documents gained a wire copy since."""
 
 
 @dataclass
@@ -226,7 +233,8 @@ class StoryUpdate:
 
 
 def update_stories(con: Any, window: int = DEFAULT_WINDOW_DAYS) -> StoryUpdate:
-    """Recompute the stories of every key that has an event without a story, in one transaction.
+    """Recompute the stories of every key that has an event without a story (or a story whose
+    documents have new copies), in one transaction.
 
     A changed ``window`` recomputes every key.  Calling it again changes nothing.
     """
