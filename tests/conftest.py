@@ -54,10 +54,10 @@ def prepare(nlp, settings: Settings) -> Callable[..., Document]:
     from sitrep import pipeline
 
     def _prepare(text: str, stage: str, date: str | None = "2026-01-15") -> Document:
-        names = [s.__module__.rsplit(".", 1)[-1] for s in pipeline.STAGES]
+        names = list(settings.stages)
         stream = iter([Document(id="t", text=text, date=date)])
-        for step in pipeline.STAGES[: names.index(stage)]:
-            stream = step(stream, settings)
+        for step in pipeline.build(names[: names.index(stage)]):
+            stream = step.process(stream, settings)
         return next(stream)
 
     return _prepare

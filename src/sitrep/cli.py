@@ -265,18 +265,56 @@ def summary(db_path: str | None, top: int, fmt: str) -> None:
     run_command(body)
 
 
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def stages(fmt: str) -> None:
+    """List the coding stages in run order: name, what each requires and assigns, and why it is there.
+
+    The order comes from SITREP_STAGES (comma-separated names) or the default,
+    and is checked as it would be for a run.
+    """
+    from sitrep.pipeline import build
+
+    def body() -> int:
+        rows = [
+            {"stage": s.label, "requires": ", ".join(s.requires), "assigns": ", ".join(s.assigns),
+             "purpose": s.purpose}
+            for s in build(make_settings().stages)
+        ]
+        if fmt == "json":
+            _print_rows(rows, fmt)
+        else:
+            _rich_table(rows, ["stage", "requires", "assigns", "purpose"], title="Coding stages, in run order")
+        return 0
+
+    run_command(body)
+
+
 @main.command(name="eval")
-@click.argument("dataset", type=click.Choice(["plover", "pentaclass", "quotes"]))
+@click.argument("dataset", type=click.Choice(["plover", "pentaclass", "quotes", "articles"]))
 @click.argument("path", type=click.Path())
 @click.option("--model", help="spaCy pipeline name or path.")
 @click.option("--errors", "show_errors", type=click.IntRange(0), default=0, help="Also list this many misses.")
-def evaluate(dataset: str, path: str, model: str | None, show_errors: int) -> None:
-    """Score the coder on a labelled data set (see ../shared/eval/README.md)."""
+@click.option(
+    "--texts",
+    multiple=True,
+    type=click.Path(),
+    help="articles: the labelled texts (.jsonl or .csv; repeatable) [beside GOLD.json].",
+)
+def evaluate(dataset: str, path: str, model: str | None, show_errors: int, texts: tuple[str, ...]) -> None:
+    """Score the coder on a labelled data set (see ../shared/eval/README.md).
+
+    \b
+    DATASET is plover, pentaclass, quotes, or articles (whole hand-coded
+    articles: PATH is their gold.json), e.g.
+      sitrep eval articles ../shared/eval/afp_dev/gold.json --errors 20
+    """
     from sitrep.evaluate import run_eval
 
     def body() -> int:
         settings = make_settings(model=model)
-        click.echo(run_eval(dataset, Path(path), settings, show_errors=show_errors))
+        paths = [Path(t) for t in texts]
+        click.echo(run_eval(dataset, Path(path), settings, show_errors=show_errors, texts=paths))
         return 0
 
     run_command(body)

@@ -29,6 +29,8 @@ class ColumnMap:
 
 
 DEDUP_MODES = ("near", "exact", "none")
+# The coding stages run by default, in order (``sitrep stages`` describes them).
+DEFAULT_STAGES = ("parse", "actors", "events", "places", "dates", "counts", "quotes", "stances", "summary")
 
 
 @dataclass(frozen=True)
@@ -44,11 +46,12 @@ class Settings:
     columns: ColumnMap = ColumnMap()  # CSV column mapping
     dedup: str = "near"  # near: exact + near duplicates; exact: same normalised text only; none: by id only
     near_threshold: float = 0.8  # estimated Jaccard of word 3-shingles at or above which texts are near duplicates
+    stages: tuple[str, ...] = DEFAULT_STAGES  # coding stages by name (SITREP_STAGES=parse,actors,...)
     story_window: int = 3  # days between consecutive reports of one story (store/stories.py)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
-        """Defaults overridden by ``SITREP_MODEL``, ``SITREP_DB``, ``SITREP_BATCH_SIZE``."""
+        """Defaults overridden by ``SITREP_MODEL``, ``SITREP_DB``, ``SITREP_BATCH_SIZE``, ``SITREP_STAGES``."""
         env = os.environ if environ is None else environ
         values: dict[str, object] = {}
         if env.get("SITREP_MODEL"):
@@ -57,6 +60,8 @@ class Settings:
             values["db_path"] = Path(env["SITREP_DB"])
         if env.get("SITREP_BATCH_SIZE"):
             values["batch_size"] = _positive_int("SITREP_BATCH_SIZE", env["SITREP_BATCH_SIZE"])
+        if env.get("SITREP_STAGES"):
+            values["stages"] = tuple(name.strip() for name in env["SITREP_STAGES"].split(",") if name.strip())
         return cls(**values)  # type: ignore[arg-type]
 
     def replace(self, **changes: object) -> Settings:

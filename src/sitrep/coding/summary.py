@@ -1,4 +1,4 @@
-"""The last coding stage: list each document's actors and release the parse."""
+"""The last coding stage: list each document's actors (the pipeline then frees the parse)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,9 @@ from sitrep.settings import Settings
 
 
 def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
-    """Fill ``doc.actors`` from the mentions, then drop the spaCy doc to free memory."""
+    """Fill ``doc.actors`` from the mentions."""
     for doc in docs:
         doc.actors = summarise_actors([m.actor for m in doc.mentions if not is_bare_role(m.actor)])
-        doc.parsed = None
-        doc.mentions = []
         yield doc
 
 

@@ -191,3 +191,28 @@ def describe_event(event: Event) -> str:
 def actor_label(actor: Actor) -> str:
     """An actor's code, or its words in quotes when it was not resolved."""
     return actor.code or f"'{actor.text}'"
+
+
+def max_matching(candidates: Mapping[int, Sequence[int]]) -> dict[int, int]:
+    """A largest one-to-one matching of gold items to predictions.
+
+    ``candidates`` maps each gold index to the predictions that could find it.
+    Every prediction may find one gold item only, so a greedy pass could let an
+    early gold item take the one prediction a later item needed; augmenting
+    paths (Kuhn's algorithm) avoid that.  Returns gold index -> prediction.
+    """
+    owner: dict[int, int] = {}  # prediction -> gold
+
+    def claim(gold: int, seen: set[int]) -> bool:
+        for pred in candidates[gold]:
+            if pred in seen:
+                continue
+            seen.add(pred)
+            if pred not in owner or claim(owner[pred], seen):
+                owner[pred] = gold
+                return True
+        return False
+
+    for gold in candidates:
+        claim(gold, set())
+    return {gold: pred for pred, gold in owner.items()}
