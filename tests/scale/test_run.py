@@ -72,3 +72,17 @@ def test_csv_columns_load_and_export(nlp, tmp_path: Path):
 def test_load_of_a_directory_without_partitions_is_one_line(tmp_path: Path):
     result = run("load", str(tmp_path), "--db", str(tmp_path / "s.duckdb"))
     assert result.exit_code == 4 and "no complete Parquet partitions" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("inputs", "dask", "read_on_workers", "problem"),
+    [
+        (["x.jsonl"], None, True, "are for --dask runs"),
+        (["-"], "local:1", True, "--read-on-workers needs files"),
+        (["https://example.org/feed.xml"], "local:1", True, "--read-on-workers needs files"),
+    ],
+)
+def test_reading_side_needs_dask_and_files(tmp_path: Path, inputs, dask, read_on_workers, problem):
+    with pytest.raises(ConfigError, match=problem):
+        run_ingest(inputs, Settings(db_path=tmp_path / "s.duckdb"), print, dask=dask,
+                   out=tmp_path / "parts" if dask else None, read_on_workers=read_on_workers)

@@ -85,3 +85,19 @@ def test_stream_inputs_reads_what_read_inputs_reads(mixed: Path):
     problems: list[str] = []
     docs = [d.as_dict() for d in stream_inputs([str(mixed), str(EXAMPLES)], SETTINGS, lambda e: problems.append(str(e)))]
     assert (docs, problems) == local_read([str(mixed), str(EXAMPLES)])
+
+
+def test_fsspec_urls_are_listed_and_read_by_range(tmp_path: Path):
+    for day in ("01", "02"):
+        lines = [json.dumps({"id": f"{day}-{i}", "text": f"Talks in Oslo, day {day}, report {i}."}) for i in range(5)]
+        (tmp_path / f"news-{day}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not JSONL", encoding="utf-8")
+    problems: list[str] = []
+    url = f"file://{tmp_path}/*"
+    shards = list(plan_shards([url], 100, 3, lambda e: problems.append(str(e))))
+    docs = [d for s in shards for d in read_shard(s, SETTINGS, print)]
+    assert [d.id for d in docs] == [f"{day}-{i}" for day in ("01", "02") for i in range(5)]
+    assert all(d.source.startswith("file://") for d in docs) and len(shards) > 2
+    assert problems == [
+        f"file://{tmp_path}/notes.txt: is not JSONL (only JSONL files are read from URLs; copy others locally)"
+    ]

@@ -179,3 +179,14 @@ def test_domestic_events_are_grouped_by_who_acts(db_path: Path, names: list[str]
         update_stories(con)
         found, _ = query_stories(con, StoryFilter())
     assert [s["documents"] for s in found] == stories
+
+
+def test_a_later_wire_copy_counts_as_another_article(db_path: Path):
+    text = "Denmark rejected the US proposal on Greenland."
+    with open_store(db_path) as con:
+        save_documents(con, [make_doc("wire", text=text)])
+        update_stories(con)
+        save_documents(con, [make_doc("paper", text=text + " ")])  # stored as a copy of "wire", not coded
+        assert update_stories(con).stories == 1
+        (story,), _ = query_stories(con, StoryFilter())
+    assert (story["documents"], story["articles"]) == (1, 2)

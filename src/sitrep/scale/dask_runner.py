@@ -98,7 +98,8 @@ class DaskResult:
             return "no tasks ran"
         span = max(t.finished for t in self.tasks) - min(t.started for t in self.tasks)
         capacity = max(span, 1e-9) * self.threads
-        parts = {name: sum(getattr(t, name) for t in self.tasks) / capacity for name in ("code", "read", "write")}
+        steps = ("code", "read", "write")
+        parts = {name: sum(getattr(t, name) for t in self.tasks) / capacity for name in steps}
         busy = sum(t.finished - t.started for t in self.tasks) / capacity
         workers = len({t.worker for t in self.tasks})
         return (
@@ -149,7 +150,10 @@ def ingest_dask(
         if coder is code_documents:
             preload_model(client, settings)
         result.threads = cluster_threads(client)
-        tasks = _shard_tasks(inputs, plan, on_error) if workers_read else _document_tasks(inputs, settings, on_error)
+        if workers_read:
+            tasks = _shard_tasks(inputs, plan, on_error)
+        else:
+            tasks = _document_tasks(inputs, settings, on_error)
         for done in _run(client, tasks, settings, out_dir, result, advance, coder):
             for source, problem, hint in done.problems:
                 on_error(InputError(source, problem, hint))
@@ -161,19 +165,24 @@ def ingest_dask(
 def _workers_read(inputs: list[str], address: str, wanted: bool | None) -> bool:
     shardable = can_shard(inputs)
     if wanted and not shardable:
-        raise ConfigError("--read-on-workers needs files or fsspec URLs; stdin and web addresses are read by the client")
+        raise ConfigError(
+            "--read-on-workers needs files or fsspec URLs; stdin and web addresses are read by the client"
+        )
     if wanted is None:
         return shardable and parse_local(address) is not None
     return wanted
 
 
-def _shard_tasks(inputs: list[str], plan: dict[str, int], on_error: OnError) -> Iterator[tuple[Any, int | None]]:
+Task = tuple[Any, int | None]  # what a task carries (a shard or documents), and its documents if known
+
+
+def _shard_tasks(inputs: list[str], plan: dict[str, int], on_error: OnError) -> Iterator[Task]:
     """(shard, None): the worker reads it; the document count is known only afterwards."""
     for shard in plan_shards(inputs, plan["shard_bytes"], plan["shard_docs"], on_error):
         yield shard, None
 
 
-def _document_tasks(inputs: list[str], settings: Settings, on_error: OnError) -> Iterator[tuple[Any, int | None]]:
+def _document_tasks(inputs: list[str], settings: Settings, on_error: OnError) -> Iterator[Task]:
     """(documents, count): partitions read here, in input order, JSONL streamed line by line."""
     for docs in blocks(stream_inputs(inputs, settings, on_error), settings.batch_size, max_chars=2**62):
         yield docs, len(docs)
@@ -181,7 +190,7 @@ def _document_tasks(inputs: list[str], settings: Settings, on_error: OnError) ->
 
 def _run(
     client: Any,
-    tasks: Iterable[tuple[Any, int | None]],
+    tasks: Iterable[Task],
     settings: Settings,
     out_dir: Path,
     result: DaskResult,
@@ -346,7 +355,7 @@ def _client(address: str) -> Iterator[Any]:
                 threads_per_worker=1,
                 processes=True,
                 memory_limit=0,
-                dashboard_address=None,
+                dashboard_address=":0",  # any free port: 8787 may be taken, and nothing opens it
                 silence_logs=logging.ERROR,
             )
             client = Client(cluster)
@@ -355,7 +364,9 @@ def _client(address: str) -> Iterator[Any]:
     except (OSError, TimeoutError, RuntimeError) as exc:  # RuntimeError: a local worker failed to start
         if cluster is not None:
             cluster.close()
-        raise ScaleError(f"cannot start or reach the Dask cluster {address} ({exc}); check the address") from exc
+        raise ScaleError(
+            f"cannot start or reach the Dask cluster {address} ({exc}); check the address"
+        ) from exc
     try:
         yield client
     finally:

@@ -71,7 +71,9 @@ def can_shard(inputs: Iterable[str]) -> bool:
     return all(raw != STDIN and not raw.lower().startswith(WEB_PREFIXES) for raw in inputs)
 
 
-def plan_shards(inputs: Iterable[str], shard_bytes: int, shard_docs: int, on_error: OnError) -> Iterator[Shard]:
+def plan_shards(
+    inputs: Iterable[str], shard_bytes: int, shard_docs: int, on_error: OnError
+) -> Iterator[Shard]:
     """The shards of the inputs, in input order; missing inputs go to ``on_error``."""
     group: list[str] = []
     for raw in inputs:
@@ -143,7 +145,8 @@ def _expand_url(raw: str, on_error: OnError) -> Iterator[tuple[str, int]]:
     for path, size in zip(found, sizes, strict=True):
         url = path if "://" in path else f"{protocol}://{path}"
         if Path(path).suffix.lower() not in JSONL_SUFFIXES:
-            on_error(InputError(url, "is not JSONL", "only JSONL files are read from URLs; copy others locally"))
+            hint = "only JSONL files are read from URLs; copy others locally"
+            on_error(InputError(url, "is not JSONL", hint))
             continue
         yield url, size
 
@@ -183,7 +186,9 @@ def open_binary(path: str) -> Iterator[IO[bytes]]:
         yield handle
 
 
-def read_jsonl_range(path: str, start: int, stop: int, settings: Settings, on_error: OnError) -> Iterator[Document]:
+def read_jsonl_range(
+    path: str, start: int, stop: int, settings: Settings, on_error: OnError
+) -> Iterator[Document]:
     """The documents of the JSONL lines that start in ``[start, stop)``."""
     try:
         with open_binary(path) as handle:

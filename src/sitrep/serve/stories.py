@@ -21,8 +21,8 @@ router = APIRouter()
 
 
 def story_filter(
-    actor: str | None = Query(None, max_length=100, description="Actor code, country, org or name, either side."),
-    event_type: str | None = Query(None, alias="type", max_length=20, description="CAMEO prefix or PLOVER type."),
+    actor: str | None = Query(None, max_length=100, description="Actor code, country, org or name."),
+    event_type: str | None = Query(None, alias="type", max_length=20, description="CAMEO prefix or PLOVER."),
     since: date | None = Query(None, description="Stories still reported on or after this day."),
     until: date | None = Query(None, description="Stories begun on or before this day."),
     min_articles: int = Query(1, ge=1, description="Only stories with at least this many articles."),
@@ -54,7 +54,10 @@ def wants_csv(fmt: Literal["json", "csv"] | None = Query(None, alias="format")) 
     return fmt == "csv"
 
 
-@router.get("/api/stories", summary="Stories: events of several articles about one happening, most reported first")
+@router.get(
+    "/api/stories",
+    summary="Stories: the events of all articles on one happening, most reported first",
+)
 def get_stories(
     flt: StoryFilter = Depends(story_filter),
     limit: int = Query(100, ge=1, le=1000),

@@ -214,7 +214,14 @@ WHERE source_side <> '' AND specific AND NOT (root = '01' AND target_side = '')
 UNGROUPED_KEYS = f"""
 SELECT DISTINCT story_key FROM ({KEYED_EVENTS}) k
 WHERE NOT EXISTS (SELECT 1 FROM story_events s WHERE s.doc_id = k.doc_id AND s.event_index = k.event_index)
+UNION
+SELECT s.story_key FROM stories s
+JOIN (SELECT m.story_id, count(DISTINCT c.source_id) AS copies
+      FROM (SELECT DISTINCT story_id, doc_id FROM story_events) m
+      JOIN doc_sources c ON c.doc_id = m.doc_id GROUP BY m.story_id) n ON n.story_id = s.story_id
+WHERE n.copies <> s.articles
 """
+"""Keys with an event in no story, or a story whose documents gained a wire copy since."""
 
 
 @dataclass
@@ -226,7 +233,8 @@ class StoryUpdate:
 
 
 def update_stories(con: Any, window: int = DEFAULT_WINDOW_DAYS) -> StoryUpdate:
-    """Recompute the stories of every key that has an event without a story, in one transaction.
+    """Recompute the stories of every key that has an event without a story (or a story whose
+    documents have new copies), in one transaction.
 
     A changed ``window`` recomputes every key.  Calling it again changes nothing.
     """
@@ -314,7 +322,8 @@ def story_rows(
     cameo = most_specific(m["cameo"] for m in members)
     lead = next(m for m in members if m["cameo"] == cameo) if cameo else members[0]
     doc_ids = list(dict.fromkeys(e.doc_id for e in events))
-    copies = {c["source_id"]: c for d in doc_ids for c in docs[d]["copies"]} or {d: {"source_id": d} for d in doc_ids}
+    copies = {c["source_id"]: c for d in doc_ids for c in docs[d]["copies"]}
+    copies = copies or {d: {"source_id": d} for d in doc_ids}
     reported = [docs[d]["date"] for d in doc_ids if docs[d]["date"] is not None]
     days = [e.day for e in events if e.day is not None]
     place = next((m for m in members if m["location_name"] and not m["place_is_country"]), None) or next(
@@ -444,7 +453,8 @@ def story_detail(con: Any, sid: str) -> dict[str, Any] | None:
         con,
         "SELECT s.doc_id, s.source_id, s.kind, s.url, s.source, d.title, d.date FROM doc_sources s "
         "JOIN documents d ON d.id = s.doc_id WHERE s.doc_id IN "
-        "(SELECT DISTINCT doc_id FROM story_events WHERE story_id = ?) ORDER BY d.date, s.doc_id, s.source_id",
+        "(SELECT DISTINCT doc_id FROM story_events WHERE story_id = ?) "
+        "ORDER BY d.date, s.doc_id, s.source_id",
         [sid],
     )
     return {**found[0], "event_list": events, "reports": reports}
