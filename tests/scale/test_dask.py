@@ -75,3 +75,18 @@ def test_client_holds_a_bounded_number_of_documents(tmp_path: Path, synthetic_co
     assert result.documents == 240 and len(alive) == 120
     # without the short comm logs, every partition sent (all 240 documents) stays referenced
     assert max(alive) < 120
+
+
+def test_a_failing_document_costs_only_itself_on_a_worker(nlp, tmp_path: Path, monkeypatch):
+    """code_partition (what a Dask worker runs) guards each document as a local ingest does."""
+    from sitrep.models import Document
+    from sitrep.scale.dask_runner import code_partition
+    from tests.scale.test_quarantine import explode_on
+
+    explode_on("BOOM", "events", monkeypatch)
+    docs = [Document(id="a", text="Norway sent a ship."), Document(id="bad", text="BOOM Denmark."),
+            Document(id="c", text="Denmark rejected the US proposal.")]
+    done = code_partition(docs, Settings(batch_size=8), str(tmp_path), 0)
+    assert done.documents == 2
+    ((source, problem, _hint),) = done.problems
+    assert "'bad' failed at events" in problem

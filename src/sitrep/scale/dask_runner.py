@@ -39,7 +39,15 @@ from typing import Any
 from sitrep.errors import ConfigError, InputError, ScaleError
 from sitrep.ingest.readers import OnError
 from sitrep.models import Document
-from sitrep.scale.batch import MAX_CHUNK_CHARS, Progress, blocks, code_documents, count_inputs, warm_worker
+from sitrep.scale.batch import (
+    MAX_CHUNK_CHARS,
+    Progress,
+    blocks,
+    code_chunk,
+    code_documents,
+    count_inputs,
+    warm_worker,
+)
 from sitrep.scale.parquet import PartitionWriter, document_tables, is_done, prepare_output
 from sitrep.scale.shards import Shard, can_shard, plan_shards, read_shard, stream_inputs
 from sitrep.settings import Settings
@@ -239,7 +247,7 @@ def code_partition(work: Shard | list[Document], settings: Settings, out_dir: st
     events = 0
     try:
         for block in clock.timed("read", blocks(docs, settings.batch_size, MAX_CHUNK_CHARS)):
-            coded = clock.call("code", coder, block, settings)
+            coded = clock.call("code", code_block, coder, block, settings, collect)
             events += sum(len(doc.events) for doc in coded)
             clock.call("write", lambda: writer.write(document_tables(coded)))
         clock.call("write", writer.commit)
@@ -248,6 +256,17 @@ def code_partition(work: Shard | list[Document], settings: Settings, out_dir: st
         raise
     return PartitionResult(index, writer.documents, events, tuple(problems), worker_name(), started,
                            time.time(), clock.seconds["read"], clock.seconds["code"], clock.seconds["write"])
+
+
+def code_block(coder: Coder, block: list[Document], settings: Settings, on_error: OnError) -> list[Document]:
+    """One block through the coder; the default one is guarded as a local ingest is, so a
+    document the coder fails on is one reported line and its neighbours are still written."""
+    if coder is not code_documents:
+        return coder(block, settings)
+    coded = code_chunk(block, settings)
+    for problem in coded.problems:
+        on_error(problem)
+    return coded.docs
 
 
 class Clock:
