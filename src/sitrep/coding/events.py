@@ -118,8 +118,8 @@ class SentenceCoder:
         clause is coded."""
         for token in sent:
             if token.pos_ in cl.VERBAL and token.i not in self.done and not self.under_blocked(token):
-                if not cl.is_infinitive(token):  # "a plan *to hold* talks": an aim, not a fact
-                    self.visit(token, Context(depth=2))
+                if not cl.is_infinitive(token) and not cl.is_topic_gerund(token):
+                    self.visit(token, Context(depth=2))  # not "a plan *to hold* talks", "skeptical *about providing*"
 
     def under_blocked(self, token: Token) -> bool:
         """Under a hypothetical or purpose clause, or inside the content of a frame
@@ -315,6 +315,9 @@ class SentenceCoder:
         if family == "intent" and speech_acts.wish_for_other(trigger, content.token if content else None,
                                                              sources, self.who):
             family = "appeal"  # "X expects Y to confirm": a request of Y, not X's plan
+        if family == "intent" and content is None and not cl.direct_objects(verb) and not cl.prep_groups(
+                verb, ("to", "on", "with", "upon")):
+            return  # "X agreed, saying ...": agreeing with someone is no pledge
         code = derive(family, content.code) if content and content.code else entry.code
         if family == "appeal" and entry.frame == "intent":
             code = derive("appeal", content.code if content else None)

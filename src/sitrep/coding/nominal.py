@@ -149,6 +149,9 @@ def governing_doers(coder: SentenceCoder, noun: Token) -> list[Actor]:
         return []
     if phrase.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in ORIGIN_VERBS:
         return coder.who.first_actors(cl.prep_groups(verb, ("from",)), [])
-    if phrase.dep_ == "dobj" and match(verb, "V") is None:
-        return coder.who.sources(cl.subject_of(verb))
+    if phrase is not noun:
+        return []  # "fleeing a spate *of* violence": the refugees do not do the violence
+    subject = cl.subject_of(verb)
+    if phrase.dep_ == "dobj" and match(verb, "V") is None and subject is not None and match(subject, "N") is None:
+        return coder.who.sources(subject)  # not "*demands* include an investigation": a demand does nothing
     return []
