@@ -6,18 +6,26 @@ returns Event records; ``process`` attaches them to each document.
 How a sentence is read (see ``clauses`` for the grammar, ``verbs`` for the lexicon):
 
 - The coder walks the clauses from the sentence root through conjoined,
-  adverbial and complement clauses (not relative clauses or purpose clauses:
-  those describe, they do not report).  Each clause head is looked up in the
-  lexicon; an unknown verb yields no event.
-- Source = subject (or the "by" agent of a passive); target = object, then the
-  objects of "to/with/against/on..." (the lexicon says which first).  Actors come
+  adverbial (including "after/as/when" backdrops) and complement clauses, then
+  sweeps the clauses the walk did not reach: relative clauses ("the men *who
+  were arrested*"), participles on nouns ("three men *killed* in rioting") and
+  clauses inside noun phrases.  Purpose clauses, to-infinitives, gerunds after
+  topic prepositions, frame contents and anything under a hypothetical are not
+  swept.  Each clause head is looked up in the lexicon; an unknown verb yields
+  no event.  Event nouns left over are coded by ``nominal``.
+- Source = subject (or the "by" agent of a passive; an agentless passive done
+  to a known actor gets an unknown source); target = object, then the
+  objects of "to/with/against/on..." (the lexicon says which first); a force
+  sent is never the target; gapping ("Chile pledged 300 engineers, Peru 150")
+  repeats the event for each pair.  Actors come
   from ``coding.actors.actors_for_token``, so "U.S. and Danish officials" give
   one event per actor.
 - Frames: "agreed/promised/vowed to X" and "will X" are intents (CAMEO 03x,
   PLOVER AGREE; 13x THREATEN when X is coercive); "urged Y to X" an appeal,
-  "demanded that Y X" a demand, "refused to X" a rejection plus X kept with
-  ``negated``; "X said Y attacked Z" codes Y against Z with ``reported_by`` X and
-  X's statement (CAMEO 010, no PLOVER type); "X said Y must Z" is X's demand on Y.
+  "demanded that Y X" a demand, "refused to X" one record, the rejection;
+  "X said Y attacked Z" codes Y against Z with ``reported_by`` X and X's
+  statement (CAMEO 010, no PLOVER type); statements that are acts are in
+  ``speech_acts``.
 - Hypotheticals ("may", "could", "if") are not coded; negated actions are kept
   with ``negated=True`` and never as if they happened.
 - A subject that names no known actor is kept as an unresolved actor (its
