@@ -54,6 +54,8 @@ REPORTED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 FUTURE_MODIFIERS = frozenset({"planned", "proposed", "upcoming", "scheduled", "expected", "future",
                               "next", "forthcoming", "impending", "imminent", "new"})
 NEGATING_DETERMINERS = frozenset({"no"})
+# Prepositions that make a meeting the occasion of a clause ("*during* talks in Abidjan").
+OCCASION_PREPS = frozenset({"during", "at", "after", "on", "before", "following", "ahead"})
 # Verbs whose "from" phrase names where the subject noun came from ("criticism came from X").
 ORIGIN_VERBS = frozenset({"come", "pour", "emerge", "arrive"})
 
@@ -134,7 +136,19 @@ def noun_sources(coder: SentenceCoder, noun: Token, root: str, between: list[Tok
     if root in DOER_ROOTS:
         groups += cl.prep_groups(noun, ("of",))
     found = who.first_actors(groups, [])
-    return found or governing_doers(coder, noun)
+    return found or governing_doers(coder, noun) or (occasion_doers(coder, noun) if root == "04" else [])
+
+
+def occasion_doers(coder: SentenceCoder, noun: Token) -> list[Actor]:
+    """A meeting or visit named as the occasion of a clause is its subject's ("X said
+    *during a visit to* Y", "X sought a deal *at talks in* Abidjan")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in OCCASION_PREPS:
+        return []
+    verb = noun.head.head
+    if verb.pos_ not in cl.VERBAL:
+        return []
+    subject = cl.subject_of(verb) or cl.inherited_subject(verb)
+    return [a for a in coder.who.sources(subject) if resolved(a)] if subject is not None else []
 
 
 def governing_doers(coder: SentenceCoder, noun: Token) -> list[Actor]:
