@@ -114,18 +114,19 @@ class SentenceCoder:
             for child in root.children:
                 if cl.is_reduced_relative(child):
                     self.visit(child, Context(subjects=tuple(self.who.sources(root))))
-        self.sweep(sent)
-        nominal.code_nouns(self, sent, Context(depth=2))
-        self.attribute(sent)
+        tokens = list(sent)  # one pass over the sentence for the sweeps below
+        self.sweep([t for t in tokens if t.pos_ in cl.VERBAL])
+        nominal.code_nouns(self, [t for t in tokens if t.pos_ == "NOUN"], Context(depth=2))
+        self.attribute([t for t in tokens if t.lower_ == "according"])
         return self.found
 
-    def sweep(self, sent: Any) -> None:
+    def sweep(self, verbs: list[Token]) -> None:
         """Clauses the walk from the root does not reach: relative clauses, participles
         on nouns and clauses inside noun phrases ("the men *who were arrested*",
         "three men *killed* in rioting").  Nothing under a hypothetical or purpose
         clause is coded."""
-        for token in sent:
-            if token.pos_ in cl.VERBAL and token.i not in self.done and not self.under_blocked(token):
+        for token in verbs:
+            if token.i not in self.done and not self.under_blocked(token):
                 if not cl.is_infinitive(token) and not cl.is_topic_gerund(token):
                     self.visit(token, Context(depth=2))  # not "a plan *to hold* talks", "skeptical *about providing*"
 
@@ -136,11 +137,9 @@ class SentenceCoder:
             return True
         return any(a.i in self.blocked or (a.i in self.done and a.i not in self.visited) for a in token.ancestors)
 
-    def attribute(self, sent: Any) -> None:
+    def attribute(self, cues: list[Token]) -> None:
         """"According to X, ...": X reports every action of the sentence not already reported."""
-        for token in sent:
-            if token.lower_ != "according":
-                continue
+        for token in cues:
             sources = self.who.first_actors([cl.prep_objects(token, ("to",))], [])
             for item in self.found:
                 if sources and item.reported_by is None and not item.statement:

@@ -29,7 +29,7 @@ from sitrep.coding import clauses as cl
 from sitrep.coding.cameo import derive
 from sitrep.coding.found import Context
 from sitrep.coding.participants import resolved
-from sitrep.coding.verbs import match
+from sitrep.coding.verbs import entries_for, match
 from sitrep.models import Actor
 
 if TYPE_CHECKING:
@@ -60,12 +60,12 @@ OCCASION_PREPS = frozenset({"during", "at", "after", "on", "before", "following"
 ORIGIN_VERBS = frozenset({"come", "pour", "emerge", "arrive"})
 
 
-def code_nouns(coder: SentenceCoder, sent: Any, ctx: Context) -> None:
-    """Code every event noun of ``sent`` that the clause walk left over."""
+def code_nouns(coder: SentenceCoder, nouns: list[Token], ctx: Context) -> None:
+    """Code every event noun among a sentence's ``nouns`` that the clause walk left over."""
     used = {w.i for f in coder.found for w in f.words}
     coded_heads = {w.i for f in coder.found if not f.statement for w in f.words}
-    for noun in sent:
-        if noun.pos_ != "NOUN" or noun.i in used or noun.dep_ in MODIFIER_DEPS or coder.under_blocked(noun):
+    for noun in nouns:
+        if noun.i in used or noun.dep_ in MODIFIER_DEPS or not entries_for(noun, "N") or coder.under_blocked(noun):
             continue  # "the *war* crimes court", "*aid* convoys": a modifier names a kind, not an event
         if noun.dep_ in REPORTED_DEPS and _reports_on(noun, coded_heads):
             continue  # "a drone strike *killed* five", "*slapped* sanctions on": the verb codes it
