@@ -295,3 +295,17 @@ def test_the_object_picks_the_sense(code_text: Coder, text: str, root: str) -> N
 ])
 def test_non_political_doers_and_statistics_code_nothing(code_text: Coder, text: str) -> None:
     assert not happened(code_text(text)), [(e.cameo, e.trigger) for e in code_text(text).events]
+
+
+def test_a_gerund_after_a_topic_preposition_is_no_event(code_text: Coder) -> None:
+    doc = code_text("Sweden is skeptical about Norwegian motives in providing aid to Finland.")
+    assert not [e for e in happened(doc) if e.root == "07"]
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("The Danish prosecutor seeks the release of the Swedish sailors.", "02"),
+    ("Denmark seeks to expand trade with Sweden.", None),
+])
+def test_seeking_a_thing_is_a_request_seeking_to_act_is_trying(code_text: Coder, text: str, root: str | None) -> None:
+    roots = [e.root for e in happened(code_text(text))]
+    assert (roots[0] == root) if root else "02" not in roots

@@ -71,3 +71,8 @@ def test_criticism_coming_from_named_actors(code_text: Coder) -> None:
 
 def test_the_subject_of_a_plain_verb_does_the_event_noun(code_text: Coder) -> None:
     assert pairs(code_text("Norway had talks with Sweden on Monday."), "04") >= {("NOR", "SWE")}
+
+
+def test_a_meeting_named_as_the_occasion_is_the_subjects(code_text: Coder) -> None:
+    doc = code_text("The Norwegian premier criticised Sweden during a visit to Finland last week.")
+    assert pairs(doc, "04") == {("NOR", "FIN")}

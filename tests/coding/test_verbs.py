@@ -47,3 +47,14 @@ def test_lemma_guesses_from_the_word_form(nlp, word: str, expected: str) -> None
 )
 def test_event_nouns_use_their_modifiers(nlp, text: str, noun: int, code: str) -> None:
     assert match(nlp(text)[noun], "N").code == code
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "root"), [
+    ("Finland will not follow the Swedish example.", "12"),
+    ("Danish police fired tear gas at the protesters.", "17"),
+    ("The Norwegian opposition called a general strike for Monday.", "14"),
+])
+def test_object_cues_for_issue_11_senses(code_text, text: str, root: str) -> None:
+    events = [e for e in code_text(text).events if not e.negated]
+    assert events and events[0].root == root, [(e.cameo, e.trigger) for e in events]

@@ -18,7 +18,8 @@ def event(cameo: str) -> Event:
 
 
 @pytest.mark.parametrize(("cameo", "klass"), [(None, "0"), ("010", "0"), ("036", "1"), ("074", "2"),
-                                               ("120", "3"), ("090", "3"), ("141", "4"), ("163", "4")])
+                                               ("120", "3"), ("090", "3"), ("141", "4"), ("163", "3"),
+                                               ("020", "0"), ("150", "4")])
 def test_event_class_follows_the_readme_roots(cameo: str | None, klass: str) -> None:
     assert event_class(event(cameo) if cameo else None) == klass
 

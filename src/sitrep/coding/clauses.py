@@ -243,6 +243,16 @@ def gapped_pairs(verb: Token) -> list[tuple[Token, Token]]:
     return pairs
 
 
+TOPIC_PREPS = frozenset({"about", "of", "in", "on", "over", "for", "to", "regarding", "concerning", "with"})
+
+
+def is_topic_gerund(verb: Token) -> bool:
+    """A gerund after a topic preposition ("skeptical *about providing* cash", "the
+    importance *of keeping* troops"): what is talked about, not an event reported;
+    a time preposition ("*after being* attacked") is a backdrop and still news."""
+    return verb.dep_ == "pcomp" and verb.head.lower_ in TOPIC_PREPS
+
+
 def is_infinitive(verb: Token) -> bool:
     """A to-infinitive ("*to hold* talks")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

@@ -6,18 +6,26 @@ returns Event records; ``process`` attaches them to each document.
 How a sentence is read (see ``clauses`` for the grammar, ``verbs`` for the lexicon):
 
 - The coder walks the clauses from the sentence root through conjoined,
-  adverbial and complement clauses (not relative clauses or purpose clauses:
-  those describe, they do not report).  Each clause head is looked up in the
-  lexicon; an unknown verb yields no event.
-- Source = subject (or the "by" agent of a passive); target = object, then the
-  objects of "to/with/against/on..." (the lexicon says which first).  Actors come
+  adverbial (including "after/as/when" backdrops) and complement clauses, then
+  sweeps the clauses the walk did not reach: relative clauses ("the men *who
+  were arrested*"), participles on nouns ("three men *killed* in rioting") and
+  clauses inside noun phrases.  Purpose clauses, to-infinitives, gerunds after
+  topic prepositions, frame contents and anything under a hypothetical are not
+  swept.  Each clause head is looked up in the lexicon; an unknown verb yields
+  no event.  Event nouns left over are coded by ``nominal``.
+- Source = subject (or the "by" agent of a passive; an agentless passive done
+  to a known actor gets an unknown source); target = object, then the
+  objects of "to/with/against/on..." (the lexicon says which first); a force
+  sent is never the target; gapping ("Chile pledged 300 engineers, Peru 150")
+  repeats the event for each pair.  Actors come
   from ``coding.actors.actors_for_token``, so "U.S. and Danish officials" give
   one event per actor.
 - Frames: "agreed/promised/vowed to X" and "will X" are intents (CAMEO 03x,
   PLOVER AGREE; 13x THREATEN when X is coercive); "urged Y to X" an appeal,
-  "demanded that Y X" a demand, "refused to X" a rejection plus X kept with
-  ``negated``; "X said Y attacked Z" codes Y against Z with ``reported_by`` X and
-  X's statement (CAMEO 010, no PLOVER type); "X said Y must Z" is X's demand on Y.
+  "demanded that Y X" a demand, "refused to X" one record, the rejection;
+  "X said Y attacked Z" codes Y against Z with ``reported_by`` X and X's
+  statement (CAMEO 010, no PLOVER type); statements that are acts are in
+  ``speech_acts``.
 - Hypotheticals ("may", "could", "if") are not coded; negated actions are kept
   with ``negated=True`` and never as if they happened.
 - A subject that names no known actor is kept as an unresolved actor (its
@@ -106,20 +114,21 @@ class SentenceCoder:
             for child in root.children:
                 if cl.is_reduced_relative(child):
                     self.visit(child, Context(subjects=tuple(self.who.sources(root))))
-        self.sweep(sent)
-        nominal.code_nouns(self, sent, Context(depth=2))
-        self.attribute(sent)
+        tokens = list(sent)  # one pass over the sentence for the sweeps below
+        self.sweep([t for t in tokens if t.pos_ in cl.VERBAL])
+        nominal.code_nouns(self, [t for t in tokens if t.pos_ == "NOUN"], Context(depth=2))
+        self.attribute([t for t in tokens if t.lower_ == "according"])
         return self.found
 
-    def sweep(self, sent: Any) -> None:
+    def sweep(self, verbs: list[Token]) -> None:
         """Clauses the walk from the root does not reach: relative clauses, participles
         on nouns and clauses inside noun phrases ("the men *who were arrested*",
         "three men *killed* in rioting").  Nothing under a hypothetical or purpose
         clause is coded."""
-        for token in sent:
-            if token.pos_ in cl.VERBAL and token.i not in self.done and not self.under_blocked(token):
-                if not cl.is_infinitive(token):  # "a plan *to hold* talks": an aim, not a fact
-                    self.visit(token, Context(depth=2))
+        for token in verbs:
+            if token.i not in self.done and not self.under_blocked(token):
+                if not cl.is_infinitive(token) and not cl.is_topic_gerund(token):
+                    self.visit(token, Context(depth=2))  # not "a plan *to hold* talks", "skeptical *about providing*"
 
     def under_blocked(self, token: Token) -> bool:
         """Under a hypothetical or purpose clause, or inside the content of a frame
@@ -128,11 +137,9 @@ class SentenceCoder:
             return True
         return any(a.i in self.blocked or (a.i in self.done and a.i not in self.visited) for a in token.ancestors)
 
-    def attribute(self, sent: Any) -> None:
+    def attribute(self, cues: list[Token]) -> None:
         """"According to X, ...": X reports every action of the sentence not already reported."""
-        for token in sent:
-            if token.lower_ != "according":
-                continue
+        for token in cues:
             sources = self.who.first_actors([cl.prep_objects(token, ("to",))], [])
             for item in self.found:
                 if sources and item.reported_by is None and not item.statement:
@@ -315,6 +322,9 @@ class SentenceCoder:
         if family == "intent" and speech_acts.wish_for_other(trigger, content.token if content else None,
                                                              sources, self.who):
             family = "appeal"  # "X expects Y to confirm": a request of Y, not X's plan
+        if family == "intent" and content is None and not cl.direct_objects(verb) and not cl.prep_groups(
+                verb, ("to", "on", "with", "upon")):
+            return  # "X agreed, saying ...": agreeing with someone is no pledge
         code = derive(family, content.code) if content and content.code else entry.code
         if family == "appeal" and entry.frame == "intent":
             code = derive("appeal", content.code if content else None)

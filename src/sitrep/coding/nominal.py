@@ -29,7 +29,7 @@ from sitrep.coding import clauses as cl
 from sitrep.coding.cameo import derive
 from sitrep.coding.found import Context
 from sitrep.coding.participants import resolved
-from sitrep.coding.verbs import match
+from sitrep.coding.verbs import entries_for, match
 from sitrep.models import Actor
 
 if TYPE_CHECKING:
@@ -54,16 +54,18 @@ REPORTED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 FUTURE_MODIFIERS = frozenset({"planned", "proposed", "upcoming", "scheduled", "expected", "future",
                               "next", "forthcoming", "impending", "imminent", "new"})
 NEGATING_DETERMINERS = frozenset({"no"})
+# Prepositions that make a meeting the occasion of a clause ("*during* talks in Abidjan").
+OCCASION_PREPS = frozenset({"during", "at", "after", "on", "before", "following", "ahead"})
 # Verbs whose "from" phrase names where the subject noun came from ("criticism came from X").
 ORIGIN_VERBS = frozenset({"come", "pour", "emerge", "arrive"})
 
 
-def code_nouns(coder: SentenceCoder, sent: Any, ctx: Context) -> None:
-    """Code every event noun of ``sent`` that the clause walk left over."""
+def code_nouns(coder: SentenceCoder, nouns: list[Token], ctx: Context) -> None:
+    """Code every event noun among a sentence's ``nouns`` that the clause walk left over."""
     used = {w.i for f in coder.found for w in f.words}
     coded_heads = {w.i for f in coder.found if not f.statement for w in f.words}
-    for noun in sent:
-        if noun.pos_ != "NOUN" or noun.i in used or noun.dep_ in MODIFIER_DEPS or coder.under_blocked(noun):
+    for noun in nouns:
+        if noun.i in used or noun.dep_ in MODIFIER_DEPS or not entries_for(noun, "N") or coder.under_blocked(noun):
             continue  # "the *war* crimes court", "*aid* convoys": a modifier names a kind, not an event
         if noun.dep_ in REPORTED_DEPS and _reports_on(noun, coded_heads):
             continue  # "a drone strike *killed* five", "*slapped* sanctions on": the verb codes it
@@ -134,7 +136,19 @@ def noun_sources(coder: SentenceCoder, noun: Token, root: str, between: list[Tok
     if root in DOER_ROOTS:
         groups += cl.prep_groups(noun, ("of",))
     found = who.first_actors(groups, [])
-    return found or governing_doers(coder, noun)
+    return found or governing_doers(coder, noun) or (occasion_doers(coder, noun) if root == "04" else [])
+
+
+def occasion_doers(coder: SentenceCoder, noun: Token) -> list[Actor]:
+    """A meeting or visit named as the occasion of a clause is its subject's ("X said
+    *during a visit to* Y", "X sought a deal *at talks in* Abidjan")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in OCCASION_PREPS:
+        return []
+    verb = noun.head.head
+    if verb.pos_ not in cl.VERBAL:
+        return []
+    subject = cl.subject_of(verb) or cl.inherited_subject(verb)
+    return [a for a in coder.who.sources(subject) if resolved(a)] if subject is not None else []
 
 
 def governing_doers(coder: SentenceCoder, noun: Token) -> list[Actor]:
@@ -149,6 +163,9 @@ def governing_doers(coder: SentenceCoder, noun: Token) -> list[Actor]:
         return []
     if phrase.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in ORIGIN_VERBS:
         return coder.who.first_actors(cl.prep_groups(verb, ("from",)), [])
-    if phrase.dep_ == "dobj" and match(verb, "V") is None:
-        return coder.who.sources(cl.subject_of(verb))
+    if phrase is not noun:
+        return []  # "fleeing a spate *of* violence": the refugees do not do the violence
+    subject = cl.subject_of(verb)
+    if phrase.dep_ == "dobj" and match(verb, "V") is None and subject is not None and match(subject, "N") is None:
+        return coder.who.sources(subject)  # not "*demands* include an investigation": a demand does nothing
     return []

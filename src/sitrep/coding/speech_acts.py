@@ -48,7 +48,7 @@ COMMENT_ROOTS = frozenset({"01", "05", "11"})
 REACTION_ROOTS = frozenset({"01", "05", "11", "12", "13"})
 FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # Verbs that report speech when they take a that-clause ("conceded that", "agreed that").
-SAYING_SENSES = frozenset({"concede", "agree", "admit", "accept", "acknowledge", "confirm", "stress",
+SAYING_SENSES = frozenset({"concede", "agree", "admit", "acknowledge", "confirm", "stress",
                            "note", "add", "argue", "maintain", "reiterate", "recall"})
 # Domestic restriction codes and their international counterparts.
 DOMESTIC_RESTRICTIONS = {"172": "163"}
