@@ -54,7 +54,7 @@ def test_a_shorter_pipeline_runs_only_its_stages(settings: Settings) -> None:
 def test_sitrep_stages_lists_requires_and_assigns() -> None:
     result = CliRunner().invoke(main, ["stages", "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert '"stage": "events.v1"' in result.output and "doc.mentions" in result.output
+    assert '"stage": "events.v2"' in result.output and "doc.mentions" in result.output
 
 
 def test_sitrep_stages_refuses_a_wrong_order_in_one_line() -> None:
