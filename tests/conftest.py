@@ -66,3 +66,24 @@ def prepare(nlp, settings: Settings) -> Callable[..., Document]:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.duckdb"
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The examples plus the 295 Wikinews articles (when ../shared is there) as `sitrep ingest`
+    stores them, built once per test session: coding the corpus is the slowest step of the
+    suite, and the dashboard and the corpus-wide checks read the same store."""
+    import subprocess
+    import sys
+
+    path = tmp_path_factory.mktemp("corpus") / "corpus.duckdb"
+
+    def ingest(*args: str) -> None:
+        subprocess.run([sys.executable, "-m", "sitrep.cli", "ingest", *args, "--db", str(path), "--quiet"],
+                       check=True, capture_output=True, text=True, timeout=1800)
+
+    ingest(str(EXAMPLES))
+    wikinews = sorted((SHARED_EVAL / "wikinews").glob("*.csv")) if SHARED_EVAL.exists() else []
+    if wikinews:
+        ingest(*map(str, wikinews), "--id-col", "url")
+    return path

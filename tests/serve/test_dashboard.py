@@ -15,6 +15,7 @@ import csv
 import io
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -31,7 +32,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.model]
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "test-output" / "dashboard"
-WIKINEWS = ROOT.parent / "shared" / "eval" / "wikinews"
 CHROMIUM = Path(os.environ.get("SITREP_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -63,22 +63,14 @@ def wait_until_up(url: str, server: subprocess.Popen, seconds: float = 30) -> No
     raise RuntimeError(f"sitrep serve did not answer at {url} within {seconds}s")
 
 
-def ingest(path: Path, *args: str) -> None:
-    subprocess.run([sys.executable, "-m", "sitrep.cli", "ingest", *args, "--db", str(path), "--quiet"],
-                   check=True, capture_output=True, text=True, timeout=1800)
-
-
 @pytest.fixture(scope="session")
-def dashboard_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def dashboard_store(tmp_path_factory: pytest.TempPathFactory, corpus_store: Path) -> Path:
     """Examples + Wikinews (when present) as `sitrep ingest` stores them, plus the hand-coded sample documents."""
     reuse = os.environ.get("SITREP_DASHBOARD_DB")
     if reuse and Path(reuse).exists():
         return Path(reuse)
     path = tmp_path_factory.mktemp("dashboard") / "acceptance.duckdb"
-    ingest(path, str(ROOT / "examples" / "arctic.jsonl"))
-    wikinews = sorted(WIKINEWS.glob("*.csv")) if WIKINEWS.is_dir() else []
-    if wikinews:
-        ingest(path, *map(str, wikinews), "--id-col", "url")
+    shutil.copyfile(corpus_store, path)  # the shared session store, plus the hand-coded samples below
     return write_store(path, sample_documents())
 
 
