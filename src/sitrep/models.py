@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, fields
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Self
+
+if TYPE_CHECKING:
+    from sitrep.nlp.types import Doc
 
 
 def _plain(value: Any) -> Any:
@@ -28,19 +31,19 @@ class Record:
     ``from_dict`` can rebuild the typed tree from plain JSON.
     """
 
-    _nested: ClassVar[dict[str, type]] = {}
+    _nested: ClassVar[dict[str, type[Record]]] = {}
     _private: ClassVar[frozenset[str]] = frozenset()
 
     def as_dict(self) -> dict[str, Any]:
         return {
             f.name: _plain(getattr(self, f.name))
-            for f in fields(self)  # type: ignore[arg-type]
+            for f in fields(self)  # type: ignore[arg-type]  # Record is a mixin: only its dataclass subclasses are called
             if f.name not in self._private
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Any:
-        known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        known = {f.name for f in fields(cls)}  # type: ignore[arg-type]  # Record is a mixin: only its dataclass subclasses are called
         kwargs: dict[str, Any] = {}
         for key, value in data.items():
             if key not in known:
@@ -87,7 +90,7 @@ class Location(Record):
 class Event(Record):
     """One coded event, pointing back to its sentence."""
 
-    _nested: ClassVar[dict[str, type]] = {"source": Actor, "target": Actor, "location": Location}
+    _nested: ClassVar[dict[str, type[Record]]] = {"source": Actor, "target": Actor, "location": Location}
 
     sentence: str
     sentence_index: int
@@ -107,15 +110,16 @@ class Event(Record):
     reported_by: Actor | None = None  # speaker of reported speech
 
     def __post_init__(self) -> None:
-        if isinstance(self.reported_by, dict):
-            self.reported_by = Actor.from_dict(self.reported_by)
+        raw: object = self.reported_by  # a plain dict when built from JSON, though typed as the record
+        if isinstance(raw, dict):
+            self.reported_by = Actor.from_dict(raw)
 
 
 @dataclass
 class Quote(Record):
     """Words attributed to a speaker; ``direct`` when in quotation marks."""
 
-    _nested: ClassVar[dict[str, type]] = {"speaker": Actor}
+    _nested: ClassVar[dict[str, type[Record]]] = {"speaker": Actor}
 
     speaker: Actor | None
     text: str
@@ -132,7 +136,7 @@ class Quote(Record):
 class Count(Record):
     """A number tied to what it counts and to whom ("13 soldiers" of DEU)."""
 
-    _nested: ClassVar[dict[str, type]] = {"actor": Actor}
+    _nested: ClassVar[dict[str, type[Record]]] = {"actor": Actor}
 
     number: int | None
     unit: str
@@ -148,7 +152,7 @@ class Count(Record):
 class Stance(Record):
     """An actor's position on a named issue: +1 presses/supports, -1 rejects."""
 
-    _nested: ClassVar[dict[str, type]] = {"actor": Actor}
+    _nested: ClassVar[dict[str, type[Record]]] = {"actor": Actor}
 
     actor: Actor
     issue: str
@@ -187,7 +191,7 @@ class Document(Record):
     mentions between stages inside one process; neither is serialised.
     """
 
-    _nested: ClassVar[dict[str, type]] = {
+    _nested: ClassVar[dict[str, type[Record]]] = {
         "sentences": Sentence,
         "events": Event,
         "actors": ActorSummary,
@@ -214,7 +218,7 @@ class Document(Record):
     stances: list[Stance] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the coder could not do fully (a cut text, a date out of range)
     truncated: bool = False  # only the first ``Settings.max_doc_chars`` characters were coded
-    parsed: Any = field(default=None, repr=False, compare=False)
+    parsed: Doc | None = field(default=None, repr=False, compare=False)  # the spaCy parse, freed after coding
     mentions: list[Any] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:

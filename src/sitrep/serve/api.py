@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import PurePath
 from typing import Any, Literal
 
+from duckdb import DuckDBPyConnection
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import FileResponse, JSONResponse, Response
@@ -160,7 +161,7 @@ def _add_list_routes(app: FastAPI) -> None:
 
     @app.get("/api/facets", summary="Event counts per value of type, source, target, place country, quad class")
     def get_facets(
-        top: int = Query(12, ge=1, le=100), flt: ApiFilter = Depends(event_filter), con: Any = Depends(cursor)
+        top: int = Query(12, ge=1, le=100), flt: ApiFilter = Depends(event_filter), con: DuckDBPyConnection = Depends(cursor)
     ) -> JSONResponse:
         found = queries.facets(con, flt, top)
         for name in ("source", "target"):
@@ -187,19 +188,19 @@ def _add_list_routes(app: FastAPI) -> None:
 
 def _add_item_routes(app: FastAPI) -> None:
     @app.get("/api/overview", summary="Store-wide counts, date range, and the values filters can take")
-    def get_overview(con: Any = Depends(cursor)) -> JSONResponse:
+    def get_overview(con: DuckDBPyConnection = Depends(cursor)) -> JSONResponse:
         return JSONResponse(jsonable_encoder({**queries.overview(con), "rule": RULE}))
 
     @app.get("/api/actors/{code}", summary="One actor: its name, the people under its code, partners, figures")
     def get_actor(
         code: str = Path(..., pattern=ACTOR_CODE),
         flt: ApiFilter = Depends(event_filter),
-        con: Any = Depends(cursor),
+        con: DuckDBPyConnection = Depends(cursor),
     ) -> JSONResponse:
         return JSONResponse(jsonable_encoder(actor_page(con, code.upper(), flt)))
 
     @app.get("/api/documents/{doc_id:path}", summary="A document: text, sentences and all its coded records")
-    def get_document(doc_id: str, con: Any = Depends(cursor)) -> JSONResponse:
+    def get_document(doc_id: str, con: DuckDBPyConnection = Depends(cursor)) -> JSONResponse:
         found = queries.document(con, doc_id)
         if found is None:
             raise HTTPException(404, f"no document with id {doc_id!r}")
@@ -225,7 +226,7 @@ def without_paths(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
-def actor_page(con: Any, code: str, flt: ApiFilter) -> dict[str, Any]:
+def actor_page(con: DuckDBPyConnection, code: str, flt: ApiFilter) -> dict[str, Any]:
     """Everything about one actor code, under the dashboard's filter (its own events and records)."""
     own = ApiFilter(**{**flt.__dict__, "actors": (code,)})
     held = queries.actor_rows(con, code)
