@@ -56,7 +56,9 @@ def batches(con: DuckDBPyConnection, sql: str, params: list[Any]) -> tuple[list[
 
 
 def total(con: DuckDBPyConnection, view: queries.View) -> int:
-    return queries.count(con, f"SELECT count(*) FROM ({view.sql})", view.params)
+    # fetchall, not fetchone: it closes the result, and the Parquet export runs its query next on this cursor
+    rows = con.execute(f"SELECT count(*) FROM ({view.sql})", view.params).fetchall()
+    return int(rows[0][0])
 
 
 def stream_csv(con: DuckDBPyConnection, view: queries.View) -> Iterator[str]:
