@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -154,7 +155,7 @@ def test_counts_need_number_and_fitting_unit_and_side_for_the_strict_figure() ->
               Count(number=None, unit="dead", actor=None, sentence="s", sentence_index=2)]
     doc = make_doc([], counts=counts)
     scores = CountScores()
-    gold_counts = [{"number": 13, "unit": "troops", "side": "USA", "anchor": "NATO met"},
+    gold_counts: list[dict[str, Any]] = [{"number": 13, "unit": "troops", "side": "USA", "anchor": "NATO met"},
                    {"number": None, "unit": "killed", "side": None, "anchor": "It rained"},
                    {"number": 13, "unit": "troops", "side": "DNK", "anchor": "Denmark rejected"}]
     missed = score_counts(doc, gold_counts, scores)
