@@ -35,15 +35,16 @@ class Record:
     _private: ClassVar[frozenset[str]] = frozenset()
 
     def as_dict(self) -> dict[str, Any]:
+        # fields(): Record is a mixin, only its dataclass subclasses are ever asked
         return {
             f.name: _plain(getattr(self, f.name))
-            for f in fields(self)  # type: ignore[arg-type]  # Record is a mixin: only its dataclass subclasses are called
+            for f in fields(self)  # type: ignore[arg-type]  # see above
             if f.name not in self._private
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
-        known = {f.name for f in fields(cls)}  # type: ignore[arg-type]  # Record is a mixin: only its dataclass subclasses are called
+        known = {f.name for f in fields(cls)}  # type: ignore[arg-type]  # a mixin: subclasses are dataclasses
         kwargs: dict[str, Any] = {}
         for key, value in data.items():
             if key not in known:
@@ -218,7 +219,7 @@ class Document(Record):
     stances: list[Stance] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the coder could not do fully (a cut text, a date out of range)
     truncated: bool = False  # only the first ``Settings.max_doc_chars`` characters were coded
-    parsed: Doc | None = field(default=None, repr=False, compare=False)  # the spaCy parse, freed after coding
+    parsed: Doc | None = field(default=None, repr=False, compare=False)  # spaCy's parse, freed after coding
     mentions: list[Any] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +51,7 @@ def event(index: int, root: str, source: Actor, target: Actor | None, cameo: str
                  root=root, quad_class=3, goldstein=-4.0, plover="X", negated=negated)
 
 
-def make_doc(events: list[Event], quotes: list[Quote] = (), counts: list[Count] = ()) -> Document:  # type: ignore[assignment]
+def make_doc(events: list[Event], quotes: Sequence[Quote] = (), counts: Sequence[Count] = ()) -> Document:
     return Document(id="a", text=TEXT, sentences=sentences(TEXT), events=events, quotes=list(quotes), counts=list(counts))
 
 

@@ -92,7 +92,7 @@ async def _config_error(request: Request, exc: Exception) -> JSONResponse:
 def _add_list_routes(app: FastAPI) -> None:
     @app.get("/api/events", summary="Events matching the filter")
     def get_events(
-        sort: Literal[tuple(queries.EVENT_SORTS)] = "date",  # type: ignore[valid-type]
+        sort: Literal[tuple(queries.EVENT_SORTS)] = "date",  # type: ignore[valid-type]  # built from the table at run time for FastAPI
         req: ListRequest = Depends(),
     ) -> Response:
         result = req.page(queries.events_view(req.flt, sort))
@@ -172,7 +172,7 @@ def _add_list_routes(app: FastAPI) -> None:
     @app.get("/api/export/{table}", summary="The whole filtered view, streamed: CSV, Parquet, or GDELT TSV (events)")
     def get_export(
         request: Request,
-        table: Literal[EXPORT_TABLES],  # type: ignore[valid-type]
+        table: Literal[EXPORT_TABLES],  # type: ignore[valid-type]  # built from the table at run time for FastAPI
         fmt: Literal["csv", "parquet", "gdelt"] = Query("csv", alias="format"),
         flt: ApiFilter = Depends(event_filter),
     ) -> Response:
