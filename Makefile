@@ -31,6 +31,7 @@ test-fast: install
 
 # mypy over src/sitrep (strict) and tests (relaxed), as configured in pyproject.toml;
 # its cache in .mypy_cache makes a second run take seconds.
+# To join `test: install browser typecheck` once coding/, ingest/, scale/ and store/ pass it too.
 typecheck: install
 	$(BIN)/python -m mypy
 
