@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= sitrep.duckdb
 EXAMPLES := examples/arctic.jsonl
 
-.PHONY: install demo test test-fast browser bench clean
+.PHONY: install demo test test-fast typecheck browser bench clean
 
 install: $(STAMP)
 
@@ -29,6 +29,12 @@ test: install browser
 test-fast: install
 	$(BIN)/python -m pytest -q -m "not slow and not browser"
 
+# mypy over src/sitrep (strict) and tests (relaxed), as configured in pyproject.toml;
+# its cache in .mypy_cache makes a second run take seconds.
+# To join `test: install browser typecheck` once coding/, ingest/, scale/ and store/ pass it too.
+typecheck: install
+	$(BIN)/python -m mypy
+
 # Debian's chromium for the Playwright browser tests (skipped when it cannot be installed).
 browser:
 	@command -v chromium >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || \
@@ -39,4 +45,4 @@ bench: install
 	$(BIN)/python bench/throughput.py
 
 clean:
-	rm -rf $(VENV) $(DB) .pytest_cache
+	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache

@@ -38,7 +38,7 @@ def test_document_round_trip_through_json():
 
 def test_output_dict_hides_text_and_transients():
     doc = Document(id="d", text="secret text")
-    doc.parsed = object()
+    doc.parsed = object()  # type: ignore[assignment]  # a stand-in parse: only its absence from the output is checked
     out = doc.output_dict()
     assert "text" not in out and "parsed" not in out and "mentions" not in out
     assert out["text_sha1"] == text_sha1("secret text")

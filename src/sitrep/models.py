@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, fields
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Self
+
+if TYPE_CHECKING:
+    from sitrep.nlp.types import Doc
 
 
 def _plain(value: Any) -> Any:
@@ -28,19 +31,20 @@ class Record:
     ``from_dict`` can rebuild the typed tree from plain JSON.
     """
 
-    _nested: ClassVar[dict[str, type]] = {}
+    _nested: ClassVar[dict[str, type[Record]]] = {}
     _private: ClassVar[frozenset[str]] = frozenset()
 
     def as_dict(self) -> dict[str, Any]:
+        # fields(): Record is a mixin, only its dataclass subclasses are ever asked
         return {
             f.name: _plain(getattr(self, f.name))
-            for f in fields(self)  # type: ignore[arg-type]
+            for f in fields(self)  # type: ignore[arg-type]  # see above
             if f.name not in self._private
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Any:
-        known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        known = {f.name for f in fields(cls)}  # type: ignore[arg-type]  # a mixin: subclasses are dataclasses
         kwargs: dict[str, Any] = {}
         for key, value in data.items():
             if key not in known:
@@ -87,7 +91,7 @@ class Location(Record):
 class Event(Record):
     """One coded event, pointing back to its sentence."""
 
-    _nested: ClassVar[dict[str, type]] = {"source": Actor, "target": Actor, "location": Location}
+    _nested: ClassVar[dict[str, type[Record]]] = {"source": Actor, "target": Actor, "location": Location}
 
     sentence: str
     sentence_index: int
@@ -109,15 +113,16 @@ class Event(Record):
     date_precision: str | None = None  # day, month or year
 
     def __post_init__(self) -> None:
-        if isinstance(self.reported_by, dict):
-            self.reported_by = Actor.from_dict(self.reported_by)
+        raw: object = self.reported_by  # a plain dict when built from JSON, though typed as the record
+        if isinstance(raw, dict):
+            self.reported_by = Actor.from_dict(raw)
 
 
 @dataclass
 class Quote(Record):
     """Words attributed to a speaker; ``direct`` when in quotation marks."""
 
-    _nested: ClassVar[dict[str, type]] = {"speaker": Actor}
+    _nested: ClassVar[dict[str, type[Record]]] = {"speaker": Actor}
 
     speaker: Actor | None
     text: str
@@ -134,7 +139,7 @@ class Quote(Record):
 class Count(Record):
     """A number tied to what it counts and to whom ("13 soldiers" of DEU)."""
 
-    _nested: ClassVar[dict[str, type]] = {"actor": Actor}
+    _nested: ClassVar[dict[str, type[Record]]] = {"actor": Actor}
 
     number: int | None
     unit: str
@@ -150,7 +155,7 @@ class Count(Record):
 class Stance(Record):
     """An actor's position on a named issue: +1 presses/supports, -1 rejects."""
 
-    _nested: ClassVar[dict[str, type]] = {"actor": Actor}
+    _nested: ClassVar[dict[str, type[Record]]] = {"actor": Actor}
 
     actor: Actor
     issue: str
@@ -189,7 +194,7 @@ class Document(Record):
     mentions between stages inside one process; neither is serialised.
     """
 
-    _nested: ClassVar[dict[str, type]] = {
+    _nested: ClassVar[dict[str, type[Record]]] = {
         "sentences": Sentence,
         "events": Event,
         "actors": ActorSummary,
@@ -216,7 +221,7 @@ class Document(Record):
     stances: list[Stance] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the coder could not do fully (a cut text, a date out of range)
     truncated: bool = False  # only the first ``Settings.max_doc_chars`` characters were coded
-    parsed: Any = field(default=None, repr=False, compare=False)
+    parsed: Doc | None = field(default=None, repr=False, compare=False)  # spaCy's parse, freed after coding
     mentions: list[Any] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:

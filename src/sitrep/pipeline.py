@@ -148,11 +148,12 @@ def parse_batch(first: Stage, batch: list[Document], settings: Settings, report:
 
 def code_parsed(stages: list[Stage], doc: Document, settings: Settings, report: OnError) -> Document | None:
     """The coding stages over one parsed document; None when one of them failed."""
-    current: Document | None = doc
+    current = doc
     for stage in stages:
-        current = guarded(stage, current, settings, report)
-        if current is None:
+        done = guarded(stage, current, settings, report)
+        if done is None:
             return None
+        current = done
     return current
 
 

@@ -5,7 +5,13 @@ Used by the CLI only; library code reports progress through a callback.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
+
+Advance = Callable[[int], None]  # what ``with bar as advance:`` hands out: advance(documents_done)
 
 
 class ProgressBar:
@@ -31,9 +37,9 @@ class ProgressBar:
             TimeRemainingColumn(),
             console=Console(stderr=True),
         )
-        self._task: Any = self._progress.add_task(label, total=total, rate="-")
+        self._task: TaskID = self._progress.add_task(label, total=total, rate="-")
 
-    def __enter__(self) -> Any:
+    def __enter__(self) -> Advance:
         self._progress.start()
         return self.advance
 
@@ -56,7 +62,7 @@ class LineProgress:
     Each line reads ``sitrep: committed 128/300 documents, 12.3 docs/s, 14 s left``.
     """
 
-    def __init__(self, label: str, total: int | None = None, stream: Any = None) -> None:
+    def __init__(self, label: str, total: int | None = None, stream: TextIO | None = None) -> None:
         import sys
         import time
 
@@ -67,7 +73,7 @@ class LineProgress:
         self.total = total
         self.done = 0
 
-    def __enter__(self) -> Any:
+    def __enter__(self) -> Advance:
         return self.advance
 
     def advance(self, n: int) -> None:

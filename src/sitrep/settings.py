@@ -63,14 +63,14 @@ class Settings:
             values["batch_size"] = _positive_int("SITREP_BATCH_SIZE", env["SITREP_BATCH_SIZE"])
         if env.get("SITREP_STAGES"):
             values["stages"] = tuple(name.strip() for name in env["SITREP_STAGES"].split(",") if name.strip())
-        return cls(**values)  # type: ignore[arg-type]
+        return cls(**values)  # type: ignore[arg-type]  # each value above is parsed for its own field
 
     def replace(self, **changes: object) -> Settings:
         """A copy with the given fields changed; ``None`` values are ignored."""
         given = {k: v for k, v in changes.items() if v is not None}
         if "db_path" in given:
             given["db_path"] = Path(str(given["db_path"]))
-        return dataclasses.replace(self, **given)  # type: ignore[arg-type]
+        return dataclasses.replace(self, **given)  # type: ignore[arg-type]  # CLI options named as the fields
 
 
 def _positive_int(name: str, raw: str) -> int:

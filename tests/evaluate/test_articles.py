@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -49,7 +51,7 @@ def event(index: int, root: str, source: Actor, target: Actor | None, cameo: str
                  root=root, quad_class=3, goldstein=-4.0, plover="X", negated=negated)
 
 
-def make_doc(events: list[Event], quotes: list[Quote] = (), counts: list[Count] = ()) -> Document:  # type: ignore[assignment]
+def make_doc(events: list[Event], quotes: Sequence[Quote] = (), counts: Sequence[Count] = ()) -> Document:
     return Document(id="a", text=TEXT, sentences=sentences(TEXT), events=events, quotes=list(quotes), counts=list(counts))
 
 
@@ -154,7 +156,7 @@ def test_counts_need_number_and_fitting_unit_and_side_for_the_strict_figure() ->
               Count(number=None, unit="dead", actor=None, sentence="s", sentence_index=2)]
     doc = make_doc([], counts=counts)
     scores = CountScores()
-    gold_counts = [{"number": 13, "unit": "troops", "side": "USA", "anchor": "NATO met"},
+    gold_counts: list[dict[str, Any]] = [{"number": 13, "unit": "troops", "side": "USA", "anchor": "NATO met"},
                    {"number": None, "unit": "killed", "side": None, "anchor": "It rained"},
                    {"number": 13, "unit": "troops", "side": "DNK", "anchor": "Denmark rejected"}]
     missed = score_counts(doc, gold_counts, scores)

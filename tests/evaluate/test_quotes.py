@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from sitrep.evaluate import quotes as evalq
+from sitrep.evaluate.scoring import Score
 from sitrep.models import Actor, Quote
 
 TEXT = "Figueroa said the campaign planned a protest. “We were there,” Figueroa told USA Today."
@@ -69,7 +70,7 @@ def test_polnear_dev_direct_quote_targets(shared_eval, settings) -> None:
     path = shared_eval / "polnear" / "dev"
     if not path.exists():
         pytest.skip("polnear/dev is not present")
-    scores = {"direct": evalq.Score(), "indirect": evalq.Score()}
+    scores = {"direct": Score(), "indirect": Score()}
     articles = list(evalq.find_articles(path))
     for (name, text, gold), doc in zip(articles, evalq.code_articles(articles, settings), strict=True):
         evalq.score_document(doc.quotes, gold, scores, [], name, text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+
 import pytest
 
 from sitrep.errors import ModelError
@@ -14,7 +16,7 @@ def test_auto_finds_an_installed_english_pipeline():
 
 
 def test_no_pipeline_installed_is_a_model_error(monkeypatch):
-    monkeypatch.setattr(model.importlib.util, "find_spec", lambda name: None)
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
     with pytest.raises(ModelError, match="make install"):
         model.find_english_pipeline()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -47,7 +48,7 @@ CODES = {
 }
 
 # (id, date, title, text, events as (sentence, source, cameo, target, place, negated), quotes, stances)
-CORPUS = [
+CORPUS: list[tuple[Any, ...]] = [
     (
         "t-001", "2026-01-14", "Washington talks on Greenland end without agreement",
         "American officials met Danish and Greenlandic ministers in Washington on Wednesday. "

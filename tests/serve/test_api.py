@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import duckdb
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from sitrep.errors import StoreError
@@ -18,7 +21,7 @@ from .conftest import HOSTILE, ISSUE
 
 
 @pytest.fixture(scope="module")
-def client(sample_store: Path) -> TestClient:
+def client(sample_store: Path) -> Iterator[TestClient]:
     with TestClient(create_app(Settings(db_path=sample_store)), base_url="http://127.0.0.1") as test_client:
         yield test_client
 
@@ -245,7 +248,7 @@ def test_api_docs_are_served_without_a_cdn(client: TestClient) -> None:
 
 
 def test_the_store_is_opened_read_only(client: TestClient) -> None:
-    with pytest.raises(duckdb.Error, match="read-only"), client.app.state.store.connection() as con:
+    with pytest.raises(duckdb.Error, match="read-only"), cast(FastAPI, client.app).state.store.connection() as con:
         con.execute("DELETE FROM events")
     assert client.get("/api/events").json()["total"] == 9
 

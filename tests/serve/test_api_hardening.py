@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -43,7 +44,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def client(store: Path) -> TestClient:
+def client(store: Path) -> Iterator[TestClient]:
     with TestClient(create_app(Settings(db_path=store)), base_url=LOCAL) as test_client:
         yield test_client
 

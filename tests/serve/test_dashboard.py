@@ -23,10 +23,16 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 import pytest
 
 from .conftest import HOSTILE, SCREENSHOTS, sample_documents, write_store
+
+if TYPE_CHECKING:  # Playwright is imported by the fixture (importorskip), so the tests skip without it
+    from playwright.sync_api import APIResponse, Browser, Dialog, Page, Route, ViewportSize
+
+Scheme = Literal["light", "dark"]
 
 pytestmark = [pytest.mark.browser, pytest.mark.model]
 
@@ -39,8 +45,8 @@ CHROMIUM_ARGS = [
 ]
 PANELS = ("timeline-card", "map-card", "network-card", "facets-card", "table-card", "counts-card", "quotes-card",
           "stances-card")
-DESKTOP = {"width": 1440, "height": 1000}
-PHONE = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1440, "height": 1000}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 
 
 def free_port() -> int:
@@ -92,7 +98,7 @@ def base_url(dashboard_store: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def chromium(request: pytest.FixtureRequest) -> Iterator[object]:
+def chromium(request: pytest.FixtureRequest) -> Iterator[Browser]:
     if not CHROMIUM.exists():
         pytest.skip(f"no chromium at {CHROMIUM} (make browser installs Debian's package)")
     sync_api = pytest.importorskip("playwright.sync_api")
@@ -107,7 +113,7 @@ def chromium(request: pytest.FixtureRequest) -> Iterator[object]:
 class Visit:
     """A page on the dashboard that records outside requests, dialogs and script errors."""
 
-    def __init__(self, browser: object, base_url: str, viewport: dict | None = None, scheme: str = "light") -> None:
+    def __init__(self, browser: Browser, base_url: str, viewport: ViewportSize | None = None, scheme: Scheme = "light") -> None:
         self.base_url = base_url
         self.outside: list[str] = []
         self.dialogs: list[str] = []
@@ -118,7 +124,7 @@ class Visit:
         self.page.on("dialog", self._dialog)
         self.page.on("pageerror", lambda err: self.errors.append(str(err)))
 
-    def _route(self, route: object) -> None:
+    def _route(self, route: Route) -> None:
         url = route.request.url
         if url.startswith(self.base_url) or url.startswith("data:"):
             route.continue_()
@@ -126,11 +132,11 @@ class Visit:
             self.outside.append(url)
             route.abort()
 
-    def _dialog(self, dialog: object) -> None:
+    def _dialog(self, dialog: Dialog) -> None:
         self.dialogs.append(dialog.message)
         dialog.dismiss()
 
-    def open(self, path: str = "/") -> object:
+    def open(self, path: str = "/") -> Page:
         self.page.goto(self.base_url + path)
         self.settle()
         return self.page
@@ -163,7 +169,7 @@ class Visit:
 
 
 @pytest.fixture
-def visit(chromium: object, base_url: str) -> Iterator[Visit]:
+def visit(chromium: Browser, base_url: str) -> Iterator[Visit]:
     session = Visit(chromium, base_url)
     yield session
     session.close()
@@ -174,13 +180,13 @@ def number_in(text: str) -> int:
     return int(re.search(r"[\d,]+", text).group().replace(",", ""))
 
 
-def table_column(page: object, index: int) -> list[str]:
+def table_column(page: Page, index: int) -> list[str]:
     """The text of one column of the event table, whitespace collapsed."""
     cells = page.eval_on_selector_all("#events tbody tr.row", f"rows => rows.map(r => r.children[{index}].innerText)")
     return [" ".join(cell.split()) for cell in cells]
 
 
-def fetch(page: object, url: str) -> object:
+def fetch(page: Page, url: str) -> APIResponse:
     """A GET through the page's own context (same origin, same routing)."""
     return page.request.get(url)
 
@@ -206,8 +212,9 @@ def test_timeline_adds_up_to_the_table_within_the_corpus_dates(visit: Visit) -> 
     visit.shot("dashboard.png", full_page=True)
 
 
-def test_phone_layout_has_no_horizontal_overflow(chromium: object, base_url: str) -> None:
-    for scheme in ("light", "dark"):
+def test_phone_layout_has_no_horizontal_overflow(chromium: Browser, base_url: str) -> None:
+    schemes: tuple[Scheme, ...] = ("light", "dark")
+    for scheme in schemes:
         phone = Visit(chromium, base_url, PHONE, scheme)
         page = phone.open()
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
@@ -233,6 +240,7 @@ def test_exported_csv_of_a_filtered_view_has_x_total_count_rows(visit: Visit) ->
     assert "type=REJECT" in page.evaluate("location.hash")
     shown = number_in(page.inner_text("#events-count"))
     href = page.get_attribute("#export-menu a[data-table='events'][data-format='csv']", "href")
+    assert href is not None
     assert "limit" not in href and "type=REJECT" in href
     response = fetch(page, visit.base_url + href)
     rows = list(csv.DictReader(io.StringIO(response.text())))

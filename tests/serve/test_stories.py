@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from tests.store.conftest import make_doc
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> TestClient:
+def client(tmp_path: Path) -> Iterator[TestClient]:
     db = tmp_path / "stories.duckdb"
     with open_store(db) as con:
         docs = [make_doc("a", date="2026-01-14"), make_doc("b", date="2026-01-15"), make_doc("c", date="2026-02-20")]

@@ -94,6 +94,7 @@ def read_brat(ann: str, text: str) -> list[GoldAttribution]:
         fields = line.split("\t")
         if line.startswith("T") and len(fields) >= 2 and " " in fields[1]:
             _, offsets = fields[1].split(" ", 1)
+            # brat writes each part as "start end", so each inner tuple is a pair
             spans[fields[0]] = tuple(tuple(int(x) for x in part.split()) for part in offsets.split(";"))  # type: ignore[misc]
         elif line.startswith("E") and len(fields) >= 2:
             roles: dict[str, list[str]] = {}

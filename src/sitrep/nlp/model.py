@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import importlib.util
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sitrep.errors import ModelError
 from sitrep.settings import AUTO_MODEL, Settings
+
+if TYPE_CHECKING:
+    from sitrep.nlp.types import Language
 
 # Preferred order; the first installed one wins.
 ENGLISH_PIPELINES = (
@@ -42,13 +45,13 @@ def resolve_model_name(settings: Settings) -> str:
     return settings.model
 
 
-def load_pipeline(settings: Settings) -> Any:
+def load_pipeline(settings: Settings) -> Language:
     """The loaded pipeline for these settings (cached per process)."""
     return _load(resolve_model_name(settings))
 
 
 @lru_cache(maxsize=2)
-def _load(name: str) -> Any:
+def _load(name: str) -> Language:
     import spacy  # imported lazily: nothing heavy happens at import time
 
     try:

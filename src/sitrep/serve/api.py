@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import PurePath
 from typing import Any, Literal
 
+from duckdb import DuckDBPyConnection
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import FileResponse, JSONResponse, Response
@@ -91,7 +92,7 @@ async def _config_error(request: Request, exc: Exception) -> JSONResponse:
 def _add_list_routes(app: FastAPI) -> None:
     @app.get("/api/events", summary="Events matching the filter")
     def get_events(
-        sort: Literal[tuple(queries.EVENT_SORTS)] = "date",  # type: ignore[valid-type]
+        sort: Literal[tuple(queries.EVENT_SORTS)] = "date",  # type: ignore[valid-type]  # built from the table at run time for FastAPI
         req: ListRequest = Depends(),
     ) -> Response:
         result = req.page(queries.events_view(req.flt, sort))
@@ -160,7 +161,7 @@ def _add_list_routes(app: FastAPI) -> None:
 
     @app.get("/api/facets", summary="Event counts per value of type, source, target, place country, quad class")
     def get_facets(
-        top: int = Query(12, ge=1, le=100), flt: ApiFilter = Depends(event_filter), con: Any = Depends(cursor)
+        top: int = Query(12, ge=1, le=100), flt: ApiFilter = Depends(event_filter), con: DuckDBPyConnection = Depends(cursor)
     ) -> JSONResponse:
         found = queries.facets(con, flt, top)
         for name in ("source", "target"):
@@ -171,7 +172,7 @@ def _add_list_routes(app: FastAPI) -> None:
     @app.get("/api/export/{table}", summary="The whole filtered view, streamed: CSV, Parquet, or GDELT TSV (events)")
     def get_export(
         request: Request,
-        table: Literal[EXPORT_TABLES],  # type: ignore[valid-type]
+        table: Literal[EXPORT_TABLES],  # type: ignore[valid-type]  # built from the table at run time for FastAPI
         fmt: Literal["csv", "parquet", "gdelt"] = Query("csv", alias="format"),
         flt: ApiFilter = Depends(event_filter),
     ) -> Response:
@@ -187,19 +188,19 @@ def _add_list_routes(app: FastAPI) -> None:
 
 def _add_item_routes(app: FastAPI) -> None:
     @app.get("/api/overview", summary="Store-wide counts, date range, and the values filters can take")
-    def get_overview(con: Any = Depends(cursor)) -> JSONResponse:
+    def get_overview(con: DuckDBPyConnection = Depends(cursor)) -> JSONResponse:
         return JSONResponse(jsonable_encoder({**queries.overview(con), "rule": RULE}))
 
     @app.get("/api/actors/{code}", summary="One actor: its name, the people under its code, partners, figures")
     def get_actor(
         code: str = Path(..., pattern=ACTOR_CODE),
         flt: ApiFilter = Depends(event_filter),
-        con: Any = Depends(cursor),
+        con: DuckDBPyConnection = Depends(cursor),
     ) -> JSONResponse:
         return JSONResponse(jsonable_encoder(actor_page(con, code.upper(), flt)))
 
     @app.get("/api/documents/{doc_id:path}", summary="A document: text, sentences and all its coded records")
-    def get_document(doc_id: str, con: Any = Depends(cursor)) -> JSONResponse:
+    def get_document(doc_id: str, con: DuckDBPyConnection = Depends(cursor)) -> JSONResponse:
         found = queries.document(con, doc_id)
         if found is None:
             raise HTTPException(404, f"no document with id {doc_id!r}")
@@ -225,7 +226,7 @@ def without_paths(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
-def actor_page(con: Any, code: str, flt: ApiFilter) -> dict[str, Any]:
+def actor_page(con: DuckDBPyConnection, code: str, flt: ApiFilter) -> dict[str, Any]:
     """Everything about one actor code, under the dashboard's filter (its own events and records)."""
     own = ApiFilter(**{**flt.__dict__, "actors": (code,)})
     held = queries.actor_rows(con, code)

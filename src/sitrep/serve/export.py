@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Iterator
 from typing import Any
 
+from duckdb import DuckDBPyConnection
 from fastapi.responses import StreamingResponse
 
 from sitrep.serve import queries
@@ -42,7 +43,7 @@ def export_view(table: str, flt: ApiFilter) -> queries.View:
     return builders[table]()
 
 
-def batches(con: Any, sql: str, params: list[Any]) -> tuple[list[str], Iterator[list[tuple[Any, ...]]]]:
+def batches(con: DuckDBPyConnection, sql: str, params: list[Any]) -> tuple[list[str], Iterator[list[tuple[Any, ...]]]]:
     """Column names, and the rows in batches of FETCH_ROWS."""
     cur = con.execute(sql, params)
     names = [d[0] for d in cur.description]
@@ -54,11 +55,13 @@ def batches(con: Any, sql: str, params: list[Any]) -> tuple[list[str], Iterator[
     return names, rows()
 
 
-def total(con: Any, view: queries.View) -> int:
-    return con.execute(f"SELECT count(*) FROM ({view.sql})", view.params).fetchall()[0][0]
+def total(con: DuckDBPyConnection, view: queries.View) -> int:
+    # fetchall, not fetchone: it closes the result, and the Parquet export runs its query next on this cursor
+    rows = con.execute(f"SELECT count(*) FROM ({view.sql})", view.params).fetchall()
+    return int(rows[0][0])
 
 
-def stream_csv(con: Any, view: queries.View) -> Iterator[str]:
+def stream_csv(con: DuckDBPyConnection, view: queries.View) -> Iterator[str]:
     """The view as CSV text, one chunk per batch of rows (not one per line: fewer, larger writes)."""
     names, parts = batches(con, f"{view.sql} ORDER BY {view.order}", view.params)
     lines = csv_lines(names, (row for batch in parts for row in batch))
@@ -71,7 +74,7 @@ def stream_csv(con: Any, view: queries.View) -> Iterator[str]:
     yield "".join(chunk)
 
 
-def stream_gdelt(con: Any, flt: ApiFilter) -> Iterator[str]:
+def stream_gdelt(con: DuckDBPyConnection, flt: ApiFilter) -> Iterator[str]:
     """The filtered events as GDELT 2.0 rows (61 tab-separated columns, header first)."""
     where, params = event_where(flt)
     names, parts = batches(con, EVENTS_SQL.format(where=f"WHERE {where}"), params)
@@ -88,12 +91,12 @@ def stream_gdelt(con: Any, flt: ApiFilter) -> Iterator[str]:
         yield out.getvalue()
 
 
-def gdelt_total(con: Any, flt: ApiFilter) -> int:
+def gdelt_total(con: DuckDBPyConnection, flt: ApiFilter) -> int:
     where, params = event_where(flt)
-    return con.execute(f"SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc_id WHERE {where}", params).fetchone()[0]
+    return queries.count(con, f"SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc_id WHERE {where}", params)
 
 
-def parquet_file(con: Any, view: queries.View) -> Any:
+def parquet_file(con: DuckDBPyConnection, view: queries.View) -> Any:
     """The view written as Parquet into a temporary file, rewound for reading."""
     import pyarrow.parquet as pq
 
@@ -114,7 +117,7 @@ def file_chunks(handle: Any, size: int = 1 << 16) -> Iterator[bytes]:
         handle.close()
 
 
-def closing(con: Any, body: Iterator[Any]) -> Iterator[Any]:
+def closing(con: DuckDBPyConnection, body: Iterator[Any]) -> Iterator[Any]:
     """Yield the body, then close the export's own cursor (it outlives the request handler)."""
     try:
         yield from body
@@ -122,11 +125,12 @@ def closing(con: Any, body: Iterator[Any]) -> Iterator[Any]:
         con.close()
 
 
-def export_response(con: Any, table: str, fmt: str, flt: ApiFilter) -> StreamingResponse:
+def export_response(con: DuckDBPyConnection, table: str, fmt: str, flt: ApiFilter) -> StreamingResponse:
     """A streamed download of the whole filtered view, with its row count in X-Total-Count.
 
     ``con`` is a cursor owned by the response: it is closed when the body ends.
     """
+    body: Iterator[str] | Iterator[bytes]
     if fmt == "gdelt":
         count, body = gdelt_total(con, flt), stream_gdelt(con, flt)
     else:

@@ -111,7 +111,9 @@ def code_label(code: str | None) -> str | None:
 
 def is_publisher(name: str | None) -> bool:
     """Whether an actor name is a news outlet or agency (the reporter, not an actor)."""
-    return bool(name) and name.strip().lower().removeprefix("the ") in PUBLISHERS
+    if not name:
+        return False
+    return name.strip().lower().removeprefix("the ") in PUBLISHERS
 
 
 def is_network_actor(code: str | None, names: list[str | None] | tuple[str | None, ...] = ()) -> bool:

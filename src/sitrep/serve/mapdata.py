@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +77,11 @@ def split_antimeridian(ring: Ring) -> list[Ring]:
 
 def _clip_band(ring: Ring, low: float, high: float) -> Ring:
     """Sutherland-Hodgman clipping of a closed ring to low <= lon <= high."""
-    for edge, keep in ((low, lambda lon: lon >= low), (high, lambda lon: lon <= high)):
+    sides: tuple[tuple[float, Callable[[float], bool]], ...] = (
+        (low, lambda lon: lon >= low),
+        (high, lambda lon: lon <= high),
+    )
+    for edge, keep in sides:
         if not ring:
             break
         out: Ring = []

@@ -10,8 +10,9 @@ import csv
 import io
 from collections.abc import Iterator
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
+from duckdb import DuckDBPyConnection
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
@@ -19,6 +20,9 @@ from fastapi.responses import JSONResponse, Response
 from sitrep.errors import ConfigError
 from sitrep.serve.filters import SCOPES, ApiFilter
 from sitrep.serve.queries import View, page
+
+if TYPE_CHECKING:
+    from sitrep.serve.server import StoreReader
 
 MAX_LIMIT = 1000
 MAX_OFFSET = 1_000_000_000
@@ -29,13 +33,14 @@ DYAD = r"^[A-Za-z0-9]{2,}-[A-Za-z0-9]{2,}$"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def new_cursor(app: Any) -> Any:
+def new_cursor(app: Any) -> DuckDBPyConnection:
     """A short read-only connection of the app's store (``StoreReader``): the one place every query
     gets its connection.  The caller closes it; between requests the store's lock is free."""
-    return app.state.store.open()
+    store: StoreReader = app.state.store  # set by create_app; Starlette's State is untyped
+    return store.open()
 
 
-def cursor(request: Request) -> Iterator[Any]:
+def cursor(request: Request) -> Iterator[DuckDBPyConnection]:
     """A cursor for this request only, closed after it."""
     cur = new_cursor(request.app)
     try:
@@ -116,10 +121,10 @@ def _bbox(*values: float | None) -> tuple[float, float, float, float] | None:
         return None
     if any(v is None for v in values):
         raise HTTPException(422, "a bounding box needs all of min_lat, min_lon, max_lat, max_lon")
-    min_lat, min_lon, max_lat, max_lon = values  # type: ignore[misc]
-    if min_lat > max_lat:  # type: ignore[operator]
+    min_lat, min_lon, max_lat, max_lon = [v for v in values if v is not None]
+    if min_lat > max_lat:
         raise HTTPException(422, f"min_lat ({min_lat}) is above max_lat ({max_lat})")
-    return min_lat, min_lon, max_lat, max_lon  # type: ignore[return-value]
+    return min_lat, min_lon, max_lat, max_lon
 
 
 class Paging:
@@ -193,7 +198,7 @@ class ListRequest:
         flt: ApiFilter = Depends(event_filter),
         paging: Paging = Depends(),
         as_csv: bool = Depends(wants_csv),
-        con: Any = Depends(cursor),
+        con: DuckDBPyConnection = Depends(cursor),
     ) -> None:
         self.flt, self.paging, self.as_csv, self.con = flt, paging, as_csv, con
 

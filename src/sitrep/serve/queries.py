@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from duckdb import DuckDBPyConnection
+
 from sitrep.serve.filters import (
     EVENT_DAY,
     EVENTS_FROM,
@@ -68,9 +70,22 @@ class View:
     order: str
 
 
-def page(con: Any, view: View, limit: int, offset: int) -> dict[str, Any]:
+def one_row(con: DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> tuple[Any, ...]:
+    """The row of an aggregate query (count, min, max): SQL returns exactly one, even over no rows,
+    so DuckDB's ``fetchone() -> tuple | None`` is narrowed here, once."""
+    row = con.execute(sql, params).fetchone()
+    assert row is not None, f"an aggregate query returned no row: {sql}"
+    return row
+
+
+def count(con: DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> int:
+    """The number a ``SELECT count(*) ...`` query returns."""
+    return int(one_row(con, sql, params)[0])
+
+
+def page(con: DuckDBPyConnection, view: View, limit: int, offset: int) -> dict[str, Any]:
     """One page of a view's rows and the total number of rows."""
-    total = con.execute(f"SELECT count(*) FROM ({view.sql})", view.params).fetchone()[0]
+    total = count(con, f"SELECT count(*) FROM ({view.sql})", view.params)
     rows = fetch_dicts(con, f"{view.sql} ORDER BY {view.order} LIMIT ? OFFSET ?", [*view.params, limit, offset])
     return {"total": total, "limit": limit, "offset": offset, "items": rows}
 
@@ -130,17 +145,17 @@ def timeline_view(flt: ApiFilter, bucket: str = "day") -> View:
     return View(sql, [bucket, *params], "period, quad_class")
 
 
-def auto_bucket(con: Any, flt: ApiFilter) -> str:
+def auto_bucket(con: DuckDBPyConnection, flt: ApiFilter) -> str:
     """Days for up to 4 months of events, weeks up to 2 years, months up to 30 years, else years."""
     where, params = event_where(flt, NOT_NEGATED)
-    first, last = con.execute(f"SELECT min({EVENT_DAY}), max({EVENT_DAY}) {EVENTS_FROM} WHERE {where}", params).fetchone()
+    first, last = one_row(con, f"SELECT min({EVENT_DAY}), max({EVENT_DAY}) {EVENTS_FROM} WHERE {where}", params)
     if first is None:
         return "day"
     days = (last - first).days
     return "day" if days <= 120 else "week" if days <= 730 else "month" if days <= 30 * 365 else "year"
 
 
-def left_out(con: Any, flt: ApiFilter) -> dict[str, Any]:
+def left_out(con: DuckDBPyConnection, flt: ApiFilter) -> dict[str, Any]:
     """What the counted view leaves out under the rest of the filter: negated, background, undated."""
     rest = ApiFilter(**{**flt.__dict__, "scope": "all", "negated": None})
     where, params = event_where(rest)
@@ -208,7 +223,7 @@ def counts_view(flt: ApiFilter, unit: str | None = None) -> View:
     return View(sql, params, "doc_date DESC NULLS LAST, doc_id, sentence_index, unit")
 
 
-def count_totals(con: Any, flt: ApiFilter) -> list[dict[str, Any]]:
+def count_totals(con: DuckDBPyConnection, flt: ApiFilter) -> list[dict[str, Any]]:
     """Per unit: figures, their sum and the documents they come from (vague figures left out of sums)."""
     view = counts_view(flt)
     sql = (
@@ -240,13 +255,13 @@ def locations_view(flt: ApiFilter) -> View:
     return View(sql, ev_params + params, "events DESC, mentions DESC, name")
 
 
-def unplaced(con: Any, flt: ApiFilter) -> int:
+def unplaced(con: DuckDBPyConnection, flt: ApiFilter) -> int:
     """Events under the filter (negated left out) that carry no place with coordinates."""
     where, params = event_where(flt, NOT_NEGATED, "e.location_lat IS NULL")
-    return con.execute(f"SELECT count(*) {EVENTS_FROM} WHERE {where}", params).fetchone()[0]
+    return count(con, f"SELECT count(*) {EVENTS_FROM} WHERE {where}", params)
 
 
-def facets(con: Any, flt: ApiFilter, top: int = 12) -> dict[str, list[dict[str, Any]]]:
+def facets(con: DuckDBPyConnection, flt: ApiFilter, top: int = 12) -> dict[str, list[dict[str, Any]]]:
     """Per-value event counts for type, source, target, place country and quad class."""
     where, params = event_where(flt)
     result = {}
@@ -275,7 +290,7 @@ def documents_view(flt: ApiFilter) -> View:
     return View(sql, params, "date DESC NULLS LAST, id")
 
 
-def document(con: Any, doc_id: str) -> dict[str, Any] | None:
+def document(con: DuckDBPyConnection, doc_id: str) -> dict[str, Any] | None:
     """A document with its text, sentences, sources and every record coded from it."""
     found = fetch_dicts(con, "SELECT * FROM documents WHERE id = ?", [doc_id])
     if not found:
@@ -288,12 +303,12 @@ def document(con: Any, doc_id: str) -> dict[str, Any] | None:
     return result
 
 
-def _children(con: Any, table: str, doc_id: str, order: str) -> list[dict[str, Any]]:
+def _children(con: DuckDBPyConnection, table: str, doc_id: str, order: str) -> list[dict[str, Any]]:
     """Rows of a child table for one document; ``table`` and ``order`` come from fixed lists above."""
     return fetch_dicts(con, f"SELECT * EXCLUDE (doc_id) FROM {table} WHERE doc_id = ? ORDER BY {order}", [doc_id])
 
 
-def actor_rows(con: Any, code: str) -> dict[str, Any]:
+def actor_rows(con: DuckDBPyConnection, code: str) -> dict[str, Any]:
     """What one actor code holds: the names under it, mentions and documents."""
     names = fetch_dicts(
         con,
@@ -310,7 +325,7 @@ def actor_rows(con: Any, code: str) -> dict[str, Any]:
     return {**head, "names": names}
 
 
-def partners(con: Any, flt: ApiFilter, code: str, limit: int = 20) -> list[dict[str, Any]]:
+def partners(con: DuckDBPyConnection, flt: ApiFilter, code: str, limit: int = 20) -> list[dict[str, Any]]:
     """The actors ``code`` acted on or was acted on by, with counts both ways."""
     where, params = event_where(flt, NOT_NEGATED)
     sql = (
@@ -325,15 +340,15 @@ def partners(con: Any, flt: ApiFilter, code: str, limit: int = 20) -> list[dict[
     return fetch_dicts(con, sql, [code, code, code, *params, code, code, limit])
 
 
-def overview(con: Any) -> dict[str, Any]:
+def overview(con: DuckDBPyConnection) -> dict[str, Any]:
     """Store-wide figures for the dashboard header and its filter choices."""
-    first, last = con.execute(f"SELECT min({EVENT_DAY}), max({EVENT_DAY}) {EVENTS_FROM}").fetchone()
-    doc_first, doc_last = con.execute("SELECT min(date), max(date) FROM documents").fetchone()
+    first, last = one_row(con, f"SELECT min({EVENT_DAY}), max({EVENT_DAY}) {EVENTS_FROM}")
+    doc_first, doc_last = one_row(con, "SELECT min(date), max(date) FROM documents")
     return {
-        "documents": con.execute("SELECT count(*) FROM documents").fetchone()[0],
-        "events": con.execute("SELECT count(*) FROM events").fetchone()[0],
-        "actors": con.execute("SELECT count(DISTINCT actor_code) FROM actors").fetchone()[0],
-        "quotes": con.execute("SELECT count(*) FROM quotes").fetchone()[0],
+        "documents": count(con, "SELECT count(*) FROM documents"),
+        "events": count(con, "SELECT count(*) FROM events"),
+        "actors": count(con, "SELECT count(DISTINCT actor_code) FROM actors"),
+        "quotes": count(con, "SELECT count(*) FROM quotes"),
         "first_date": first or doc_first,
         "last_date": last or doc_last,
         "document_first_date": doc_first,
@@ -345,14 +360,14 @@ def overview(con: Any) -> dict[str, Any]:
     }
 
 
-def _column_values(con: Any, sql: str) -> list[Any]:
+def _column_values(con: DuckDBPyConnection, sql: str) -> list[Any]:
     return sorted(row[0] for row in con.execute(sql).fetchall())
 
 
-def has_column(con: Any, table: str, column: str) -> bool:
+def has_column(con: DuckDBPyConnection, table: str, column: str) -> bool:
     """Whether the store's ``table`` has ``column`` (newer stores add date precision to events)."""
     sql = "SELECT count(*) FROM information_schema.columns WHERE table_name = ? AND column_name = ?"
-    return bool(con.execute(sql, [table, column]).fetchone()[0])
+    return bool(count(con, sql, [table, column]))
 
 
 __all__ = ["ApiFilter", "View", "actor_condition", "page"]

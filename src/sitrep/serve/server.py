@@ -7,10 +7,13 @@ import socket
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sitrep.errors import ConfigError, StoreError
 from sitrep.settings import Settings
+
+if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection  # the store is opened lazily, at the first request
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -55,17 +58,18 @@ class StoreReader:
             pass  # a missing or damaged store is refused now, before the server starts
 
     @contextmanager
-    def connection(self) -> Iterator[Any]:
+    def connection(self) -> Iterator[DuckDBPyConnection]:
         from sitrep.store.db import open_store
 
         with open_store(self.db_path, read_only=True, verify=False, wait=self.wait) as con:
             yield con
 
-    def open(self) -> Any:
+    def open(self) -> DuckDBPyConnection:
         """A read-only connection the caller closes (a streamed export outlives its request body)."""
         from sitrep.store.db import connect
 
-        return connect(self.db_path, read_only=True, verify=False, wait=self.wait)
+        con: DuckDBPyConnection = connect(self.db_path, read_only=True, verify=False, wait=self.wait)
+        return con
 
 
 async def store_error_response(request: Any, exc: Exception) -> Any:

@@ -10,11 +10,12 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any, Literal
 
+from duckdb import DuckDBPyConnection
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 
-from sitrep.serve.params import new_cursor
+from sitrep.serve.params import new_cursor, respond
 from sitrep.store.stories import StoryFilter, query_stories, story_detail
 
 router = APIRouter()
@@ -41,7 +42,7 @@ def story_filter(
     return flt
 
 
-def cursor(request: Request) -> Iterator[Any]:
+def cursor(request: Request) -> Iterator[DuckDBPyConnection]:
     """A short read-only connection for this request only (as in serve/params.py)."""
     cur = new_cursor(request.app)
     try:
@@ -63,16 +64,14 @@ def get_stories(
     limit: int = Query(100, ge=1, le=1000),
     offset: int = Query(0, ge=0),
     as_csv: bool = Depends(wants_csv),
-    con: Any = Depends(cursor),
+    con: DuckDBPyConnection = Depends(cursor),
 ) -> Response:
-    from sitrep.serve.api import respond  # at call time: api.py imports this module
-
     items, total = query_stories(con, flt, limit=limit, offset=offset)
     return respond({"items": items, "total": total, "limit": limit, "offset": offset}, as_csv, "stories")
 
 
 @router.get("/api/stories/{story_id}", summary="A story with its events and every report behind it")
-def get_story(story_id: str, con: Any = Depends(cursor)) -> JSONResponse:
+def get_story(story_id: str, con: DuckDBPyConnection = Depends(cursor)) -> JSONResponse:
     found = story_detail(con, story_id)
     if found is None:
         raise HTTPException(404, f"no story with id {story_id!r}")
