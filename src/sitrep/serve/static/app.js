@@ -324,7 +324,12 @@ async function openStory(storyId) {
   await busy(async () => {
     try {
       const story = await api(`/api/stories/${encodeURIComponent(storyId)}`);
-      renderStory($("drawer-body"), story, { codes: state.codes, onDocument: openDocument });
+      const onDocument = async (docId, sentenceIndex, row) => {
+        await openDocument(docId, sentenceIndex, row);
+        $("drawer-body").prepend(el("button", { type: "button", class: "link back-to-story", onclick: () => openStory(storyId) },
+          "‹ Back to the story"));
+      };
+      renderStory($("drawer-body"), story, { codes: state.codes, onDocument });
       openDrawer(story.title || "Story");
       $("drawer").dataset.story = story.story_id;
     } catch (err) {
