@@ -390,9 +390,14 @@ def test_stories_toggle_opens_a_story_with_its_reports_and_back_returns_to_event
     assert {e["doc_title"] for e in story["event_list"]} <= set(page.locator(".report-head").all_inner_texts())
     visit.shot("story-desktop.png")
     first = story["event_list"][0]
-    page.locator(f"#story-reports li.report[data-doc='{first['doc_id']}'] .report-sentence").first.click()
+    sentence = page.locator(f"#story-reports li.report[data-doc='{first['doc_id']}'] .report-sentence").first
+    said = sentence.inner_text().strip()
+    sentence.click()
     page.wait_for_selector("#drawer:not([hidden]) .doc-text")
-    assert page.inner_text("#drawer .doc-text .sentence.hl") == page.inner_text("#drawer-sentence")
+    assert page.inner_text("#drawer .doc-text .sentence.hl").strip() == said == page.inner_text("#drawer-sentence").strip()
+    visit.shot("story-sentence.png")
+    page.click(".back-to-story")  # back from the sentence to the story page
+    page.wait_for_selector("#drawer:not([hidden]) #story-reports")
     page.keyboard.press("Escape")
     page.go_back()  # undoes "2+ articles"
     visit.settle()

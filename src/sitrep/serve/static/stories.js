@@ -67,9 +67,10 @@ export function renderStories(tbody, rows, codes, onOpen) {
   el("td", {}, storyBadge(s, codes)),
   el("td", {}, side(s.target_name, s.target_side)),
   el("td", { class: "place" }, s.location_name || ""),
-  el("td", { class: "num", "data-label": "articles" }, formatNumber(s.articles)),
-  el("td", { class: "num", "data-label": "sources" }, formatNumber(s.sources)),
-  el("td", { class: "num", "data-label": "events" }, formatNumber(s.events)))));
+  ["article", "source", "event"].map((noun) => {
+    const n = s[`${noun}s`];
+    return el("td", { class: "num", "data-label": n === 1 ? noun : `${noun}s` }, formatNumber(n));
+  }))));
 }
 
 /** Events of a story grouped by the document that reports them, in report order. */
@@ -82,9 +83,19 @@ export function byDocument(events) {
   return [...docs.values()];
 }
 
+/** Who carried a report: the host of its URL (a link), else its source's last path part. */
+function outletOf(report) {
+  try {
+    const url = new URL(report.url);
+    if (url.protocol === "http:" || url.protocol === "https:") return safeLink(report.url, url.hostname.replace(/^www\./, ""));
+  } catch (err) {
+    // no URL: name the source instead
+  }
+  return String(report.source || report.source_id || "").split("/").pop();
+}
+
 function outlets(reports, docId) {
-  const copies = reports.filter((r) => r.doc_id === docId);
-  return copies.map((r, i) => [i ? " · " : "", r.url ? safeLink(r.url, r.source || r.url) : (r.source || r.source_id || "")]);
+  return reports.filter((r) => r.doc_id === docId).map((r, i) => [i ? " · " : "", outletOf(r)]);
 }
 
 function reportItem(doc, reports, onDocument) {
@@ -93,9 +104,9 @@ function reportItem(doc, reports, onDocument) {
     el("div", { class: "report-head" }, el("strong", {}, doc.title || doc.id)),
     el("div", { class: "meta" }, formatDate(doc.date), reports.some((r) => r.doc_id === doc.id) ? " · " : "", outlets(reports, doc.id)),
     el("ul", { class: "report-events" }, doc.events.map((e) => el("li", {},
+      el("code", { class: "cameo", title: "CAMEO code of this event" }, e.cameo || ""), " ",
       el("button", { type: "button", class: "link report-sentence", "data-sentence": e.sentence_index,
-        title: "Open this sentence in its document", onclick: () => open(e) }, e.sentence || `sentence ${e.sentence_index + 1}`),
-      el("span", { class: "muted" }, ` ${e.cameo || ""}`)))));
+        title: "Open this sentence in its document", onclick: () => open(e) }, e.sentence || `sentence ${e.sentence_index + 1}`)))));
 }
 
 /** The story page in the drawer: its facts, then each report (document) with its events' sentences. */
