@@ -420,3 +420,13 @@ def test_stories_fit_a_phone_in_light_and_dark(chromium: object, base_url: str) 
         assert page.evaluate("document.getElementById('drawer').scrollWidth") <= PHONE["width"]
         phone.shot(f"story-phone-{scheme}.png")
         phone.close()
+
+
+def test_stories_take_the_filter_type_and_name_what_they_cannot_apply(visit: Visit) -> None:
+    page = visit.open("/#type=ASSAULT&q=airstrike&tab=stories")
+    badges = page.eval_on_selector_all("#stories tbody tr.row .badge", "els => els.map(e => e.textContent)")
+    assert badges and set(badges) == {"ASSAULT"}
+    total = fetch(page, f"{visit.base_url}/api/stories?type=ASSAULT&limit=1").json()["total"]
+    assert number_in(page.inner_text("#events-count")) == total
+    assert "text" in page.inner_text("#stories-note")  # /api/stories has no text filter: said, not hidden
+    assert page.get_attribute("#export-menu a[data-table='stories']", "href").startswith("/api/stories?type=ASSAULT")
