@@ -358,3 +358,75 @@ def test_api_docs_load_without_a_cdn(visit: Visit, path: str, ready: str) -> Non
     page.wait_for_selector(ready, timeout=30000)
     assert "/api/events" in page.content()
     visit.shot(f"api{path.replace('/', '-')}.png")
+
+
+def open_first_story(visit: Visit) -> object:
+    """Switch the table to stories of 2+ articles and open the first with Enter; the page with the story open."""
+    page = visit.page
+    page.click("#tab-stories")
+    visit.settle()
+    page.select_option("#story-min", "2")
+    visit.settle()
+    row = page.locator("#stories tbody tr.row").first
+    row.focus()
+    page.keyboard.press("Enter")  # keyboard access: a story row opens with Enter
+    page.wait_for_selector("#drawer:not([hidden]) #story-reports")
+    return row
+
+
+def test_stories_toggle_opens_a_story_with_its_reports_and_back_returns_to_events(visit: Visit) -> None:
+    page = visit.open()
+    events = page.inner_text("#events-count")
+    row = open_first_story(visit)
+    assert "tab=stories" in page.evaluate("location.hash") and "min_articles=2" in page.evaluate("location.hash")
+    assert page.locator("#events-wrap").is_hidden() and page.locator("#stories-wrap").is_visible()
+    assert page.get_attribute("#tab-stories", "aria-selected") == "true"
+    assert "stor" in page.inner_text("#events-count")
+    story_id = page.get_attribute("#drawer", "data-story")
+    story = fetch(page, f"{visit.base_url}/api/stories/{story_id}").json()
+    assert story["articles"] >= 2 and number_in(row.locator("td").nth(5).inner_text()) == story["articles"]
+    docs = {e["doc_id"] for e in story["event_list"]}
+    assert page.locator("#story-reports > li.report").count() == len(docs) >= 1
+    assert {e["doc_title"] for e in story["event_list"]} <= set(page.locator(".report-head").all_inner_texts())
+    visit.shot("story-desktop.png")
+    first = story["event_list"][0]
+    sentence = page.locator(f"#story-reports li.report[data-doc='{first['doc_id']}'] .report-sentence").first
+    said = sentence.inner_text().strip()
+    sentence.click()
+    page.wait_for_selector("#drawer:not([hidden]) .doc-text")
+    assert page.inner_text("#drawer .doc-text .sentence.hl").strip() == said == page.inner_text("#drawer-sentence").strip()
+    visit.shot("story-sentence.png")
+    page.click(".back-to-story")  # back from the sentence to the story page
+    page.wait_for_selector("#drawer:not([hidden]) #story-reports")
+    page.keyboard.press("Escape")
+    page.go_back()  # undoes "2+ articles"
+    visit.settle()
+    assert "min_articles" not in page.evaluate("location.hash") and page.locator("#stories-wrap").is_visible()
+    page.go_back()  # undoes the toggle
+    visit.settle()
+    assert page.evaluate("location.hash") == ""
+    assert page.locator("#events-wrap").is_visible() and page.locator("#stories-wrap").is_hidden()
+    assert page.inner_text("#events-count") == events
+
+
+def test_stories_fit_a_phone_in_light_and_dark(chromium: object, base_url: str) -> None:
+    for scheme in ("light", "dark"):
+        phone = Visit(chromium, base_url, PHONE, scheme)
+        page = phone.open("/#tab=stories")
+        assert page.locator("#stories tbody tr.row").count() >= 1
+        phone.page.locator("#table-card").screenshot(path=str(SHOTS / f"stories-phone-{scheme}.png"))
+        open_first_story(phone)
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        assert page.evaluate("document.getElementById('drawer').scrollWidth") <= PHONE["width"]
+        phone.shot(f"story-phone-{scheme}.png")
+        phone.close()
+
+
+def test_stories_take_the_filter_type_and_name_what_they_cannot_apply(visit: Visit) -> None:
+    page = visit.open("/#type=ASSAULT&q=airstrike&tab=stories")
+    badges = page.eval_on_selector_all("#stories tbody tr.row .badge", "els => els.map(e => e.textContent)")
+    assert badges and set(badges) == {"ASSAULT"}
+    total = fetch(page, f"{visit.base_url}/api/stories?type=ASSAULT&limit=1").json()["total"]
+    assert number_in(page.inner_text("#events-count")) == total
+    assert "text" in page.inner_text("#stories-note")  # /api/stories has no text filter: said, not hidden
+    assert page.get_attribute("#export-menu a[data-table='stories']", "href").startswith("/api/stories?type=ASSAULT")

@@ -7,10 +7,12 @@ import { el, fill, formatDate, formatNumber, plural, QUADS } from "./dom.js";
 import { WorldMap, mapLegend } from "./map.js";
 import { drawNetwork, networkLegend, networkTable } from "./network.js";
 import { highlightSentence, renderDocument, renderEvents, renderQuotes, renderStances } from "./panels.js";
+import { renderStories, renderStory, storyParams, unappliedFilters } from "./stories.js";
 import { exportLinks, renderActorPage, renderCounts, renderDocuments, renderFacets, renderLeftOut, renderPlaces } from "./pages.js";
 
 const LIST_KEYS = ["actor", "type", "quad_class"];
-const TEXT_KEYS = ["since", "until", "q", "dyad", "scope", "doc_q"];
+const TEXT_KEYS = ["since", "until", "q", "dyad", "scope", "doc_q", "min_articles"];
+const TABS = ["events", "documents", "stories"];
 const BOX = ["min_lat", "min_lon", "max_lat", "max_lon"];
 const $ = (id) => document.getElementById(id);
 
@@ -119,6 +121,7 @@ function drawAll() {
 }
 
 async function loadTable() {
+  if (state.tab === "stories") return loadStories();
   return state.tab === "documents" ? loadDocuments() : loadEvents();
 }
 
@@ -152,6 +155,22 @@ async function loadDocuments() {
   fill($("events-count"), plural(page.total, "document"));
   pager(page);
   fill($("export-menu"), exportLinks(filterParams()));
+  return page;
+}
+
+/** The stories table: the filter's actor, type and dates (what /api/stories takes); the rest is named in a note. */
+async function loadStories() {
+  const page = await api("/api/stories", storyParams(state.filter, { limit: state.size, offset: state.offset }));
+  renderStories($("stories").tBodies[0], page.items, state.codes, openStory);
+  fill($("events-count"), `${formatNumber(page.total)} ${page.total === 1 ? "story" : "stories"}`);
+  const left = unappliedFilters(state.filter);
+  fill($("stories-note"), left.length ? `Not applied to stories: ${left.join(", ")}.` : "");
+  $("story-min").value = state.filter.min_articles || "";
+  pager(page);
+  const csv = storyParams(state.filter, { format: "csv", limit: 1000 });
+  fill($("export-menu"), el("p", { class: "multi-head" }, "Stories (this view, up to 1,000)"),
+    el("a", { class: "button", href: `/api/stories?${csv}`, download: "", "data-table": "stories", "data-format": "csv" }, "Stories CSV"),
+    exportLinks(filterParams()));
   return page;
 }
 
@@ -219,7 +238,7 @@ function renderChips() {
 /** The whole view (filter, order, page size, tab) as a URL hash. */
 function hashOf() {
   const params = filterParams({}, { scope: false });
-  for (const key of ["scope", "doc_q"]) if (state.filter[key]) params.set(key, state.filter[key]);
+  for (const key of ["scope", "doc_q", "min_articles"]) if (state.filter[key]) params.set(key, state.filter[key]);
   if (state.labels.bbox && state.filter.bbox) params.set("area", state.labels.bbox);
   if (state.sort !== "-date") params.set("sort", state.sort);
   if (state.size !== 50) params.set("size", state.size);
@@ -243,7 +262,7 @@ function readHash() {
   state.labels = params.get("area") ? { bbox: params.get("area") } : {};
   state.sort = params.get("sort") || "-date";
   state.size = Number(params.get("size")) || 50;
-  state.tab = params.get("tab") === "documents" ? "documents" : "events";
+  state.tab = TABS.includes(params.get("tab")) ? params.get("tab") : "events";
   state.offset = 0;
   $("page-size").value = String(state.size);
   showTab();
@@ -253,6 +272,7 @@ function showTab() {
   for (const tab of document.querySelectorAll("[data-tab]")) tab.setAttribute("aria-selected", String(tab.dataset.tab === state.tab));
   $("events-wrap").hidden = state.tab !== "events";
   $("documents-wrap").hidden = state.tab !== "documents";
+  $("stories-wrap").hidden = state.tab !== "stories";
 }
 
 function openDrawer(title) {
@@ -299,10 +319,30 @@ async function openActor(code) {
   });
 }
 
+/** The story page: its facts and every report behind it; a sentence opens in its document. */
+async function openStory(storyId) {
+  await busy(async () => {
+    try {
+      const story = await api(`/api/stories/${encodeURIComponent(storyId)}`);
+      const onDocument = async (docId, sentenceIndex, row) => {
+        await openDocument(docId, sentenceIndex, row);
+        $("drawer-body").prepend(el("button", { type: "button", class: "link back-to-story", onclick: () => openStory(storyId) },
+          "‹ Back to the story"));
+      };
+      renderStory($("drawer-body"), story, { codes: state.codes, onDocument });
+      openDrawer(story.title || "Story");
+      $("drawer").dataset.story = story.story_id;
+    } catch (err) {
+      showError(err.message);
+    }
+  });
+}
+
 function closeDrawer() {
   $("drawer").hidden = true;
   $("scrim").hidden = true;
   delete $("drawer").dataset.actor;
+  delete $("drawer").dataset.story;
 }
 
 function renderStats(overview) {
@@ -370,6 +410,7 @@ function bind() {
   for (const tab of document.querySelectorAll("[data-tab]")) {
     tab.addEventListener("click", () => { state.tab = tab.dataset.tab; showTab(); pushHash(); turnPage(0); });
   }
+  $("story-min").addEventListener("change", () => setFilter({ min_articles: $("story-min").value || undefined }));
   $("doc-q").addEventListener("keydown", (event) => {
     if (event.key === "Enter") { event.preventDefault(); setFilter({ doc_q: $("doc-q").value.trim() || undefined }); }
   });
