@@ -97,6 +97,16 @@ def test_agentless_passive_has_an_unknown_source(code_text: Coder, text: str, ro
     assert event.source.code == "" and event.source.country is None
 
 
+@pytest.mark.parametrize(("text", "root", "pair"), [
+    ("Danish soldiers will be deployed in the streets of Aarhus on Monday.", "15", ("DNK", None)),
+    ("Norwegian troops were sent to Mali last week.", "07", ("NOR", "MLI")),
+])
+def test_a_force_sent_without_a_by_agent_stands_for_its_sender(code_text: Coder, text: str, root: str,
+                                                                 pair: tuple) -> None:
+    event = next(e for e in code_text(text).events if e.root == root)
+    assert (event.source.country, event.target.country if event.target else None) == pair
+
+
 def test_agentless_passive_of_nobody_known_is_not_coded(code_text: Coder) -> None:
     assert not code_text("The old bridge was destroyed on Monday.").events
 

@@ -65,6 +65,8 @@ MOTIVES = frozenset({"protest", "response", "retaliation", "opposition", "solida
 # that an unknown source is better than no event; "were armed" or "were helped" are states.
 AGENTLESS_ROOTS = frozenset({"11", "15", "16", "17", "18", "19", "20"})
 GENERIC_FORCE = "190"
+# Sending roots whose passive patient may be the force sent ("troops were deployed").
+SENDING_ROOTS = frozenset({"07", "15"})
 MEETINGS = frozenset({"040", "041", "042", "043", "044", "046"})  # need a counterpart; mediation does not
 
 
@@ -185,6 +187,8 @@ class SentenceCoder:
             sources = list(ctx.subjects)
         else:
             sources = self.who.sources(subject, ctx.speaker)
+        if not sources and subject is None and entry.frame is None and entry.code:
+            sources = self.force_sent(verb, entry)  # "soldiers will be deployed in X": theirs
         if (not sources and subject is None and entry.frame is None and entry.code
                 and entry.code[:2] in AGENTLESS_ROOTS and self.agentless(verb)):
             sources = [self.who.nobody()]  # "three protesters were arrested": by someone unnamed
@@ -231,6 +235,16 @@ class SentenceCoder:
         if entry is not None and entry.code and entry.code[:2] in ("18", "19", "20"):
             return entry.code, [verb, subject]
         return code, [verb]
+
+    def force_sent(self, verb: Token, entry: Entry) -> list[Actor]:
+        """"Troops were deployed/sent to X" without a "by" agent: the force is its own
+        country's, so it stands for the sender (it is what is sent, never the target)."""
+        if entry.target != "prep" or entry.code is None or entry.code[:2] not in SENDING_ROOTS:
+            return []
+        patient = cl.passive_subject(verb)
+        if patient is None or not self.who.is_force(patient):
+            return []
+        return [a for a in self.who.actors(patient) if resolved(a) and a.country]
 
     def agentless(self, verb: Token) -> bool:
         """A passive without a "by" agent whose patient is a known actor."""

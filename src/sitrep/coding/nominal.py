@@ -16,6 +16,8 @@ prepositions.  A noun's actors come from its own phrase:
 A noun with no source of its own is coded only when it is violent or coercive
 and has a known target ("attacks on Israeli troops": someone attacked them);
 otherwise nothing known is acting and the noun is a topic, not an event.
+A noun naming a lasting situation ("Bosnia's war", "the Kurdish uprising",
+``data/event_situations.tsv``) is coded only against or between named sides.
 Nouns under a hypothetical or purpose clause, negated by "no", or the subject of
 a verb already coded (the verb reports that event) are left alone; "planned",
 "proposed" or "upcoming" make the event an intent.
@@ -23,12 +25,14 @@ a verb already coded (the verb reports that event) are left alone; "planned",
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from sitrep.coding import clauses as cl
 from sitrep.coding.cameo import derive
 from sitrep.coding.found import Context
 from sitrep.coding.participants import resolved
+from sitrep.coding.tsv import read_tsv
 from sitrep.coding.verbs import entries_for, match
 from sitrep.models import Actor
 
@@ -102,6 +106,8 @@ def code_noun(coder: SentenceCoder, noun: Token, ctx: Context) -> bool:
         if content.inner is not None:
             slots = [*coder.content_slots(content.inner), *slots]
         targets = who.best_actors(slots, sources)
+    if not between and not targets and is_situation(noun):
+        return False  # "during Bosnia's war", "the Palestinian uprising": a backdrop, not an act
     if not sources:
         if root not in AGENTLESS_ROOTS or not any(resolved(a) for a in targets):
             return False
@@ -117,6 +123,17 @@ def code_noun(coder: SentenceCoder, noun: Token, ctx: Context) -> bool:
     coder.add(code, [noun], sources, targets, ctx, cl.Mood.FACT, noun, symmetric,
               intent=intent)
     return True
+
+
+@lru_cache(maxsize=1)
+def situations() -> frozenset[str]:
+    """Nouns naming a lasting situation (``data/event_situations.tsv``)."""
+    return frozenset(row[0] for row in read_tsv("event_situations.tsv", 1))
+
+
+def is_situation(noun: Token) -> bool:
+    """Whether the noun names a state of affairs ("war", "unrest") rather than one act."""
+    return noun.lemma_.lower() in situations()
 
 
 def noun_sources(coder: SentenceCoder, noun: Token, root: str, between: list[Token]) -> list[Actor]:
