@@ -94,3 +94,14 @@ def test_a_lasting_situation_named_only_by_its_side_is_a_backdrop(code_text: Cod
 ])
 def test_a_situation_against_or_between_named_sides_is_coded(code_text: Coder, text: str, pair: tuple) -> None:
     assert pair in pairs(code_text(text), "19")
+
+
+@pytest.mark.parametrize("text", [
+    "A meeting between Norway and Sweden is scheduled for Friday.",
+    "The talks between Norway and Sweden are due next week.",
+    "Talks between Norway and Sweden planned for May will be held in Oslo.",
+])
+def test_a_scheduled_meeting_is_an_intent(code_text: Coder, text: str) -> None:
+    doc = code_text(text)
+    assert pairs(doc, "03") == {("NOR", "SWE"), ("SWE", "NOR")}
+    assert not pairs(doc, "04")

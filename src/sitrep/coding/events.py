@@ -91,6 +91,15 @@ def find_events(doc: Document) -> list[Event]:
     return events
 
 
+def scheduled_subject(verb: Token) -> Token | None:
+    """The passive subject of an intent verb with an infinitive ("Norway *is set to* meet
+    Sweden", "the talks *are scheduled to* resume"): the one who is to act."""
+    complement = cl.infinitive_complement(verb)
+    if complement is None or complement.dep_ != "xcomp":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
 @dataclass
 class SentenceCoder:
     """Codes one sentence; holds the document for actor look-ups."""
@@ -175,6 +184,8 @@ class SentenceCoder:
         """Code the clause headed by ``verb``: (its sources, is it speech, was anything coded)."""
         subject = self.clause_subject(verb)
         entry, trigger = match(verb, "V", subject), verb
+        if subject is None and entry is not None and entry.frame == "intent":
+            subject = scheduled_subject(verb)  # "X is scheduled/expected to meet Y": X meets
         if entry is None:
             trigger = self.readiness_adjective(verb)
             entry = match(trigger, "A") if trigger is not None else None
@@ -347,7 +358,9 @@ class SentenceCoder:
         words = [verb, trigger] + ([content.token] if content else [])
         targets = self.frame_targets(verb, family, content, sources)
         intent = family == "intent"
-        self.add(code, words, sources, targets, ctx, mood, verb, entry.target == "sym", intent=intent)
+        # "X and Y are scheduled to hold talks": the planned event is reciprocal too
+        symmetric = entry.target == "sym" or bool(content and content.entry and content.entry.target == "sym")
+        self.add(code, words, sources, targets, ctx, mood, verb, symmetric, intent=intent)
 
     def code_support(self, verb: Token, entry: Entry, subject: Token | None, sources: list[Actor],
                      ctx: Context, mood: cl.Mood) -> None:

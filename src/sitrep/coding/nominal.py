@@ -58,6 +58,9 @@ REPORTED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 FUTURE_MODIFIERS = frozenset({"planned", "proposed", "upcoming", "scheduled", "expected", "future",
                               "next", "forthcoming", "impending", "imminent", "new"})
 NEGATING_DETERMINERS = frozenset({"no"})
+# Verbs and adjectives whose subject is an event still to come ("talks *are scheduled* for
+# Friday", "the visit *is due* next week", "a meeting *planned* for May").
+SCHEDULING = frozenset({"schedule", "slate", "plan", "set", "expect", "due", "postpone", "reschedule"})
 # Prepositions that make a meeting the occasion of a clause ("*during* talks in Abidjan").
 OCCASION_PREPS = frozenset({"during", "at", "after", "on", "before", "following", "ahead"})
 # Verbs whose "from" phrase names where the subject noun came from ("criticism came from X").
@@ -116,7 +119,7 @@ def code_noun(coder: SentenceCoder, noun: Token, ctx: Context) -> bool:
         if not (content.entry and content.entry.frame == "intent" and content.inner and content.inner.code):
             return False  # "no talks were held": nothing to record
         code = derive("reject", content.inner.code)  # "had *no plans* to meet X": ruling it out
-    intent = any(c.dep_ == "amod" and c.lower_ in FUTURE_MODIFIERS for c in noun.children)
+    intent = any(c.dep_ == "amod" and c.lower_ in FUTURE_MODIFIERS for c in noun.children) or scheduled(noun)
     if intent and root in INTENDED_ROOTS:
         code = derive("intent", code)
     symmetric = bool(between) or bool(content.entry and content.entry.target == "sym")
@@ -134,6 +137,18 @@ def situations() -> frozenset[str]:
 def is_situation(noun: Token) -> bool:
     """Whether the noun names a state of affairs ("war", "unrest") rather than one act."""
     return noun.lemma_.lower() in situations()
+
+
+def scheduled(noun: Token) -> bool:
+    """Whether the event noun is said to be scheduled: the subject of "be scheduled/
+    due/planned" or modified by such a participle ("talks *planned* for May")."""
+    if any(c.dep_ == "acl" and c.lemma_.lower() in SCHEDULING for c in noun.children):
+        return True
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    head = noun.head
+    return head.lemma_.lower() in SCHEDULING or any(
+        c.dep_ == "acomp" and c.lemma_.lower() in SCHEDULING for c in head.children)
 
 
 def noun_sources(coder: SentenceCoder, noun: Token, root: str, between: list[Token]) -> list[Actor]:
