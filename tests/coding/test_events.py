@@ -336,3 +336,8 @@ def test_a_scheduled_reciprocal_act_pairs_its_subjects(code_text: Coder) -> None
     doc = code_text("Norway and Sweden are scheduled to hold talks on Friday.")
     assert {(e.source.country, e.target.country) for e in doc.events if e.root == "03"} == {
         ("NOR", "SWE"), ("SWE", "NOR")}
+
+
+def test_a_hyphenated_infinitive_is_one_intended_act(code_text: Coder) -> None:
+    doc = code_text("Ethiopia agreed to re-open its borders to Somali refugees.")
+    assert [(e.root, e.intent) for e in doc.events] == [("03", True)]

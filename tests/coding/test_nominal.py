@@ -105,3 +105,8 @@ def test_a_scheduled_meeting_is_an_intent(code_text: Coder, text: str) -> None:
     doc = code_text(text)
     assert pairs(doc, "03") == {("NOR", "SWE"), ("SWE", "NOR")}
     assert not pairs(doc, "04")
+
+
+def test_a_civil_war_named_by_its_country_is_coded(code_text: Coder) -> None:
+    doc = code_text("Refugees fled to Norway from the Somali civil war.")
+    assert ("SOM", None) in pairs(doc, "19")

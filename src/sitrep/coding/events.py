@@ -14,13 +14,15 @@ How a sentence is read (see ``clauses`` for the grammar, ``verbs`` for the lexic
   swept.  Each clause head is looked up in the lexicon; an unknown verb yields
   no event.  Event nouns left over are coded by ``nominal``.
 - Source = subject (or the "by" agent of a passive; an agentless passive done
-  to a known actor gets an unknown source); target = object, then the
+  to a known actor gets an unknown source, but "troops were deployed" is the
+  troops' own country sending them); target = object, then the
   objects of "to/with/against/on..." (the lexicon says which first); a force
   sent is never the target; gapping ("Chile pledged 300 engineers, Peru 150")
   repeats the event for each pair.  Actors come
   from ``coding.actors.actors_for_token``, so "U.S. and Danish officials" give
   one event per actor.
-- Frames: "agreed/promised/vowed to X" and "will X" are intents (CAMEO 03x,
+- Frames: "agreed/promised/vowed to X", "is set/scheduled/expected/due to X"
+  and "will X" are intents (CAMEO 03x,
   PLOVER AGREE; 13x THREATEN when X is coercive); "urged Y to X" an appeal,
   "demanded that Y X" a demand, "refused to X" one record, the rejection;
   "X said Y attacked Z" codes Y against Z with ``reported_by`` X and X's

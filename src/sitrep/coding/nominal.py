@@ -136,6 +136,8 @@ def situations() -> frozenset[str]:
 
 def is_situation(noun: Token) -> bool:
     """Whether the noun names a state of affairs ("war", "unrest") rather than one act."""
+    if any(c.lower_ == "civil" for c in noun.children):
+        return False  # "the Libyan civil war": the country against itself, an event of its own
     return noun.lemma_.lower() in situations()
 
 
