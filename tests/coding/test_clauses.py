@@ -64,3 +64,12 @@ def test_quantity_heads_stand_for_their_noun(nlp) -> None:
 def test_phrase_text_drops_clauses(nlp) -> None:
     doc = nlp("A car bomb, which exploded at noon, killed three soldiers.")
     assert cl.phrase_text(doc[2]) == "car bomb"
+
+
+@pytest.mark.parametrize(("text", "lemma", "verb"), [
+    ("Norway agreed to re-open its embassy in Sweden.", "agree", "open"),
+    ("Denmark refused to co-operate with the inquiry.", "refuse", "operate"),
+    ("Finland promised to send engineers.", "promise", "send"),
+])
+def test_infinitive_complement_skips_a_split_hyphenated_prefix(nlp, text: str, lemma: str, verb: str) -> None:
+    assert cl.infinitive_complement(head_verb(nlp(text), lemma)).text == verb

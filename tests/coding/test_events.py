@@ -97,6 +97,16 @@ def test_agentless_passive_has_an_unknown_source(code_text: Coder, text: str, ro
     assert event.source.code == "" and event.source.country is None
 
 
+@pytest.mark.parametrize(("text", "root", "pair"), [
+    ("Danish soldiers will be deployed in the streets of Aarhus on Monday.", "15", ("DNK", None)),
+    ("Norwegian troops were sent to Mali last week.", "07", ("NOR", "MLI")),
+])
+def test_a_force_sent_without_a_by_agent_stands_for_its_sender(code_text: Coder, text: str, root: str,
+                                                                 pair: tuple) -> None:
+    event = next(e for e in code_text(text).events if e.root == root)
+    assert (event.source.country, event.target.country if event.target else None) == pair
+
+
 def test_agentless_passive_of_nobody_known_is_not_coded(code_text: Coder) -> None:
     assert not code_text("The old bridge was destroyed on Monday.").events
 
@@ -309,3 +319,25 @@ def test_a_gerund_after_a_topic_preposition_is_no_event(code_text: Coder) -> Non
 def test_seeking_a_thing_is_a_request_seeking_to_act_is_trying(code_text: Coder, text: str, root: str | None) -> None:
     roots = [e.root for e in happened(code_text(text))]
     assert (roots[0] == root) if root else "02" not in roots
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Norway is set to meet Sweden next week.", ("NOR", "SWE")),
+    ("The Norwegian prime minister is expected to visit Sweden on Monday.", ("NOR", "SWE")),
+    ("Norway and Denmark are due to sign a fisheries agreement on Tuesday.", ("NOR", "DNK")),
+])
+def test_a_scheduled_act_is_an_intent_of_its_subject(code_text: Coder, text: str, pair: tuple) -> None:
+    events = [e for e in code_text(text).events if e.root == "03"]
+    assert pair in {(e.source.country, e.target.country if e.target else None) for e in events}
+    assert all(e.intent for e in events)
+
+
+def test_a_scheduled_reciprocal_act_pairs_its_subjects(code_text: Coder) -> None:
+    doc = code_text("Norway and Sweden are scheduled to hold talks on Friday.")
+    assert {(e.source.country, e.target.country) for e in doc.events if e.root == "03"} == {
+        ("NOR", "SWE"), ("SWE", "NOR")}
+
+
+def test_a_hyphenated_infinitive_is_one_intended_act(code_text: Coder) -> None:
+    doc = code_text("Ethiopia agreed to re-open its borders to Somali refugees.")
+    assert [(e.root, e.intent) for e in doc.events] == [("03", True)]

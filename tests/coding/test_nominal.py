@@ -76,3 +76,37 @@ def test_the_subject_of_a_plain_verb_does_the_event_noun(code_text: Coder) -> No
 def test_a_meeting_named_as_the_occasion_is_the_subjects(code_text: Coder) -> None:
     doc = code_text("The Norwegian premier criticised Sweden during a visit to Finland last week.")
     assert pairs(doc, "04") == {("NOR", "FIN")}
+
+
+@pytest.mark.parametrize("text", [
+    "The court met in Tuzla, the scene of massacres during Bosnia's long war.",
+    "Norway sent doctors to help the victims of the Kurdish uprising.",
+    "The Danish minister spoke about the Sami unrest in Lapland.",
+])
+def test_a_lasting_situation_named_only_by_its_side_is_a_backdrop(code_text: Coder, text: str) -> None:
+    doc = code_text(text)
+    assert not [e for e in doc.events if e.trigger in ("war", "uprising", "unrest")]
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("The Swedish war against Finland lasted two years.", ("SWE", "FIN")),
+    ("The fighting between Ethiopia and Eritrea ended in 2000.", ("ETH", "ERI")),
+])
+def test_a_situation_against_or_between_named_sides_is_coded(code_text: Coder, text: str, pair: tuple) -> None:
+    assert pair in pairs(code_text(text), "19")
+
+
+@pytest.mark.parametrize("text", [
+    "A meeting between Norway and Sweden is scheduled for Friday.",
+    "The talks between Norway and Sweden are due next week.",
+    "Talks between Norway and Sweden planned for May will be held in Oslo.",
+])
+def test_a_scheduled_meeting_is_an_intent(code_text: Coder, text: str) -> None:
+    doc = code_text(text)
+    assert pairs(doc, "03") == {("NOR", "SWE"), ("SWE", "NOR")}
+    assert not pairs(doc, "04")
+
+
+def test_a_civil_war_named_by_its_country_is_coded(code_text: Coder) -> None:
+    doc = code_text("Refugees fled to Norway from the Somali civil war.")
+    assert ("SOM", None) in pairs(doc, "19")

@@ -190,8 +190,18 @@ def infinitive_complement(token: Token) -> Token | None:
         if child.dep_ not in ("xcomp", "acl", "ccomp", "advcl") or child.pos_ not in VERBAL:
             continue
         if child.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-            return child
+            return past_prefix(child)
     return None
+
+
+def past_prefix(token: Token) -> Token:
+    """The verb of a hyphenated word the tokenizer split ("to *re*-open", "to *co*-operate"):
+    the parser hangs "to" on the prefix, but the last part is the verb that has the objects."""
+    doc, i = token.doc, token.i
+    while (i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_
+           and not doc[i + 1].whitespace_ and doc[i].is_alpha and len(doc[i]) <= 5):
+        i += 2
+    return doc[i] if doc[i].pos_ in VERBAL else token
 
 
 def clause_complement(verb: Token) -> Token | None:

@@ -14,13 +14,15 @@ How a sentence is read (see ``clauses`` for the grammar, ``verbs`` for the lexic
   swept.  Each clause head is looked up in the lexicon; an unknown verb yields
   no event.  Event nouns left over are coded by ``nominal``.
 - Source = subject (or the "by" agent of a passive; an agentless passive done
-  to a known actor gets an unknown source); target = object, then the
+  to a known actor gets an unknown source, but "troops were deployed" is the
+  troops' own country sending them); target = object, then the
   objects of "to/with/against/on..." (the lexicon says which first); a force
   sent is never the target; gapping ("Chile pledged 300 engineers, Peru 150")
   repeats the event for each pair.  Actors come
   from ``coding.actors.actors_for_token``, so "U.S. and Danish officials" give
   one event per actor.
-- Frames: "agreed/promised/vowed to X" and "will X" are intents (CAMEO 03x,
+- Frames: "agreed/promised/vowed to X", "is set/scheduled/expected/due to X"
+  and "will X" are intents (CAMEO 03x,
   PLOVER AGREE; 13x THREATEN when X is coercive); "urged Y to X" an appeal,
   "demanded that Y X" a demand, "refused to X" one record, the rejection;
   "X said Y attacked Z" codes Y against Z with ``reported_by`` X and X's
@@ -65,6 +67,8 @@ MOTIVES = frozenset({"protest", "response", "retaliation", "opposition", "solida
 # that an unknown source is better than no event; "were armed" or "were helped" are states.
 AGENTLESS_ROOTS = frozenset({"11", "15", "16", "17", "18", "19", "20"})
 GENERIC_FORCE = "190"
+# Sending roots whose passive patient may be the force sent ("troops were deployed").
+SENDING_ROOTS = frozenset({"07", "15"})
 MEETINGS = frozenset({"040", "041", "042", "043", "044", "046"})  # need a counterpart; mediation does not
 
 
@@ -87,6 +91,15 @@ def find_events(doc: Document) -> list[Event]:
         history.remember(found)
         events.extend(to_events(found, sent.text, index))
     return events
+
+
+def scheduled_subject(verb: Token) -> Token | None:
+    """The passive subject of an intent verb with an infinitive ("Norway *is set to* meet
+    Sweden", "the talks *are scheduled to* resume"): the one who is to act."""
+    complement = cl.infinitive_complement(verb)
+    if complement is None or complement.dep_ != "xcomp":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 @dataclass
@@ -173,6 +186,8 @@ class SentenceCoder:
         """Code the clause headed by ``verb``: (its sources, is it speech, was anything coded)."""
         subject = self.clause_subject(verb)
         entry, trigger = match(verb, "V", subject), verb
+        if subject is None and entry is not None and entry.frame == "intent":
+            subject = scheduled_subject(verb)  # "X is scheduled/expected to meet Y": X meets
         if entry is None:
             trigger = self.readiness_adjective(verb)
             entry = match(trigger, "A") if trigger is not None else None
@@ -185,6 +200,8 @@ class SentenceCoder:
             sources = list(ctx.subjects)
         else:
             sources = self.who.sources(subject, ctx.speaker)
+        if not sources and subject is None and entry.frame is None and entry.code:
+            sources = self.force_sent(verb, entry)  # "soldiers will be deployed in X": theirs
         if (not sources and subject is None and entry.frame is None and entry.code
                 and entry.code[:2] in AGENTLESS_ROOTS and self.agentless(verb)):
             sources = [self.who.nobody()]  # "three protesters were arrested": by someone unnamed
@@ -231,6 +248,16 @@ class SentenceCoder:
         if entry is not None and entry.code and entry.code[:2] in ("18", "19", "20"):
             return entry.code, [verb, subject]
         return code, [verb]
+
+    def force_sent(self, verb: Token, entry: Entry) -> list[Actor]:
+        """"Troops were deployed/sent to X" without a "by" agent: the force is its own
+        country's, so it stands for the sender (it is what is sent, never the target)."""
+        if entry.target != "prep" or entry.code is None or entry.code[:2] not in SENDING_ROOTS:
+            return []
+        patient = cl.passive_subject(verb)
+        if patient is None or not self.who.is_force(patient):
+            return []
+        return [a for a in self.who.actors(patient) if resolved(a) and a.country]
 
     def agentless(self, verb: Token) -> bool:
         """A passive without a "by" agent whose patient is a known actor."""
@@ -333,7 +360,9 @@ class SentenceCoder:
         words = [verb, trigger] + ([content.token] if content else [])
         targets = self.frame_targets(verb, family, content, sources)
         intent = family == "intent"
-        self.add(code, words, sources, targets, ctx, mood, verb, entry.target == "sym", intent=intent)
+        # "X and Y are scheduled to hold talks": the planned event is reciprocal too
+        symmetric = entry.target == "sym" or bool(content and content.entry and content.entry.target == "sym")
+        self.add(code, words, sources, targets, ctx, mood, verb, symmetric, intent=intent)
 
     def code_support(self, verb: Token, entry: Entry, subject: Token | None, sources: list[Actor],
                      ctx: Context, mood: cl.Mood) -> None:

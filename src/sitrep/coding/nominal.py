@@ -16,6 +16,8 @@ prepositions.  A noun's actors come from its own phrase:
 A noun with no source of its own is coded only when it is violent or coercive
 and has a known target ("attacks on Israeli troops": someone attacked them);
 otherwise nothing known is acting and the noun is a topic, not an event.
+A noun naming a lasting situation ("Bosnia's war", "the Kurdish uprising",
+``data/event_situations.tsv``) is coded only against or between named sides.
 Nouns under a hypothetical or purpose clause, negated by "no", or the subject of
 a verb already coded (the verb reports that event) are left alone; "planned",
 "proposed" or "upcoming" make the event an intent.
@@ -23,12 +25,14 @@ a verb already coded (the verb reports that event) are left alone; "planned",
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from sitrep.coding import clauses as cl
 from sitrep.coding.cameo import derive
 from sitrep.coding.found import Context
 from sitrep.coding.participants import resolved
+from sitrep.coding.tsv import read_tsv
 from sitrep.coding.verbs import entries_for, match
 from sitrep.models import Actor
 
@@ -54,6 +58,9 @@ REPORTED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 FUTURE_MODIFIERS = frozenset({"planned", "proposed", "upcoming", "scheduled", "expected", "future",
                               "next", "forthcoming", "impending", "imminent", "new"})
 NEGATING_DETERMINERS = frozenset({"no"})
+# Verbs and adjectives whose subject is an event still to come ("talks *are scheduled* for
+# Friday", "the visit *is due* next week", "a meeting *planned* for May").
+SCHEDULING = frozenset({"schedule", "slate", "plan", "set", "expect", "due", "postpone", "reschedule"})
 # Prepositions that make a meeting the occasion of a clause ("*during* talks in Abidjan").
 OCCASION_PREPS = frozenset({"during", "at", "after", "on", "before", "following", "ahead"})
 # Verbs whose "from" phrase names where the subject noun came from ("criticism came from X").
@@ -102,6 +109,8 @@ def code_noun(coder: SentenceCoder, noun: Token, ctx: Context) -> bool:
         if content.inner is not None:
             slots = [*coder.content_slots(content.inner), *slots]
         targets = who.best_actors(slots, sources)
+    if not between and not targets and is_situation(noun):
+        return False  # "during Bosnia's war", "the Palestinian uprising": a backdrop, not an act
     if not sources:
         if root not in AGENTLESS_ROOTS or not any(resolved(a) for a in targets):
             return False
@@ -110,13 +119,38 @@ def code_noun(coder: SentenceCoder, noun: Token, ctx: Context) -> bool:
         if not (content.entry and content.entry.frame == "intent" and content.inner and content.inner.code):
             return False  # "no talks were held": nothing to record
         code = derive("reject", content.inner.code)  # "had *no plans* to meet X": ruling it out
-    intent = any(c.dep_ == "amod" and c.lower_ in FUTURE_MODIFIERS for c in noun.children)
+    intent = any(c.dep_ == "amod" and c.lower_ in FUTURE_MODIFIERS for c in noun.children) or scheduled(noun)
     if intent and root in INTENDED_ROOTS:
         code = derive("intent", code)
     symmetric = bool(between) or bool(content.entry and content.entry.target == "sym")
     coder.add(code, [noun], sources, targets, ctx, cl.Mood.FACT, noun, symmetric,
               intent=intent)
     return True
+
+
+@lru_cache(maxsize=1)
+def situations() -> frozenset[str]:
+    """Nouns naming a lasting situation (``data/event_situations.tsv``)."""
+    return frozenset(row[0] for row in read_tsv("event_situations.tsv", 1))
+
+
+def is_situation(noun: Token) -> bool:
+    """Whether the noun names a state of affairs ("war", "unrest") rather than one act."""
+    if any(c.lower_ == "civil" for c in noun.children):
+        return False  # "the Libyan civil war": the country against itself, an event of its own
+    return noun.lemma_.lower() in situations()
+
+
+def scheduled(noun: Token) -> bool:
+    """Whether the event noun is said to be scheduled: the subject of "be scheduled/
+    due/planned" or modified by such a participle ("talks *planned* for May")."""
+    if any(c.dep_ == "acl" and c.lemma_.lower() in SCHEDULING for c in noun.children):
+        return True
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    head = noun.head
+    return head.lemma_.lower() in SCHEDULING or any(
+        c.dep_ == "acomp" and c.lemma_.lower() in SCHEDULING for c in head.children)
 
 
 def noun_sources(coder: SentenceCoder, noun: Token, root: str, between: list[Token]) -> list[Actor]:
