@@ -270,3 +270,9 @@ def test_a_name_the_ner_gives_to_an_organisation_is_no_leader(article) -> None:
     doc = article("Rice University opened a new campus on Monday.", date="2006-05-01")
     actor = actor_of(doc, "Rice")
     assert actor is None or actor.name != "Condoleezza Rice"
+
+
+def test_a_role_speaking_in_a_capital_is_of_that_country(article) -> None:
+    doc = article("Peru's ministry rejected the plan on Monday. A ministry official said in Santiago that talks would go on.")
+    actor = actor_of(doc, "official")
+    assert actor is not None and actor.country == "CHL"

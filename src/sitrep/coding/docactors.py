@@ -280,6 +280,19 @@ class _Memory:
                 return country
         return None
 
+    def speaking_place(self, head: Any) -> str | None:
+        """"an official said in Tokyo": a subject without a country of its own acts where its verb does."""
+        if head is not None and head.dep_ == "compound":
+            head = head.head  # "a ministry official said in Tokyo": the ministry too
+        if head is None or head.dep_ not in _SUBJECT_DEPS:
+            return None
+        for prep in head.head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i > head.i:
+                country = next((self.country_at.get(c.i) for c in prep.children if c.dep_ == "pobj"), None)
+                if country:
+                    return country
+        return None
+
     def resolve(self, parsed: Any, mention: Mention, main: str | None) -> Mention:
         if len(mention.all_actors()) != 1 or not _unplaced(mention.actor):
             return mention
@@ -291,7 +304,7 @@ class _Memory:
             return mention  # "hit by drone strikes": a weapon is nobody's until the text says whose
         if head is not None and mention.kind == "role" and _international(head):
             return replace(mention, actor=international(actor), actors=())
-        country = self.modifier_country(parsed, mention)
+        country = self.modifier_country(parsed, mention) or self.speaking_place(head)
         if country is None and mention.kind == "role":
             country = next((self.by_noun[n] for n in _role_nouns(parsed, mention) if n in self.by_noun), None)
         if country is None and mention.kind == "role":
