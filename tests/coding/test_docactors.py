@@ -276,3 +276,16 @@ def test_a_role_speaking_in_a_capital_is_of_that_country(article) -> None:
     doc = article("Peru's ministry rejected the plan on Monday. A ministry official said in Santiago that talks would go on.")
     actor = actor_of(doc, "official")
     assert actor is not None and actor.country == "CHL"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "name"),
+    [
+        ("Fisheries commissioner Jana Korvel visited Oslo. The commissioner said the quota would stay.",
+         "commissioner", "Jana Korvel"),
+        ("Mining inspector Paul Drummond toured the site. Workers later met the inspector.", "inspector", "Paul Drummond"),
+    ],
+)
+def test_a_definite_title_refers_back_to_the_person_it_titled(article, text: str, word: str, name: str) -> None:
+    actor = actor_of(article(text), word, 1)
+    assert actor is not None and actor.name == name

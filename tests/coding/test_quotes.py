@@ -307,3 +307,15 @@ def test_a_role_speaker_keeps_its_whole_phrase(code_text) -> None:
     (quote,) = _direct(code_text("“We have no plan,” a Kenyan foreign ministry official said in Nairobi."))
     assert quote.speaker.text == "Kenyan foreign ministry official"
     assert quote.speaker.country == "KEN"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("President of Kenya William Ruto said, “We expect an apology.”", "William Ruto"),
+    ],
+)
+def test_a_title_speaker_is_the_person_it_names(code_text, text: str, name: str) -> None:
+    (quote,) = _direct(code_text(text))
+    assert name in quote.speaker.name and quote.speaker.country == "KEN"

@@ -31,6 +31,8 @@ Rules, in order (each a small pure function, ``resolve_mentions`` applies them):
    the article's country, its body read from its last word
    (``data/actors_org_words.tsv``).
 6. **"the group", "the alliance" refer back** to the latest organisation named.
+7. **"the commissioner" refers back** to the latest person whose name that word
+   preceded as a title ("trade commissioner Albert Muchanga ... The commissioner said").
 """
 
 from __future__ import annotations
@@ -88,6 +90,7 @@ def resolve_mentions(parsed: Any, mentions: list[Mention], year: int | None) -> 
         resolved.append(mention)
     resolved += find_group_references(parsed, resolved)
     resolved += find_group_pronouns(parsed, sorted(resolved, key=lambda m: m.start))
+    resolved += find_title_references(parsed, sorted(resolved, key=lambda m: m.start))
     return sorted(resolved, key=lambda m: m.start)
 
 
@@ -508,3 +511,31 @@ def _latest_body(parsed: Any, mentions: list[Mention], tok: Any, sentence_of: di
             continue  # "he" is an unnamed official or officer; "it" is a body
         return mention
     return None
+
+
+# --- rule 7: "the commissioner" ----------------------------------------------------------------------------------
+
+
+def find_title_references(parsed: Any, mentions: list[Mention]) -> list[Mention]:
+    """"The commissioner said": a definite noun nobody resolved takes the latest person it titled."""
+    titled: dict[str, Mention] = {}
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    people = iter(m for m in mentions if m.kind == "person" and m.head is not None)
+    person = next(people, None)
+    found = []
+    for tok in parsed:
+        while person is not None and person.start <= tok.i:
+            titled.update((w, person) for w in _title_words(parsed, person))
+            person = next(people, None)
+        if tok.i in covered or tok.pos_ != "NOUN" or tok.lemma_.lower() not in titled:
+            continue
+        if any(c.lower_ == "the" for c in tok.children) and tok.dep_ in _SUBJECT_DEPS | {"dobj", "pobj"}:
+            actor = replace(titled[tok.lemma_.lower()].actor, text=tok.text)
+            found.append(Mention(tok.i, tok.i + 1, actor, "person", tok.i))
+    return found
+
+
+def _title_words(parsed: Any, person: Mention) -> list[str]:
+    """The common nouns standing before a person's name as its title ("commissioner Albert Muchanga")."""
+    head = parsed[person.head]
+    return [c.lemma_.lower() for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < person.start]

@@ -84,6 +84,8 @@ CARRIED_PRONOUNS = frozenset({"it", "they", "he", "she"})
 CARRY_REACH = 2  # sentences back a pronoun speaker may take the previous speaker from
 PERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "minister", "president",
                           "commander", "officer", "envoy", "diplomat", "source", "resident", "witness"})
+TITLE_HEADS = frozenset({"president", "minister", "premier", "chancellor", "king", "queen", "governor",
+                         "secretary", "commissioner", "leader", "mayor", "chairman", "chief"})
 TRIM = ' \t\n,;:.!?"“”«»—–-'
 
 
@@ -582,6 +584,8 @@ def speaker_actor(doc: Document, subject: Any, words: Any) -> Actor:
     mention = mention_at(doc, subject.i) or next(
         (m for t in words if (m := mention_at(doc, t.i)) is not None), None
     )
+    if mention is not None and mention.kind == "role" and subject.lemma_.lower() in TITLE_HEADS:
+        mention = _titled_person(doc, subject) or mention
     base = mention.actor if mention is not None else next(iter(actors_for_token(doc, subject)), None)
     person = speaker_person(words)
     if base is None:
@@ -632,6 +636,22 @@ def _spoken_by_person(doc: Document, quote: Quote) -> bool:
         return False
     mention = mention_at(doc, words.root.i)
     return (mention is not None and mention.kind == "person") or words.root.lemma_.lower() in PERSON_NOUNS
+
+
+def _titled_person(doc: Document, title: Any) -> Any | None:
+    """The person a title names ("President of Ukraine Volodymyr Zelenskyy", "the president, Ana Rios"),
+    never one it serves ("the spokesman for President X" is not X)."""
+    for tok in title.subtree:
+        mention = mention_at(doc, tok.i) if tok.i > title.i else None
+        if mention is None or mention.kind != "person":
+            continue
+        path, up = [], doc.parsed[mention.head if mention.head is not None else tok.i]
+        while up.i != title.i and up.head.i != up.i and len(path) < 4:
+            path.append(up)
+            up = up.head
+        if up.i == title.i and all(t.dep_ != "prep" or t.lower_ == "of" for t in path):
+            return mention
+    return None
 
 
 def speaker_person(words: Any) -> str | None:
