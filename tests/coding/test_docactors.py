@@ -289,3 +289,10 @@ def test_a_role_speaking_in_a_capital_is_of_that_country(article) -> None:
 def test_a_definite_title_refers_back_to_the_person_it_titled(article, text: str, word: str, name: str) -> None:
     actor = actor_of(article(text), word, 1)
     assert actor is not None and actor.name == name
+
+
+def test_an_object_them_is_the_latest_plural_body_not_the_subject(article) -> None:
+    doc = article("Two Kenyan villagers were hurt by shots fired by Ugandan soldiers after the villagers began "
+                  "stoning them on Friday.")
+    actor = actor_of(doc, "them")
+    assert actor is not None and actor.code == "UGAMIL"

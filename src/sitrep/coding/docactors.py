@@ -31,6 +31,8 @@ Rules, in order (each a small pure function, ``resolve_mentions`` applies them):
    the article's country, its body read from its last word
    (``data/actors_org_words.tsv``).
 6. **"the group", "the alliance" refer back** to the latest organisation named.
+8. **"them" as an object** ("the protesters began pelting them") is the latest
+   plural body of the same or the previous sentence that is not the clause's own subject.
 7. **"the commissioner" refers back** to the latest person whose name that word
    preceded as a title ("trade commissioner Albert Muchanga ... The commissioner said").
 """
@@ -91,6 +93,7 @@ def resolve_mentions(parsed: Any, mentions: list[Mention], year: int | None) -> 
     resolved += find_group_references(parsed, resolved)
     resolved += find_group_pronouns(parsed, sorted(resolved, key=lambda m: m.start))
     resolved += find_title_references(parsed, sorted(resolved, key=lambda m: m.start))
+    resolved += find_object_pronouns(parsed, sorted(resolved, key=lambda m: m.start))
     return sorted(resolved, key=lambda m: m.start)
 
 
@@ -539,3 +542,56 @@ def _title_words(parsed: Any, person: Mention) -> list[str]:
     """The common nouns standing before a person's name as its title ("commissioner Albert Muchanga")."""
     head = parsed[person.head]
     return [c.lemma_.lower() for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < person.start]
+
+
+# --- rule 8: "pelting them" --------------------------------------------------------------------------------------
+
+
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "dative"})
+
+
+def find_object_pronouns(parsed: Any, mentions: list[Mention]) -> list[Mention]:
+    """"the protesters began pelting them": an object "them" takes the latest plural body before it
+    (same or previous sentence) that is not the subject of its own clause."""
+    found = []
+    for tok in (parsed[i] for i in indices_of(parsed, frozenset({"them"}))):
+        if tok.dep_ not in _OBJECT_DEPS or mention_index(mentions, tok.i) is not None:
+            continue
+        own = _clause_subject_actors(parsed, mentions, tok)
+        sent_start = _previous_sentence_start(parsed, tok)
+        for mention in reversed([m for m in mentions if sent_start <= m.start and m.end <= tok.i]):
+            head = parsed[mention.head if mention.head is not None else mention.start]
+            if mention.kind not in _GROUP_KINDS or not mention.actor.country or head.tag_ not in ("NNS", "NNPS"):
+                continue
+            if mention.actor.code in own:
+                continue
+            actors = tuple(replace(a, text=tok.text) for a in mention.all_actors())
+            found.append(Mention(tok.i, tok.i + 1, actors[0], "pronoun", tok.i, actors if len(actors) > 1 else ()))
+            break
+    return found
+
+
+def mention_index(mentions: list[Mention], i: int) -> int | None:
+    """Index of the mention covering token ``i``, if any."""
+    return next((n for n, m in enumerate(mentions) if m.start <= i < m.end), None)
+
+
+def _clause_subject_actors(parsed: Any, mentions: list[Mention], tok: Any) -> set[str]:
+    """Codes of the subjects of the verbs governing ``tok`` (up to three verbs up)."""
+    codes: set[str] = set()
+    verb = tok.head
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                n = mention_index(mentions, child.i)
+                if n is not None:
+                    codes.update(a.code for a in mentions[n].all_actors())
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return codes
+
+
+def _previous_sentence_start(parsed: Any, tok: Any) -> int:
+    start = tok.sent.start
+    return parsed[start - 1].sent.start if start > 0 else start
