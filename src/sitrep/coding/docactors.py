@@ -290,7 +290,7 @@ class _Memory:
         """"an official said in Tokyo": a subject without a country of its own acts where its verb does."""
         if head is not None and head.dep_ == "compound":
             head = head.head  # "a ministry official said in Tokyo": the ministry too
-        if head is None or head.dep_ not in _SUBJECT_DEPS:
+        if head is None or head.dep_ not in _SUBJECT_DEPS or head.head.lemma_ not in _SPEAKING:
             return None
         for prep in head.head.children:
             if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i > head.i:
@@ -310,7 +310,9 @@ class _Memory:
             return mention  # "hit by drone strikes": a weapon is nobody's until the text says whose
         if head is not None and mention.kind == "role" and _international(head):
             return replace(mention, actor=international(actor), actors=())
-        country = self.modifier_country(parsed, mention) or self.speaking_place(head)
+        country = self.modifier_country(parsed, mention)
+        if country is None and mention.kind == "role":
+            country = self.speaking_place(head)
         if country is None and mention.kind == "role":
             country = next((self.by_noun[n] for n in _role_nouns(parsed, mention) if n in self.by_noun), None)
         if country is None and mention.kind == "role":
@@ -322,6 +324,7 @@ class _Memory:
 
 
 _INTERNATIONAL = frozenset({"international", "multinational"})
+_SPEAKING = frozenset({"say", "tell", "add", "announce", "state", "confirm", "speak", "report", "insist", "warn"})
 
 
 def _international(head: Any) -> bool:
