@@ -298,3 +298,20 @@ def test_name_before_a_role_apposition_is_a_person_even_when_the_ner_says_org(re
     later = actors_for_token(doc, token(doc, "Rosselló", 1))
     assert [a.code for a in first] == [a.code for a in later] == ["PRIGOV"]
     assert later[0].name == "Ricardo Rosselló Nevares"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "nth", "expected"),
+    [
+        # a person the speaker talks about inside the quotation is not who "he" is
+        ('Senator Mark Malley said: "We will not wait for Governor Tom Brask. Brask must go." '
+         "He then left the hall.", "He", 0, "Mark Malley"),
+        # sentences that continue a quotation do not use up the pronoun's reach
+        ('Minister Anna Voss said the plan "will fail. It is late. It is costly. It is unfair." '
+         "She then left the meeting.", "She", 0, "Anna Voss"),
+    ],
+)
+def test_pronouns_skip_people_inside_quotations(resolve, text: str, word: str, nth: int, expected: str) -> None:
+    doc = resolve(text)
+    mention = mention_at(doc, token(doc, word, nth).i)
+    assert mention is not None and mention.actor.name == expected

@@ -270,3 +270,29 @@ def test_a_name_the_ner_gives_to_an_organisation_is_no_leader(article) -> None:
     doc = article("Rice University opened a new campus on Monday.", date="2006-05-01")
     actor = actor_of(doc, "Rice")
     assert actor is None or actor.name != "Condoleezza Rice"
+
+
+def test_a_role_speaking_in_a_capital_is_of_that_country(article) -> None:
+    doc = article("Peru's ministry rejected the plan on Monday. A ministry official said in Santiago that talks would go on.")
+    actor = actor_of(doc, "official")
+    assert actor is not None and actor.country == "CHL"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "name"),
+    [
+        ("Fisheries commissioner Jana Korvel visited Oslo. The commissioner said the quota would stay.",
+         "commissioner", "Jana Korvel"),
+        ("Mining inspector Paul Drummond toured the site. Workers later met the inspector.", "inspector", "Paul Drummond"),
+    ],
+)
+def test_a_definite_title_refers_back_to_the_person_it_titled(article, text: str, word: str, name: str) -> None:
+    actor = actor_of(article(text), word, 1)
+    assert actor is not None and actor.name == name
+
+
+def test_an_object_them_is_the_latest_plural_body_not_the_subject(article) -> None:
+    doc = article("Two Kenyan villagers were hurt by shots fired by Ugandan soldiers after the villagers began "
+                  "stoning them on Friday.")
+    actor = actor_of(doc, "them")
+    assert actor is not None and actor.code == "UGAMIL"

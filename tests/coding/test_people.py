@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.coding.lexicon import Entry
-from sitrep.coding.people import Person, Registry, Salience, person_from, title_matches
+from sitrep.coding.people import Person, Registry, Salience, person_from, quoted_tokens, title_matches
 
 
 def test_registry_finds_by_full_name_surname_and_first_name() -> None:
@@ -61,3 +61,10 @@ def test_registry_finds_a_person_by_a_middle_surname() -> None:
     person = Person(name="Ricardo Rossello Nevares")
     registry.add(["Ricardo", "Rossello", "Nevares"], person)
     assert registry.find(["Rossello"]) is person
+
+
+def test_quoted_tokens_close_at_the_mark_or_the_paragraph_end(nlp) -> None:
+    parsed = nlp('He said "we go now" and left.\n\n"They will come back, she said.\n\nNext day.')
+    inside = {parsed[i].text for i in quoted_tokens(parsed)}
+    assert {"we", "go", "now", "They", "come"} <= inside
+    assert not {"He", "left", "Next", "day"} & inside

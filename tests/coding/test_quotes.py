@@ -285,3 +285,37 @@ def test_speaker_words_leave_out_participle_clauses(code_text) -> None:
     doc = code_text("Mwangi, speaking to reporters in Nairobi, said the vote “was stolen from the people”.")
     (quote,) = _direct(doc)
     assert doc.text[quote.speaker_start : quote.speaker_end] == "Mwangi"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "quoted", "code"),
+    [
+        # "it said" continues the body that spoke last, not the body named last
+        ("“The convoy was hit near the border,” the Kenyan army said. Police backed by local militias "
+         "searched the area. “Two suspects were arrested,” it said.", "Two suspects were arrested,", "KENMIL"),
+    ],
+)
+def test_a_pronoun_speaker_continues_the_previous_speaker(code_text, text: str, quoted: str, code: str) -> None:
+    quote = next(q for q in _direct(code_text(text)) if q.text == quoted)
+    assert quote.speaker.code == code
+    assert quote.speaker.text == "it"
+
+
+@pytest.mark.model
+def test_a_role_speaker_keeps_its_whole_phrase(code_text) -> None:
+    (quote,) = _direct(code_text("“We have no plan,” a Kenyan foreign ministry official said in Nairobi."))
+    assert quote.speaker.text == "Kenyan foreign ministry official"
+    assert quote.speaker.country == "KEN"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("President of Kenya William Ruto said, “We expect an apology.”", "William Ruto"),
+    ],
+)
+def test_a_title_speaker_is_the_person_it_names(code_text, text: str, name: str) -> None:
+    (quote,) = _direct(code_text(text))
+    assert name in quote.speaker.name and quote.speaker.country == "KEN"

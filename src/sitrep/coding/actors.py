@@ -43,6 +43,7 @@ from sitrep.coding.people import (
     Salience,
     apposition_atoms,
     person_from,
+    quoted_tokens,
     title_atoms,
 )
 from sitrep.models import Actor, Document
@@ -148,7 +149,8 @@ class _Finder:
         for index, sent in enumerate(self.sentences):
             self.sentence_of[sent.start:sent.end] = [index] * (sent.end - sent.start)
         self.registry = Registry()
-        self.salience = Salience()
+        self.salience = Salience(quoted=quoted_tokens(parsed))
+        self.reach_of = reach_sentences(self.sentences, self.salience.quoted, len(parsed))
         self.mentions: list[Mention] = []
         self.proper, self.pronouns = _token_classes(parsed)
 
@@ -180,7 +182,7 @@ class _Finder:
         return self.parsed[start:end].text
 
     def note_person(self, token: Any, person: Person) -> None:
-        entry = (token.i, self.sentence_of[token.i], token.dep_ in SUBJECT_DEPS, person)
+        entry = (token.i, self.reach_of[token.i], token.dep_ in SUBJECT_DEPS, person)
         insort(self.salience.entries, entry, key=lambda e: e[0])
 
     # --- people --------------------------------------------------------------------------------------------------
@@ -424,7 +426,7 @@ class _Finder:
         if mention is not None:
             person = self.registry.find([mention.actor.name]) or self.registry.find(mention.actor.name.split())
         if person is None or not person.fits(gender):
-            person = self.salience.pronoun(tok.i, self.sentence_of[tok.i], gender)
+            person = self.salience.pronoun(tok.i, self.reach_of[tok.i], gender)
         if person is None:
             return
         person.gender = person.gender or gender
@@ -464,6 +466,18 @@ class _Finder:
             if mention is not None and mention.kind not in ("person", "pronoun"):
                 return mention
         return None
+
+
+def reach_sentences(sentences: list[Any], quoted: frozenset[int], size: int) -> list[int]:
+    """Each token's sentence number for pronoun reach, a sentence that continues a quotation
+    counting with the one that opened it ('Karaha said "... We want him to go. ..." He added')."""
+    reach = [0] * size
+    number = -1
+    for sent in sentences:
+        if sent.start not in quoted or number < 0:
+            number += 1
+        reach[sent.start:sent.end] = [number] * (sent.end - sent.start)
+    return reach
 
 
 def _token_classes(parsed: Any) -> tuple[list[int], list[int]]:

@@ -31,6 +31,10 @@ Rules, in order (each a small pure function, ``resolve_mentions`` applies them):
    the article's country, its body read from its last word
    (``data/actors_org_words.tsv``).
 6. **"the group", "the alliance" refer back** to the latest organisation named.
+8. **"them" as an object** ("the protesters began pelting them") is the latest
+   plural body of the same or the previous sentence that is not the clause's own subject.
+7. **"the commissioner" refers back** to the latest person whose name that word
+   preceded as a title ("trade commissioner Albert Muchanga ... The commissioner said").
 """
 
 from __future__ import annotations
@@ -88,6 +92,8 @@ def resolve_mentions(parsed: Any, mentions: list[Mention], year: int | None) -> 
         resolved.append(mention)
     resolved += find_group_references(parsed, resolved)
     resolved += find_group_pronouns(parsed, sorted(resolved, key=lambda m: m.start))
+    resolved += find_title_references(parsed, sorted(resolved, key=lambda m: m.start))
+    resolved += find_object_pronouns(parsed, sorted(resolved, key=lambda m: m.start))
     return sorted(resolved, key=lambda m: m.start)
 
 
@@ -280,6 +286,19 @@ class _Memory:
                 return country
         return None
 
+    def speaking_place(self, head: Any) -> str | None:
+        """"an official said in Tokyo": a subject without a country of its own acts where its verb does."""
+        if head is not None and head.dep_ == "compound":
+            head = head.head  # "a ministry official said in Tokyo": the ministry too
+        if head is None or head.dep_ not in _SUBJECT_DEPS or head.head.lemma_ not in _SPEAKING:
+            return None
+        for prep in head.head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i > head.i:
+                country = next((self.country_at.get(c.i) for c in prep.children if c.dep_ == "pobj"), None)
+                if country:
+                    return country
+        return None
+
     def resolve(self, parsed: Any, mention: Mention, main: str | None) -> Mention:
         if len(mention.all_actors()) != 1 or not _unplaced(mention.actor):
             return mention
@@ -293,6 +312,8 @@ class _Memory:
             return replace(mention, actor=international(actor), actors=())
         country = self.modifier_country(parsed, mention)
         if country is None and mention.kind == "role":
+            country = self.speaking_place(head)
+        if country is None and mention.kind == "role":
             country = next((self.by_noun[n] for n in _role_nouns(parsed, mention) if n in self.by_noun), None)
         if country is None and mention.kind == "role":
             country = self.by_agent.get(actor.agent or "") if actor.agent in _INSTITUTIONS else self.people
@@ -303,6 +324,7 @@ class _Memory:
 
 
 _INTERNATIONAL = frozenset({"international", "multinational"})
+_SPEAKING = frozenset({"say", "tell", "add", "announce", "state", "confirm", "speak", "report", "insist", "warn"})
 
 
 def _international(head: Any) -> bool:
@@ -495,3 +517,84 @@ def _latest_body(parsed: Any, mentions: list[Mention], tok: Any, sentence_of: di
             continue  # "he" is an unnamed official or officer; "it" is a body
         return mention
     return None
+
+
+# --- rule 7: "the commissioner" ----------------------------------------------------------------------------------
+
+
+def find_title_references(parsed: Any, mentions: list[Mention]) -> list[Mention]:
+    """"The commissioner said": a definite noun nobody resolved takes the latest person it titled."""
+    titled: dict[str, Mention] = {}
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    people = iter(m for m in mentions if m.kind == "person" and m.head is not None)
+    person = next(people, None)
+    found = []
+    for tok in parsed:
+        while person is not None and person.start <= tok.i:
+            titled.update((w, person) for w in _title_words(parsed, person))
+            person = next(people, None)
+        if tok.i in covered or tok.pos_ != "NOUN" or tok.lemma_.lower() not in titled:
+            continue
+        if any(c.lower_ == "the" for c in tok.children) and tok.dep_ in _SUBJECT_DEPS | {"dobj", "pobj"}:
+            actor = replace(titled[tok.lemma_.lower()].actor, text=tok.text)
+            found.append(Mention(tok.i, tok.i + 1, actor, "person", tok.i))
+    return found
+
+
+def _title_words(parsed: Any, person: Mention) -> list[str]:
+    """The common nouns standing before a person's name as its title ("commissioner Albert Muchanga")."""
+    head = parsed[person.head]
+    return [c.lemma_.lower() for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < person.start]
+
+
+# --- rule 8: "pelting them" --------------------------------------------------------------------------------------
+
+
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "dative"})
+
+
+def find_object_pronouns(parsed: Any, mentions: list[Mention]) -> list[Mention]:
+    """"the protesters began pelting them": an object "them" takes the latest plural body before it
+    (same or previous sentence) that is not the subject of its own clause."""
+    found = []
+    for tok in (parsed[i] for i in indices_of(parsed, frozenset({"them"}))):
+        if tok.dep_ not in _OBJECT_DEPS or mention_index(mentions, tok.i) is not None:
+            continue
+        own = _clause_subject_actors(parsed, mentions, tok)
+        sent_start = _previous_sentence_start(parsed, tok)
+        for mention in reversed([m for m in mentions if sent_start <= m.start and m.end <= tok.i]):
+            head = parsed[mention.head if mention.head is not None else mention.start]
+            if mention.kind not in _GROUP_KINDS or not mention.actor.country or head.tag_ not in ("NNS", "NNPS"):
+                continue
+            if mention.actor.code in own:
+                continue
+            actors = tuple(replace(a, text=tok.text) for a in mention.all_actors())
+            found.append(Mention(tok.i, tok.i + 1, actors[0], "pronoun", tok.i, actors if len(actors) > 1 else ()))
+            break
+    return found
+
+
+def mention_index(mentions: list[Mention], i: int) -> int | None:
+    """Index of the mention covering token ``i``, if any."""
+    return next((n for n, m in enumerate(mentions) if m.start <= i < m.end), None)
+
+
+def _clause_subject_actors(parsed: Any, mentions: list[Mention], tok: Any) -> set[str]:
+    """Codes of the subjects of the verbs governing ``tok`` (up to three verbs up)."""
+    codes: set[str] = set()
+    verb = tok.head
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                n = mention_index(mentions, child.i)
+                if n is not None:
+                    codes.update(a.code for a in mentions[n].all_actors())
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return codes
+
+
+def _previous_sentence_start(parsed: Any, tok: Any) -> int:
+    start = tok.sent.start
+    return parsed[start - 1].sent.start if start > 0 else start

@@ -171,6 +171,7 @@ class Salience:
     """Person mentions in token order, for pronoun and title look-back."""
 
     entries: list[tuple[int, int, bool, Person]] = field(default_factory=list)  # (token, sentence, subject?, person)
+    quoted: frozenset[int] = frozenset()  # tokens inside quotation marks
 
     def note(self, token_i: int, sentence: int, subject: bool, person: Person) -> None:
         self.entries.append((token_i, sentence, subject, person))
@@ -183,6 +184,8 @@ class Salience:
                 break
             if tok_i >= token_i or not person.fits(gender):
                 continue
+            if tok_i in self.quoted and token_i not in self.quoted:
+                continue  # '"... if Mobutu goes," he said': a person the speaker talks about is not the speaker
             score = (sentence - sent, not subject, token_i - tok_i)
             if best_score is None or score < best_score:
                 best, best_score = person, score
@@ -194,3 +197,25 @@ class Salience:
             if tok_i < token_i and title_matches(person, role_name):
                 return person
         return None
+
+
+_OPENING_MARKS = frozenset({"\u201c", "``"})
+_CLOSING_MARKS = frozenset({"\u201d", "''"})
+
+
+def quoted_tokens(parsed: Any) -> frozenset[int]:
+    """Indices of the tokens inside quotation marks; an unclosed quotation ends with its paragraph."""
+    inside: set[int] = set()
+    open_at: int | None = None
+    for tok in parsed:
+        mark = tok.text
+        if mark in _OPENING_MARKS or (mark == '"' and open_at is None):
+            open_at = tok.i
+        elif mark in _CLOSING_MARKS or mark == '"':
+            if open_at is not None:
+                inside.update(range(open_at + 1, tok.i))
+            open_at = None
+        elif open_at is not None and (tok.is_space or "\n" in tok.whitespace_):
+            inside.update(range(open_at + 1, tok.i + 1))
+            open_at = None
+    return frozenset(inside)

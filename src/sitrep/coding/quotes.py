@@ -80,6 +80,12 @@ TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", 
 NESTED_SPEAKERS = frozenset({"i", "we", "you"})  # "I think ..." sits inside someone else's quotation
 OBJECT_DEPS = frozenset({"dobj", "oprd", "ccomp", "xcomp", "dative"})
 OBJECT_PREPS = frozenset({"of", "for", "as"})  # "accused X of", "blamed X for", "described X as"
+CARRIED_PRONOUNS = frozenset({"it", "they", "he", "she"})
+CARRY_REACH = 2  # sentences back a pronoun speaker may take the previous speaker from
+PERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "minister", "president",
+                          "commander", "officer", "envoy", "diplomat", "source", "resident", "witness"})
+TITLE_HEADS = frozenset({"president", "minister", "premier", "chancellor", "king", "queen", "governor",
+                         "secretary", "commissioner", "leader", "mayor", "chairman", "chief"})
 TRIM = ' \t\n,;:.!?"“”«»—–-'
 
 
@@ -147,7 +153,8 @@ def find_quotes(doc: Document) -> list[Quote]:
     spans = find_quote_spans(text)
     sentence_of = {s.start: n for n, s in enumerate(parsed.sents)}
     quotes = find_direct(doc, spans, sentence_of, text) + find_indirect(doc, spans, sentence_of)
-    return sorted((q for q in quotes if has_speaker(q)), key=lambda q: (q.start or 0, not q.direct))
+    ordered = sorted(quotes, key=lambda q: (q.start or 0, not q.direct))
+    return [q for q in carried_speakers(doc, ordered) if has_speaker(q)]
 
 
 def has_speaker(quote: Quote) -> bool:
@@ -577,6 +584,8 @@ def speaker_actor(doc: Document, subject: Any, words: Any) -> Actor:
     mention = mention_at(doc, subject.i) or next(
         (m for t in words if (m := mention_at(doc, t.i)) is not None), None
     )
+    if mention is not None and mention.kind == "role" and subject.lemma_.lower() in TITLE_HEADS:
+        mention = _titled_person(doc, subject) or mention
     base = mention.actor if mention is not None else next(iter(actors_for_token(doc, subject)), None)
     person = speaker_person(words)
     if base is None:
@@ -586,9 +595,63 @@ def speaker_actor(doc: Document, subject: Any, words: Any) -> Actor:
         return Actor(
             text=words.text, name=person, code=base.code, country=base.country, org=base.org, agent=base.agent
         )
-    if mention is not None and mention_at(doc, subject.i) is None and subject.pos_ in {"NOUN", "PROPN"}:
-        return replace(base, text=words.text)  # "the Foreign Ministry of Iraq" keeps its words
+    if mention is not None and subject.pos_ in {"NOUN", "PROPN"} and words.text != base.text:
+        return replace(base, text=_plain_name(words))  # "a foreign ministry official" keeps its words
     return base
+
+
+def carried_speakers(doc: Document, quotes: list[Quote]) -> list[Quote]:
+    """A pronoun speaker continues the previous speaker (“...,” the coalition said. “...,” it said):
+    "it" takes the latest body that spoke within reach, "he", "she" and "they" the latest
+    speaker of their kind when the actors stage could not resolve them."""
+    out: list[Quote] = []
+    for quote in quotes:
+        word = quote.speaker.text.lower()
+        if word in CARRIED_PRONOUNS and (word == "it" or not quote.speaker.code):
+            previous = _previous_speaker(doc, out, quote, person=word in ("he", "she"))
+            if previous is not None:
+                quote = replace(quote, speaker=replace(previous, text=quote.speaker.text))
+        out.append(quote)
+    return out
+
+
+def _previous_speaker(doc: Document, earlier: list[Quote], quote: Quote, person: bool) -> Actor | None:
+    """The speaker of the latest earlier quote within reach whose speaker is (or is not) a person."""
+    for before in reversed(earlier):
+        if quote.sentence_index - before.sentence_index > CARRY_REACH:
+            return None
+        if not before.speaker.code or before.speaker.text.lower() in ("they",):
+            continue
+        if quote.speaker.text.lower() == "they" or _spoken_by_person(doc, before) == person:
+            return before.speaker
+    return None
+
+
+def _spoken_by_person(doc: Document, quote: Quote) -> bool:
+    """Whether a quote's speaker is a person (a name, "he", "the spokesman"), not a body."""
+    if quote.speaker.text.lower() in ("he", "she"):
+        return True
+    words = doc.parsed.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+    if words is None or not len(words):
+        return False
+    mention = mention_at(doc, words.root.i)
+    return (mention is not None and mention.kind == "person") or words.root.lemma_.lower() in PERSON_NOUNS
+
+
+def _titled_person(doc: Document, title: Any) -> Any | None:
+    """The person a title names ("President of Ukraine Volodymyr Zelenskyy", "the president, Ana Rios"),
+    never one it serves ("the spokesman for President X" is not X)."""
+    for tok in title.subtree:
+        mention = mention_at(doc, tok.i) if tok.i > title.i else None
+        if mention is None or mention.kind != "person":
+            continue
+        path, up = [], doc.parsed[mention.head if mention.head is not None else tok.i]
+        while up.i != title.i and up.head.i != up.i and len(path) < 4:
+            path.append(up)
+            up = up.head
+        if up.i == title.i and all(t.dep_ != "prep" or t.lower_ == "of" for t in path):
+            return mention
+    return None
 
 
 def speaker_person(words: Any) -> str | None:
