@@ -234,3 +234,11 @@ def test_one_joined_quotation_finds_both_of_its_gold_spans() -> None:
     gold_quotes = [{"speaker": "Lund", "speaker_side": "NOR", "fragment": "We will not bow"},
                    {"speaker": "Lund", "speaker_side": "NOR", "fragment": "We will stand firm"}]
     assert score_quotes(doc, gold_quotes, scores) == [] and scores.found == 2
+
+
+def test_speaker_names_match_across_accents() -> None:
+    erdogan = Actor(text="he", name="Recep Tayyip Erdogan", code="TURGOV", country="TUR")
+    doc = make_doc([], quotes=[Quote(speaker=erdogan, text="We will never accept it", sentence_index=0)])
+    scores = QuoteScores()
+    score_quotes(doc, [{"speaker": "Erdoğan", "speaker_side": "TUR", "fragment": "never accept it"}], scores)
+    assert scores.found == 1

@@ -24,6 +24,7 @@ the tests build small hand-made gold without the model.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -189,7 +190,9 @@ def score_precision(
 
 
 def normalise(text: str) -> str:
-    """Case, quotation marks and whitespace folded, for fragment and speaker tests."""
+    """Case, accents, quotation marks and whitespace folded, for fragment and speaker tests
+    ("Erdoğan" in the text and "Erdogan" in a table are one name)."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     return " ".join(text.casefold().split())
 
