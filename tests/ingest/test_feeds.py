@@ -47,6 +47,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 (http.server naming)
         Handler.agents.append(self.headers.get("User-Agent", ""))
+        assert isinstance(self.server, ThreadingHTTPServer)  # the fixture serves with one
         base = f"http://127.0.0.1:{self.server.server_port}"
         routes = {
             "/feed.rss": ("application/rss+xml", RSS.format(base=base)),

@@ -31,6 +31,7 @@ class Trickle(BaseHTTPRequestHandler):
     """Routes that never let a socket read time out, redirect loops, gzip bodies."""
 
     def do_GET(self) -> None:  # noqa: N802
+        assert isinstance(self.server, ThreadingHTTPServer)  # the fixture serves with one
         base = f"http://127.0.0.1:{self.server.server_port}"
         try:
             if self.path == "/trickle-body":

@@ -61,7 +61,7 @@ def test_client_holds_a_bounded_number_of_documents(tmp_path: Path, synthetic_co
     import gc
     import sys
 
-    import cloudpickle
+    import cloudpickle  # type: ignore[import-untyped]  # cloudpickle ships no type information
 
     cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the workers cannot import tests/
     corpus = synthetic_corpus(240)

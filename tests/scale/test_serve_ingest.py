@@ -48,7 +48,9 @@ class Poller(threading.Thread):
 
     def __init__(self, url: str) -> None:
         super().__init__(daemon=True)
-        self.url, self.seen, self.errors, self.stop = url, [], [], threading.Event()
+        self.url, self.stop = url, threading.Event()
+        self.seen: list[int] = []
+        self.errors: list[str] = []
         self.slowest = 0.0
 
     def run(self) -> None:

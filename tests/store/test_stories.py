@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -124,16 +125,23 @@ def story_store(nlp, tmp_path: Path) -> Path:
     return db
 
 
+def stored_detail(con: Any, story_id: str) -> dict[str, Any]:
+    """The detail of a story the test knows is stored (a missing one fails the test here)."""
+    detail = story_detail(con, story_id)
+    assert detail is not None, f"story {story_id} is not stored"
+    return detail
+
+
 @pytest.mark.model
 def test_reports_of_one_meeting_form_one_story(story_store: Path):
     with open_store(story_store, read_only=True) as con:
         stories, _ = query_stories(con, StoryFilter(actor="FRA"))
-        by_docs = {tuple(sorted(d["doc_id"] for d in story_detail(con, s["story_id"])["event_list"])): s for s in stories}
+        by_docs = {tuple(sorted(d["doc_id"] for d in stored_detail(con, s["story_id"])["event_list"])): s for s in stories}
         assert set(by_docs) == {("meet-1", "meet-2"), ("meet-3",)}  # consecutive days: one; a month later: another
         meeting = by_docs[("meet-1", "meet-2")]
         assert (meeting["articles"], meeting["sources"], meeting["cameo"]) == (2, 2, "040")
         assert (str(meeting["first_date"]), str(meeting["last_date"])) == ("2026-03-02", "2026-03-03")
-        assert [r["doc_id"] for r in story_detail(con, meeting["story_id"])["reports"]] == ["meet-1", "meet-2"]
+        assert [r["doc_id"] for r in stored_detail(con, meeting["story_id"])["reports"]] == ["meet-1", "meet-2"]
 
 
 @pytest.mark.model

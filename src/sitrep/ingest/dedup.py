@@ -102,7 +102,8 @@ def minhash(items: Iterable[bytes]) -> bytes:
     a, b = _permutations()
     with np.errstate(over="ignore"):
         values = (np.outer(hashes, a) + b) >> np.uint64(32)
-    return values.min(axis=0).astype("<u4").tobytes()
+    signature: bytes = values.min(axis=0).astype("<u4").tobytes()
+    return signature
 
 
 def similarity(sig_a: bytes, sig_b: bytes) -> float:

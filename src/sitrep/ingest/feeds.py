@@ -144,8 +144,8 @@ def _opener(watch: Deadline, options: FetchOptions) -> Any:
     import http.client
     import urllib.request
 
-    def watched(base: type) -> type:
-        class Connection(base):  # type: ignore[misc, valid-type]
+    def watched(base: type[http.client.HTTPConnection]) -> type[http.client.HTTPConnection]:
+        class Connection(base):  # type: ignore[misc, valid-type]  # mypy cannot check a base class held in a variable
             def connect(self) -> None:
                 self.timeout = watch.remaining() + 1.0  # the deadline, not a socket timeout, ends a slow fetch
                 super().connect()

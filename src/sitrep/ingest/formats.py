@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +82,7 @@ def read_csv(path: Path, settings: Settings, on_error: OnError) -> Iterator[Docu
             on_error(err)
 
 
-def check_columns(fieldnames: list[str], text_col: str, name: str) -> None:
+def check_columns(fieldnames: Sequence[str], text_col: str, name: str) -> None:
     """An InputError naming the columns there are when the text column is missing."""
     if text_col not in fieldnames:
         shown = ", ".join(fieldnames[:12]) or "none"

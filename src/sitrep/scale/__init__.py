@@ -57,8 +57,8 @@ def run_ingest(
         raise ConfigError("--dask needs --out DIR for the Parquet partitions (then `sitrep load DIR`)")
     from sitrep.scale.dask_runner import ingest_dask
 
-    result = ingest_dask(
+    dask_result = ingest_dask(
         inputs, settings, on_error, dask, Path(out), on_progress=on_progress, on_total=on_total,
         read_on_workers=read_on_workers,
     )
-    return IngestReport(str(result))
+    return IngestReport(str(dask_result))

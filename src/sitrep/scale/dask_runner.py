@@ -224,7 +224,8 @@ def _run(
 
 def _result(future: Any) -> PartitionResult:
     try:
-        return future.result()
+        result: PartitionResult = future.result()
+        return result
     except Exception as exc:  # a worker's exception comes back as whatever it was
         raise ScaleError(
             f"a Dask task failed ({type(exc).__name__}: {exc}); finished partitions are kept, "
@@ -330,8 +331,9 @@ def cluster_threads(client: Any) -> int:
         client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
     except TimeoutError as exc:
         raise ScaleError("the Dask scheduler has no workers; start some with `dask worker ADDRESS`") from exc
-    workers = client.scheduler_info().get("workers", {})
-    return max(1, sum(w.get("nthreads", 1) for w in workers.values()))
+    workers: dict[str, dict[str, Any]] = client.scheduler_info().get("workers", {})
+    threads: int = sum(w.get("nthreads", 1) for w in workers.values())
+    return max(1, threads)
 
 
 def parse_local(address: str) -> int | None:

@@ -15,19 +15,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitrep.errors import StoreBusy, StoreDamaged, StoreError
-from sitrep.store.connection import (  # noqa: F401 - re-exported: db is where callers open the store
-    LOCK_WAIT,
-    _first_line,
-    connect,
-    create_schema,
-    ingest_lock,
-    is_damage,
-    is_lock_conflict,
-    open_store,
-    scalar,
-    store_error,
-    verify_store,
-    writer_gate,
+from sitrep.store.connection import (  # "x as x": re-exported, db is where callers open the store
+    LOCK_WAIT as LOCK_WAIT,
+    _first_line as _first_line,
+    connect as connect,
+    create_schema as create_schema,
+    ingest_lock as ingest_lock,
+    is_damage as is_damage,
+    is_lock_conflict as is_lock_conflict,
+    open_store as open_store,
+    scalar as scalar,
+    store_error as store_error,
+    verify_store as verify_store,
+    writer_gate as writer_gate,
 )
 from sitrep.ingest.dedup import (
     KNOWN,

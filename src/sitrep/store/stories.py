@@ -405,7 +405,8 @@ class StoryFilter:
     min_articles: int = 1
 
     def where(self) -> tuple[str, list[Any]]:
-        clauses, params = ["s.articles >= ?"], [self.min_articles]
+        clauses: list[str] = ["s.articles >= ?"]
+        params: list[Any] = [self.min_articles]
         if self.actor:
             clause, values = actor_condition(("e.source", "e.target"), self.actor)
             clauses.append(f"s.story_id IN (SELECT m.story_id FROM story_events m JOIN events e "
