@@ -30,7 +30,7 @@ import pytest
 from .conftest import HOSTILE, SCREENSHOTS, sample_documents, write_store
 
 if TYPE_CHECKING:  # Playwright is imported by the fixture (importorskip), so the tests skip without it
-    from playwright.sync_api import APIResponse, Browser, Dialog, Page, Route, ViewportSize
+    from playwright.sync_api import APIResponse, Browser, Dialog, Locator, Page, Route, ViewportSize
 
 Scheme = Literal["light", "dark"]
 
@@ -361,7 +361,7 @@ def test_api_docs_load_without_a_cdn(visit: Visit, path: str, ready: str) -> Non
     visit.shot(f"api{path.replace('/', '-')}.png")
 
 
-def open_first_story(visit: Visit) -> object:
+def open_first_story(visit: Visit) -> Locator:
     """Switch the table to stories of 2+ articles and open the first with Enter; the page with the story open."""
     page = visit.page
     page.click("#tab-stories")
@@ -410,7 +410,7 @@ def test_stories_toggle_opens_a_story_with_its_reports_and_back_returns_to_event
     assert page.inner_text("#events-count") == events
 
 
-def test_stories_fit_a_phone_in_light_and_dark(chromium: object, base_url: str) -> None:
+def test_stories_fit_a_phone_in_light_and_dark(chromium: Browser, base_url: str) -> None:
     for scheme in ("light", "dark"):
         phone = Visit(chromium, base_url, PHONE, scheme)
         page = phone.open("/#tab=stories")
