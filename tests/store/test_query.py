@@ -25,6 +25,8 @@ def con(db_path: Path):
         (EventFilter(), ["a", "b"]),
         (EventFilter(actor="usa"), ["a", "b"]),
         (EventFilter(actor="' OR 1=1 --"), []),
+        (EventFilter(actor="%"), []),  # wildcards are literal: no name holds a '%'
+        (EventFilter(actor="_"), []),
         (EventFilter(event_type="12"), ["a"]),
         (EventFilter(event_type="042"), ["b"]),
         (EventFilter(event_type="reject"), ["a", "b"]),

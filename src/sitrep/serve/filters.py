@@ -21,7 +21,7 @@ from typing import Any
 
 from sitrep.coding.cameo import is_code
 from sitrep.errors import ConfigError
-from sitrep.store.query import PLOVER_TYPES, date_condition
+from sitrep.store.query import PLOVER_TYPES, actor_condition, date_condition
 
 Condition = tuple[str, list[Any]]
 
@@ -48,24 +48,6 @@ def plausible_day(precision_column: bool) -> str:
         f"(e.date >= d.date - INTERVAL {BACKGROUND_YEARS} YEAR AND e.date <= d.date + INTERVAL {FUTURE_DAYS} DAY "
         f"AND e.date >= {CORPUS_START} AND {precise})))"
     )
-
-
-def escape_like(value: str) -> str:
-    """A literal for ILIKE ... ESCAPE '\\': wildcards and the escape itself lose their meaning."""
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def actor_condition(prefixes: tuple[str, ...], actor: str) -> Condition:
-    """An actor (code, country, org, or part of the name) under any of the column prefixes."""
-    key = actor.strip()
-    sides, params = [], []
-    for prefix in prefixes:
-        sides.append(
-            f"(upper({prefix}_code) = ? OR upper({prefix}_country) = ? OR upper({prefix}_org) = ? "
-            f"OR {prefix}_name ILIKE ? ESCAPE '\\')"
-        )
-        params.extend([key.upper(), key.upper(), key.upper(), f"%{escape_like(key)}%"])
-    return "(" + " OR ".join(sides) + ")", params
 
 
 def any_actor(prefixes: tuple[str, ...], actors: tuple[str, ...]) -> Condition:

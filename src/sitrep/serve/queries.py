@@ -22,13 +22,12 @@ from sitrep.serve.filters import (
     NOT_NEGATED,
     ApiFilter,
     Condition,
-    actor_condition,
     any_actor,
     bbox_condition,
     event_where,
     table_where,
 )
-from sitrep.store.query import EVENT_COLUMNS, fetch_dicts
+from sitrep.store.query import EVENT_COLUMNS, actor_condition, fetch_dicts
 
 EVENT_SORTS = {
     "date": f"{EVENT_DAY}, e.doc_id, e.event_index",

@@ -61,19 +61,26 @@ def date_condition(column: str, since: str | None, until: str | None) -> tuple[s
     return " AND ".join(clauses) or "TRUE", params
 
 
+def escape_like(value: str) -> str:
+    """A literal for ILIKE ... ESCAPE '\\': wildcards and the escape itself lose their meaning
+    (an actor filter of "%" or "_" must not match every event)."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def actor_condition(prefixes: tuple[str, ...], actor: str) -> tuple[str, list[Any]]:
     """An actor (code, country, org, or part of the name) under any of the column prefixes.
 
-    ``prefixes`` are fixed strings such as ``"e.source"``; the actor is bound.
+    ``prefixes`` are fixed strings such as ``"e.source"``; the actor is bound, and its
+    wildcards are taken literally.  The CLI, the stories and the API share this one test.
     """
     key = actor.strip()
     sides, params = [], []
     for prefix in prefixes:
         sides.append(
             f"(upper({prefix}_code) = ? OR upper({prefix}_country) = ? OR upper({prefix}_org) = ? "
-            f"OR {prefix}_name ILIKE ?)"
+            f"OR {prefix}_name ILIKE ? ESCAPE '\\')"
         )
-        params.extend([key.upper(), key.upper(), key.upper(), f"%{key}%"])
+        params.extend([key.upper(), key.upper(), key.upper(), f"%{escape_like(key)}%"])
     return "(" + " OR ".join(sides) + ")", params
 
 
