@@ -6,16 +6,15 @@ apart from the event endpoints they resemble.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from typing import Any, Literal
 
 from duckdb import DuckDBPyConnection
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 
-from sitrep.serve.params import new_cursor, respond
+from sitrep.serve.params import cursor, respond
 from sitrep.store.stories import StoryFilter, query_stories, story_detail
 
 router = APIRouter()
@@ -40,15 +39,6 @@ def story_filter(
     )
     flt.where()  # an unknown event type is a ConfigError, which the app answers with a 422
     return flt
-
-
-def cursor(request: Request) -> Iterator[DuckDBPyConnection]:
-    """A short read-only connection for this request only (as in serve/params.py)."""
-    cur = new_cursor(request.app)
-    try:
-        yield cur
-    finally:
-        cur.close()
 
 
 def wants_csv(fmt: Literal["json", "csv"] | None = Query(None, alias="format")) -> bool:
