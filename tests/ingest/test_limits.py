@@ -17,6 +17,7 @@ from sitrep.errors import InputError, InputWarning
 from sitrep.ingest.feeds import FetchOptions, fetch, read_feed_bytes, same_site
 from sitrep.ingest.readers import normalise_date, read_inputs
 from sitrep.settings import Settings
+from tests.ingest.test_feeds import QuietServer
 
 FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>
 <item><guid>w-1</guid><title>Here</title><link>{base}/story</link></item>
@@ -82,13 +83,6 @@ class Trickle(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def log_message(self, *args: object) -> None:
-        return None
-
-
-class QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
         return None
 
 
