@@ -8,11 +8,28 @@ from pathlib import Path
 import pytest
 
 from sitrep.models import Document
+from sitrep.resources import Resources
 from sitrep.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
 EXAMPLES = ROOT / "examples" / "arctic.jsonl"
+
+
+# Markers of runs too long for `make test`, run only when ``-m`` names them.
+ON_DEMAND = {"soak": "tens of minutes of kill -9", "snapshot": "the two large corpora, about two minutes"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip the on-demand tests unless the marker expression asks for them (``-m soak``)."""
+    wanted = config.getoption("markexpr") or ""
+    for marker, why in ON_DEMAND.items():
+        if marker in wanted:
+            continue
+        skip = pytest.mark.skip(reason=f"{marker} test ({why}): run with -m {marker}")
+        for item in items:
+            if item.get_closest_marker(marker) is not None:
+                item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")
@@ -26,6 +43,14 @@ def nlp(settings: Settings):
     from sitrep.nlp.model import load_pipeline
 
     return load_pipeline(settings)
+
+
+@pytest.fixture(scope="session")
+def resources(nlp, settings: Settings) -> Resources:
+    """The tables loaded beside the model, once per test session."""
+    from sitrep.nlp.model import load_resources
+
+    return load_resources(settings)
 
 
 @pytest.fixture(scope="session")
@@ -49,7 +74,7 @@ def shared_eval() -> Path:
 
 
 @pytest.fixture(scope="session")
-def prepare(nlp, settings: Settings) -> Callable[..., Document]:
+def prepare(nlp, settings: Settings, resources: Resources) -> Callable[..., Document]:
     """Factory: run the pipeline stages before ``stage`` and keep the parse (for find_* tests)."""
     from sitrep import pipeline
 
@@ -57,7 +82,7 @@ def prepare(nlp, settings: Settings) -> Callable[..., Document]:
         names = list(settings.stages)
         stream = iter([Document(id="t", text=text, date=date)])
         for step in pipeline.build(names[: names.index(stage)]):
-            stream = step.process(stream, settings)
+            stream = step.process(stream, settings, resources)
         return next(stream)
 
     return _prepare

@@ -1,11 +1,13 @@
-"""The coding pipeline: declared stages, each ``process(docs, settings) -> docs``.
+"""The coding pipeline: declared stages, each ``process(docs, settings, resources) -> docs``.
 
 Every stage says, as spaCy's ``@Language.component(requires=, assigns=)`` do,
 which document fields it needs and which it fills.  ``build`` checks an order
 of stage names against those declarations before anything runs, so an
 impossible order (events before actors) is one ``ConfigError`` instead of
 silently empty output; ``Settings.stages`` names the stages to run, so another
-event coder can be swapped in by name.  The pipeline, not a stage, frees the
+event coder can be swapped in by name.  The tables a stage reads come from the
+``Resources`` passed to it (by default the one loaded beside the model), never
+from module globals.  The pipeline, not a stage, frees the
 spaCy parse once the last stage is done.
 
 Documents are parsed in batches (``nlp.pipe`` is much faster than one call per
@@ -27,9 +29,11 @@ from sitrep.errors import ConfigError, DocumentFailure, InputError, InputWarning
 from sitrep.ingest.readers import OnError, read_inputs
 from sitrep.models import Document
 from sitrep.nlp import parse
+from sitrep.nlp.model import load_resources
+from sitrep.resources import Resources
 from sitrep.settings import Settings
 
-Process = Callable[[Iterable[Document], Settings], Iterator[Document]]
+Process = Callable[[Iterable[Document], Settings, Resources], Iterator[Document]]
 
 # Fields every document has when it is read (ingest fills them).
 GIVEN = ("doc.text", "doc.id", "doc.date")
@@ -97,22 +101,34 @@ def build(names: Sequence[str]) -> list[Stage]:
     return stages
 
 
-def run(docs: Iterable[Document], settings: Settings, on_error: OnError | None = None) -> Iterator[Document]:
+@dataclass(frozen=True)
+class Run:
+    """What every stage of one run is given: the settings, the tables, and where problems go."""
+
+    settings: Settings
+    resources: Resources
+    report: OnError
+
+
+def run(
+    docs: Iterable[Document], settings: Settings, on_error: OnError | None = None, resources: Resources | None = None
+) -> Iterator[Document]:
     """Every configured stage over the documents, lazily, in order; failed documents are left out.
 
     ``on_error`` hears each ``DocumentFailure`` and each ``InputWarning`` (a text
     cut at the coding limit, a date out of range).  Without it a failure raises,
-    so that no caller loses a document without knowing.
+    so that no caller loses a document without knowing.  ``resources`` defaults
+    to the tables loaded beside the model.
     """
-    report = on_error or _raise_failures
+    context = Run(settings, resources or load_resources(settings), on_error or _raise_failures)
     first, *rest = build(settings.stages)
     stream = iter(docs)
     while batch := list(islice(stream, max(1, settings.batch_size))):
-        for doc in parse_batch(first, batch, settings, report):
-            coded = code_parsed(rest, doc, settings, report)
+        for doc in parse_batch(first, batch, context):
+            coded = code_parsed(rest, doc, context)
             if coded is not None:
                 release(coded)
-                report_notes(coded, report)
+                report_notes(coded, context.report)
                 yield coded
 
 
@@ -127,47 +143,47 @@ def _raise_failures(err: InputError) -> None:
         raise err
 
 
-def parse_batch(first: Stage, batch: list[Document], settings: Settings, report: OnError) -> list[Document]:
+def parse_batch(first: Stage, batch: list[Document], context: Run) -> list[Document]:
     """The batch through the first stage (the parse) in one ``nlp.pipe``; if that raises,
     each document alone, to find the bad one."""
     for doc in batch:
-        note_long_text(doc, settings)
+        note_long_text(doc, context.settings)
     try:
-        return list(first.process(batch, settings))
+        return list(first.process(batch, context.settings, context.resources))
     except SitrepError:
         raise  # the model cannot load: every document would fail the same way
     except Exception:  # noqa: BLE001 - a parser fault in one text; found below, one by one
         pass
     parsed: list[Document] = []
     for doc in batch:
-        done = guarded(first, doc, settings, report)
+        done = guarded(first, doc, context)
         if done is not None:
             parsed.append(done)
     return parsed
 
 
-def code_parsed(stages: list[Stage], doc: Document, settings: Settings, report: OnError) -> Document | None:
+def code_parsed(stages: list[Stage], doc: Document, context: Run) -> Document | None:
     """The coding stages over one parsed document; None when one of them failed."""
     current = doc
     for stage in stages:
-        done = guarded(stage, current, settings, report)
+        done = guarded(stage, current, context)
         if done is None:
             return None
         current = done
     return current
 
 
-def guarded(stage: Stage, doc: Document, settings: Settings, report: OnError) -> Document | None:
+def guarded(stage: Stage, doc: Document, context: Run) -> Document | None:
     """One stage over one document; an unexpected error becomes a DocumentFailure report."""
     try:
-        return next(iter(stage.process([doc], settings)))
+        return next(iter(stage.process([doc], context.settings, context.resources)))
     except SitrepError as err:
         if isinstance(err, InputError):
-            report(failure(doc, stage.name, err))
+            context.report(failure(doc, stage.name, err))
             return None
         raise
     except Exception as exc:  # noqa: BLE001 - the guard: any fault in one document is quarantined
-        report(failure(doc, stage.name, exc))
+        context.report(failure(doc, stage.name, exc))
         return None
 
 

@@ -84,18 +84,18 @@ def _event(trigger: str) -> Event:
         ("Denmark rejected the proposal.", "rejected", "2026-01-15"),
     ],
 )
-def test_event_date_from_its_sentence(prepare, settings, text, trigger, expected) -> None:
+def test_event_date_from_its_sentence(prepare, settings, resources, text, trigger, expected) -> None:
     doc = prepare(text, "dates", date="2026-01-15")
     doc.events = [_event(trigger)]
-    coded = next(dates.process([doc], settings))
+    coded = next(dates.process([doc], settings, resources))
     assert coded.events[0].date == expected
 
 
 @pytest.mark.model
-def test_missing_publication_date_comes_from_the_dateline(prepare, settings) -> None:
+def test_missing_publication_date_comes_from_the_dateline(prepare, settings, resources) -> None:
     doc = prepare("January 16, 2026 — Officials met in Oslo on Wednesday.", "dates", date=None)
     doc.events = [_event("met")]
-    coded = next(dates.process([doc], settings))
+    coded = next(dates.process([doc], settings, resources))
     assert coded.date == "2026-01-16"
     assert coded.events[0].date == "2026-01-14"
 
@@ -137,10 +137,10 @@ def test_resolved_dates_carry_precision_and_source(expression, precision, source
         ("Officials met in Oslo in December.", "met", "2025-12-01", "explicit", "month"),
     ],
 )
-def test_background_dates_and_clock_times_do_not_date_events(prepare, settings, text, trigger, expected, source, precision) -> None:
+def test_background_dates_and_clock_times_do_not_date_events(prepare, settings, resources, text, trigger, expected, source, precision) -> None:
     doc = prepare(text, "dates", date="2026-01-15")
     doc.events = [_event(trigger)]
-    event = next(dates.process([doc], settings)).events[0]
+    event = next(dates.process([doc], settings, resources)).events[0]
     assert (event.date, event.date_source, event.date_precision) == (expected, source, precision)
 
 

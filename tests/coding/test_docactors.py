@@ -14,14 +14,14 @@ pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def article(nlp, settings) -> Callable[..., Document]:
+def article(nlp, settings, resources) -> Callable[..., Document]:
     """Factory: parse, find and resolve actors through the docactors stage (with the article's date)."""
     from sitrep.coding import actors
     from sitrep.nlp import parse
 
     def _article(text: str, date: str | None = "2026-01-15") -> Document:
-        stream = parse.process([Document(id="t", text=text, date=date)], settings)
-        return next(docactors.process(actors.process(stream, settings), settings))
+        stream = parse.process([Document(id="t", text=text, date=date)], settings, resources)
+        return next(docactors.process(actors.process(stream, settings, resources), settings, resources))
 
     return _article
 

@@ -33,15 +33,6 @@ def test_country_table_size() -> None:
 
 
 @pytest.mark.parametrize(
-    ("phrase", "plural"),
-    [("spokesman", "spokesmen"), ("army", "armies"), ("armed force", "armed forces"), ("bus", "buses"),
-     ("official", "officials"), ("day", "days")],
-)
-def test_plural_of(phrase: str, plural: str) -> None:
-    assert lexicon.plural_of(phrase) == plural
-
-
-@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("the U.S. and the UK", [("U.S.", "country", "USA"), ("UK", "country", "GBR")]),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.coding.verbs import lemma_candidates, match
+from sitrep.coding.verbs import match
 
 pytestmark = pytest.mark.model
 
@@ -31,13 +31,6 @@ def test_most_specific_entry_wins(nlp, text: str, verb: int, subject: int, code:
 
 def test_unknown_verb_has_no_entry(nlp) -> None:
     assert match(nlp("Denmark painted the lighthouse.")[1], "V") is None
-
-
-@pytest.mark.parametrize(
-    ("word", "expected"), [("staged", "stage"), ("stopped", "stop"), ("carried", "carry")]
-)
-def test_lemma_guesses_from_the_word_form(nlp, word: str, expected: str) -> None:
-    assert expected in lemma_candidates(nlp(word)[0])
 
 
 @pytest.mark.parametrize(

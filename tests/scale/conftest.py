@@ -33,16 +33,6 @@ def snapshot(db_path: Path) -> dict[str, list[str]]:
     return result
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Soak tests run only when asked for by name (``-m soak``): they take tens of minutes."""
-    if "soak" in (config.getoption("markexpr") or ""):
-        return
-    skip = pytest.mark.skip(reason="soak test: run with -m soak")
-    for item in items:
-        if item.get_closest_marker("soak") is not None:
-            item.add_marker(skip)
-
-
 @pytest.fixture
 def synthetic_corpus(tmp_path: Path) -> Callable[[int], Path]:
     """Factory: a JSONL file of ``n`` distinct short reports made of the examples' sentences."""

@@ -72,11 +72,11 @@ def explode_on(marker: str, name: str, monkeypatch) -> str:
 
     real = pipeline.REGISTRY[name]
 
-    def faulty(docs, settings):
+    def faulty(docs, settings, resources):
         for doc in docs:
             if marker in doc.text:
                 raise ZeroDivisionError("a coder bug")
-            yield from real.process([doc], settings)
+            yield from real.process([doc], settings, resources)
 
     monkeypatch.setitem(pipeline.REGISTRY, name, dataclasses.replace(real, process=faulty))
     return name

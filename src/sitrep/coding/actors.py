@@ -47,6 +47,7 @@ from sitrep.coding.people import (
     title_atoms,
 )
 from sitrep.models import Actor, Document
+from sitrep.resources import Resources
 from sitrep.settings import Settings
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
@@ -80,7 +81,7 @@ class Mention:
         return self.actors or (self.actor,)
 
 
-def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
+def process(docs: Iterable[Document], settings: Settings, resources: Resources) -> Iterator[Document]:
     """Attach resolved actor mentions to each parsed document."""
     for doc in docs:
         doc.mentions = find_mentions(doc.parsed) if doc.parsed is not None else []

@@ -60,6 +60,7 @@ from sitrep.coding.actors import actors_for_token
 from sitrep.coding.gazetteer import gazetteer
 from sitrep.coding.tsv import read_tsv
 from sitrep.models import Actor, Count, Document
+from sitrep.resources import Resources
 from sitrep.settings import Settings
 
 SKIP_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
@@ -116,7 +117,7 @@ def lexicon() -> Lexicon:
     return Lexicon(numbers, *(units[kind] for kind in kinds))
 
 
-def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
+def process(docs: Iterable[Document], settings: Settings, resources: Resources) -> Iterator[Document]:
     """Fill ``doc.counts``."""
     for doc in docs:
         if doc.parsed is not None:

@@ -55,6 +55,7 @@ from typing import Any
 from sitrep.coding.places import clause_head, trigger_token
 from sitrep.models import Document, Event
 from sitrep.nlp.spans import ents_within
+from sitrep.resources import Resources
 from sitrep.settings import Settings
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -97,7 +98,7 @@ BACKGROUND_YEARS = 2  # dates further back are background unless the trigger's o
 SLACK_DAYS = 7  # how far a past event may lie after P (or a future one before) before the year moves
 
 
-def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
+def process(docs: Iterable[Document], settings: Settings, resources: Resources) -> Iterator[Document]:
     """Fill a missing ``doc.date`` from a dateline and date every event."""
     for doc in docs:
         if not doc.date:

@@ -51,6 +51,7 @@ from sitrep.coding.leaders import date_leader, find_dated_leaders, office_holder
 from sitrep.coding.lexicon import with_agent
 from sitrep.coding.tsv import read_tsv
 from sitrep.models import Actor, Document
+from sitrep.resources import Resources
 from sitrep.settings import Settings
 
 _COUNTRY_KINDS = frozenset({"country", "demonym", "metonym", "institution", "role", "person", "org", "region"})
@@ -66,7 +67,7 @@ _WEAPONS = frozenset({"drone", "jet", "warplane", "fighter jet", "tank", "helico
                       "frigate", "destroyer", "artillery", "warship"})
 
 
-def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
+def process(docs: Iterable[Document], settings: Settings, resources: Resources) -> Iterator[Document]:
     """Rewrite each document's mentions with what the whole article says."""
     for doc in docs:
         if doc.parsed is not None:

@@ -46,13 +46,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sitrep.coding import clauses as cl
+from sitrep.coding.grammar import clauses as cl
 from sitrep.coding import nominal, speech_acts
 from sitrep.coding.cameo import FAMILIES, derive
 from sitrep.coding.found import Content, Context, Found, speaker_of, to_events
 from sitrep.coding.participants import NOUN_TARGET_PREPS, Participants, resolved
 from sitrep.coding.verbs import Entry, match, of_object
 from sitrep.models import Actor, Document, Event
+from sitrep.resources import Resources
 from sitrep.settings import Settings
 
 Token = Any  # spaCy Token
@@ -72,7 +73,7 @@ SENDING_ROOTS = frozenset({"07", "15"})
 MEETINGS = frozenset({"040", "041", "042", "043", "044", "046"})  # need a counterpart; mediation does not
 
 
-def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
+def process(docs: Iterable[Document], settings: Settings, resources: Resources) -> Iterator[Document]:
     """Attach the coded events to each parsed document."""
     for doc in docs:
         doc.events = find_events(doc)

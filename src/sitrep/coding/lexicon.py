@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from sitrep.coding.grammar.forms import plural_of
 from sitrep.models import Actor
 
 # Kinds of lexicon entries, in the order that wins when one written form has several readings.
@@ -146,20 +147,6 @@ def _block_entries() -> Iterator[tuple[str, Entry]]:
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             yield line.strip(), Entry("block", line.strip())
-
-
-def plural_of(phrase: str) -> str:
-    """English plural of a role phrase's last word ("spokesman" -> "spokesmen", "army" -> "armies")."""
-    head, _, last = phrase.rpartition(" ")
-    if last.endswith("man"):
-        last = last[:-3] + "men"
-    elif last.endswith("y") and last[-2:-1] not in "aeiou":
-        last = last[:-1] + "ies"
-    elif last.endswith(("s", "sh", "ch", "x")):
-        last = last + "es"
-    else:
-        last = last + "s"
-    return f"{head} {last}" if head else last
 
 
 @lru_cache(maxsize=1)

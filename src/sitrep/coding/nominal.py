@@ -28,7 +28,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from sitrep.coding import clauses as cl
+from sitrep.coding.grammar import clauses as cl
 from sitrep.coding.cameo import derive
 from sitrep.coding.found import Context
 from sitrep.coding.participants import resolved

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from sitrep.coding import clauses as cl
+from sitrep.coding.grammar import clauses as cl
 from sitrep.coding.actors import actors_for_token, mention_at
 from sitrep.coding.tsv import read_tsv
 from sitrep.coding.verbs import match

@@ -58,6 +58,7 @@ from typing import Any
 
 from sitrep.coding.gazetteer import LOCAL_TOWN_POPULATION, Gazetteer, Place, gazetteer
 from sitrep.models import Document, Event, Location
+from sitrep.resources import Resources
 from sitrep.settings import Settings
 
 PLACE_PREPS = frozenset(
@@ -117,7 +118,7 @@ class Context:
     subnational: frozenset[str]
 
 
-def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
+def process(docs: Iterable[Document], settings: Settings, resources: Resources) -> Iterator[Document]:
     """Fill ``doc.locations`` (with mention counts) and each event's ``location``."""
     for doc in docs:
         if doc.parsed is not None:

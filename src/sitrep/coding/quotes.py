@@ -63,6 +63,7 @@ from sitrep.coding.actors import actors_for_token, mention_at
 from sitrep.coding.tsv import read_tsv
 from sitrep.models import Actor, Document, Quote
 from sitrep.nlp.spans import ents_within
+from sitrep.resources import Resources
 from sitrep.settings import Settings
 
 OPENERS = frozenset('“"«')
@@ -138,7 +139,7 @@ def direct_cues() -> dict[str, str]:
     return {lemma: kind for lemma, kind in cue_lexicon().items() if kind != "belief"}
 
 
-def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
+def process(docs: Iterable[Document], settings: Settings, resources: Resources) -> Iterator[Document]:
     """Fill ``doc.quotes``."""
     for doc in docs:
         if doc.parsed is not None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from sitrep.coding import clauses as cl
+from sitrep.coding.grammar import clauses as cl
 from sitrep.coding.cameo import derive
 from sitrep.coding.found import Context, Found
 from sitrep.coding.participants import NOUN_TARGET_PREPS, Participants, resolved

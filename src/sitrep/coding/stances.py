@@ -41,6 +41,7 @@ from typing import Any
 from sitrep.coding.actors import actors_for_token, mention_at
 from sitrep.coding.tsv import read_tsv
 from sitrep.models import Actor, Document, Stance
+from sitrep.resources import Resources
 from sitrep.settings import Settings
 
 OBJECT_PREPS = frozenset({"for", "on", "against", "over", "to"})
@@ -86,7 +87,7 @@ def stance_words() -> StanceWords:
     )
 
 
-def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
+def process(docs: Iterable[Document], settings: Settings, resources: Resources) -> Iterator[Document]:
     """Fill ``doc.stances``."""
     for doc in docs:
         if doc.parsed is not None:

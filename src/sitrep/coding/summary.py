@@ -6,10 +6,11 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from sitrep.models import Actor, ActorSummary, Document
+from sitrep.resources import Resources
 from sitrep.settings import Settings
 
 
-def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
+def process(docs: Iterable[Document], settings: Settings, resources: Resources) -> Iterator[Document]:
     """Fill ``doc.actors`` from the mentions."""
     for doc in docs:
         doc.actors = summarise_actors([m.actor for m in doc.mentions if not is_bare_role(m.actor)])

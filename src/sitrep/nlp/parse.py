@@ -18,6 +18,7 @@ from typing import Any
 
 from sitrep.models import Document, Sentence
 from sitrep.nlp.model import load_pipeline
+from sitrep.resources import Resources
 from sitrep.settings import Settings
 
 SENTENCE_MARKS = "sitrep_sentence_marks"
@@ -25,7 +26,7 @@ QUOTE_MARKS = frozenset({'"', "”", "’’", "''", "»"})
 END_MARKS = frozenset({".", "!", "?", ",", "…"})
 
 
-def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
+def process(docs: Iterable[Document], settings: Settings, resources: Resources) -> Iterator[Document]:
     """Attach the spaCy parse and the sentence list to each document.
 
     Uses ``nlp.pipe`` so that spaCy batches the work; texts longer than

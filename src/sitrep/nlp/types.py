@@ -15,5 +15,6 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
-__all__ = ["Doc", "Language", "Span", "Token"]
+__all__ = ["Doc", "Language", "Span", "Token", "Vocab"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.coding import clauses as cl
+from sitrep.coding.grammar import clauses as cl
 
 pytestmark = pytest.mark.model
 
