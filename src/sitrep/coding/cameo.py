@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from sitrep.errors import ConfigError
+from sitrep.resources import Resources
 
 # Families of frame verbs understood by ``derive``.
 FAMILIES = ("intent", "prepare", "appeal", "demand", "reject", "threaten")
@@ -58,6 +59,13 @@ def read_table(name: str) -> list[dict[str, str]]:
 def _plover_prefixes() -> dict[str, tuple[str, str | None]]:
     rows = read_table("cameo_plover.tsv")
     return {row["cameo"]: (row.get("plover", ""), row.get("mode") or None) for row in rows}
+
+
+def plover_types(resources: Resources) -> tuple[str, ...]:
+    """The PLOVER event types, in the order the mapping table first names them."""
+    width = 3
+    types = (row[1] for row in resources.rows("cameo_plover.tsv", width) if row[0] != "cameo" and row[1])
+    return tuple(dict.fromkeys(types))
 
 
 def _longest_prefix(code: str, table: dict[str, object]) -> str | None:
