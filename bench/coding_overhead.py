@@ -80,13 +80,15 @@ def time_events_stage(texts: list[str], settings) -> tuple[float, float, int]:
     from sitrep.coding import actors, events
     from sitrep.models import Document
     from sitrep.nlp import parse
+    from sitrep.nlp.model import load_resources
 
-    docs = list(parse.process((Document(id=f"e{i}", text=t) for i, t in enumerate(texts)), settings))
+    resources = load_resources(settings)
+    docs = list(parse.process((Document(id=f"e{i}", text=t) for i, t in enumerate(texts)), settings, resources))
     started = time.process_time()
-    docs = list(actors.process(docs, settings))
+    docs = list(actors.process(docs, settings, resources))
     actors_seconds = time.process_time() - started
     started = time.process_time()
-    docs = list(events.process(docs, settings))
+    docs = list(events.process(docs, settings, resources))
     events_seconds = time.process_time() - started
     return actors_seconds, events_seconds, sum(len(d.events) for d in docs)
 
