@@ -74,10 +74,16 @@ def corpora() -> dict[str, Callable[[], Iterator[Document]]]:
 
 
 def coded_json(name: str) -> str:
-    """What ``sitrep code --format json`` prints for the corpus ``name``."""
+    """What ``sitrep code --format json`` prints for the corpus ``name``, with this checkout's
+    folders written as ``<shared-eval>`` and ``<project>`` (records name their source file)."""
     buffer = io.StringIO()
     write_documents(pipeline.run(corpora()[name](), SETTINGS, _ignore), "json", buffer)
-    return buffer.getvalue()
+    return portable(buffer.getvalue())
+
+
+def portable(text: str) -> str:
+    """The output with the machine's paths taken out, so every clone gets the same bytes."""
+    return text.replace(str(SHARED_EVAL), "<shared-eval>").replace(str(ROOT), "<project>")
 
 
 def fingerprint(text: str) -> str:
