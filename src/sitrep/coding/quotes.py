@@ -60,6 +60,7 @@ from functools import lru_cache
 from typing import Any
 
 from sitrep.coding.actors import actors_for_token, mention_at
+from sitrep.coding.grammar import speech
 from sitrep.coding.tsv import read_tsv
 from sitrep.models import Actor, Document, Quote
 from sitrep.nlp.spans import ents_within
@@ -75,12 +76,8 @@ NON_SPEAKERS = frozenset({"'s", "’s", "this", "there"})  # unless resolved to 
 MAX_CONTINUATION_GAP = 200  # characters between two quotations of one speaker
 FOLLOW_ON_GAP = 400  # characters of narration after which a quotation without a cue has no speaker
 MIN_INDIRECT_WORDS = 4  # shorter unquoted content is a fragment, not a quote
-SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "relcl", "acl", "parataxis"})
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "with", "or"})
 NESTED_SPEAKERS = frozenset({"i", "we", "you"})  # "I think ..." sits inside someone else's quotation
-OBJECT_DEPS = frozenset({"dobj", "oprd", "ccomp", "xcomp", "dative"})
-OBJECT_PREPS = frozenset({"of", "for", "as"})  # "accused X of", "blamed X for", "described X as"
 CARRIED_PRONOUNS = frozenset({"it", "they", "he", "she"})
 CARRY_REACH = 2  # sentences back a pronoun speaker may take the previous speaker from
 PERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "minister", "president",
@@ -358,8 +355,8 @@ def _tail(parsed: Any, after: int) -> list[Any]:
 
 
 def _is_cue(token: Any, cues: dict[str, str]) -> bool:
-    if token.lower_ == "according":
-        return any(c.lower_ == "to" for c in token.children)
+    if token.lower_ == speech.ACCORDING:
+        return speech.is_according_to(token)
     return token.lemma_.lower() in cues and token.pos_ in {"VERB", "AUX"}
 
 
@@ -370,34 +367,7 @@ def _linked(cue: Any, span: QuoteSpan) -> bool:
 
 def speaker_token(cue: Any) -> Any | None:
     """The token naming who speaks: the cue's subject, or the object of "according to"."""
-    if cue.lower_ == "according":
-        to = next((c for c in cue.children if c.lower_ == "to"), None)
-        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    quoter = _quoted_as(cue)
-    if quoter is not None:
-        return quoter
-    verb = cue
-    for _ in range(3):
-        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-        if subject is not None:
-            return (
-                subject.head.head if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl" else subject
-            )
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-            verb = verb.head.head  # "underlined the call by saying ..."
-            continue
-        if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i:
-            return None
-        verb = verb.head
-    return None
-
-
-def _quoted_as(cue: Any) -> Any | None:
-    """The speaker of "the agency quoted Mahathir as saying": the object of "quoted"."""
-    prep = cue.head
-    if cue.dep_ not in {"pcomp", "advcl"} or prep.lower_ != "as" or prep.head.lemma_.lower() != "quote":
-        return None
-    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+    return speech.speaker_of(cue)
 
 
 def continues(parsed: Any, previous: tuple[QuoteSpan, Attribution], span: QuoteSpan, text: str) -> bool:
@@ -451,25 +421,21 @@ def _fragment(content: Any) -> bool:
 
 def _withheld(cue: Any) -> bool:
     """Speech that did not happen: "declined to say", "did not say"."""
-    return any(c.dep_ == "neg" for c in cue.children) or cue.head.lemma_.lower() in {"decline", "refuse"}
+    return speech.is_withheld(cue)
 
 
 def _reported_content(cue: Any, kind: str) -> Any | None:
     """The span of what is reported (module docstring): the complement clause ("said (that) ..."),
     the infinitive ("vowed to ..."), the clause before a parenthetical "..., X said", the
     object of a stance verb ("accused Clinton of ..."), or the clause "according to" hangs on."""
-    if cue.lower_ == "according":
+    if cue.lower_ == speech.ACCORDING:
         return _according_content(cue)
     if kind == "partial":
         return _object_content(cue)
-    clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
-    if clause is None:
-        clause = next((c for c in cue.children if c.dep_ == "xcomp" and _infinitive(c)), None)
+    clause = speech.content_clause(cue)
     if clause is None:
         return _preceding_content(cue) if kind == "speech" else None
-    words = [
-        t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i and t.lower_ == "that")
-    ]
+    words = speech.content_words(clause)
     return _trimmed(cue.doc[words[0].i : words[-1].i + 1]) if words else None
 
 
@@ -482,18 +448,12 @@ def _according_content(cue: Any) -> Any | None:
     return _trimmed(doc[phrase[-1].i + 1 : sent.end])
 
 
-def _infinitive(verb: Any) -> bool:
-    """Whether an open complement is a "to" infinitive ("vowed to impose"), not a predicate
-    ("found it hard")."""
-    return verb.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
 def _preceding_content(cue: Any) -> Any | None:
     """The clause a parenthetical cue sits in: "The effects are hard to predict, economists say",
     "In the end, Mr. Rosenthal said, union voters ..." (the parser hangs "say" on the reported
     clause instead of the other way round).  The longer side of the clause around the cue's words."""
-    head = cue.head
-    if cue.dep_ != "parataxis" or head.pos_ not in {"VERB", "AUX"}:
+    head = speech.parenthetical_host(cue)
+    if head is None:
         return None
     doc = cue.doc
     before = _trimmed(doc[head.left_edge.i : cue.left_edge.i])
@@ -505,9 +465,7 @@ def _preceding_content(cue: Any) -> Any | None:
 def _object_content(cue: Any) -> Any | None:
     """What a stance verb is about: its object and what qualifies it ("called him an opportunist",
     "accused Clinton of lying"), or its complement clause."""
-    parts = [
-        c for c in cue.rights if c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS)
-    ]
+    parts = speech.cue_objects(cue)
     if not parts:
         return None
     return _trimmed(cue.doc[parts[0].left_edge.i : parts[-1].right_edge.i + 1])
@@ -559,7 +517,7 @@ def make_quote(
         text=text.strip(),
         sentence_index=sentence_index,
         direct=direct,
-        cue=attribution.cue.text if attribution.cue.lower_ != "according" else "according to",
+        cue=attribution.cue.text if attribution.cue.lower_ != speech.ACCORDING else "according to",
         start=start,
         end=end,
         speaker_start=words.start_char,
@@ -570,13 +528,7 @@ def make_quote(
 def speaker_words(subject: Any) -> Any:
     """The words naming the speaker: the subject's phrase, appositions and relative clauses
     included ("an architect who says ..."), participle clauses left out, punctuation trimmed."""
-    doc = subject.doc
-    left, right = subject.left_edge.i, subject.right_edge.i + 1
-    clauses = [c.left_edge.i for c in subject.rights if c.dep_ == "acl"]
-    if clauses:
-        right = min(clauses)  # "Karaha, speaking at the news conference in Goma," is Karaha
-    span = _trimmed(doc[left:right]) or doc[subject.i : subject.i + 1]
-    return span
+    return _trimmed(speech.speaker_extent(subject)) or subject.doc[subject.i : subject.i + 1]
 
 
 def speaker_actor(doc: Document, subject: Any, words: Any) -> Actor:
@@ -646,11 +598,7 @@ def _titled_person(doc: Document, title: Any) -> Any | None:
         mention = mention_at(doc, tok.i) if tok.i > title.i else None
         if mention is None or mention.kind != "person":
             continue
-        path, up = [], doc.parsed[mention.head if mention.head is not None else tok.i]
-        while up.i != title.i and up.head.i != up.i and len(path) < 4:
-            path.append(up)
-            up = up.head
-        if up.i == title.i and all(t.dep_ != "prep" or t.lower_ == "of" for t in path):
+        if speech.is_titled_by(doc.parsed[mention.head if mention.head is not None else tok.i], title):
             return mention
     return None
 
@@ -659,12 +607,12 @@ def speaker_person(words: Any) -> str | None:
     """The person named in a speaker's words, not a possessor ("Dunn's mother, Charlotte
     Charles" is Charlotte Charles)."""
     people = [e for e in ents_within(words) if e.label_ == "PERSON"]
-    own = [e for e in people if e.root.dep_ != "poss" and not any(t.dep_ == "case" for t in e)]
+    own = [e for e in people if not speech.is_possessor(e)]
     chosen = (own or people)[:1]
     return chosen[0].text if chosen else None
 
 
 def _plain_name(words: Any) -> str:
     """A speaker's words without a leading article: "the campaign" -> "campaign"."""
-    tokens = [t for t in words if not (t.i == words.start and t.dep_ == "det")]
+    tokens = [t for t in words if not (t.i == words.start and speech.is_determiner(t))]
     return " ".join(t.text for t in tokens) or words.text

@@ -39,15 +39,13 @@ from functools import lru_cache
 from typing import Any
 
 from sitrep.coding.actors import actors_for_token, mention_at
+from sitrep.coding.grammar import speech
 from sitrep.coding.tsv import read_tsv
 from sitrep.models import Actor, Document, Stance
 from sitrep.resources import Resources
 from sitrep.settings import Settings
 
-OBJECT_PREPS = frozenset({"for", "on", "against", "over", "to"})
-SUBJECT_CLIMB = frozenset({"xcomp", "conj", "advcl", "relcl", "acl"})
 NEGATION = re.compile(r"\b(not|no|never|n't|nothing)\b", re.IGNORECASE)
-MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 
 
 @dataclass(frozen=True)
@@ -138,7 +136,7 @@ def _positions_at(
 
 def _disputed(noun: Any, words: StanceWords) -> bool:
     """Whether someone takes a position on this proposal (its object or "for/on/against" object)."""
-    governor = noun.head.head if noun.head.dep_ == "prep" else noun.head
+    governor = speech.governor(noun)
     return governor.pos_ == "VERB" and governor.lemma_.lower() in words.verbs
 
 
@@ -147,51 +145,17 @@ def verb_positions(
 ) -> list[tuple[Actor, str, int]]:
     """(actor, issue, polarity) for a stance verb's subject on each issue among its objects."""
     polarity = words.verbs[verb.lemma_.lower()]
-    if _negated(verb):
+    if speech.is_position_negated(verb):
         polarity = -1 if polarity > 0 else 0
-    subject = _subject(verb)
+    subject = speech.holder_of(verb)
     actors = actors_for_token(doc, subject) if subject is not None else []
     positions = []
-    for obj in _objects(verb):
-        patient = subject.text.lower() + " " if subject is not None and _passive(obj) else ""
+    for obj in speech.position_objects(verb):
+        patient = subject.text.lower() + " " if subject is not None and speech.has_passive_aux(obj) else ""
         issue = name_issue(doc, obj, words, named, patient=patient)
         if issue is not None:
             positions += [(actor, issue[0], polarity * issue[1]) for actor in actors]
     return positions
-
-
-def _passive(clause: Any) -> bool:
-    """A passive complement with the subject as patient ("will not accept being bought")."""
-    return any(c.dep_ == "auxpass" for c in clause.children)
-
-
-def _negated(verb: Any) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children) or any(
-        c.dep_ == "neg" for c in verb.head.children if verb.dep_ == "xcomp"
-    )
-
-
-def _subject(verb: Any) -> Any | None:
-    """The verb's subject, climbing from infinitives and conjoined verbs ("refused to ...")."""
-    for _ in range(3):
-        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is not None:
-            return subject
-        if verb.dep_ not in SUBJECT_CLIMB or verb.head.i == verb.i:
-            return None
-        verb = verb.head
-    return None
-
-
-def _objects(verb: Any) -> list[Any]:
-    """Heads of the phrases a position is taken on: object, "for/on/..." objects, infinitive."""
-    heads = []
-    for child in verb.children:
-        if child.dep_ in {"dobj", "xcomp", "ccomp"}:
-            heads.append(child)
-        elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
-            heads += [c for c in child.children if c.dep_ == "pobj"]
-    return heads
 
 
 def name_issue(
@@ -213,7 +177,7 @@ def name_issue(
     """
     lemma = head.lemma_.lower()
     if lemma in words.nouns and head.pos_ in {"NOUN", "PROPN"}:
-        inner = _complement(head)
+        inner = speech.noun_complement(head)
         found = name_issue(doc, inner, words, named, fallback) if inner is not None else None
         return (found[0], found[1] * words.nouns[lemma]) if found else None
     nested = _nested_position(doc, head, words, named)
@@ -238,8 +202,8 @@ def _nested_position(
         lemma = token.lemma_.lower()
         if lemma in words.nouns and token.pos_ in {"NOUN", "PROPN"}:
             found = name_issue(doc, token, words, named, fallback=False)
-        elif lemma in words.verbs and token.pos_ == "VERB" and token.dep_ in {"acl", "relcl", "advcl"}:
-            found = next((f for o in _objects(token) if (f := name_issue(doc, o, words, named, False))), None)
+        elif lemma in words.verbs and token.pos_ == "VERB" and speech.is_modifying_clause(token):
+            found = next((f for o in speech.position_objects(token) if (f := name_issue(doc, o, words, named, False))), None)
             found = (found[0], found[1] * words.verbs[lemma]) if found else None
         else:
             continue
@@ -250,16 +214,6 @@ def _nested_position(
 
 def _owned_by_proponent(doc: Document, noun: Any, named: dict[str, Issue]) -> bool:
     return any(owner.country in named for owner in owner_actors(doc, noun))
-
-
-def _complement(noun: Any) -> Any | None:
-    """What a stance noun is about: its infinitive or "of/to/on" phrase."""
-    for child in noun.children:
-        if child.dep_ in {"acl", "relcl", "xcomp"}:
-            return child
-        if child.dep_ == "prep" and child.lower_ in {"of", "to", "on", "for", "over"}:
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
 
 
 def _proposal_issue(doc: Document, noun: Any, named: dict[str, Issue]) -> tuple[str, int] | None:
@@ -276,11 +230,10 @@ def _proposal_issue(doc: Document, noun: Any, named: dict[str, Issue]) -> tuple[
 def owner_actors(doc: Document, noun: Any) -> list[Actor]:
     """Actors owning a noun through its modifiers ("the US proposal", "Washington's push", "its demand")."""
     owners: list[Actor] = []
-    for child in noun.children:
-        if child.dep_ in MODIFIER_DEPS:
-            mention = mention_at(doc, child.i)
-            actors = [mention.actor] if mention is not None else actors_for_token(doc, child)
-            owners += [a for a in actors if a not in owners]
+    for child in speech.owner_modifiers(noun):
+        mention = mention_at(doc, child.i)
+        actors = [mention.actor] if mention is not None else actors_for_token(doc, child)
+        owners += [a for a in actors if a not in owners]
     return [a for a in owners if a.country or a.org]
 
 
