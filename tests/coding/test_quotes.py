@@ -322,3 +322,26 @@ def test_a_role_speaker_keeps_its_whole_phrase(code_text) -> None:
 def test_a_title_speaker_is_the_person_it_names(code_text, text: str, name: str) -> None:
     (quote,) = _direct(code_text(text))
     assert name in quote.speaker.name and quote.speaker.country == "KEN"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [("Fox News Sunday", True), ("The Apprentice", True), ("We will not", False), ("Go", False)],
+)
+def test_quoted_titles_are_not_words_said(text: str, title: bool) -> None:
+    assert quote_marks.is_title(text) is title
+
+
+def test_a_split_quotation_is_joined() -> None:
+    text = "“We will not,” she said, “give up.”"
+    first, second = quote_marks.find_quote_spans(text)
+    assert quote_marks.is_split(first, second, text)
+    quote = Quote(speaker=None, text=first.text(text), sentence_index=0, start=first.start, end=first.end)
+    assert quote_marks.joined(quote, second, text).text == "We will not, give up."
+    other = "“No.” She left. “Yes.”"
+    before, after = quote_marks.find_quote_spans(other)
+    assert not quote_marks.is_split(before, after, other)
+
+
+def test_a_quote_without_a_speaker_is_left_out() -> None:
+    assert not quote_cues.has_speaker(Quote(speaker=None, text="...", sentence_index=0))

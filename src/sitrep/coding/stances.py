@@ -206,15 +206,19 @@ def _nested_position(reading: Reading, head: Token) -> tuple[str, int] | None:
         if lemma in words.nouns and token.pos_ in {"NOUN", "PROPN"}:
             found = name_issue(reading, token, fallback=False)
         elif lemma in words.verbs and token.pos_ == "VERB" and speech.is_modifying_clause(token):
-            found = next(
-                (f for o in speech.position_objects(token) if (f := name_issue(reading, o, fallback=False))), None
-            )
-            found = (found[0], found[1] * words.verbs[lemma]) if found else None
+            found = _clause_position(reading, token, words.verbs[lemma])
         else:
             continue
         if found is not None:
             return found
     return None
+
+
+def _clause_position(reading: Reading, verb: Token, polarity: int) -> tuple[str, int] | None:
+    """The issue of the first object of a stance verb modifying a phrase, signed by the verb."""
+    objects = speech.position_objects(verb)
+    found = next((f for o in objects if (f := name_issue(reading, o, fallback=False))), None)
+    return (found[0], found[1] * polarity) if found else None
 
 
 def _owned_by_proponent(reading: Reading, noun: Token) -> bool:
@@ -263,7 +267,8 @@ def quote_stances(reading: Reading) -> list[Stance]:
             if issue.sign > 0:
                 index = _sentence_at(doc, doc.text.lower().find(match.group(0), quote.start or 0))
                 index = quote.sentence_index if index is None else index
-                stances.append(Stance(quote.speaker, issue.name, -1, doc.sentences[index].text.strip(), index))
+                evidence = doc.sentences[index].text.strip()
+                stances.append(Stance(quote.speaker, issue.name, -1, evidence, index))
             break
     return stances
 

@@ -83,7 +83,9 @@ def test_a_holder_is_not_climbed_out_of_a_reported_clause(hand_doc) -> None:
 
 
 def test_withheld_speech(hand_doc) -> None:
-    negated = hand_doc(["He", "did", "not", "say", "."], [3, 3, 3, 3, 3], ["nsubj", "aux", "neg", "ROOT", "punct"])
+    negated = hand_doc(
+        ["He", "did", "not", "say", "."], [3, 3, 3, 3, 3], ["nsubj", "aux", "neg", "ROOT", "punct"]
+    )
     declined = hand_doc(
         ["He", "declined", "to", "say", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "aux", "xcomp", "punct"],
         lemmas=["he", "decline", "to", "say", "."],
