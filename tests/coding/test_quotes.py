@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.coding import quotes
+from sitrep.coding import quote_cues, quote_marks
 from sitrep.models import Actor, Quote
+from sitrep.resources import Resources
 
 
 @pytest.mark.parametrize(
@@ -21,12 +22,12 @@ from sitrep.models import Actor, Quote
     ],
 )
 def test_find_quote_spans(text, expected) -> None:
-    assert [span.text(text) for span in quotes.find_quote_spans(text)] == expected
+    assert [span.text(text) for span in quote_marks.find_quote_spans(text)] == expected
 
 
 def test_multi_paragraph_quote_is_one_span_with_two_segments() -> None:
     text = "Nielsen spoke. “We are a people.\n\n“We choose our own future,” Nielsen said."
-    (span,) = quotes.find_quote_spans(text)
+    (span,) = quote_marks.find_quote_spans(text)
     assert len(span.segments) == 2
     assert text[span.start : span.end].startswith("We are a people.")
 
@@ -141,7 +142,7 @@ def _quote_by(words: str, code: str) -> Quote:
     [("'s", "", False), ("this", "", False), ("it", "DNKGOV", True), ("the organisers", "", True)],
 )
 def test_quotes_need_someone_who_can_speak(words: str, code: str, kept: bool) -> None:
-    assert quotes.has_speaker(_quote_by(words, code)) is kept
+    assert quote_cues.has_speaker(_quote_by(words, code)) is kept
 
 
 @pytest.mark.model
@@ -223,8 +224,10 @@ def test_no_indirect_quote(code_text, text) -> None:
 
 
 def test_belief_verbs_do_not_attribute_quotations() -> None:
-    assert quotes.cue_lexicon()["think"] == "belief"
-    assert "think" not in quotes.direct_cues() and "say" in quotes.direct_cues()
+    resources = Resources()
+    direct = resources.get(quote_cues.direct_cues)
+    assert resources.get(quote_cues.cue_lexicon)["think"] == "belief"
+    assert "think" not in direct and "say" in direct
 
 
 @pytest.mark.parametrize(
@@ -235,9 +238,9 @@ def test_belief_verbs_do_not_attribute_quotations() -> None:
     ],
 )
 def test_two_apostrophes_are_a_quotation_mark(text, expected) -> None:
-    plain = quotes.plain_marks(text)
+    plain = quote_marks.plain_marks(text)
     assert len(plain) == len(text)
-    assert [span.text(plain) for span in quotes.find_quote_spans(plain)] == expected
+    assert [span.text(plain) for span in quote_marks.find_quote_spans(plain)] == expected
 
 
 @pytest.mark.model
@@ -319,3 +322,26 @@ def test_a_role_speaker_keeps_its_whole_phrase(code_text) -> None:
 def test_a_title_speaker_is_the_person_it_names(code_text, text: str, name: str) -> None:
     (quote,) = _direct(code_text(text))
     assert name in quote.speaker.name and quote.speaker.country == "KEN"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [("Fox News Sunday", True), ("The Apprentice", True), ("We will not", False), ("Go", False)],
+)
+def test_quoted_titles_are_not_words_said(text: str, title: bool) -> None:
+    assert quote_marks.is_title(text) is title
+
+
+def test_a_split_quotation_is_joined() -> None:
+    text = "“We will not,” she said, “give up.”"
+    first, second = quote_marks.find_quote_spans(text)
+    assert quote_marks.is_split(first, second, text)
+    quote = Quote(speaker=None, text=first.text(text), sentence_index=0, start=first.start, end=first.end)
+    assert quote_marks.joined(quote, second, text).text == "We will not, give up."
+    other = "“No.” She left. “Yes.”"
+    before, after = quote_marks.find_quote_spans(other)
+    assert not quote_marks.is_split(before, after, other)
+
+
+def test_a_quote_without_a_speaker_is_left_out() -> None:
+    assert not quote_cues.has_speaker(Quote(speaker=None, text="...", sentence_index=0))

@@ -8,6 +8,7 @@ from collections import defaultdict
 import pytest
 
 from sitrep.coding import stances
+from sitrep.resources import Resources
 
 from ..conftest import EXAMPLES
 
@@ -29,7 +30,7 @@ def _positions(doc) -> set[tuple[str | None, str, int]]:
     ],
 )
 def test_issue_table_patterns(phrase, issue, sign) -> None:
-    row = next(i for i in stances.issue_table() if i.pattern.search(phrase))
+    row = next(i for i in Resources().get(stances.issue_table) if i.pattern.search(phrase))
     assert (row.name, row.sign) == (issue, sign)
 
 

@@ -35,19 +35,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
 
 from sitrep.coding.actors import actors_for_token, mention_at
-from sitrep.coding.tsv import read_tsv
+from sitrep.coding.grammar import speech
 from sitrep.models import Actor, Document, Stance
+from sitrep.nlp.types import Doc, Token
 from sitrep.resources import Resources
 from sitrep.settings import Settings
 
-OBJECT_PREPS = frozenset({"for", "on", "against", "over", "to"})
-SUBJECT_CLIMB = frozenset({"xcomp", "conj", "advcl", "relcl", "acl"})
 NEGATION = re.compile(r"\b(not|no|never|n't|nothing)\b", re.IGNORECASE)
-MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+Position = tuple[Actor, str, int]  # (actor, issue, polarity)
+StanceKey = tuple[tuple[str | None, str | None, str | None, str], str, int]  # actor, issue, sentence
 
 
 @dataclass(frozen=True)
@@ -67,19 +65,29 @@ class StanceWords:
     proposals: frozenset[str]
 
 
-@lru_cache(maxsize=1)
-def issue_table() -> tuple[Issue, ...]:
-    """Canonical issues with their compiled patterns (read once)."""
+@dataclass(frozen=True)
+class Reading:
+    """What the rules share while reading one document: its parse, the stance words, the issue
+    table, and the table issues the document names (by proponent country, for rule 2)."""
+
+    doc: Document
+    parsed: Doc
+    words: StanceWords
+    issues: tuple[Issue, ...]
+    named: dict[str, Issue]
+
+
+def issue_table(resources: Resources) -> tuple[Issue, ...]:
+    """Canonical issues with their compiled patterns, from ``data/issues.tsv``."""
     return tuple(
         Issue(name, proponent or None, int(sign), re.compile(pattern))
-        for name, proponent, sign, pattern in read_tsv("issues.tsv", 4)
+        for name, proponent, sign, pattern in resources.rows("issues.tsv", 4)
     )
 
 
-@lru_cache(maxsize=1)
-def stance_words() -> StanceWords:
+def stance_words(resources: Resources) -> StanceWords:
     """Stance verbs, stance nouns and proposal nouns from ``data/stance_words.tsv``."""
-    rows = read_tsv("stance_words.tsv", 3)
+    rows = resources.rows("stance_words.tsv", 3, required=3)
     return StanceWords(
         verbs={w: int(p) for w, p, kind in rows if kind == "verb"},
         nouns={w: int(p) for w, p, kind in rows if kind == "noun"},
@@ -91,156 +99,114 @@ def process(docs: Iterable[Document], settings: Settings, resources: Resources) 
     """Fill ``doc.stances``."""
     for doc in docs:
         if doc.parsed is not None:
-            doc.stances = find_stances(doc)
+            doc.stances = find_stances(doc, doc.parsed, resources)
         yield doc
 
 
-def find_stances(doc: Document) -> list[Stance]:
+def find_stances(doc: Document, parsed: Doc, resources: Resources) -> list[Stance]:
     """Every stance in the document, one per actor, issue and sentence."""
-    words = stance_words()
-    sentences = list(doc.parsed.sents)
-    index = {s.start: n for n, s in enumerate(sentences)}
-    named = document_issues(doc.text)
-    found: dict[tuple, Stance] = {}
-    for token in doc.parsed:
-        for actor, issue, polarity in _positions_at(doc, token, words, named):
+    issues = resources.get(issue_table)
+    reading = Reading(doc, parsed, resources.get(stance_words), issues, document_issues(doc.text, issues))
+    index = {s.start: n for n, s in enumerate(parsed.sents)}
+    found: dict[StanceKey, Stance] = {}
+    for token in parsed:
+        for actor, issue, polarity in _positions_at(reading, token):
             sentence = token.sent
             stance = Stance(actor, issue, polarity, sentence.text.strip(), index.get(sentence.start, 0))
             found.setdefault((actor.key(), issue, stance.sentence_index), stance)
-    for stance in quote_stances(doc, named):
+    for stance in quote_stances(reading):
         found.setdefault((stance.actor.key(), stance.issue, stance.sentence_index), stance)
     return sorted(found.values(), key=lambda s: s.sentence_index)
 
 
-def document_issues(text: str) -> dict[str, Issue]:
+def document_issues(text: str, issues: tuple[Issue, ...]) -> dict[str, Issue]:
     """Table issues named anywhere in the text, by proponent country (for rule 2)."""
     lowered = text.lower()
     named: dict[str, Issue] = {}
-    for issue in issue_table():
+    for issue in issues:
         if issue.proponent and issue.sign > 0 and issue.pattern.search(lowered):
             named.setdefault(issue.proponent, issue)
     return named
 
 
-def _positions_at(
-    doc: Document, token: Any, words: StanceWords, named: dict[str, Issue]
-) -> list[tuple[Actor, str, int]]:
+def _positions_at(reading: Reading, token: Token) -> list[Position]:
+    """The positions a stance verb or a proposal noun takes (module docstring)."""
+    words = reading.words
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and lemma in words.verbs:
-        return verb_positions(doc, token, words, named)
+        return verb_positions(reading, token)
     if token.pos_ in {"NOUN", "PROPN"} and lemma in words.proposals:
-        issue = name_issue(doc, token, words, named, fallback=_disputed(token, words))
-        owners = owner_actors(doc, token)
+        issue = name_issue(reading, token, fallback=_disputed(token, words))
+        owners = owner_actors(reading.doc, token)
         if issue is not None and issue[1] > 0:
             return [(owner, issue[0], 1) for owner in owners]
     return []
 
 
-def _disputed(noun: Any, words: StanceWords) -> bool:
+def _disputed(noun: Token, words: StanceWords) -> bool:
     """Whether someone takes a position on this proposal (its object or "for/on/against" object)."""
-    governor = noun.head.head if noun.head.dep_ == "prep" else noun.head
+    governor = speech.governor(noun)
     return governor.pos_ == "VERB" and governor.lemma_.lower() in words.verbs
 
 
-def verb_positions(
-    doc: Document, verb: Any, words: StanceWords, named: dict[str, Issue]
-) -> list[tuple[Actor, str, int]]:
+def verb_positions(reading: Reading, verb: Token) -> list[Position]:
     """(actor, issue, polarity) for a stance verb's subject on each issue among its objects."""
-    polarity = words.verbs[verb.lemma_.lower()]
-    if _negated(verb):
+    polarity = reading.words.verbs[verb.lemma_.lower()]
+    if speech.is_position_negated(verb):
         polarity = -1 if polarity > 0 else 0
-    subject = _subject(verb)
-    actors = actors_for_token(doc, subject) if subject is not None else []
+    subject = speech.holder_of(verb)
+    actors = actors_for_token(reading.doc, subject) if subject is not None else []
     positions = []
-    for obj in _objects(verb):
-        patient = subject.text.lower() + " " if subject is not None and _passive(obj) else ""
-        issue = name_issue(doc, obj, words, named, patient=patient)
+    for obj in speech.position_objects(verb):
+        patient = subject.text.lower() + " " if subject is not None and speech.has_passive_aux(obj) else ""
+        issue = name_issue(reading, obj, patient=patient)
         if issue is not None:
             positions += [(actor, issue[0], polarity * issue[1]) for actor in actors]
     return positions
 
 
-def _passive(clause: Any) -> bool:
-    """A passive complement with the subject as patient ("will not accept being bought")."""
-    return any(c.dep_ == "auxpass" for c in clause.children)
-
-
-def _negated(verb: Any) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children) or any(
-        c.dep_ == "neg" for c in verb.head.children if verb.dep_ == "xcomp"
-    )
-
-
-def _subject(verb: Any) -> Any | None:
-    """The verb's subject, climbing from infinitives and conjoined verbs ("refused to ...")."""
-    for _ in range(3):
-        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is not None:
-            return subject
-        if verb.dep_ not in SUBJECT_CLIMB or verb.head.i == verb.i:
-            return None
-        verb = verb.head
-    return None
-
-
-def _objects(verb: Any) -> list[Any]:
-    """Heads of the phrases a position is taken on: object, "for/on/..." objects, infinitive."""
-    heads = []
-    for child in verb.children:
-        if child.dep_ in {"dobj", "xcomp", "ccomp"}:
-            heads.append(child)
-        elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
-            heads += [c for c in child.children if c.dep_ == "pobj"]
-    return heads
-
-
 def name_issue(
-    doc: Document,
-    head: Any,
-    words: StanceWords,
-    named: dict[str, Issue],
-    fallback: bool = True,
-    patient: str = "",
+    reading: Reading, head: Token, *, fallback: bool = True, patient: str = ""
 ) -> tuple[str, int] | None:
     """(canonical issue, sign) of the phrase headed by ``head`` (rules in the module docstring).
 
     ``patient`` is prefixed to a passive complement, whose patient is the subject
-    ("Greenland will not accept being bought" is about buying Greenland).
+    ("Greenland will not accept being bought" is about buying Greenland).  ``fallback``
+    lets a proposal noun be named by its owner (rule 3) whoever owns it.
 
     A position nested inside the phrase is followed first, multiplying the signs:
     approving "a resolution backing the government's refusal to negotiate over X" is
     opposing X.
     """
+    words = reading.words
     lemma = head.lemma_.lower()
     if lemma in words.nouns and head.pos_ in {"NOUN", "PROPN"}:
-        inner = _complement(head)
-        found = name_issue(doc, inner, words, named, fallback) if inner is not None else None
+        inner = speech.noun_complement(head)
+        found = name_issue(reading, inner, fallback=fallback) if inner is not None else None
         return (found[0], found[1] * words.nouns[lemma]) if found else None
-    nested = _nested_position(doc, head, words, named)
+    nested = _nested_position(reading, head)
     if nested is not None:
         return nested
-    phrase = patient + doc.parsed[head.left_edge.i : head.right_edge.i + 1].text.lower()
-    for issue in issue_table():
+    phrase = patient + reading.parsed[head.left_edge.i : head.right_edge.i + 1].text.lower()
+    for issue in reading.issues:
         if issue.pattern.search(phrase):
             return issue.name, issue.sign
-    if lemma in words.proposals and (fallback or _owned_by_proponent(doc, head, named)):
-        return _proposal_issue(doc, head, named)
+    if lemma in words.proposals and (fallback or _owned_by_proponent(reading, head)):
+        return _proposal_issue(reading, head)
     return None
 
 
-def _nested_position(
-    doc: Document, head: Any, words: StanceWords, named: dict[str, Issue]
-) -> tuple[str, int] | None:
+def _nested_position(reading: Reading, head: Token) -> tuple[str, int] | None:
     """The issue of a stance noun or verb inside the phrase ("a resolution backing ..."), signed."""
+    words = reading.words
     for token in head.subtree:
         if token is head:
             continue
         lemma = token.lemma_.lower()
         if lemma in words.nouns and token.pos_ in {"NOUN", "PROPN"}:
-            found = name_issue(doc, token, words, named, fallback=False)
-        elif lemma in words.verbs and token.pos_ == "VERB" and token.dep_ in {"acl", "relcl", "advcl"}:
-            found = next((f for o in _objects(token) if (f := name_issue(doc, o, words, named, False))), None)
-            found = (found[0], found[1] * words.verbs[lemma]) if found else None
+            found = name_issue(reading, token, fallback=False)
+        elif lemma in words.verbs and token.pos_ == "VERB" and speech.is_modifying_clause(token):
+            found = _clause_position(reading, token, words.verbs[lemma])
         else:
             continue
         if found is not None:
@@ -248,39 +214,36 @@ def _nested_position(
     return None
 
 
-def _owned_by_proponent(doc: Document, noun: Any, named: dict[str, Issue]) -> bool:
-    return any(owner.country in named for owner in owner_actors(doc, noun))
+def _clause_position(reading: Reading, verb: Token, polarity: int) -> tuple[str, int] | None:
+    """The issue of the first object of a stance verb modifying a phrase, signed by the verb."""
+    objects = speech.position_objects(verb)
+    found = next((f for o in objects if (f := name_issue(reading, o, fallback=False))), None)
+    return (found[0], found[1] * polarity) if found else None
 
 
-def _complement(noun: Any) -> Any | None:
-    """What a stance noun is about: its infinitive or "of/to/on" phrase."""
-    for child in noun.children:
-        if child.dep_ in {"acl", "relcl", "xcomp"}:
-            return child
-        if child.dep_ == "prep" and child.lower_ in {"of", "to", "on", "for", "over"}:
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
+def _owned_by_proponent(reading: Reading, noun: Token) -> bool:
+    return any(owner.country in reading.named for owner in owner_actors(reading.doc, noun))
 
 
-def _proposal_issue(doc: Document, noun: Any, named: dict[str, Issue]) -> tuple[str, int] | None:
-    owners = owner_actors(doc, noun)
+def _proposal_issue(reading: Reading, noun: Token) -> tuple[str, int] | None:
+    """Rules 2 and 3 for a proposal noun: its owner's issue in this document, else "<owner> <noun>"."""
+    owners = owner_actors(reading.doc, noun)
     for owner in owners:
-        if owner.country in named:
-            return named[owner.country].name, 1
-    owner = next((o for o in owners if o.country or o.org), None)
-    if owner is None:
+        if owner.country in reading.named:
+            return reading.named[owner.country].name, 1
+    labelled = next((o for o in owners if o.country or o.org), None)
+    if labelled is None:
         return None
-    return f"{owner_label(owner)} {noun.lemma_.lower()}", 1
+    return f"{owner_label(labelled)} {noun.lemma_.lower()}", 1
 
 
-def owner_actors(doc: Document, noun: Any) -> list[Actor]:
+def owner_actors(doc: Document, noun: Token) -> list[Actor]:
     """Actors owning a noun through its modifiers ("the US proposal", "Washington's push", "its demand")."""
     owners: list[Actor] = []
-    for child in noun.children:
-        if child.dep_ in MODIFIER_DEPS:
-            mention = mention_at(doc, child.i)
-            actors = [mention.actor] if mention is not None else actors_for_token(doc, child)
-            owners += [a for a in actors if a not in owners]
+    for child in speech.owner_modifiers(noun):
+        mention = mention_at(doc, child.i)
+        actors = [mention.actor] if mention is not None else actors_for_token(doc, child)
+        owners += [a for a in actors if a not in owners]
     return [a for a in owners if a.country or a.org]
 
 
@@ -289,24 +252,23 @@ def owner_label(actor: Actor) -> str:
     return actor.country or actor.org or actor.name
 
 
-def quote_stances(doc: Document, named: dict[str, Issue]) -> list[Stance]:
+def quote_stances(reading: Reading) -> list[Stance]:
     """A speaker denying an issue in their words ("control of Greenland is not on the table")."""
+    doc = reading.doc
     stances = []
     for quote in doc.quotes:
         if quote.speaker is None or not NEGATION.search(quote.text):
             continue
-        for issue in issue_table():
+        for issue in reading.issues:
             match = issue.pattern.search(quote.text.lower())
             if match is None:
                 continue
-            if (
-                issue.sign > 0
-            ):  # denying a counter-claim ("sovereignty ... not up for discussion") is ambiguous
+            # denying a counter-claim ("sovereignty ... not up for discussion") is ambiguous
+            if issue.sign > 0:
                 index = _sentence_at(doc, doc.text.lower().find(match.group(0), quote.start or 0))
                 index = quote.sentence_index if index is None else index
-                stances.append(
-                    Stance(quote.speaker, issue.name, -1, doc.sentences[index].text.strip(), index)
-                )
+                evidence = doc.sentences[index].text.strip()
+                stances.append(Stance(quote.speaker, issue.name, -1, evidence, index))
             break
     return stances
 

@@ -49,3 +49,8 @@ SAME_LEVEL = frozenset({CONJUNCT})
 SUBORDINATE = frozenset({ADVERBIAL_CLAUSE, CLAUSAL_COMPLEMENT, PARATAXIS})
 REPORTED = frozenset({CLAUSAL_COMPLEMENT, PARATAXIS, OPEN_COMPLEMENT})
 NOUN_CLAUSES = frozenset({RELATIVE_CLAUSE, CLAUSAL_MODIFIER})
+# Single labels the speech module names (added by the quotes refactor).
+PREP_COMPLEMENT = "pcomp"  # a clause or gerund as a preposition's object ("by *saying*")
+CASE = "case"  # the possessive "'s" as a token of its own
+AUX = "aux"
+PASSIVE_AUX = "auxpass"

@@ -1,0 +1,128 @@
+"""Quotation marks in the raw text: where quoted words begin and end, before any parse is read.
+
+Curly and straight double quotation marks, guillemets, and two apostrophes ('') open and
+close a quotation.  A paragraph (text between line breaks) that opens a quotation without
+closing it continues into the next paragraph when that one opens with a quotation mark
+again -- the newspaper convention for long quotes -- and the whole run is one
+``QuoteSpan``; otherwise the open quotation ends with its paragraph.  Quoted titles and
+names ("Fox News Sunday") are told apart from quoted words (``is_title``), and a split
+quotation (“We will not,” she said, “give up.”) is recognised here (``is_split``) so the
+quotes stage can join it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from sitrep.models import Quote
+
+OPENERS = frozenset('“"«')
+CLOSERS = frozenset('”"»')
+PARAGRAPH_BREAK = re.compile(r"\n+")
+TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "with", "or"})
+TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Quoted content: its character ranges (marks excluded) and the closing mark's offset."""
+
+    segments: tuple[tuple[int, int], ...]
+    close_mark: int | None  # None when the quotation ran to the end of a paragraph unclosed
+
+    @property
+    def start(self) -> int:
+        return self.segments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.segments[-1][1]
+
+    @property
+    def outer_end(self) -> int:
+        """End including the closing mark."""
+        return self.close_mark + 1 if self.close_mark is not None else self.end
+
+    def covers(self, char: int) -> bool:
+        """Whether ``char`` lies between the opening and the closing mark (inclusive)."""
+        return self.start - 1 <= char < self.outer_end
+
+    def text(self, full_text: str) -> str:
+        return " ".join(full_text[s:e].strip() for s, e in self.segments)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the paragraphs (text between line breaks)."""
+    spans, start = [], 0
+    for brk in PARAGRAPH_BREAK.finditer(text):
+        if brk.start() > start:
+            spans.append((start, brk.start()))
+        start = brk.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def plain_marks(text: str) -> str:
+    """``text`` with typewriter double quotes written as two apostrophes (''like this'', the New
+    York Times archive style) turned into one quotation mark and a space: same length, so every
+    offset still points into the original text."""
+    return text.replace("''", '" ') if "''" in text else text
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Quoted stretches of ``text``, multi-paragraph quotations joined (module docstring)."""
+    found: list[QuoteSpan] = []
+    pending: list[tuple[int, int]] = []
+    for start, end in paragraphs(text):
+        if pending and text[start] not in OPENERS:
+            found.append(QuoteSpan(tuple(pending), None))
+            pending = []
+        closed, pending = _paragraph_quotes(text, start, end, pending)
+        found += closed
+    if pending:
+        found.append(QuoteSpan(tuple(pending), None))
+    return [span for span in found if len(span.text(text)) > 1]
+
+
+def _paragraph_quotes(
+    text: str, start: int, end: int, carried: list[tuple[int, int]]
+) -> tuple[list[QuoteSpan], list[tuple[int, int]]]:
+    """The quotations one paragraph closes (the first goes on from ``carried``, an open quotation
+    of the paragraphs before), and the segments of the one it leaves open."""
+    found: list[QuoteSpan] = []
+    segments: list[tuple[int, int]] = carried
+    open_at: int | None = None
+    for i in range(start, end):
+        char = text[i]
+        if open_at is None and char in OPENERS:
+            open_at = i
+        elif open_at is not None and char in CLOSERS:
+            segments.append((open_at + 1, i))
+            found.append(QuoteSpan(tuple(segments), i))
+            segments, open_at = [], None
+        elif open_at is not None and char in OPENERS:
+            open_at = i  # an unmatched opener: the later one starts the quotation
+    if open_at is not None:
+        return found, [*segments, (open_at + 1, end)]
+    return found, []
+
+
+def is_title(text: str) -> bool:
+    """A quoted title or name ("Fox News Sunday", "The Apprentice"), not words someone said:
+    two to six words, every content word capitalised."""
+    words = TITLE_WORD.findall(text)
+    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
+    return 2 <= len(words) <= 6 and bool(content) and all(w[0].isupper() for w in content)
+
+
+def is_split(before: QuoteSpan, span: QuoteSpan, text: str) -> bool:
+    """Whether ``span`` finishes the sentence ``before`` began: “We will not,” she said, “give up.”"""
+    gap = text[before.outer_end : span.start - 1].strip()
+    return text[before.start : before.end].rstrip()[-1:] == "," and gap.endswith(",")
+
+
+def joined(quote: Quote, span: QuoteSpan, text: str) -> Quote:
+    """``quote`` extended by the rest of its split quotation."""
+    return replace(quote, text=f"{quote.text} {span.text(text).strip()}", end=span.end)
