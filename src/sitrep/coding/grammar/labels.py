@@ -49,3 +49,6 @@ SAME_LEVEL = frozenset({CONJUNCT})
 SUBORDINATE = frozenset({ADVERBIAL_CLAUSE, CLAUSAL_COMPLEMENT, PARATAXIS})
 REPORTED = frozenset({CLAUSAL_COMPLEMENT, PARATAXIS, OPEN_COMPLEMENT})
 NOUN_CLAUSES = frozenset({RELATIVE_CLAUSE, CLAUSAL_MODIFIER})
+# Added by the attributes helper (numbers, places, times).
+ADJECTIVAL_COMPLEMENT = "acomp"  # "were *dead*", "left them *dead*"
+NOUN_PHRASE_ADVERB = "npadvmod"  # a noun phrase used as an adverb; also how some figures hang on a noun
