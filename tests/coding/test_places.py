@@ -159,7 +159,9 @@ def _event(trigger: str, source: str, target: str | None = None) -> Event:
         ("Peskov said in Moscow that troops arrived in Nuuk.", "arrived", "DEU", None, "Nuuk"),
     ],
 )
-def test_event_gets_the_place_its_clause_ties_to_it(prepare, text, trigger, source, target, expected, gaz) -> None:
+def test_event_gets_the_place_its_clause_ties_to_it(
+    prepare, text, trigger, source, target, expected, gaz
+) -> None:
     doc = prepare(text, "places")
     doc.events = [_event(trigger, source, target)]
     places.write_places(doc, places.find_places(doc, gaz), gaz)

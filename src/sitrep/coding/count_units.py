@@ -81,7 +81,9 @@ def lexicon(resources: Resources) -> Lexicon:
 def country_names(resources: Resources) -> frozenset[str]:
     """Every gazetteer surface form one of whose meanings is a country (a loader)."""
     gaz = resources.get(gazetteer)
-    return frozenset(name for name, places in gaz.by_name.items() if any(p.feature == "country" for p in places))
+    return frozenset(
+        name for name, places in gaz.by_name.items() if any(p.feature == "country" for p in places)
+    )
 
 
 def strong_noun(head: Token) -> Token | None:

@@ -118,7 +118,8 @@ def find_counts(doc: Document, resources: Resources) -> list[Count]:
     if parsed is None:
         return []
     lex = resources.get(lexicon)
-    placing = Placing({s.start: i for i, s in enumerate(parsed.sents)}, next(iter(local_countries(doc)), None))
+    sentence_of = {s.start: i for i, s in enumerate(parsed.sents)}
+    placing = Placing(sentence_of, next(iter(local_countries(doc)), None))
     found, counted_nouns = _quantity_counts(doc, parsed, lex, placing)
     for token in parsed:
         if token.lemma_.lower() in lex.verb_units:
@@ -247,7 +248,8 @@ def _counts_nothing(head: Token, lex: Lexicon) -> bool:
     if not_a_count(head, lex):
         return True
     if of_object is not None and n.is_partitive(head):
-        return verb_unit(head, lex) is None and verb_unit(of_object, lex) is None  # "600 of the refugees died"
+        # "600 of the refugees died" counts: something befell the part
+        return verb_unit(head, lex) is None and verb_unit(of_object, lex) is None
     return False
 
 

@@ -15,7 +15,8 @@ def test_the_preposition_of_a_place(hand_doc) -> None:
     assert adj.preposition_of(doc[3]) == doc[2]
     assert adj.place_preposition(doc[3]) == doc[2]
     assert adj.preposition_of(doc[0]) is None
-    about = hand_doc(["talks", "about", "Nuuk"], [0, 0, 1], ["ROOT", "prep", "pobj"], pos=["NOUN", "ADP", "PROPN"])
+    about = hand_doc(["talks", "about", "Nuuk"], [0, 0, 1], ["ROOT", "prep", "pobj"],
+                     pos=["NOUN", "ADP", "PROPN"])
     assert adj.preposition_of(about[2]) == about[1]
     assert adj.place_preposition(about[2]) is None  # "about" is no place preposition
 
@@ -43,17 +44,20 @@ def test_modifiers_that_say_which_capital(hand_doc) -> None:
     kenya = hand_doc(["the", "capital", "of", "Kenya"], [1, 1, 1, 2], ["det", "ROOT", "prep", "pobj"],
                      pos=["DET", "NOUN", "ADP", "PROPN"])
     assert adj.has_identifying_modifier(kenya[1])
-    afghan = hand_doc(["the", "Afghan", "capital"], [2, 2, 2], ["det", "amod", "ROOT"], pos=["DET", "ADJ", "NOUN"])
+    afghan = hand_doc(["the", "Afghan", "capital"], [2, 2, 2], ["det", "amod", "ROOT"],
+                      pos=["DET", "ADJ", "NOUN"])
     assert adj.has_identifying_modifier(afghan[2])
 
 
 def test_a_name_modifying_a_noun_and_subjects_and_objects(hand_doc) -> None:
-    doc = hand_doc(["U.S.", "officials", "visited", "Nuuk"], [1, 2, 2, 2], ["compound", "nsubj", "ROOT", "dobj"],
+    doc = hand_doc(["U.S.", "officials", "visited", "Nuuk"],
+                   [1, 2, 2, 2], ["compound", "nsubj", "ROOT", "dobj"],
                    pos=["PROPN", "NOUN", "VERB", "PROPN"])
     assert adj.modifies_noun(doc[0]) and not adj.modifies_noun(doc[3])
     assert adj.is_nominal_subject(doc[1]) and not adj.is_nominal_subject(doc[3])
     assert adj.is_direct_object(doc[3]) and not adj.is_direct_object(doc[1])
-    owner = hand_doc(["Greenland", "'s", "minister"], [2, 0, 2], ["poss", "case", "ROOT"], pos=["PROPN", "PART", "NOUN"])
+    owner = hand_doc(["Greenland", "'s", "minister"], [2, 0, 2], ["poss", "case", "ROOT"],
+                     pos=["PROPN", "PART", "NOUN"])
     assert not adj.modifies_noun(owner[0])  # a possessor still names a place
 
 
@@ -62,13 +66,16 @@ def test_the_root_of_a_place_name(hand_doc) -> None:
                        ["ROOT", "prep", "compound", "compound", "pobj"],
                        pos=["VERB", "ADP", "PROPN", "PROPN", "PROPN"])
     assert adj.place_name_root(airport[2]) == airport[4]
-    state = hand_doc(["in", "the", "state", "of", "Alabama"], [0, 2, 0, 2, 3], ["ROOT", "det", "pobj", "prep", "pobj"],
-                     pos=["ADP", "DET", "NOUN", "ADP", "PROPN"], lemmas=["in", "the", "state", "of", "Alabama"])
+    state = hand_doc(["in", "the", "state", "of", "Alabama"],
+                     [0, 2, 0, 2, 3], ["ROOT", "det", "pobj", "prep", "pobj"],
+                     pos=["ADP", "DET", "NOUN", "ADP", "PROPN"],
+                     lemmas=["in", "the", "state", "of", "Alabama"])
     assert adj.place_name_root(state[4]) == state[2]
     court = hand_doc(["in", "California", "'s", "court"], [0, 3, 1, 0], ["ROOT", "poss", "case", "pobj"],
                      pos=["ADP", "PROPN", "PART", "NOUN"])
     assert adj.place_name_root(court[1]) == court[3]
-    listed = hand_doc(["in", "Mindanao", ",", "Philippines"], [0, 0, 1, 1], ["ROOT", "pobj", "punct", "appos"],
+    listed = hand_doc(["in", "Mindanao", ",", "Philippines"],
+                      [0, 0, 1, 1], ["ROOT", "pobj", "punct", "appos"],
                       pos=["ADP", "PROPN", "PUNCT", "PROPN"])
     assert adj.place_name_root(listed[3]) == listed[1]
     assert adj.place_name_root(listed[1]) == listed[1]
@@ -86,6 +93,7 @@ def test_clause_head_and_trigger_token(hand_doc) -> None:
 
 
 def test_auxiliary_words(hand_doc) -> None:
-    doc = hand_doc(["Denmark", "will", "meet"], [2, 2, 2], ["nsubj", "aux", "ROOT"], pos=["PROPN", "AUX", "VERB"])
+    doc = hand_doc(["Denmark", "will", "meet"], [2, 2, 2], ["nsubj", "aux", "ROOT"],
+                   pos=["PROPN", "AUX", "VERB"])
     assert adj.auxiliary_words(doc[2]) == {"will"}
     assert adj.auxiliary_words(doc[0]) == set()

@@ -79,7 +79,8 @@ def test_subjects_objects_and_slots(hand_doc) -> None:
                        pos=["NUM", "AUX", "VERB"])
     assert n.is_counted_slot(passive[0]) and not n.is_active_subject(passive[0])
     assert n.nominal_subject(passive[2]) is None
-    attr = hand_doc(["dead", "are", "civilians"], [1, 1, 1], ["nsubj", "ROOT", "attr"], pos=["NOUN", "AUX", "NOUN"])
+    attr = hand_doc(["dead", "are", "civilians"], [1, 1, 1], ["nsubj", "ROOT", "attr"],
+                    pos=["NOUN", "AUX", "NOUN"])
     assert n.is_attribute(attr[2]) and n.is_counted_slot(attr[2])
 
 
@@ -90,12 +91,14 @@ def test_a_list_of_counted_things_goes_back_to_its_first_item(hand_doc) -> None:
     assert n.is_conjunct(doc[5]) and not n.is_conjunct(doc[2])
     assert n.earlier_list_item(doc[5]) == doc[2]
     assert n.earlier_list_item(doc[2]) is None
-    loose = hand_doc(["talks", "and", "civilians"], [0, 0, 0], ["ROOT", "cc", "conj"], pos=["NOUN", "CCONJ", "NOUN"])
+    loose = hand_doc(["talks", "and", "civilians"], [0, 0, 0], ["ROOT", "cc", "conj"],
+                     pos=["NOUN", "CCONJ", "NOUN"])
     assert n.earlier_list_item(loose[2]) is None  # the first item sits in no verb's slot
 
 
 def test_victims_of_a_casualty_verb(hand_doc) -> None:
-    died = hand_doc(["a", "journalist", "died"], [1, 2, 2], ["det", "nsubj", "ROOT"], pos=["DET", "NOUN", "VERB"])
+    died = hand_doc(["a", "journalist", "died"], [1, 2, 2], ["det", "nsubj", "ROOT"],
+                    pos=["DET", "NOUN", "VERB"])
     assert n.victims_of(died[2], with_subject=True) == [died[1]]
     assert n.victims_of(died[2], with_subject=False) == []
     killed = hand_doc(["police", "killed", "a", "man"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],
@@ -104,10 +107,12 @@ def test_victims_of_a_casualty_verb(hand_doc) -> None:
 
 
 def test_the_verb_a_figure_completes(hand_doc) -> None:
-    rose = hand_doc(["the", "toll", "rose", "to", "50"], [1, 2, 2, 2, 3], ["det", "nsubj", "ROOT", "prep", "pobj"],
+    rose = hand_doc(["the", "toll", "rose", "to", "50"],
+                    [1, 2, 2, 2, 3], ["det", "nsubj", "ROOT", "prep", "pobj"],
                     pos=["DET", "NOUN", "VERB", "ADP", "NUM"])
     assert n.figure_verb(rose[4]) == rose[2]
-    exceeded = hand_doc(["tolls", "exceeded", "100"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], pos=["NOUN", "VERB", "NUM"])
+    exceeded = hand_doc(["tolls", "exceeded", "100"], [1, 1, 1], ["nsubj", "ROOT", "dobj"],
+                        pos=["NOUN", "VERB", "NUM"])
     assert n.figure_verb(exceeded[2]) == exceeded[1]
     modifier = hand_doc(["50", "soldiers"], [1, 1], ["nummod", "ROOT"], pos=["NUM", "NOUN"])
     assert n.figure_verb(modifier[0]) is None

@@ -54,7 +54,9 @@ PLACE_PREPOSITIONS = frozenset(
 # Where an action is aimed rather than where it happens ("sent troops *to* Greenland").
 DIRECTIONAL_PREPOSITIONS = frozenset({"to", "into", "toward", "towards", "onto"})
 # Nouns that take their place name in an "of" phrase ("the state of Alabama").
-PLACE_NOUNS = frozenset({"state", "city", "town", "province", "region", "village", "district", "island", "county"})
+PLACE_NOUNS = frozenset(
+    {"state", "city", "town", "province", "region", "village", "district", "island", "county"}
+)
 # A name that modifies a noun is a nationality or a label ("U.S. officials", "the Greenland
 # exercise"); a possessor ("Greenland's foreign minister") is left out: it still names a place.
 NAME_MODIFIERS = NOUN_MODIFIERS - {POSSESSIVE}
