@@ -8,12 +8,19 @@ import pytest
 
 from sitrep.coding import counts
 from sitrep.models import Count
+from sitrep.resources import Resources
 
 
 def _one(doc, unit: str) -> Count:
     found = [c for c in doc.counts if c.unit == unit]
     assert found, f"no {unit} count in {[(c.number, c.unit, c.text) for c in doc.counts]}"
     return found[0]
+
+
+@pytest.fixture(scope="module")
+def count_tables() -> counts.Lexicon:
+    """The count tables, built by their loader (they need no model)."""
+    return Resources().get(counts.lexicon)
 
 
 @pytest.mark.parametrize(
@@ -29,8 +36,8 @@ def _one(doc, unit: str) -> Count:
         (["twenty", "-", "five"], 25),
     ],
 )
-def test_parse_number(words, value) -> None:
-    assert counts.parse_number(words, counts.lexicon()) == value
+def test_parse_number(words, value, count_tables) -> None:
+    assert counts.parse_number(words, count_tables) == value
 
 
 @pytest.mark.model

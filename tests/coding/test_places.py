@@ -7,8 +7,9 @@ import json
 import pytest
 
 from sitrep.coding import places
-from sitrep.coding.gazetteer import gazetteer
+from sitrep.coding.gazetteer import Gazetteer, gazetteer
 from sitrep.models import Actor, Event
+from sitrep.resources import Resources
 
 from ..conftest import EXAMPLES
 
@@ -84,8 +85,13 @@ AMBIGUOUS = [
 ]
 
 
-def test_gazetteer_holds_both_georgias_and_folds_accents() -> None:
-    gaz = gazetteer()
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    """The gazetteer, built by its loader (it needs no model)."""
+    return Resources().get(gazetteer)
+
+
+def test_gazetteer_holds_both_georgias_and_folds_accents(gaz) -> None:
     assert {(p.country, p.feature) for p in gaz.candidates("Georgia")} >= {
         ("GEO", "country"),
         ("USA", "state"),
@@ -97,9 +103,9 @@ def test_gazetteer_holds_both_georgias_and_folds_accents() -> None:
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "name", "country", "feature"), AMBIGUOUS)
-def test_ambiguous_names_resolve_from_context(prepare, text, name, country, feature) -> None:
+def test_ambiguous_names_resolve_from_context(prepare, text, name, country, feature, gaz) -> None:
     doc = prepare(text, "places")
-    found = {m.place.name: m.place for m in places.find_places(doc)}
+    found = {m.place.name: m.place for m in places.find_places(doc, gaz)}
     assert found[name].country == country
     assert found[name].feature == feature
 
@@ -114,8 +120,8 @@ def test_ambiguous_names_resolve_from_context(prepare, text, name, country, feat
         ("Michael Jordan visited Lagos.", "Jordan"),
     ],
 )
-def test_names_not_used_as_places_are_skipped(prepare, text, absent) -> None:
-    names = {m.place.name for m in places.find_places(prepare(text, "places"))}
+def test_names_not_used_as_places_are_skipped(prepare, text, absent, gaz) -> None:
+    names = {m.place.name for m in places.find_places(prepare(text, "places"), gaz)}
     assert absent not in names
 
 
@@ -153,10 +159,12 @@ def _event(trigger: str, source: str, target: str | None = None) -> Event:
         ("Peskov said in Moscow that troops arrived in Nuuk.", "arrived", "DEU", None, "Nuuk"),
     ],
 )
-def test_event_gets_the_place_its_clause_ties_to_it(prepare, text, trigger, source, target, expected) -> None:
+def test_event_gets_the_place_its_clause_ties_to_it(
+    prepare, text, trigger, source, target, expected, gaz
+) -> None:
     doc = prepare(text, "places")
     doc.events = [_event(trigger, source, target)]
-    places.write_places(doc, places.find_places(doc))
+    places.write_places(doc, places.find_places(doc, gaz), gaz)
     location = doc.events[0].location
     assert (location.name if location else None) == expected
 
@@ -184,26 +192,26 @@ def test_every_place_in_the_example_corpus_resolves_to_its_country(code_text) ->
         ("Rockets hit Kabul on Monday (officials said).", None),
     ],
 )
-def test_dateline_city(text, name) -> None:
-    place = places.find_dateline_place(text)
+def test_dateline_city(text, name, gaz) -> None:
+    place = places.find_dateline_place(text, gaz)
     assert (place.name if place else None) == name
 
 
 @pytest.mark.model
-def test_lead_events_happen_in_the_dateline_city(prepare) -> None:
+def test_lead_events_happen_in_the_dateline_city(prepare, gaz) -> None:
     doc = prepare("NAIROBI (AFP) - Rebels attacked a police post. Officials condemned the raid.", "places")
     doc.events = [_event("attacked", "KEN"), _event("condemned", "KEN")]
     doc.events[1].sentence_index = 1
-    places.write_places(doc, places.find_places(doc))
+    places.write_places(doc, places.find_places(doc, gaz), gaz)
     assert [e.location.name if e.location else None for e in doc.events] == ["Nairobi", None]
 
 
 @pytest.mark.model
-def test_the_capital_is_the_capital_of_the_country_the_story_is_about(prepare) -> None:
+def test_the_capital_is_the_capital_of_the_country_the_story_is_about(prepare, gaz) -> None:
     doc = prepare("Kenya braced for protests. Police fired tear gas at marchers in the capital.", "places")
     doc.events = [_event("fired", "KEN")]
     doc.events[0].sentence_index = 1
-    places.write_places(doc, places.find_places(doc))
+    places.write_places(doc, places.find_places(doc, gaz), gaz)
     assert doc.events[0].location.name == "Nairobi"
 
 
@@ -218,8 +226,8 @@ def test_the_capital_is_the_capital_of_the_country_the_story_is_about(prepare) -
         ("Floods hit Kenya. Water rose in Kakamega and Nairobi.", "Kakamega", "KEN"),
     ],
 )
-def test_countries_before_towns_and_small_towns_by_country(prepare, text, name, country) -> None:
-    found = {m.place.name: m.place for m in places.find_places(prepare(text, "places"))}
+def test_countries_before_towns_and_small_towns_by_country(prepare, text, name, country, gaz) -> None:
+    found = {m.place.name: m.place for m in places.find_places(prepare(text, "places"), gaz)}
     assert found[name].country == country
 
 
@@ -233,23 +241,23 @@ def test_countries_before_towns_and_small_towns_by_country(prepare, text, name, 
         ("Bombs struck a church in Jolo, Philippines.", "struck", "Jolo"),
     ],
 )
-def test_place_phrases_reach_the_trigger(prepare, text, trigger, expected) -> None:
+def test_place_phrases_reach_the_trigger(prepare, text, trigger, expected, gaz) -> None:
     doc = prepare(text, "places")
     doc.events = [_event(trigger, "USA")]
-    places.write_places(doc, places.find_places(doc))
+    places.write_places(doc, places.find_places(doc, gaz), gaz)
     location = doc.events[0].location
     assert (location.name if location else None) == expected
 
 
 @pytest.mark.model
-def test_a_name_the_document_uses_for_a_person_is_not_a_town(prepare) -> None:
+def test_a_name_the_document_uses_for_a_person_is_not_a_town(prepare, gaz) -> None:
     doc = prepare("The mathematician John Conway died on Saturday. Colleagues called Conway a genius.", "places")
-    assert "Conway" not in {m.place.name for m in places.find_places(doc)}
+    assert "Conway" not in {m.place.name for m in places.find_places(doc, gaz)}
 
 
 @pytest.mark.model
-def test_a_region_inside_a_noun_phrase_is_not_the_event_place(prepare) -> None:
+def test_a_region_inside_a_noun_phrase_is_not_the_event_place(prepare, gaz) -> None:
     doc = prepare("Farmers in Africa rejected the new rules.", "places")
     doc.events = [_event("rejected", "USA")]
-    places.write_places(doc, places.find_places(doc))
+    places.write_places(doc, places.find_places(doc, gaz), gaz)
     assert doc.events[0].location is None

@@ -2,8 +2,9 @@
 
 Find, then write.  ``find_publication_date`` reads a dateline; ``resolve_date``
 turns one time expression into a calendar date; ``find_event_date`` picks the
-expression of an event's sentence; ``process`` writes ``doc.date`` (when the input
-gave none) and ``event.date``.
+expression of an event's sentence (its trigger and clause come from
+``grammar.adjuncts``); ``process`` writes ``doc.date`` (when the input gave none)
+and ``event.date``.
 
 Publication date
     The input's date (JSONL ``date``, ``--date``) wins.  Otherwise a dateline at the
@@ -50,11 +51,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
-from sitrep.coding.places import clause_head, trigger_token
+from sitrep.coding.grammar.adjuncts import auxiliary_words, clause_head, trigger_token
 from sitrep.models import Document, Event
 from sitrep.nlp.spans import ents_within
+from sitrep.nlp.types import Span, Token
 from sitrep.resources import Resources
 from sitrep.settings import Settings
 
@@ -120,7 +121,7 @@ class DateFound:
 def write_event_dates(doc: Document) -> None:
     """Each event gets its resolved date, else the publication date (None when unknown)."""
     published = _to_date(doc.date)
-    sentences = list(doc.parsed.sents)
+    sentences = list(doc.parsed.sents) if doc.parsed is not None else []
     for event in doc.events:
         found = None
         if published is not None and 0 <= event.sentence_index < len(sentences):
@@ -148,7 +149,7 @@ def find_publication_date(text: str, fallback: str | None = None) -> str | None:
 
 
 def find_event_date(
-    sentence: Any, event: Event, published: date, notes: list[str] | None = None
+    sentence: Span, event: Event, published: date, notes: list[str] | None = None
 ) -> date | None:
     """The date the event's sentence gives it, resolved against ``published``."""
     found = find_event_date_found(sentence, event, published, notes)
@@ -156,7 +157,7 @@ def find_event_date(
 
 
 def find_event_date_found(
-    sentence: Any, event: Event, published: date, notes: list[str] | None = None
+    sentence: Span, event: Event, published: date, notes: list[str] | None = None
 ) -> DateFound | None:
     """The date the event's sentence gives it, with precision and source.
 
@@ -164,7 +165,7 @@ def find_event_date_found(
     ``BACKGROUND_YEARS`` before publication unless it sits in the trigger's own clause
     ("In 1905, ..." before a clause about today's events dates nothing of today).
     """
-    trigger = trigger_token(sentence, event)
+    trigger = trigger_token(sentence, event.trigger)
     tense = tense_of(trigger)
     own = clause_head(trigger).i
     for ent in _date_expressions(sentence, trigger):
@@ -179,7 +180,7 @@ def find_event_date_found(
     return None
 
 
-def is_clock_time(ent: Any) -> bool:
+def is_clock_time(ent: Span) -> bool:
     """A time of day ("1922 UTC", "0900 GMT", "10:30 a.m."): never a date, and a four-digit
     clock reading is not a year."""
     doc = ent.doc
@@ -199,7 +200,7 @@ def _safe_years_back(day: date, years: int) -> date:
     return _safe_date(day.year - years, day.month, day.day) or date(day.year - years, day.month, 28)
 
 
-def _date_expressions(sentence: Any, trigger: Any) -> list[Any]:
+def _date_expressions(sentence: Span, trigger: Token) -> list[Span]:
     """DATE/TIME entities of the trigger's clause or a clause above it, attached ones first, then by distance.
 
     A date inside another subordinate clause ("since talks collapsed on January 14")
@@ -209,20 +210,20 @@ def _date_expressions(sentence: Any, trigger: Any) -> list[Any]:
     above = {own.i} | {t.i for t in own.ancestors}
     ents = [e for e in ents_within(sentence) if e.label_ in {"DATE", "TIME"} and clause_head(e.root).i in above]
 
-    def key(ent: Any) -> tuple[int, int]:
+    def key(ent: Span) -> tuple[int, int]:
         attached = trigger in ent.root.ancestors or any(t.head == trigger for t in ent)
         return (0 if attached else 1, abs(ent.root.i - trigger.i))
 
     return sorted(ents, key=key)
 
 
-def tense_of(token: Any) -> str:
+def tense_of(token: Token) -> str:
     """'future' for will/shall/going to/to-infinitive triggers, 'past' otherwise.
 
     News reports events after the fact, so present tense ("protesters march on
     Sunday", headline style) is read as past.
     """
-    aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
+    aux = auxiliary_words(token)
     if aux & {"will", "shall", "'ll", "wo"} or (
         "to" in aux and token.head.lemma_ in {"plan", "go", "expect"}
     ):

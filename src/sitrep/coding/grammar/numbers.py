@@ -1,0 +1,206 @@
+"""Numbers in the parse: how a numeral hangs on what it counts, and what governs the counted noun.
+
+The counts stage (``coding.counts``) decides *which* words are numbers (its
+tables know "dozen" and "several"); this module answers the structural
+questions around them: is this numeral part of a bigger number ("2.5" of
+"2.5 million"), which noun does a quantity count ("13 *soldiers*", "thousands
+of *protesters*"), which verb or predicate says what befell the counted ("killed
+two soldiers", "left 300 civilians *dead*", "the toll rose to 50").
+
+Two label sets are built here, and they differ on purpose:
+
+- ``QUANTITY_PARTS``: how a word joins the number it belongs to ("2.5 *million*",
+  "*at least* 39", "*tens* of thousands"); an adverb ("at least", "nearly") is a
+  part of the quantity.
+- ``COUNTING_LINKS``: how a quantity hangs on the noun it counts ("13 soldiers",
+  "a 2,500-strong battalion"); an adverb does not count a noun, but the parser
+  hangs some figures on their noun as a noun-phrase adverb ("*10* times").
+
+and ``COUNTED_SLOTS``, the slots of a verb in which its action falls on the
+counted noun (object, passive subject, object predicate, attribute).
+"""
+
+from __future__ import annotations
+
+from sitrep.coding.grammar.labels import (
+    ACTIVE_SUBJECTS,
+    ADJECTIVAL_COMPLEMENT,
+    ADJECTIVE,
+    ADVERB,
+    APPOSITION,
+    ATTRIBUTE,
+    CLAUSAL_MODIFIER,
+    COMPOUND,
+    CONJUNCT,
+    DETERMINER,
+    DIRECT_OBJECTS,
+    NOMINAL_SUBJECTS,
+    NOUN_PHRASE_ADVERB,
+    NUMBER,
+    OBJECT_PREDICATE,
+    PASSIVE_SUBJECTS,
+    POSSESSIVE,
+    PREP_OBJECT,
+    PREPOSITION,
+    QUANTIFIER,
+    RELATIVE_CLAUSE,
+)
+from sitrep.nlp.types import Token
+
+VERBAL = frozenset({"VERB", "AUX"})
+NOMINAL = frozenset({"NOUN", "PROPN", "ADJ"})  # an adjective too: "the wounded", "13 dead"
+INDEFINITE = frozenset({"a", "an"})
+
+QUANTITY_PARTS = frozenset({NUMBER, ADJECTIVE, DETERMINER, QUANTIFIER, COMPOUND, ADVERB})
+COUNTING_LINKS = (QUANTITY_PARTS - {ADVERB}) | {NOUN_PHRASE_ADVERB}
+# Nominal subjects only: a clausal subject (csubj) is a clause, never a counted noun.
+ACTIVE_NOMINAL = ACTIVE_SUBJECTS & NOMINAL_SUBJECTS
+PASSIVE_NOMINAL = PASSIVE_SUBJECTS & NOMINAL_SUBJECTS
+COUNTED_SLOTS = DIRECT_OBJECTS | PASSIVE_NOMINAL | {OBJECT_PREDICATE, ATTRIBUTE}
+# Where a list of counted things goes on: "killed 150 soldiers, 95 civilians and ..."
+LIST_LINKS = frozenset({CONJUNCT, APPOSITION})
+LIST_HOLDERS = COUNTED_SLOTS | ACTIVE_NOMINAL | LIST_LINKS
+# Modifiers that say what befell a noun: "soldiers *wounded*", "rebels *who died*", "*dead* soldiers".
+EVENT_MODIFIERS = frozenset({CLAUSAL_MODIFIER, RELATIVE_CLAUSE, ADJECTIVE})
+# The two-word units of the unit table: "*police* officer", "*armed* men".
+UNIT_MODIFIERS = frozenset({COMPOUND, ADJECTIVE})
+# A predicate of the object ("left them *dead*") and of the subject ("190 were *dead*").
+OBJECT_PREDICATES = frozenset({OBJECT_PREDICATE, ADJECTIVAL_COMPLEMENT})
+SUBJECT_PREDICATES = frozenset({ADJECTIVAL_COMPLEMENT, ATTRIBUTE, OBJECT_PREDICATE})
+# The figures a toll reaches: "exceeded *100*", "was *50*", "rose to *50*".
+FIGURE_SLOTS = DIRECT_OBJECTS | {PREP_OBJECT, ATTRIBUTE}
+
+
+def is_quantity_modifier(token: Token) -> bool:
+    """Whether ``token`` joins its head into one quantity ("2.5" of "2.5 million"): the head
+    then speaks for the whole number (the caller checks that the head is a number)."""
+    return token.head.i != token.i and token.dep_ in QUANTITY_PARTS
+
+
+def counted_head(quantity: Token) -> Token | None:
+    """The noun a quantity modifies ("13 *soldiers*", "two *dead*"), else None."""
+    if quantity.dep_ in COUNTING_LINKS and quantity.head.pos_ in NOMINAL:
+        return quantity.head
+    return None
+
+
+def of_object(token: Token) -> Token | None:
+    """The object of the first "of" phrase on ``token`` ("thousands of *protesters*")."""
+    for child in token.children:
+        if child.dep_ == PREPOSITION and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == PREP_OBJECT), None)
+    return None
+
+
+def of_holder(noun: Token) -> Token | None:
+    """The word an "of" phrase hangs on ("a German *team* of 13 soldiers"), when ``noun``
+    is the object of one."""
+    if noun.dep_ == PREP_OBJECT and noun.head.lower_ == "of":
+        return noun.head.head
+    return None
+
+
+def is_indefinite(token: Token) -> bool:
+    """Whether ``token`` carries "a"/"an" ("*a* group of refugees")."""
+    return any(c.lower_ in INDEFINITE for c in token.children)
+
+
+def is_partitive(quantity: Token) -> bool:
+    """A quantity of a definite set ("two of *the* ships", "one of them") names a part, not a count."""
+    counted = of_object(quantity)
+    if counted is None:
+        return False
+    return counted.pos_ == "PRON" or any(
+        c.dep_ in {DETERMINER, POSSESSIVE} and c.lower_ not in INDEFINITE for c in counted.children
+    )
+
+
+def has_number(noun: Token) -> bool:
+    """Whether a numeral modifies ``noun`` ("*two* journalists")."""
+    return any(c.dep_ == NUMBER for c in noun.children)
+
+
+def unit_modifiers(noun: Token) -> list[Token]:
+    """The compound and adjective modifiers of a noun ("*police* officers"), in text order."""
+    # shared: may move to grammar/phrases.py
+    return [c for c in noun.children if c.dep_ in UNIT_MODIFIERS]
+
+
+def event_modifiers(noun: Token) -> list[Token]:
+    """Participles, relative clauses and adjectives on a noun, which may say what befell it."""
+    return [c for c in noun.children if c.dep_ in EVENT_MODIFIERS]
+
+
+def is_relative_clause(token: Token) -> bool:
+    """Whether ``token`` heads a relative clause on a noun ("rebels *who died*")."""
+    return token.dep_ == RELATIVE_CLAUSE
+
+
+def object_predicate(verb: Token) -> Token | None:
+    """The predicate a verb gives its object ("left 300 civilians *dead*")."""
+    return next((c for c in verb.children if c.dep_ in OBJECT_PREDICATES), None)
+
+
+def subject_predicate(verb: Token) -> Token | None:
+    """The predicate a verb gives its subject ("190 were *dead*")."""
+    return next((c for c in verb.children if c.dep_ in SUBJECT_PREDICATES), None)
+
+
+def nominal_subject(verb: Token) -> Token | None:
+    """The first active nominal subject of ``verb`` ("*the toll* rose to 50")."""
+    # shared: may move to grammar/arguments.py
+    return next((c for c in verb.children if c.dep_ in ACTIVE_NOMINAL), None)
+
+
+def nominal_subjects(verb: Token) -> list[Token]:
+    """Every active nominal subject of ``verb`` ("*Germany* sent 13 soldiers")."""
+    # shared: may move to grammar/arguments.py
+    return [c for c in verb.children if c.dep_ in ACTIVE_NOMINAL]
+
+
+def has_direct_object(verb: Token) -> bool:
+    """Whether ``verb`` has an object of its own (then it is not the list's closing participle)."""
+    # shared: may move to grammar/arguments.py
+    return any(c.dep_ in DIRECT_OBJECTS for c in verb.children)
+
+
+def is_attribute(token: Token) -> bool:
+    """The predicate noun of a copula ("the dead are *fourteen civilians*")."""
+    return token.dep_ == ATTRIBUTE
+
+
+def is_active_subject(token: Token) -> bool:
+    """The active nominal subject of its head ("*four sailors* drowned")."""
+    return token.dep_ in ACTIVE_NOMINAL
+
+
+def is_counted_slot(token: Token) -> bool:
+    """Whether ``token`` sits where its head's action falls on it (``COUNTED_SLOTS``)."""
+    return token.dep_ in COUNTED_SLOTS
+
+
+def is_conjunct(token: Token) -> bool:
+    return token.dep_ == CONJUNCT
+
+
+def earlier_list_item(anchor: Token) -> Token | None:
+    """The item before ``anchor`` in a list of counted things ("killed 150 soldiers, *95
+    civilians*"): its head, when that sits in a verb's slot or is itself a list item."""
+    if anchor.dep_ in LIST_LINKS and anchor.head.dep_ in LIST_HOLDERS:
+        return anchor.head
+    return None
+
+
+def victims_of(verb: Token, *, with_subject: bool) -> list[Token]:
+    """Whom a casualty verb befalls: its objects and passive subjects, and with ``with_subject``
+    its active subjects too ("a journalist *died*"), in text order."""
+    slots = DIRECT_OBJECTS | PASSIVE_NOMINAL | (ACTIVE_NOMINAL if with_subject else frozenset())
+    return [c for c in verb.children if c.dep_ in slots]
+
+
+def figure_verb(number: Token) -> Token | None:
+    """The verb a figure completes ("exceeded *100*", "was *50*", "rose to *50*"), else None."""
+    if number.dep_ not in FIGURE_SLOTS:
+        return None
+    verb = number.head.head if number.dep_ == PREP_OBJECT else number.head
+    return verb if verb.pos_ in VERBAL else None
