@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitrep.coding import lexicon
+from sitrep.coding.grammar import phrases
 from sitrep.coding.lexicon import Atom, entry_actor, modifier_actor, with_agent
 from sitrep.coding.people import (
     FORMER_WORDS,
@@ -50,8 +51,6 @@ from sitrep.models import Actor, Document
 from sitrep.resources import Resources
 from sitrep.settings import Settings
 
-MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _KIND_OF_ENTRY = {"country": "country", "demonym": "demonym", "people": "demonym", "capital": "metonym",
                   "institution": "institution", "org": "org", "region": "region", "leader": "person", "place": "place"}
 _NP_GLUE = frozenset({",", "and", "'s", "’s", "-", "&", "led", "(", ")"})  # "led": "Vietnamese-led forces"
@@ -111,7 +110,7 @@ def actors_for_token(doc: Document, token: Any) -> list[Actor]:
     """
     found: list[Actor] = []
     seen: set[tuple] = set()
-    for head in (token, *token.conjuncts):
+    for head in phrases.coordinated(token):
         mention = mention_at(doc, head.i)
         if mention is not None:
             actors: Iterable[Actor] = mention.all_actors()
@@ -126,11 +125,10 @@ def actors_for_token(doc: Document, token: Any) -> list[Actor]:
 
 def _modifier_actors(doc: Document, head: Any) -> list[Actor]:
     actors: list[Actor] = []
-    for child in head.children:
-        if child.dep_ in MODIFIER_DEPS and child.i < head.i:
-            mention = mention_at(doc, child.i)
-            if mention is not None:
-                actors.extend(mention.all_actors())
+    for child in phrases.left_modifiers(head):
+        mention = mention_at(doc, child.i)
+        if mention is not None:
+            actors.extend(mention.all_actors())
     return actors
 
 
@@ -183,7 +181,7 @@ class _Finder:
         return self.parsed[start:end].text
 
     def note_person(self, token: Any, person: Person) -> None:
-        entry = (token.i, self.reach_of[token.i], token.dep_ in SUBJECT_DEPS, person)
+        entry = (token.i, self.reach_of[token.i], phrases.is_subject(token), person)
         insort(self.salience.entries, entry, key=lambda e: e[0])
 
     # --- people --------------------------------------------------------------------------------------------------
@@ -215,11 +213,12 @@ class _Finder:
                 yield atom.end, end
                 continue
             head = self.parsed[atom.start:atom.end].root
-            if head.dep_ == "appos" and head.head.i < head.i and self._name_word(head.head.i):
-                yield self._name_run(head.head.i)  # "Ricardo Rossello, Puerto Rico's governor," (NER said ORG)
+            anchor = phrases.apposed_to(head)
+            if anchor is not None and anchor.i < head.i and self._name_word(anchor.i):
+                yield self._name_run(anchor.i)  # "Ricardo Rossello, Puerto Rico's governor," (NER said ORG)
                 continue
-            for child in head.children:
-                if child.dep_ == "appos" and child.i > head.i and self._name_word(child.i):
+            for child in phrases.appositions(head):
+                if child.i > head.i and self._name_word(child.i):
                     start = child.i
                     while start > head.i + 1 and self._name_word(start - 1):
                         start -= 1
@@ -228,7 +227,7 @@ class _Finder:
     def _name_run(self, last: int) -> tuple[int, int]:
         """The name words ending at ``last`` (its compound modifiers: "Ricardo Rossello Nevares")."""
         start = last
-        while start > 0 and self.parsed[start - 1].dep_ == "compound" and self._name_word(start - 1):
+        while start > 0 and phrases.is_compound(self.parsed[start - 1]) and self._name_word(start - 1):
             start -= 1
         return start, last + 1
 
@@ -305,7 +304,7 @@ class _Finder:
 
     def add_role(self, atom: Atom) -> None:
         head = self.parsed[atom.start:atom.end].root
-        if head.pos_ == "ADJ" and head.dep_ == "amod":
+        if head.pos_ == "ADJ" and phrases.is_adjective_modifier(head):
             return  # "military exercises": the role word only describes a thing
         modifiers = self.role_modifiers(atom, head) or self.conjunct_modifiers(head)
         if modifiers:
@@ -348,18 +347,19 @@ class _Finder:
                 i = part.start - 1
             elif mention is None and part is not None and part.entry.kind == "role":
                 i = part.start - 1  # "Syrian army officers": the inner role noun is part of the phrase
-            elif tok.lower_ in _NP_GLUE or (tok.dep_ in ("amod", "compound") and tok.pos_ in ("ADJ", "NOUN", "PROPN")):
+            elif tok.lower_ in _NP_GLUE or (_modifier_word(tok) and tok.pos_ in ("ADJ", "NOUN", "PROPN")):
                 i -= 1
             else:
                 break
         head = self.parsed[atom.start:atom.end].root
-        return [m for m in found[::-1] if _governs(head, self.parsed[m[0]:m[1]].root)]
+        return [m for m in found[::-1] if phrases.governs(head, self.parsed[m[0]:m[1]].root)]
 
     def conjunct_modifiers(self, head: Any) -> list[tuple[int, int, tuple[Actor, ...]]]:
         """"Israeli helicopters and tanks": a bare role noun shares the countries of the one it is joined to."""
-        if head.dep_ != "conj":
+        first = phrases.conjoined_to(head)
+        if first is None:
             return []
-        mention = self.by_token[head.head.i]
+        mention = self.by_token[first.i]
         if mention is None or mention.kind != "role" or not (mention.actor.country or mention.actor.org):
             return []
         bases = tuple(Actor(text=a.text, name=lexicon.country_name(a.country) or a.org or a.name, code=_base_code(a),
@@ -369,11 +369,10 @@ class _Finder:
     def _prep_modifiers(self, head: Any, title: bool) -> list[tuple[int, int, tuple[Actor, ...]]]:
         """"the president of Armenia", "troops from Sweden", "security forces in Guinea"."""
         found = []
-        for prep in head.children:
-            if prep.dep_ != "prep" or not (prep.lower_ in _PLACE_PREPS or (title and prep.lower_ in _TITLE_PREPS)):
-                continue
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                for tok in (pobj, *pobj.conjuncts):
+        words = _PLACE_PREPS | _TITLE_PREPS if title else _PLACE_PREPS
+        for prep in phrases.prepositions(head, words):
+            for pobj in phrases.objects_of_preposition(prep):
+                for tok in phrases.coordinated(pobj):
                     part = self.atom_at[tok.i]
                     if part is not None and part.entry.kind not in ("role", "leader") and self.by_token[tok.i] is None:
                         actor = modifier_actor(part.entry, self.text(part.start, part.end))
@@ -418,7 +417,7 @@ class _Finder:
                 continue
             if lower in PRONOUN_GENDER:
                 self.link_person_pronoun(tok, PRONOUN_GENDER[lower])
-            elif lower in ("it", "they") and tok.dep_ in SUBJECT_DEPS:
+            elif lower in ("it", "they") and phrases.is_subject(tok):
                 self.link_group_pronoun(tok)
 
     def link_person_pronoun(self, tok: Any, gender: str) -> None:
@@ -437,7 +436,7 @@ class _Finder:
     def link_group_pronoun(self, tok: Any) -> None:
         """"Sweden said it would send troops": "it" and "they" take a non-person subject of a governing verb."""
         mention = self.ancestor_subject(tok, lambda m: m.kind not in ("person", "pronoun"))
-        if mention is None and tok.head.dep_ == "ROOT" and tok.head.lemma_ not in _NON_ACTING_VERBS:
+        if mention is None and phrases.is_root(tok.head) and tok.head.lemma_ not in _NON_ACTING_VERBS:
             mention = self.previous_subject(tok)
         if mention is not None:
             actors = tuple(Actor(**{**a.as_dict(), "text": tok.text}) for a in mention.all_actors())
@@ -450,8 +449,8 @@ class _Finder:
             if verb.head.i == verb.i:
                 return None
             verb = verb.head
-            for child in verb.children:
-                mention = self.by_token[child.i] if child.dep_ in SUBJECT_DEPS and child.i < tok.i else None
+            for child in phrases.subjects_of(verb):
+                mention = self.by_token[child.i] if child.i < tok.i else None
                 if mention is not None and accept(mention):
                     return mention
         return None
@@ -462,8 +461,8 @@ class _Finder:
         if index == 0:
             return None
         root = self.sentences[index - 1].root
-        for child in root.children:
-            mention = self.by_token[child.i] if child.dep_ in SUBJECT_DEPS else None
+        for child in phrases.subjects_of(root):
+            mention = self.by_token[child.i]
             if mention is not None and mention.kind not in ("person", "pronoun"):
                 return mention
         return None
@@ -489,15 +488,9 @@ def _token_classes(parsed: Any) -> tuple[list[int], list[int]]:
     return (pos == PROPN).nonzero()[0].tolist(), (pos == PRON).nonzero()[0].tolist()
 
 
-def _governs(head: Any, tok: Any, depth: int = 6) -> bool:
-    """Whether ``tok`` sits inside the phrase headed by ``head`` (a few steps up its chain of heads)."""
-    for _ in range(depth):
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
-        if tok.i == head.i:
-            return True
-    return False
+def _modifier_word(tok: Any) -> bool:
+    """An adjective or compound inside a role noun's phrase ("armed" of "armed Syrian officers")."""
+    return phrases.is_adjective_modifier(tok) or phrases.is_compound(tok)
 
 
 def _distinct(found: list[tuple[int, int, tuple[Actor, ...]]]) -> list[tuple[int, int, tuple[Actor, ...]]]:

@@ -47,6 +47,7 @@ from typing import Any
 
 from sitrep.coding import lexicon
 from sitrep.coding.actors import Mention
+from sitrep.coding.grammar import phrases
 from sitrep.coding.leaders import date_leader, find_dated_leaders, office_holder
 from sitrep.coding.lexicon import with_agent
 from sitrep.coding.tsv import read_tsv
@@ -60,9 +61,7 @@ _LEAD_WEIGHT = 2
 _DATELINE_TOKENS = 16  # a dateline ends within this many tokens of the start
 _DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 _ACRONYM_MAX = 6
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _INSTITUTIONS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})  # bodies one country usually has one of
-_MODIFIER_DEPS = frozenset({"compound", "amod", "appos", "nmod", "poss"})
 _WEAPONS = frozenset({"drone", "jet", "warplane", "fighter jet", "tank", "helicopter", "aircraft", "submarine",
                       "frigate", "destroyer", "artillery", "warship"})
 
@@ -165,11 +164,12 @@ def _acting(parsed: Any, mention: Mention) -> bool:
     """Whether a mention stands where an actor does: a subject, or the owner or modifier of one."""
     tok = parsed[mention.head if mention.head is not None else mention.start]
     for _ in range(2):
-        if tok.dep_ in _SUBJECT_DEPS:
+        if phrases.is_subject(tok, with_clauses=True):
             return True
-        if tok.dep_ not in ("poss", "compound", "amod") or tok.head.i == tok.i:
+        owner = phrases.owner_of(tok)
+        if owner is None:
             return False
-        tok = tok.head
+        tok = owner
     return False
 
 
@@ -281,7 +281,7 @@ class _Memory:
         if mention.head is None:
             return None
         head = parsed[mention.head]
-        for tok in _phrase_modifiers(head):
+        for tok in phrases.phrase_modifiers(head):
             country = self.country_at.get(tok.i)
             if country:
                 return country
@@ -289,13 +289,14 @@ class _Memory:
 
     def speaking_place(self, head: Any) -> str | None:
         """"an official said in Tokyo": a subject without a country of its own acts where its verb does."""
-        if head is not None and head.dep_ == "compound":
+        if head is not None and phrases.is_compound(head):
             head = head.head  # "a ministry official said in Tokyo": the ministry too
-        if head is None or head.dep_ not in _SUBJECT_DEPS or head.head.lemma_ not in _SPEAKING:
+        if head is None or not phrases.is_subject(head, with_clauses=True) or head.head.lemma_ not in _SPEAKING:
             return None
-        for prep in head.head.children:
-            if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i > head.i:
-                country = next((self.country_at.get(c.i) for c in prep.children if c.dep_ == "pobj"), None)
+        for prep in phrases.prepositions(head.head, _IN):
+            if prep.i > head.i:
+                places = phrases.objects_of_preposition(prep)
+                country = self.country_at.get(places[0].i) if places else None
                 if country:
                     return country
         return None
@@ -325,12 +326,13 @@ class _Memory:
 
 
 _INTERNATIONAL = frozenset({"international", "multinational"})
+_IN = frozenset({"in"})
 _SPEAKING = frozenset({"say", "tell", "add", "announce", "state", "confirm", "speak", "report", "insist", "warn"})
 
 
 def _international(head: Any) -> bool:
     """"a senior international mediator", "multinational forces": the body belongs to no one country."""
-    return any(c.dep_ == "amod" and c.lower_ in _INTERNATIONAL for c in head.children)
+    return any(c.lower_ in _INTERNATIONAL for c in phrases.adjectives_of(head))
 
 
 def international(actor: Actor) -> Actor:
@@ -347,23 +349,6 @@ def _role_nouns(parsed: Any, mention: Mention) -> list[str]:
     if mention.head is not None:
         nouns.append(parsed[mention.head].lemma_.lower())
     return nouns
-
-
-def _phrase_modifiers(head: Any) -> list[Any]:
-    """Tokens that qualify a noun phrase from inside: its compounds, adjectives and appositions, and theirs."""
-    found = []
-    stack = [c for c in head.children if c.dep_ in _MODIFIER_DEPS]
-    up = head
-    for _ in range(3):  # "Iranian airline Mahan Air": climb the name's compound and apposition chain
-        if up.dep_ not in ("compound", "appos") or up.head.i == up.i:
-            break
-        up = up.head
-        stack.append(up)
-    while stack and len(found) < 8:
-        tok = stack.pop()
-        found.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ in _MODIFIER_DEPS)
-    return found
 
 
 def placed(actor: Actor, country: str) -> Actor:
@@ -448,8 +433,7 @@ def find_group_references(parsed: Any, mentions: list[Mention]) -> list[Mention]
     for tok in (parsed[i] for i in indices_of(parsed, _GROUP_NOUNS)):
         if tok.i in covered or tok.pos_ != "NOUN":
             continue
-        if not any(c.lower_ == "the" for c in tok.children) or any(c.dep_ in ("amod", "compound", "poss")
-                                                                  for c in tok.children):
+        if not any(c.lower_ == "the" for c in tok.children) or phrases.has_narrowing_modifier(tok):
             continue
         earlier = [m for m in orgs if m.end <= tok.i]
         if earlier:
@@ -483,7 +467,7 @@ def find_group_pronouns(parsed: Any, mentions: list[Mention]) -> list[Mention]:
         sentence_of.update((i, n) for i in range(sent.start, sent.end))
     found = []
     for tok in (parsed[i] for i in candidates):
-        if tok.i in covered or tok.dep_ not in _SUBJECT_DEPS:
+        if tok.i in covered or not phrases.is_subject(tok, with_clauses=True):
             continue
         if tok.head.pos_ != "VERB" or tok.head.lemma_ in _NOT_ACTING:
             continue
@@ -510,7 +494,7 @@ def _latest_body(parsed: Any, mentions: list[Mention], tok: Any, sentence_of: di
         if mention.kind not in _GROUP_KINDS or not (mention.actor.country or mention.actor.org):
             continue
         head = parsed[mention.head if mention.head is not None else mention.start]
-        if head.dep_ not in _SUBJECT_DEPS:
+        if not phrases.is_subject(head, with_clauses=True):
             continue
         if tok.lower_ != "they" and (head.tag_ in ("NNS", "NNPS") or len(mention.all_actors()) > 1):
             continue
@@ -536,7 +520,7 @@ def find_title_references(parsed: Any, mentions: list[Mention]) -> list[Mention]
             person = next(people, None)
         if tok.i in covered or tok.pos_ != "NOUN" or tok.lemma_.lower() not in titled:
             continue
-        if any(c.lower_ == "the" for c in tok.children) and tok.dep_ in _SUBJECT_DEPS | {"dobj", "pobj"}:
+        if any(c.lower_ == "the" for c in tok.children) and (phrases.is_subject(tok, with_clauses=True) or phrases.is_object(tok)):
             actor = replace(titled[tok.lemma_.lower()].actor, text=tok.text)
             found.append(Mention(tok.i, tok.i + 1, actor, "person", tok.i))
     return found
@@ -545,13 +529,10 @@ def find_title_references(parsed: Any, mentions: list[Mention]) -> list[Mention]
 def _title_words(parsed: Any, person: Mention) -> list[str]:
     """The common nouns standing before a person's name as its title ("commissioner Albert Muchanga")."""
     head = parsed[person.head]
-    return [c.lemma_.lower() for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < person.start]
+    return [c.lemma_.lower() for c in phrases.compounds_of(head) if c.pos_ == "NOUN" and c.i < person.start]
 
 
 # --- rule 8: "pelting them" --------------------------------------------------------------------------------------
-
-
-_OBJECT_DEPS = frozenset({"dobj", "pobj", "dative"})
 
 
 def find_object_pronouns(parsed: Any, mentions: list[Mention]) -> list[Mention]:
@@ -559,7 +540,7 @@ def find_object_pronouns(parsed: Any, mentions: list[Mention]) -> list[Mention]:
     (same or previous sentence) that is not the subject of its own clause."""
     found = []
     for tok in (parsed[i] for i in indices_of(parsed, frozenset({"them"}))):
-        if tok.dep_ not in _OBJECT_DEPS or mention_index(mentions, tok.i) is not None:
+        if not phrases.is_object(tok, with_dative=True) or mention_index(mentions, tok.i) is not None:
             continue
         own = _clause_subject_actors(parsed, mentions, tok)
         sent_start = _previous_sentence_start(parsed, tok)
@@ -585,11 +566,10 @@ def _clause_subject_actors(parsed: Any, mentions: list[Mention], tok: Any) -> se
     codes: set[str] = set()
     verb = tok.head
     for _ in range(3):
-        for child in verb.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                n = mention_index(mentions, child.i)
-                if n is not None:
-                    codes.update(a.code for a in mentions[n].all_actors())
+        for child in phrases.subjects_of(verb, with_clauses=True):
+            n = mention_index(mentions, child.i)
+            if n is not None:
+                codes.update(a.code for a in mentions[n].all_actors())
         if verb.head.i == verb.i:
             break
         verb = verb.head

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from sitrep.coding.actors import Mention
+from sitrep.coding.grammar import phrases
 from sitrep.coding.tsv import read_tsv
 from sitrep.models import Actor
 
@@ -113,8 +114,8 @@ def office_holder(parsed: Any, mention: Mention, year: int | None) -> Mention:
     if mention.kind != "role" or len(mention.all_actors()) != 1 or mention.head is None:
         return mention
     head = parsed[mention.head]
-    named = any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and not mention.start <= c.i < mention.end
-                for c in head.children)
+    named = any(c.pos_ == "PROPN" and not mention.start <= c.i < mention.end
+                for c in phrases.compounds_and_appositions(head))
     if head.tag_ in ("NNS", "NNPS") or named:
         return mention  # "the presidents"; a name beside the title is its own person
     office = office_of(parsed[mention.start:mention.end].text)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from sitrep.coding.grammar import phrases
 from sitrep.coding.lexicon import Atom, Entry, first_name_genders, person_code
 from sitrep.models import Actor
 
@@ -115,19 +116,20 @@ def title_atoms(parsed: Any, start: int, atom_at: list[Atom | None]) -> tuple[in
 
 def _title_word(tok: Any) -> bool:
     """Words inside a title run: "Foreign" in "Foreign Minister", "new" in "Lebanon's new President"."""
-    if tok.pos_ == "PROPN" and tok.is_title and tok.dep_ == "compound":
+    if tok.pos_ == "PROPN" and tok.is_title and phrases.is_compound(tok):
         return True
-    return tok.pos_ == "ADJ" and tok.dep_ == "amod"
+    return tok.pos_ == "ADJ" and phrases.is_adjective_modifier(tok)
 
 
 def apposition_atoms(span: Any, atom_at: list[Atom | None]) -> list[Atom]:
     """Atoms of a noun phrase in apposition to the name ("Denmark's prime minister, Mette Frederiksen")."""
     root = span.root
-    phrases = [c for c in root.children if c.dep_ == "appos"]
-    if root.dep_ == "appos":
-        phrases.append(root.head)
+    apposed = phrases.appositions(root)
+    anchor = phrases.apposed_to(root)
+    if anchor is not None:
+        apposed.append(anchor)
     atoms: list[Atom] = []
-    for phrase in phrases:
+    for phrase in apposed:
         for tok in phrase.subtree:
             atom = atom_at[tok.i]
             if atom is not None and not (span.start <= tok.i < span.end) and atom not in atoms:
