@@ -33,9 +33,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sitrep.coding import lexicon
 from sitrep.coding.grammar import phrases
-from sitrep.coding.lexicon import Atom, entry_actor, modifier_actor, with_agent
+from sitrep.coding.lexicon import Atom, Lexicon, actor_lexicon
 from sitrep.coding.people import (
     FORMER_WORDS,
     PRONOUN_GENDER,
@@ -83,13 +82,13 @@ class Mention:
 def process(docs: Iterable[Document], settings: Settings, resources: Resources) -> Iterator[Document]:
     """Attach resolved actor mentions to each parsed document."""
     for doc in docs:
-        doc.mentions = find_mentions(doc.parsed) if doc.parsed is not None else []
+        doc.mentions = find_mentions(doc.parsed, resources) if doc.parsed is not None else []
         yield doc
 
 
-def find_mentions(parsed: Any) -> list[Mention]:
+def find_mentions(parsed: Any, resources: Resources) -> list[Mention]:
     """Actor mentions in a parsed doc, in token order and not overlapping."""
-    return _Finder(parsed).run()
+    return _Finder(parsed, resources.get(actor_lexicon)).run()
 
 
 def mention_at(doc: Document, token_i: int) -> Mention | None:
@@ -135,8 +134,9 @@ def _modifier_actors(doc: Document, head: Any) -> list[Actor]:
 class _Finder:
     """The state of one ``find_mentions`` call: atoms, people and mentions by token."""
 
-    def __init__(self, parsed: Any) -> None:
+    def __init__(self, parsed: Any, lexicon: Lexicon) -> None:
         self.parsed = parsed
+        self.lexicon = lexicon
         self.atoms = lexicon.actor_atoms(parsed)
         self.atom_at: list[Atom | None] = [None] * len(parsed)
         for atom in self.atoms:
@@ -259,12 +259,13 @@ class _Finder:
         former = any(t.lower_ in FORMER_WORDS for t in self.parsed[title_start:start])
         person = self.registry.find(words)
         if titles or appos or leader or person is None:
-            introduced = person_from(words, titles + appos, leader, former, span.text)
+            introduced = person_from(words, titles + appos, leader, former=former, first_names=self.lexicon.first_names,
+                                     written=span.text)
             person = person.merge(introduced) if person and person.name == introduced.name else introduced
         self.registry.add(words, person)
         if not self.free(title_start, start):
             title_start = start
-        self.add(Mention(title_start, end, person.actor(self.text(title_start, end)), "person", span.root.i))
+        self.add(Mention(title_start, end, person.actor(self.text(title_start, end), self.lexicon), "person", span.root.i))
         self.note_person(span.root, person)
         self.add_apposition(span, appos, person)
 
@@ -285,7 +286,7 @@ class _Finder:
         end = max(a.end for a in appos)
         if end <= span.start or start >= span.end:
             if self.free(start, end):
-                self.add(Mention(start, end, person.actor(self.text(start, end)), "person", end - 1))
+                self.add(Mention(start, end, person.actor(self.text(start, end), self.lexicon), "person", end - 1))
 
     def atoms_in(self, start: int, end: int) -> list[Atom]:
         return [a for a in {id(a): a for a in self.atom_at[start:end] if a is not None}.values()]
@@ -297,7 +298,7 @@ class _Finder:
                 tok = self.parsed[i]
                 person = self.registry.by_key[tok.lower_]
                 if person.known() or person.name.split()[-1].lower() == tok.lower_:
-                    self.add(Mention(tok.i, tok.i + 1, person.actor(tok.text), "person", tok.i))
+                    self.add(Mention(tok.i, tok.i + 1, person.actor(tok.text, self.lexicon), "person", tok.i))
                     self.note_person(tok, person)
 
     # --- roles and named atoms -----------------------------------------------------------------------------------
@@ -313,10 +314,10 @@ class _Finder:
         if atom.entry.title and any(c.lower_ in ("the", "this") for c in head.children):
             person = self.salience.titled(head.i, atom.entry.name)
             if person is not None:
-                self.add(Mention(atom.start, atom.end, person.actor(self.text(atom.start, atom.end)), "person", head.i))
+                self.add(Mention(atom.start, atom.end, person.actor(self.text(atom.start, atom.end), self.lexicon), "person", head.i))
                 self.note_person(head, person)
                 return
-        self.add(Mention(atom.start, atom.end, entry_actor(atom.entry, self.text(atom.start, atom.end)), "role", head.i))
+        self.add(Mention(atom.start, atom.end, self.lexicon.entry_actor(atom.entry, self.text(atom.start, atom.end)), "role", head.i))
 
     def add_people(self, atom: Atom) -> None:
         """"Bosnian Serbs", "Albanians of southern Serbia": the qualifying country is where they belong."""
@@ -343,7 +344,7 @@ class _Finder:
                 found.append((mention.start, mention.end, mention.all_actors()))  # "Defence Ministry officials"
                 i = mention.start - 1
             elif mention is None and part is not None and part.entry.kind not in ("role", "leader"):
-                found.append((part.start, part.end, (modifier_actor(part.entry, self.text(part.start, part.end)),)))
+                found.append((part.start, part.end, (self.lexicon.modifier_actor(part.entry, self.text(part.start, part.end)),)))
                 i = part.start - 1
             elif mention is None and part is not None and part.entry.kind == "role":
                 i = part.start - 1  # "Syrian army officers": the inner role noun is part of the phrase
@@ -362,7 +363,7 @@ class _Finder:
         mention = self.by_token[first.i]
         if mention is None or mention.kind != "role" or not (mention.actor.country or mention.actor.org):
             return []
-        bases = tuple(Actor(text=a.text, name=lexicon.country_name(a.country) or a.org or a.name, code=_base_code(a),
+        bases = tuple(Actor(text=a.text, name=self.lexicon.country_name(a.country) or a.org or a.name, code=_base_code(a),
                             country=a.country, org=a.org) for a in mention.all_actors())
         return [(head.i, head.i, bases)]
 
@@ -375,7 +376,7 @@ class _Finder:
                 for tok in phrases.coordinated(pobj):
                     part = self.atom_at[tok.i]
                     if part is not None and part.entry.kind not in ("role", "leader") and self.by_token[tok.i] is None:
-                        actor = modifier_actor(part.entry, self.text(part.start, part.end))
+                        actor = self.lexicon.modifier_actor(part.entry, self.text(part.start, part.end))
                         found.append((part.start, part.end, (actor,)))
         return found
 
@@ -383,7 +384,7 @@ class _Finder:
                       kind: str = "role") -> None:
         """Role noun + its countries: one mention when one actor results, else one per modifier plus the head."""
         text = self.text(min([atom.start] + [m[0] for m in modifiers]), atom.end)
-        parts = _distinct([(s, e, tuple(with_agent(a, atom.entry.agent, text) for a in actors))
+        parts = _distinct([(s, e, tuple(self.lexicon.with_agent(a, atom.entry.agent, text) for a in actors))
                            for s, e, actors in modifiers])
         if len(parts) == 1:
             self._add_spanning(min(parts[0][0], atom.start), atom.end, parts[0][2], head.i, kind)
@@ -405,7 +406,7 @@ class _Finder:
         text = self.text(atom.start, atom.end)
         kind = _KIND_OF_ENTRY.get(atom.entry.kind, atom.entry.kind)
         head = self.parsed[atom.start:atom.end].root.i
-        self.add(Mention(atom.start, atom.end, entry_actor(atom.entry, text), kind, head))
+        self.add(Mention(atom.start, atom.end, self.lexicon.entry_actor(atom.entry, text), kind, head))
 
     # --- pronouns ------------------------------------------------------------------------------------------------
 
@@ -430,7 +431,7 @@ class _Finder:
         if person is None:
             return
         person.gender = person.gender or gender
-        self.add(Mention(tok.i, tok.i + 1, person.actor(tok.text), "pronoun", tok.i))
+        self.add(Mention(tok.i, tok.i + 1, person.actor(tok.text, self.lexicon), "pronoun", tok.i))
         self.note_person(tok, person)
 
     def link_group_pronoun(self, tok: Any) -> None:

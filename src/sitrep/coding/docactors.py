@@ -40,17 +40,14 @@ Rules, in order (each a small pure function, ``resolve_mentions`` applies them):
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
-from functools import lru_cache
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 
-from sitrep.coding import lexicon
 from sitrep.coding.actors import Mention
 from sitrep.coding.grammar import phrases
-from sitrep.coding.leaders import date_leader, find_dated_leaders, office_holder
-from sitrep.coding.lexicon import with_agent
-from sitrep.coding.tsv import read_tsv
+from sitrep.coding.leaders import LeaderTable, date_leader, find_dated_leaders, leader_table, office_holder
+from sitrep.coding.lexicon import AGENT_LABELS, Lexicon, actor_lexicon
 from sitrep.models import Actor, Document
 from sitrep.resources import Resources
 from sitrep.settings import Settings
@@ -68,26 +65,49 @@ _WEAPONS = frozenset({"drone", "jet", "warplane", "fighter jet", "tank", "helico
 
 def process(docs: Iterable[Document], settings: Settings, resources: Resources) -> Iterator[Document]:
     """Rewrite each document's mentions with what the whole article says."""
+    tables = resources.get(article_tables)
     for doc in docs:
         if doc.parsed is not None:
-            doc.mentions = resolve_mentions(doc.parsed, doc.mentions, _year(doc.date))
+            doc.mentions = resolve_mentions(doc.parsed, doc.mentions, _year(doc.date), tables)
         yield doc
 
 
-def resolve_mentions(parsed: Any, mentions: list[Mention], year: int | None) -> list[Mention]:
+@dataclass(frozen=True)
+class ArticleTables:
+    """The tables the document-level rules read: the actor lexicon, leader terms and the small word lists."""
+
+    lexicon: Lexicon
+    leaders: LeaderTable
+    publishers: frozenset[str]  # lower-cased names of wire agencies and publishers
+    ethnic: Mapping[str, frozenset[str]]  # cross-border people -> the countries they live in
+    org_words: Mapping[str, str]  # last word of an organisation's name -> its body
+    non_acronyms: frozenset[str]  # acronyms that name no actor
+
+
+def article_tables(resources: Resources) -> ArticleTables:
+    """The tables of ``resources`` the document-level rules read."""
+    return ArticleTables(
+        lexicon=resources.get(actor_lexicon), leaders=resources.get(leader_table),
+        publishers=resources.get(publishers), ethnic=resources.get(ethnic_countries),
+        org_words=resources.get(org_words), non_acronyms=resources.get(non_actor_acronyms),
+    )
+
+
+def resolve_mentions(parsed: Any, mentions: list[Mention], year: int | None, tables: ArticleTables) -> list[Mention]:
     """The mentions after rules 1-6 of the module docstring, in token order."""
-    skip = dateline_tokens(parsed)
-    kept = [m for m in mentions if not _dropped(parsed, m, skip)]
-    kept = [date_leader(m, year) for m in kept]
-    kept = sorted(kept + find_dated_leaders(parsed, kept, skip, year), key=lambda m: m.start)
+    skip = dateline_tokens(parsed, tables.publishers)
+    kept = [m for m in mentions if not _dropped(parsed, m, skip, tables.publishers)]
+    kept = [date_leader(m, year, tables.leaders) for m in kept]
+    kept = sorted(kept + find_dated_leaders(parsed, kept, skip, year, tables.leaders), key=lambda m: m.start)
     main = main_country(parsed, kept)
-    home = main_country(parsed, [m for m in kept if not _ethnic_words(parsed, m)])
-    kept = [office_holder(parsed, local_people(parsed, m, home), year) for m in kept]  # before countries are lent
-    kept = sorted(kept + find_unknown_orgs(parsed, kept, skip, main), key=lambda m: m.start)
+    home = main_country(parsed, [m for m in kept if not _ethnic_words(parsed, m, tables.ethnic)])
+    kept = [office_holder(parsed, local_people(parsed, m, home, tables.ethnic), year, tables.leaders)
+            for m in kept]  # before countries are lent
+    kept = sorted(kept + find_unknown_orgs(parsed, kept, skip, main, tables), key=lambda m: m.start)
     resolved: list[Mention] = []
     memory = _Memory(kept)
     for mention in kept:
-        mention = memory.resolve(parsed, mention, main)
+        mention = memory.resolve(parsed, mention, main, tables.lexicon)
         memory.note(parsed, mention)
         resolved.append(mention)
     resolved += find_group_references(parsed, resolved)
@@ -106,28 +126,28 @@ def _year(date: str | None) -> int | None:
 # --- rule 1 and 2: publishers, datelines, places ------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def publishers() -> frozenset[str]:
+def publishers(resources: Resources) -> frozenset[str]:
     """Lower-cased names of wire agencies and publishers that report but never act."""
-    return frozenset(name.lower() for (name,) in read_tsv("actors_publishers.tsv", 1))
+    return frozenset(name.lower() for (name,) in resources.rows("actors_publishers.tsv", 1))
 
 
-def is_publisher(text: str) -> bool:
+def is_publisher(text: str, publishers: frozenset[str]) -> bool:
+    """Whether ``text`` names one of ``publishers`` ("(AFP)", "the Associated Press")."""
     words = text.strip("() ").lower()
-    return words in publishers() or words.removeprefix("the ") in publishers()
+    return words in publishers or words.removeprefix("the ") in publishers
 
 
-def dateline_tokens(parsed: Any) -> frozenset[int]:
+def dateline_tokens(parsed: Any, publishers: frozenset[str]) -> frozenset[int]:
     """Tokens of a dateline at the start of the text or of a paragraph ("GOMA, Zaire, May 3 (AFP) -")."""
     found: set[int] = set()
     for sent in parsed.sents:
-        end = _dateline_end(parsed, sent.start)
+        end = _dateline_end(parsed, sent.start, publishers)
         if end is not None:
             found.update(range(sent.start, end))
     return frozenset(found)
 
 
-def _dateline_end(parsed: Any, start: int) -> int | None:
+def _dateline_end(parsed: Any, start: int, publishers: frozenset[str]) -> int | None:
     """Where a dateline starting at ``start`` ends: after its dash, or after "(AGENCY)"."""
     limit = min(len(parsed), start + _DATELINE_TOKENS)
     first = parsed[start]
@@ -139,7 +159,7 @@ def _dateline_end(parsed: Any, start: int) -> int | None:
         tok = parsed[i]
         if tok.text in _DATELINE_DASHES and parsed[i - 1].whitespace_ and parsed[start + 1].text == ",":
             return i + 1  # "GOMA, Zaire, May 3 -", never the hyphen of "US-led"
-        if tok.text == ")" and i > start + 1 and is_publisher(parsed[i - 1].text):
+        if tok.text == ")" and i > start + 1 and is_publisher(parsed[i - 1].text, publishers):
             return i + 2 if i + 1 < len(parsed) and parsed[i + 1].text in _DATELINE_DASHES else i + 1
     return None
 
@@ -153,11 +173,12 @@ def _byline_end(parsed: Any, start: int, limit: int) -> int | None:
     return i if i > start + 1 and at_line_end else None
 
 
-def _dropped(parsed: Any, mention: Mention, skip: frozenset[int]) -> bool:
+def _dropped(parsed: Any, mention: Mention, skip: frozenset[int], publishers: frozenset[str]) -> bool:
     """Rules 1 and 2: a publisher, anything in a dateline, or a place standing as a subject."""
     if mention.start in skip or (mention.kind == "place" and _acting(parsed, mention)):
         return True
-    return is_publisher(parsed[mention.start:mention.end].text) or is_publisher(mention.actor.name)
+    text = parsed[mention.start:mention.end].text
+    return is_publisher(text, publishers) or is_publisher(mention.actor.name, publishers)
 
 
 def _acting(parsed: Any, mention: Mention) -> bool:
@@ -173,23 +194,22 @@ def _acting(parsed: Any, mention: Mention) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
-def ethnic_countries() -> dict[str, frozenset[str]]:
+def ethnic_countries(resources: Resources) -> dict[str, frozenset[str]]:
     """Words for peoples living on both sides of borders, with the countries they live in."""
     table: dict[str, frozenset[str]] = {}
-    for words, countries in read_tsv("actors_ethnic.tsv", 2):
+    for words, countries in resources.rows("actors_ethnic.tsv", 2):
         for word in words.split("|"):
             table[word] = frozenset(countries.split("|"))
     return table
 
 
-def local_people(parsed: Any, mention: Mention, main: str | None) -> Mention:
+def local_people(parsed: Any, mention: Mention, main: str | None, ethnic: Mapping[str, frozenset[str]]) -> Mention:
     """"Serb authorities" in a story about Bosnia are Bosnian: a cross-border people takes the article's country."""
     if main is None or len(mention.all_actors()) != 1 or not mention.actor.country or mention.actor.country == main:
         return mention
     if mention.kind not in ("demonym", "role", "person"):
         return mention
-    homes = _ethnic_words(parsed, mention)
+    homes = _ethnic_words(parsed, mention, ethnic)
     if not homes or not any(main in h and mention.actor.country in h for h in homes):
         return mention
     if any(t.ent_type_ == "GPE" for t in parsed[mention.start:mention.end]):
@@ -197,9 +217,8 @@ def local_people(parsed: Any, mention: Mention, main: str | None) -> Mention:
     return replace(mention, actor=_moved(mention.actor, main), actors=())
 
 
-def _ethnic_words(parsed: Any, mention: Mention) -> list[frozenset[str]]:
+def _ethnic_words(parsed: Any, mention: Mention, table: Mapping[str, frozenset[str]]) -> list[frozenset[str]]:
     """The home countries of each cross-border people the mention names."""
-    table = ethnic_countries()
     return [table[t.lower_] for t in parsed[mention.start:mention.end] if t.lower_ in table]
 
 
@@ -301,7 +320,7 @@ class _Memory:
                     return country
         return None
 
-    def resolve(self, parsed: Any, mention: Mention, main: str | None) -> Mention:
+    def resolve(self, parsed: Any, mention: Mention, main: str | None, lexicon: Lexicon) -> Mention:
         if len(mention.all_actors()) != 1 or not _unplaced(mention.actor):
             return mention
         if mention.kind not in ("role", "person", "pronoun", "org"):
@@ -322,7 +341,7 @@ class _Memory:
         country = country or main
         if country is None:
             return mention
-        return replace(mention, actor=placed(actor, country), actors=())
+        return replace(mention, actor=placed(actor, country, lexicon), actors=())
 
 
 _INTERNATIONAL = frozenset({"international", "multinational"})
@@ -337,7 +356,7 @@ def _international(head: Any) -> bool:
 
 def international(actor: Actor) -> Actor:
     """``actor`` as an international body (side IGO)."""
-    label = lexicon.AGENT_LABELS.get(actor.agent or "", "")
+    label = AGENT_LABELS.get(actor.agent or "", "")
     return Actor(text=actor.text, name=f"international {label}".strip(), code="IGO" + (actor.agent or ""),
                  org="international", agent=actor.agent)
 
@@ -351,27 +370,26 @@ def _role_nouns(parsed: Any, mention: Mention) -> list[str]:
     return nouns
 
 
-def placed(actor: Actor, country: str) -> Actor:
+def placed(actor: Actor, country: str, lexicon: Lexicon) -> Actor:
     """``actor`` as a body or person of ``country`` (keeping a person's own name)."""
     base = Actor(text=actor.text, name=lexicon.country_name(country), code=country, country=country)
     if actor.agent is None and actor.code == "" and actor.name:
         return Actor(text=actor.text, name=actor.name, code=country, country=country)
-    built = with_agent(base, actor.agent, actor.text)
-    keep_name = actor.name and actor.name != lexicon.AGENT_LABELS.get(actor.agent or "", "")
+    built = lexicon.with_agent(base, actor.agent, actor.text)
+    keep_name = actor.name and actor.name != AGENT_LABELS.get(actor.agent or "", "")
     return replace(built, name=actor.name) if keep_name else built
 
 
 # --- rule 5: unknown organisations ------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def org_words() -> dict[str, str]:
+def org_words(resources: Resources) -> dict[str, str]:
     """Last words that make a name an organisation, with the body they stand for ("Front" -> REB)."""
-    return {word.lower(): agent for word, agent in read_tsv("actors_org_words.tsv", 2)}
+    return {word.lower(): agent for word, agent in resources.rows("actors_org_words.tsv", 2)}
 
 
 def find_unknown_orgs(parsed: Any, mentions: list[Mention], skip: frozenset[int],
-                      country: str | None) -> list[Mention]:
+                      country: str | None, tables: ArticleTables) -> list[Mention]:
     """Named organisations no other mention covers, as actors of ``country`` (rule 5)."""
     taken = bytearray(len(parsed))
     for m in mentions:
@@ -381,8 +399,8 @@ def find_unknown_orgs(parsed: Any, mentions: list[Mention], skip: frozenset[int]
         if ent.label_ != "ORG" or any(taken[ent.start:ent.end]) or ent.start in skip:
             continue
         start = ent.start + 1 if parsed[ent.start].lower_ == "the" else ent.start
-        agent = org_agent(parsed[start:ent.end])
-        if agent is None or is_publisher(parsed[start:ent.end].text):
+        agent = org_agent(parsed[start:ent.end], tables)
+        if agent is None or is_publisher(parsed[start:ent.end].text, tables.publishers):
             continue
         text = parsed[start:ent.end].text
         code = (country or "") + agent
@@ -391,22 +409,21 @@ def find_unknown_orgs(parsed: Any, mentions: list[Mention], skip: frozenset[int]
     return found
 
 
-@lru_cache(maxsize=1)
-def non_actor_acronyms() -> frozenset[str]:
+def non_actor_acronyms(resources: Resources) -> frozenset[str]:
     """Acronyms the NER calls organisations that name no actor (times, diseases, documents)."""
-    return frozenset(word for (word,) in read_tsv("actors_non_acronyms.tsv", 1))
+    return frozenset(word for (word,) in resources.rows("actors_non_acronyms.tsv", 1))
 
 
-def org_agent(span: Any) -> str | None:
+def org_agent(span: Any, tables: ArticleTables) -> str | None:
     """The body an unknown organisation name stands for: "" for a bare acronym, None if not an organisation."""
     if len(span) == 0:
         return None
     last = span[-1]
-    agent = org_words().get(last.lower_)
+    agent = tables.org_words.get(last.lower_)
     if agent is not None and len(span) > 1 and span[0].is_title:
         return agent
     if len(span) == 1 and last.is_upper and last.is_alpha and 2 <= len(last) <= _ACRONYM_MAX:
-        return None if last.text in non_actor_acronyms() else ""
+        return None if last.text in tables.non_acronyms else ""
     return None
 
 

@@ -11,11 +11,12 @@ titles ("the minister") to the latest person holding such a title.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from sitrep.coding.grammar import phrases
-from sitrep.coding.lexicon import Atom, Entry, first_name_genders, person_code
+from sitrep.coding.lexicon import Atom, Entry, Lexicon
 from sitrep.models import Actor
 
 # Tokens that may sit inside a title before a name without ending it ("Foreign", "'s", "former").
@@ -38,8 +39,9 @@ class Person:
     gender: str | None = None
     titles: set[str] = field(default_factory=set)
 
-    def actor(self, text: str) -> Actor:
-        code = person_code(self.country, self.org, self.agent)
+    def actor(self, text: str, lexicon: Lexicon) -> Actor:
+        """This person as the actor of a mention written ``text`` (its code from ``lexicon``)."""
+        code = lexicon.person_code(self.country, self.org, self.agent)
         return Actor(text=text, name=self.name, code=code, country=self.country, org=self.org, agent=self.agent)
 
     def known(self) -> bool:
@@ -137,9 +139,12 @@ def apposition_atoms(span: Any, atom_at: list[Atom | None]) -> list[Atom]:
     return atoms
 
 
-def person_from(name_words: list[str], atoms: list[Atom], leader: Entry | None, former: bool,
-                written: str = "") -> Person:
-    """What title atoms, apposition atoms and the leaders table together say about a named person."""
+def person_from(name_words: list[str], atoms: list[Atom], leader: Entry | None, *, former: bool,
+                first_names: Mapping[str, str], written: str = "") -> Person:
+    """What title atoms, apposition atoms and the leaders table together say about a named person.
+
+    ``first_names`` (lower-cased first name -> gender) guesses the gender nothing else gave.
+    """
     person = Person(name=leader.name if leader else (written or " ".join(name_words)))
     for atom in atoms:
         entry = atom.entry
@@ -158,7 +163,7 @@ def person_from(name_words: list[str], atoms: list[Atom], leader: Entry | None, 
     if former:
         person.agent = "ELI"
     if person.gender is None:
-        person.gender = first_name_genders().get(name_words[0].lower()) if len(name_words) > 1 else None
+        person.gender = first_names.get(name_words[0].lower()) if len(name_words) > 1 else None
     return person
 
 
