@@ -44,7 +44,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sitrep.coding.actors import Mention
+from sitrep.coding.mentions import Mention
 from sitrep.coding.grammar import phrases
 from sitrep.coding.leaders import LeaderTable, date_leader, find_dated_leaders, leader_table, office_holder
 from sitrep.coding.lexicon import AGENT_LABELS, Lexicon, actor_lexicon

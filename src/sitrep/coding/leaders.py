@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sitrep.coding.actors import Mention
+from sitrep.coding.mentions import Mention
 from sitrep.coding.grammar import phrases
 from sitrep.models import Actor
 from sitrep.resources import Resources
