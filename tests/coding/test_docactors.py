@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from sitrep.coding import docactors, leaders
+from sitrep.coding import article_countries, docactors, leaders
 from sitrep.coding.actors import actors_for_token
 from sitrep.models import Actor, Document
 
@@ -177,7 +177,7 @@ def test_main_country(nlp, resources, text, expected) -> None:
     from sitrep.coding.actors import find_mentions
 
     parsed = nlp(text)
-    assert docactors.main_country(parsed, find_mentions(parsed, resources)) == expected
+    assert article_countries.main_country(parsed, find_mentions(parsed, resources)) == expected
 
 
 @pytest.mark.parametrize(
