@@ -125,16 +125,17 @@ class Memory:
         actors = mention.all_actors()
         if mention.kind == "demonym" and mention.head is not None and parsed[mention.head].tag_ in _PLURAL_TAGS:
             self.people = actors[0].country or self.people  # "Palestinians": the people the story is among
-        if len(actors) != 1 or not actors[0].country or mention.kind not in _REMEMBERED_KINDS:
-            return
         actor = actors[0]
+        country = actor.country
+        if len(actors) != 1 or not country or mention.kind not in _REMEMBERED_KINDS:
+            return
         for i in range(mention.start, mention.end):
-            self.country_at[i] = actor.country
+            self.country_at[i] = country
         if mention.kind == "role":
             for noun in _role_nouns(parsed, mention):
-                self.by_noun[noun] = actor.country
+                self.by_noun[noun] = country
         if actor.agent:
-            self.by_agent[actor.agent] = actor.country
+            self.by_agent[actor.agent] = country
 
     def modifier_country(self, parsed: Doc, mention: Mention) -> str | None:
         """The country of a mention inside the phrase ("Iranian airline Mahan Air", "the Afghan Taliban")."""

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Any
 
-from sitrep.coding.mentions import Mention
 from sitrep.coding.grammar import phrases
+from sitrep.coding.mentions import Mention
 from sitrep.models import Actor
+from sitrep.nlp.types import Doc
 from sitrep.resources import Resources
 
 
@@ -118,7 +118,7 @@ def office_of(text: str) -> str | None:
     return None
 
 
-def office_holder(parsed: Any, mention: Mention, year: int | None, leaders: LeaderTable) -> Mention:
+def office_holder(parsed: Doc, mention: Mention, year: int | None, leaders: LeaderTable) -> Mention:
     """"The Russian premier" with no name is the person holding that office at the article's date."""
     if mention.kind != "role" or len(mention.all_actors()) != 1 or mention.head is None:
         return mention
@@ -151,7 +151,7 @@ def date_leader(mention: Mention, year: int | None, leaders: LeaderTable) -> Men
     return replace(mention, actor=dated, actors=())
 
 
-def find_dated_leaders(parsed: Any, mentions: list[Mention], skip: frozenset[int],
+def find_dated_leaders(parsed: Doc, mentions: list[Mention], skip: frozenset[int],
                        year: int | None, leaders: LeaderTable) -> list[Mention]:
     """Leaders of the article's date the NER did not tag as people ("Mbeki and Tandja sought ...")."""
     if year is None:
@@ -174,20 +174,21 @@ def find_dated_leaders(parsed: Any, mentions: list[Mention], skip: frozenset[int
     return found
 
 
-def _proper_nouns(parsed: Any) -> list[int]:
+def _proper_nouns(parsed: Doc) -> list[int]:
     """Indices of proper nouns, read from the parse array without making Token objects."""
     from spacy.symbols import PROPN
 
-    return (parsed.to_array("POS") == PROPN).nonzero()[0].tolist()
+    found: list[int] = (parsed.to_array("POS") == PROPN).nonzero()[0].tolist()
+    return found
 
 
-def _whole_entity(parsed: Any, start: int, end: int) -> bool:
+def _whole_entity(parsed: Doc, start: int, end: int) -> bool:
     """Whether no named entity runs on beyond the words: "Rice" of "Rice University" is no leader."""
     inside = parsed[start].ent_iob_ != "I"
     return inside and (end == len(parsed) or parsed[end].ent_iob_ != "I")
 
 
-def _leader_run(parsed: Any, i: int, taken: bytearray, year: int, leaders: LeaderTable) -> int | None:
+def _leader_run(parsed: Doc, i: int, taken: bytearray, year: int, leaders: LeaderTable) -> int | None:
     """End of the longest run of free capitalised proper nouns at ``i`` naming a leader (up to three words)."""
     best = None
     for end in range(i + 1, min(len(parsed), i + 3) + 1):

@@ -215,7 +215,9 @@ def alias_matcher(resources: Resources) -> AliasMatcher:
     matcher = PhraseMatcher(vocab, attr="LOWER")
     table = resources.get(alias_table)
     written = [readings[0][0] for readings in table.values()]  # tokenise as written: "u.s." cuts unlike "U.S."
-    for key, tokens in zip(table, spacy.blank("en").tokenizer.pipe(written)):
+    tokenizer = spacy.blank("en").tokenizer
+    for key, text in zip(table, written):
+        tokens = tokenizer(text)
         matcher.add(key, [Doc(vocab, words=[t.text for t in tokens])])
     return AliasMatcher(matcher, {vocab.strings[key]: key for key in table})
 

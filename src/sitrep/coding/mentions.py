@@ -11,7 +11,6 @@ that "is this span still free" and "note this person" mean one thing.
 
 from __future__ import annotations
 
-from bisect import insort
 from dataclasses import dataclass
 
 from sitrep.coding.grammar import phrases
@@ -88,8 +87,7 @@ class Sheet:
 
     def note_person(self, token: Token, person: Person) -> None:
         """Remember that ``person`` was named at ``token``, for pronouns and definite titles later on."""
-        entry = (token.i, self.reach_of[token.i], phrases.is_subject(token), person)
-        insort(self.salience.entries, entry, key=lambda e: e[0])
+        self.salience.note(token.i, self.reach_of[token.i], person, subject=phrases.is_subject(token))
 
 
 def reach_sentences(sentences: list[Span], quoted: frozenset[int], size: int) -> list[int]:

@@ -79,7 +79,7 @@ def find_group_pronouns(parsed: Doc, mentions: list[Mention]) -> list[Mention]:
     if not candidates:
         return []
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    sentence_of = {}
+    sentence_of: dict[int, int] = {}
     for n, sent in enumerate(parsed.sents):
         sentence_of.update((i, n) for i in range(sent.start, sent.end))
     found = []
@@ -137,14 +137,20 @@ def find_title_references(parsed: Doc, mentions: list[Mention]) -> list[Mention]
             person = next(people, None)
         if tok.i in covered or tok.pos_ != "NOUN" or tok.lemma_.lower() not in titled:
             continue
-        if any(c.lower_ == "the" for c in tok.children) and (phrases.is_subject(tok, with_clauses=True) or phrases.is_object(tok)):
+        if any(c.lower_ == "the" for c in tok.children) and _subject_or_object(tok):
             actor = replace(titled[tok.lemma_.lower()].actor, text=tok.text)
             found.append(Mention(tok.i, tok.i + 1, actor, "person", tok.i))
     return found
 
 
+def _subject_or_object(tok: Token) -> bool:
+    return phrases.is_subject(tok, with_clauses=True) or phrases.is_object(tok)
+
+
 def _title_words(parsed: Doc, person: Mention) -> list[str]:
     """The common nouns standing before a person's name as its title ("commissioner Albert Muchanga")."""
+    if person.head is None:
+        return []
     head = parsed[person.head]
     return [c.lemma_.lower() for c in phrases.compounds_of(head) if c.pos_ == "NOUN" and c.i < person.start]
 
