@@ -14,13 +14,13 @@ pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def resolve(nlp) -> Callable[[str], Document]:
+def resolve(nlp, resources) -> Callable[[str], Document]:
     """Factory: parse a text and attach its actor mentions (the stages before ``actors`` and ``actors`` itself)."""
 
     def _resolve(text: str) -> Document:
         doc = Document(id="t", text=text)
         doc.parsed = nlp(text)
-        doc.mentions = find_mentions(doc.parsed)
+        doc.mentions = find_mentions(doc.parsed, resources)
         return doc
 
     return _resolve

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from sitrep.coding import docactors, leaders
+from sitrep.coding import article_countries, docactors, leaders
 from sitrep.coding.actors import actors_for_token
 from sitrep.models import Actor, Document
 
@@ -102,8 +102,8 @@ def test_a_title_nationality_beats_the_leader_table(article) -> None:
     ("year", "expected"),
     [(1997, "Laurent Kabila"), (2010, "Joseph Kabila"), (1880, None)],
 )
-def test_find_leader_by_year(year, expected) -> None:
-    term = leaders.find_leader("Kabila", year)
+def test_find_leader_by_year(resources, year, expected) -> None:
+    term = resources.get(leaders.leader_table).find_leader("Kabila", year)
     assert (term.name if term else None) == expected
 
 
@@ -173,11 +173,11 @@ def test_he_after_an_unnamed_official_is_that_official(article) -> None:
         ("Nobody said anything.", None),
     ],
 )
-def test_main_country(nlp, text, expected) -> None:
+def test_main_country(nlp, resources, text, expected) -> None:
     from sitrep.coding.actors import find_mentions
 
     parsed = nlp(text)
-    assert docactors.main_country(parsed, find_mentions(parsed)) == expected
+    assert article_countries.main_country(parsed, find_mentions(parsed, resources)) == expected
 
 
 @pytest.mark.parametrize(
@@ -215,9 +215,9 @@ def test_an_office_whose_country_only_the_article_gives_is_not_named(article) ->
 
 
 @pytest.mark.parametrize(("word", "kept"), [("UTC", False), ("LGBT", False), ("JEM", True), ("AU", True)])
-def test_org_agent_keeps_actor_acronyms_only(nlp, word, kept) -> None:
+def test_org_agent_keeps_actor_acronyms_only(nlp, resources, word, kept) -> None:
     span = nlp(f"{word} said so.")[0:1]
-    assert (docactors.org_agent(span) is not None) == kept
+    assert (docactors.org_agent(span, resources.get(docactors.article_tables)) is not None) == kept
 
 
 def test_a_national_news_agency_is_media_of_its_country(article) -> None:
@@ -235,12 +235,13 @@ def test_a_byline_is_not_an_actor(article) -> None:
     ("text", "tokens"),
     [("GOMA, Zaire, May 3 (AFP) - Rebels advanced.", 10), ("Rebels advanced on Goma.", 0)],
 )
-def test_dateline_tokens(nlp, text, tokens) -> None:
-    assert len(docactors.dateline_tokens(nlp(text))) == tokens
+def test_dateline_tokens(nlp, resources, text, tokens) -> None:
+    assert len(docactors.dateline_tokens(nlp(text), resources.get(docactors.publishers))) == tokens
 
 
-def test_a_hyphenated_lead_is_not_a_dateline(nlp) -> None:
-    assert docactors.dateline_tokens(nlp("US-led troops entered the town - residents said.")) == frozenset()
+def test_a_hyphenated_lead_is_not_a_dateline(nlp, resources) -> None:
+    parsed = nlp("US-led troops entered the town - residents said.")
+    assert docactors.dateline_tokens(parsed, resources.get(docactors.publishers)) == frozenset()
 
 
 def test_a_role_qualified_by_a_resolved_role_takes_its_country(article) -> None:

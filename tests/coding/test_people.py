@@ -26,16 +26,20 @@ def test_first_introduction_keeps_a_shared_surname() -> None:
     assert registry.find(["Anna", "Frederiksen"]) is second
 
 
-def test_person_from_title_and_leader_table() -> None:
-    from sitrep.coding.lexicon import Atom
+def test_person_from_title_and_leader_table(resources) -> None:
+    from sitrep.coding.lexicon import Atom, actor_lexicon
+
+    lexicon = resources.get(actor_lexicon)
 
     role = Atom(0, 2, Entry("role", "foreign minister", "GOV", agent="GOV", title=True), "Foreign Minister")
     country = Atom(0, 1, Entry("demonym", "Denmark", "DNK", country="DNK"), "Danish")
-    person = person_from(["Lars", "Rasmussen"], [country, role], None, former=False)
+    person = person_from(["Lars", "Rasmussen"], [country, role], None, former=False,
+                         first_names=lexicon.first_names)
     assert (person.country, person.agent, person.gender) == ("DNK", "GOV", "m")
-    assert person.actor("Rasmussen").code == "DNKGOV"
-    former = person_from(["Lars", "Rasmussen"], [country, role], None, former=True)
-    assert former.actor("x").code == "DNKELI"
+    assert person.actor("Rasmussen", lexicon).code == "DNKGOV"
+    former = person_from(["Lars", "Rasmussen"], [country, role], None, former=True,
+                         first_names=lexicon.first_names)
+    assert former.actor("x", lexicon).code == "DNKELI"
 
 
 @pytest.mark.parametrize(

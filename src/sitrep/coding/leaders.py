@@ -13,13 +13,14 @@ Used by the document-level actors stage (``coding.docactors``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Any
 
-from sitrep.coding.actors import Mention
-from sitrep.coding.tsv import read_tsv
+from sitrep.coding.grammar import phrases
+from sitrep.coding.mentions import Mention
 from sitrep.models import Actor
+from sitrep.nlp.types import Doc
+from sitrep.resources import Resources
 
 
 @dataclass(frozen=True)
@@ -47,11 +48,10 @@ OFFICE_WORDS = (
 )
 
 
-@lru_cache(maxsize=1)
-def leader_terms() -> dict[str, list[LeaderTerm]]:
+def leader_terms(resources: Resources) -> dict[str, list[LeaderTerm]]:
     """Leader terms by each lower-cased written form of the name."""
     table: dict[str, list[LeaderTerm]] = {}
-    for name, aliases, country, agent, gender, start, end, office in read_tsv("actors_leader_terms.tsv", 8):
+    for name, aliases, country, agent, gender, start, end, office in resources.rows("actors_leader_terms.tsv", 8):
         keys = {name.lower(), *(a.lower() for a in aliases.split("|") if a)}
         term = LeaderTerm(name, tuple(sorted(keys)), country, agent, gender or None, int(start), int(end or 9999),
                           office)
@@ -60,16 +60,45 @@ def leader_terms() -> dict[str, list[LeaderTerm]]:
     return table
 
 
-def find_leader(written: str, year: int | None) -> LeaderTerm | None:
-    """The leader a name stands for in ``year`` (full name first, then surname); None if not one."""
-    if year is None:
+def office_holders(resources: Resources) -> dict[tuple[str, str], list[LeaderTerm]]:
+    """Leader terms by (country, office)."""
+    table: dict[tuple[str, str], list[LeaderTerm]] = {}
+    for terms in resources.get(leader_terms).values():
+        for term in terms:
+            if term not in table.get((term.country, term.office), []):
+                table.setdefault((term.country, term.office), []).append(term)
+    return table
+
+
+def leader_table(resources: Resources) -> LeaderTable:
+    """The leader terms of ``resources``, by name and by office."""
+    return LeaderTable(resources.get(leader_terms), resources.get(office_holders))
+
+
+@dataclass(frozen=True)
+class LeaderTable:
+    """Who held which office when: leader terms looked up by written name or by (country, office)."""
+
+    by_name: Mapping[str, list[LeaderTerm]]
+    by_office: Mapping[tuple[str, str], list[LeaderTerm]]
+
+    def find_leader(self, written: str, year: int | None) -> LeaderTerm | None:
+        """The leader a name stands for in ``year`` (full name first, then surname); None if not one."""
+        if year is None:
+            return None
+        words = [w for w in written.replace("’s", "").replace("'s", "").split() if w]
+        for key in (" ".join(words).lower(), words[-1].lower() if words else ""):
+            terms = [t for t in self.by_name.get(key, []) if t.start <= year <= t.end]
+            if terms:
+                return _compatible(terms, words)
         return None
-    words = [w for w in written.replace("’s", "").replace("'s", "").split() if w]
-    for key in (" ".join(words).lower(), words[-1].lower() if words else ""):
-        terms = [t for t in leader_terms().get(key, []) if t.start <= year <= t.end]
-        if terms:
-            return _compatible(terms, words)
-    return None
+
+    def find_office_holder(self, country: str | None, office: str, year: int | None) -> LeaderTerm | None:
+        """Who held ``office`` in ``country`` in ``year`` (None when the table does not say, or two did)."""
+        if country is None or year is None:
+            return None
+        names = {t.name: t for t in self.by_office.get((country, office), []) if t.start <= year <= t.end}
+        return next(iter(names.values())) if len(names) == 1 else None
 
 
 def _compatible(terms: list[LeaderTerm], words: list[str]) -> LeaderTerm | None:
@@ -78,25 +107,6 @@ def _compatible(terms: list[LeaderTerm], words: list[str]) -> LeaderTerm | None:
         first = words[0].lower()
         terms = [t for t in terms if t.name.lower().startswith(first) or " ".join(words).lower() in t.keys]
     return terms[0] if len({t.name for t in terms}) == 1 else None
-
-
-@lru_cache(maxsize=1)
-def office_holders() -> dict[tuple[str, str], list[LeaderTerm]]:
-    """Leader terms by (country, office)."""
-    table: dict[tuple[str, str], list[LeaderTerm]] = {}
-    for terms in leader_terms().values():
-        for term in terms:
-            if term not in table.get((term.country, term.office), []):
-                table.setdefault((term.country, term.office), []).append(term)
-    return table
-
-
-def find_office_holder(country: str | None, office: str, year: int | None) -> LeaderTerm | None:
-    """Who held ``office`` in ``country`` in ``year`` (None when the table does not say, or two did)."""
-    if country is None or year is None:
-        return None
-    names = {t.name: t for t in office_holders().get((country, office), []) if t.start <= year <= t.end}
-    return next(iter(names.values())) if len(names) == 1 else None
 
 
 def office_of(text: str) -> str | None:
@@ -108,17 +118,17 @@ def office_of(text: str) -> str | None:
     return None
 
 
-def office_holder(parsed: Any, mention: Mention, year: int | None) -> Mention:
+def office_holder(parsed: Doc, mention: Mention, year: int | None, leaders: LeaderTable) -> Mention:
     """"The Russian premier" with no name is the person holding that office at the article's date."""
     if mention.kind != "role" or len(mention.all_actors()) != 1 or mention.head is None:
         return mention
     head = parsed[mention.head]
-    named = any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and not mention.start <= c.i < mention.end
-                for c in head.children)
+    named = any(c.pos_ == "PROPN" and not mention.start <= c.i < mention.end
+                for c in phrases.compounds_and_appositions(head))
     if head.tag_ in ("NNS", "NNPS") or named:
         return mention  # "the presidents"; a name beside the title is its own person
     office = office_of(parsed[mention.start:mention.end].text)
-    term = find_office_holder(mention.actor.country, office, year) if office else None
+    term = leaders.find_office_holder(mention.actor.country, office, year) if office else None
     if term is None:
         return mention
     actor = Actor(text=mention.actor.text, name=term.name, code=term.country + term.agent, country=term.country,
@@ -126,12 +136,12 @@ def office_holder(parsed: Any, mention: Mention, year: int | None) -> Mention:
     return replace(mention, actor=actor, kind="person")
 
 
-def date_leader(mention: Mention, year: int | None) -> Mention:
+def date_leader(mention: Mention, year: int | None, leaders: LeaderTable) -> Mention:
     """Rule 3 for one person mention."""
     if mention.kind not in ("person", "pronoun"):
         return mention
     actor = mention.actor
-    term = find_leader(actor.name, year)
+    term = leaders.find_leader(actor.name, year)
     if term is None:
         return mention
     if actor.country and actor.country != term.country and actor.name != term.name:
@@ -141,8 +151,8 @@ def date_leader(mention: Mention, year: int | None) -> Mention:
     return replace(mention, actor=dated, actors=())
 
 
-def find_dated_leaders(parsed: Any, mentions: list[Mention], skip: frozenset[int],
-                       year: int | None) -> list[Mention]:
+def find_dated_leaders(parsed: Doc, mentions: list[Mention], skip: frozenset[int],
+                       year: int | None, leaders: LeaderTable) -> list[Mention]:
     """Leaders of the article's date the NER did not tag as people ("Mbeki and Tandja sought ...")."""
     if year is None:
         return []
@@ -154,8 +164,8 @@ def find_dated_leaders(parsed: Any, mentions: list[Mention], skip: frozenset[int
     for i in _proper_nouns(parsed):
         if i < after or taken[i] or i in skip:
             continue
-        end = _leader_run(parsed, i, taken, year)
-        term = find_leader(parsed[i:end].text, year) if end is not None else None
+        end = _leader_run(parsed, i, taken, year, leaders)
+        term = leaders.find_leader(parsed[i:end].text, year) if end is not None else None
         if term is not None and end is not None:
             actor = Actor(text=parsed[i:end].text, name=term.name, code=term.country + term.agent,
                           country=term.country, agent=term.agent)
@@ -164,26 +174,27 @@ def find_dated_leaders(parsed: Any, mentions: list[Mention], skip: frozenset[int
     return found
 
 
-def _proper_nouns(parsed: Any) -> list[int]:
+def _proper_nouns(parsed: Doc) -> list[int]:
     """Indices of proper nouns, read from the parse array without making Token objects."""
     from spacy.symbols import PROPN
 
-    return (parsed.to_array("POS") == PROPN).nonzero()[0].tolist()
+    found: list[int] = (parsed.to_array("POS") == PROPN).nonzero()[0].tolist()
+    return found
 
 
-def _whole_entity(parsed: Any, start: int, end: int) -> bool:
+def _whole_entity(parsed: Doc, start: int, end: int) -> bool:
     """Whether no named entity runs on beyond the words: "Rice" of "Rice University" is no leader."""
     inside = parsed[start].ent_iob_ != "I"
     return inside and (end == len(parsed) or parsed[end].ent_iob_ != "I")
 
 
-def _leader_run(parsed: Any, i: int, taken: bytearray, year: int) -> int | None:
+def _leader_run(parsed: Doc, i: int, taken: bytearray, year: int, leaders: LeaderTable) -> int | None:
     """End of the longest run of free capitalised proper nouns at ``i`` naming a leader (up to three words)."""
     best = None
     for end in range(i + 1, min(len(parsed), i + 3) + 1):
         tok = parsed[end - 1]
         if taken[end - 1] or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
             break
-        if find_leader(parsed[i:end].text, year) is not None and _whole_entity(parsed, i, end):
+        if leaders.find_leader(parsed[i:end].text, year) is not None and _whole_entity(parsed, i, end):
             best = end
     return best

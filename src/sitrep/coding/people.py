@@ -11,11 +11,14 @@ titles ("the minister") to the latest person holding such a title.
 
 from __future__ import annotations
 
+from bisect import insort
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
-from sitrep.coding.lexicon import Atom, Entry, first_name_genders, person_code
+from sitrep.coding.grammar import phrases
+from sitrep.coding.lexicon import Atom, Entry, Lexicon
 from sitrep.models import Actor
+from sitrep.nlp.types import Doc, Span, Token
 
 # Tokens that may sit inside a title before a name without ending it ("Foreign", "'s", "former").
 _TITLE_GLUE = frozenset({"'s", "’s", "-", "former", "ex", "acting", "deputy", "interim", "outgoing", "then"})
@@ -37,8 +40,9 @@ class Person:
     gender: str | None = None
     titles: set[str] = field(default_factory=set)
 
-    def actor(self, text: str) -> Actor:
-        code = person_code(self.country, self.org, self.agent)
+    def actor(self, text: str, lexicon: Lexicon) -> Actor:
+        """This person as the actor of a mention written ``text`` (its code from ``lexicon``)."""
+        code = lexicon.person_code(self.country, self.org, self.agent)
         return Actor(text=text, name=self.name, code=code, country=self.country, org=self.org, agent=self.agent)
 
     def known(self) -> bool:
@@ -90,7 +94,7 @@ def _name_keys(words: list[str]) -> list[str]:
     return keys
 
 
-def title_atoms(parsed: Any, start: int, atom_at: list[Atom | None]) -> tuple[int, list[Atom]]:
+def title_atoms(parsed: Doc, start: int, atom_at: list[Atom | None]) -> tuple[int, list[Atom]]:
     """The title run just before a name: ("Danish Foreign Minister" before "Lars Lokke Rasmussen").
 
     Walks left over lexicon atoms and title glue; returns the new start and the atoms seen.
@@ -113,21 +117,22 @@ def title_atoms(parsed: Any, start: int, atom_at: list[Atom | None]) -> tuple[in
     return first, atoms[::-1]
 
 
-def _title_word(tok: Any) -> bool:
+def _title_word(tok: Token) -> bool:
     """Words inside a title run: "Foreign" in "Foreign Minister", "new" in "Lebanon's new President"."""
-    if tok.pos_ == "PROPN" and tok.is_title and tok.dep_ == "compound":
+    if tok.pos_ == "PROPN" and tok.is_title and phrases.is_compound(tok):
         return True
-    return tok.pos_ == "ADJ" and tok.dep_ == "amod"
+    return tok.pos_ == "ADJ" and phrases.is_adjective_modifier(tok)
 
 
-def apposition_atoms(span: Any, atom_at: list[Atom | None]) -> list[Atom]:
+def apposition_atoms(span: Span, atom_at: list[Atom | None]) -> list[Atom]:
     """Atoms of a noun phrase in apposition to the name ("Denmark's prime minister, Mette Frederiksen")."""
     root = span.root
-    phrases = [c for c in root.children if c.dep_ == "appos"]
-    if root.dep_ == "appos":
-        phrases.append(root.head)
+    apposed = phrases.appositions(root)
+    anchor = phrases.apposed_to(root)
+    if anchor is not None:
+        apposed.append(anchor)
     atoms: list[Atom] = []
-    for phrase in phrases:
+    for phrase in apposed:
         for tok in phrase.subtree:
             atom = atom_at[tok.i]
             if atom is not None and not (span.start <= tok.i < span.end) and atom not in atoms:
@@ -135,9 +140,12 @@ def apposition_atoms(span: Any, atom_at: list[Atom | None]) -> list[Atom]:
     return atoms
 
 
-def person_from(name_words: list[str], atoms: list[Atom], leader: Entry | None, former: bool,
-                written: str = "") -> Person:
-    """What title atoms, apposition atoms and the leaders table together say about a named person."""
+def person_from(name_words: list[str], atoms: list[Atom], leader: Entry | None, *, former: bool,
+                first_names: Mapping[str, str], written: str = "") -> Person:
+    """What title atoms, apposition atoms and the leaders table together say about a named person.
+
+    ``first_names`` (lower-cased first name -> gender) guesses the gender nothing else gave.
+    """
     person = Person(name=leader.name if leader else (written or " ".join(name_words)))
     for atom in atoms:
         entry = atom.entry
@@ -156,7 +164,7 @@ def person_from(name_words: list[str], atoms: list[Atom], leader: Entry | None, 
     if former:
         person.agent = "ELI"
     if person.gender is None:
-        person.gender = first_name_genders().get(name_words[0].lower()) if len(name_words) > 1 else None
+        person.gender = first_names.get(name_words[0].lower()) if len(name_words) > 1 else None
     return person
 
 
@@ -173,8 +181,9 @@ class Salience:
     entries: list[tuple[int, int, bool, Person]] = field(default_factory=list)  # (token, sentence, subject?, person)
     quoted: frozenset[int] = frozenset()  # tokens inside quotation marks
 
-    def note(self, token_i: int, sentence: int, subject: bool, person: Person) -> None:
-        self.entries.append((token_i, sentence, subject, person))
+    def note(self, token_i: int, sentence: int, person: Person, *, subject: bool) -> None:
+        """Remember ``person`` named at ``token_i`` (kept in token order: pronouns look back from any point)."""
+        insort(self.entries, (token_i, sentence, subject, person), key=lambda e: e[0])
 
     def pronoun(self, token_i: int, sentence: int, gender: str | None) -> Person | None:
         """Most salient compatible person: same sentence first, then subjects, then the most recent."""
@@ -203,7 +212,7 @@ _OPENING_MARKS = frozenset({"\u201c", "``"})
 _CLOSING_MARKS = frozenset({"\u201d", "''"})
 
 
-def quoted_tokens(parsed: Any) -> frozenset[int]:
+def quoted_tokens(parsed: Doc) -> frozenset[int]:
     """Indices of the tokens inside quotation marks; an unclosed quotation ends with its paragraph."""
     inside: set[int] = set()
     open_at: int | None = None

@@ -9,6 +9,8 @@ from sitrep.models import Actor, ActorSummary, Document
 from sitrep.resources import Resources
 from sitrep.settings import Settings
 
+ActorKey = tuple[str | None, str | None, str | None, str]  # ``Actor.key()``: what makes two mentions one actor
+
 
 def process(docs: Iterable[Document], settings: Settings, resources: Resources) -> Iterator[Document]:
     """Fill ``doc.actors`` from the mentions."""
@@ -26,8 +28,8 @@ def is_bare_role(actor: Actor) -> bool:
 
 def summarise_actors(actors: list[Actor]) -> list[ActorSummary]:
     """One entry per distinct actor with its mention count, most mentioned first."""
-    counts: Counter[tuple] = Counter(a.key() for a in actors)
-    first: dict[tuple, Actor] = {}
+    counts: Counter[ActorKey] = Counter(a.key() for a in actors)
+    first: dict[ActorKey, Actor] = {}
     for actor in actors:
         first.setdefault(actor.key(), actor)
     return [
