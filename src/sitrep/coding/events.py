@@ -46,12 +46,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from sitrep.coding.grammar import arguments as args
 from sitrep.coding.grammar import clauses as cl
 from sitrep.coding import nominal, speech_acts
 from sitrep.coding.cameo import FAMILIES, derive
 from sitrep.coding.found import Content, Context, Found, speaker_of, to_events
 from sitrep.coding.participants import NOUN_TARGET_PREPS, Participants, resolved
-from sitrep.coding.verbs import Entry, match, of_object
+from sitrep.coding.verbs import Entry, match
 from sitrep.models import Actor, Document, Event
 from sitrep.resources import Resources
 from sitrep.settings import Settings
@@ -92,15 +93,6 @@ def find_events(doc: Document) -> list[Event]:
         history.remember(found)
         events.extend(to_events(found, sent.text, index))
     return events
-
-
-def scheduled_subject(verb: Token) -> Token | None:
-    """The passive subject of an intent verb with an infinitive ("Norway *is set to* meet
-    Sweden", "the talks *are scheduled to* resume"): the one who is to act."""
-    complement = cl.infinitive_complement(verb)
-    if complement is None or complement.dep_ != "xcomp":
-        return None
-    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 @dataclass
@@ -154,7 +146,7 @@ class SentenceCoder:
     def attribute(self, cues: list[Token]) -> None:
         """"According to X, ...": X reports every action of the sentence not already reported."""
         for token in cues:
-            sources = self.who.first_actors([cl.prep_objects(token, ("to",))], [])
+            sources = self.who.first_actors([args.prep_objects(token, ("to",))], [])
             for item in self.found:
                 if sources and item.reported_by is None and not item.statement:
                     item.reported_by = sources[0]
@@ -188,16 +180,16 @@ class SentenceCoder:
         subject = self.clause_subject(verb)
         entry, trigger = match(verb, "V", subject), verb
         if subject is None and entry is not None and entry.frame == "intent":
-            subject = scheduled_subject(verb)  # "X is scheduled/expected to meet Y": X meets
+            subject = cl.scheduled_subject(verb)  # "X is scheduled/expected to meet Y": X meets
         if entry is None:
-            trigger = self.readiness_adjective(verb)
+            trigger = cl.readiness_adjective(verb)
             entry = match(trigger, "A") if trigger is not None else None
         if entry is None:
             return [], False, False
         entry = speech_acts.saying_sense(verb, entry)
         if entry.frame in ("light", "pass") and (noun := self.event_subject(verb)) is not None:
             return [], False, self.code_nominal(verb, noun, ctx, mood)
-        if ctx.subjects and cl.subject_of(verb) is None:
+        if ctx.subjects and args.subject_of(verb) is None:
             sources = list(ctx.subjects)
         else:
             sources = self.who.sources(subject, ctx.speaker)
@@ -219,7 +211,7 @@ class SentenceCoder:
         elif entry.frame in ("light", "pass", "negate"):
             self.code_support(verb, entry, subject, sources, ctx, mood)
         elif entry.code:
-            gapped = [g for g, _ in cl.gapped_pairs(verb)]
+            gapped = [g for g, _ in args.gapped_pairs(verb)]
             targets = self.who.targets(verb, entry.target, sources, skip=gapped)
             targets = targets or speech_acts.content_targets(self.who, verb, entry.code, sources)
             targets = targets or self.history.behind(self.who, verb, entry.code, sources)
@@ -230,15 +222,15 @@ class SentenceCoder:
     def clause_subject(self, verb: Token) -> Token | None:
         """The clause's subject; a participle hung on a noun that names nobody takes the
         subject of the clause around it ("posted a message on Twitter *blaming* Iran")."""
-        subject = cl.subject_of(verb) or cl.inherited_subject(verb)
-        if subject is None or not cl.is_participle_modifier(verb):
+        subject = args.subject_of(verb) or args.inherited_subject(verb)
+        if subject is None or not args.is_participle_modifier(verb):
             return subject
         if any(resolved(a) for a in self.who.actors(subject)):
             return subject
         if cl.noun_phrase_head(subject).lemma_.lower() in ("who", "which") or match(subject, "N"):
             return subject
         outer = next((a for a in verb.ancestors if a.pos_ in cl.VERBAL), None)
-        return (cl.subject_of(outer) or cl.inherited_subject(outer) or subject) if outer is not None else subject
+        return (args.subject_of(outer) or args.inherited_subject(outer) or subject) if outer is not None else subject
 
     def subject_event(self, code: str, verb: Token, subject: Token | None) -> tuple[str, list[Token]]:
         """"Twin *bombings* struck the cathedral": a generic attack verb whose subject is
@@ -255,22 +247,22 @@ class SentenceCoder:
         country's, so it stands for the sender (it is what is sent, never the target)."""
         if entry.target != "prep" or entry.code is None or entry.code[:2] not in SENDING_ROOTS:
             return []
-        patient = cl.passive_subject(verb)
+        patient = args.passive_subject(verb)
         if patient is None or not self.who.is_force(patient):
             return []
         return [a for a in self.who.actors(patient) if resolved(a) and a.country]
 
     def agentless(self, verb: Token) -> bool:
         """A passive without a "by" agent whose patient is a known actor."""
-        patient = cl.passive_subject(verb)
+        patient = args.passive_subject(verb)
         return patient is not None and any(resolved(a) for a in self.who.actors(patient))
 
     def event_subject(self, verb: Token) -> Token | None:
         """An event noun that is the subject of "begin/resume/take place/be held"
         ("*Talks* between Denmark and the US resumed")."""
-        if cl.direct_objects(verb):
+        if args.direct_objects(verb):
             return None
-        subject = cl.subject_of(verb) or cl.passive_subject(verb)
+        subject = args.subject_of(verb) or args.passive_subject(verb)
         if subject is None or subject.pos_ != "NOUN":
             return None
         content = self.noun_content(subject, None)
@@ -283,21 +275,21 @@ class SentenceCoder:
         if content is None or content.code is None:
             return False
         sources = self.who.actors(noun)
-        between = cl.prep_objects(noun, ("between", "among"))
+        between = args.prep_objects(noun, ("between", "among"))
         if not sources:
-            sources = self.who.first_actors([between, *cl.prep_groups(noun, ("by", "of"))], [])
+            sources = self.who.first_actors([between, *args.prep_groups(noun, ("by", "of"))], [])
         if not sources and (mood is cl.Mood.FUTURE or cl.is_infinitive(verb)):
             sources = list(ctx.speaker)  # "X declared a state of siege to begin at midnight"
         if not sources:
             return False
         symmetric = bool(between) or bool(content.entry and content.entry.target == "sym")
-        targets = [] if between else self.who.first_actors(cl.prep_groups(noun, NOUN_TARGET_PREPS), sources)
+        targets = [] if between else self.who.first_actors(args.prep_groups(noun, NOUN_TARGET_PREPS), sources)
         self.add(content.code, [noun, verb], sources, targets, ctx, mood, verb, symmetric)
         return True
 
     def ungap(self, found: list[Found], verb: Token) -> None:
         """Gapping: "Chile pledged 300 engineers, *Peru 150*" is Peru's pledge too."""
-        for actor_token, _ in cl.gapped_pairs(verb):
+        for actor_token, _ in args.gapped_pairs(verb):
             others = self.who.actors(actor_token)
             if not others:
                 continue
@@ -314,14 +306,14 @@ class SentenceCoder:
         open_items = [f for f in found if not f.targets and not f.statement and not f.symmetric]
         if not open_items:
             return
-        participles = [c for o in cl.direct_objects(verb) for c in o.children if c.dep_ == "acl" and c.tag_ == "VBG"]
+        participles = [c for o in args.direct_objects(verb) for c in cl.clausal_modifiers(o) if c.tag_ == "VBG"]
         for child in [*verb.children, *participles]:  # "launched missiles *targeting US troops*"
             if child.pos_ in cl.VERBAL and (cl.is_purpose_clause(child) or cl.is_participle(child)
-                                            or child.dep_ == "acl"):
+                                            or cl.is_clausal_modifier(child)):
                 slots = self.who.clause_slots(child)
-            elif child.dep_ == "prep" and child.lower_ == "in":  # "in protest against X"
-                slots = [g for p in cl.children(child, ("pobj",)) if p.lemma_ in MOTIVES
-                         for g in cl.prep_groups(p, ("against", "at", "of", "over"))]
+            elif args.is_preposition(child, ("in",)):  # "in protest against X"
+                slots = [g for p in args.objects_of(child) if p.lemma_ in MOTIVES
+                         for g in args.prep_groups(p, ("against", "at", "of", "over"))]
             else:
                 continue
             targets = self.who.first_actors(slots, sources, rich=True)
@@ -329,13 +321,6 @@ class SentenceCoder:
                 for item in open_items:
                     item.targets = targets
                 return
-
-    def readiness_adjective(self, verb: Token) -> Token | None:
-        """"X is ready/willing to ...": the adjective that frames the infinitive."""
-        for child in verb.children:
-            if child.dep_ in ("acomp", "oprd") and cl.infinitive_complement(child) is not None:
-                return child
-        return None
 
     # -- the kinds of trigger --------------------------------------------------
 
@@ -350,7 +335,7 @@ class SentenceCoder:
         if family == "intent" and speech_acts.wish_for_other(trigger, content.token if content else None,
                                                              sources, self.who):
             family = "appeal"  # "X expects Y to confirm": a request of Y, not X's plan
-        if family == "intent" and content is None and not cl.direct_objects(verb) and not cl.prep_groups(
+        if family == "intent" and content is None and not args.direct_objects(verb) and not args.prep_groups(
                 verb, ("to", "on", "with", "upon")):
             return  # "X agreed, saying ...": agreeing with someone is no pledge
         code = derive(family, content.code) if content and content.code else entry.code
@@ -369,7 +354,7 @@ class SentenceCoder:
                      ctx: Context, mood: cl.Mood) -> None:
         """"try/begin to X", "fail to X", "launch an attack": the real event is elsewhere."""
         complement = cl.infinitive_complement(verb)
-        if complement is not None and complement.dep_ == "xcomp":
+        if complement is not None and cl.is_open_complement(complement):
             negated = entry.frame == "negate" or cl.is_negated(verb) or ctx.negated
             future = ctx.future or mood is cl.Mood.FUTURE
             inner = replace(ctx, subjects=tuple(sources), negated=negated, future=future)
@@ -377,8 +362,8 @@ class SentenceCoder:
                 self.code_failure(verb, complement, sources, ctx)
             self.visit(complement, inner)
             return
-        passive = [p] if (p := cl.passive_subject(verb)) is not None else []
-        nouns = cl.direct_objects(verb) + passive + cl.prep_objects(verb, LIGHT_PREPS)
+        passive = [p] if (p := args.passive_subject(verb)) is not None else []
+        nouns = args.direct_objects(verb) + passive + args.prep_objects(verb, LIGHT_PREPS)
         if not self.code_nouns(verb, nouns, sources, ctx, mood, subject) and entry.code:
             targets = self.who.targets(verb, entry.target, sources)
             self.add(entry.code, [verb], sources, targets, ctx, mood, verb)
@@ -397,13 +382,13 @@ class SentenceCoder:
     def code_nouns(self, verb: Token, nouns: list[Token], sources: list[Actor], ctx: Context, mood: cl.Mood,
                    subject: Token | None = None) -> bool:
         """Code the first event noun among ``nouns`` as the verb's action."""
-        for noun in nouns + [o for n in nouns if (o := of_object(n, ("of", "in"))) is not None]:
+        for noun in nouns + [o for n in nouns if (o := args.of_object(n, ("of", "in"))) is not None]:
             content = self.noun_content(noun, subject, verb)
             if content is None or content.code is None:
                 continue
             mode = content.entry.target if content.entry else "-"
             slots = self.content_slots(content.inner) if content.inner else []
-            slots += [*cl.prep_groups(noun, NOUN_TARGET_PREPS), *cl.prep_groups(verb, cl.TARGET_PREPS)]
+            slots += [*args.prep_groups(noun, NOUN_TARGET_PREPS), *args.prep_groups(verb, cl.TARGET_PREPS)]
             targets = self.who.best_actors(slots, sources) or self.who.place_target(verb, sources)
             intent = bool(content.entry and content.entry.frame == "intent")
             words = [verb, noun]
@@ -425,7 +410,7 @@ class SentenceCoder:
         if complement is not None:
             self.done.add(complement.i)
             return self.clause_content(complement) or Content(None, complement)
-        nouns = cl.direct_objects(token) + cl.prep_objects(token, CONTENT_PREPS)
+        nouns = args.direct_objects(token) + args.prep_objects(token, CONTENT_PREPS)
         for noun in nouns:
             found = self.noun_content(noun, None)
             if found is not None and found.code is not None:
@@ -438,9 +423,9 @@ class SentenceCoder:
         if cl.is_negated(verb):
             refused = self.refusal(verb)
             return Content(refused, verb) if refused else Content(None, verb)
-        entry = match(verb, "V", cl.subject_of(verb))
+        entry = match(verb, "V", args.subject_of(verb))
         if entry is None:
-            adjective = self.readiness_adjective(verb)
+            adjective = cl.readiness_adjective(verb)
             entry = match(adjective, "A") if adjective is not None else None
             verb = adjective if entry is not None else verb
         if entry is None or entry.frame == "negate":
@@ -460,7 +445,7 @@ class SentenceCoder:
         """The rejection code of a negated future cooperative clause ("will not end the strike")."""
         if cl.mood(verb) is not cl.Mood.FUTURE:
             return None
-        entry = match(verb, "V", cl.subject_of(verb))
+        entry = match(verb, "V", args.subject_of(verb))
         code = entry.code if entry is not None and entry.frame is None else None
         return derive("reject", code) if code and code[:2] in COOPERATIVE_ROOTS else None
 
@@ -491,9 +476,9 @@ class SentenceCoder:
     def frame_targets(self, verb: Token, family: str, content: Content | None,
                       sources: list[Actor]) -> list[Actor]:
         """Recipient of a frame: the addressee ("urged *Iran* to") or the content's target."""
-        own_objects = cl.direct_objects(verb)
-        own = [own_objects, *cl.prep_groups(verb, ("on", "upon", "to", "with", "from", "against", "for")),
-               *[g for o in own_objects for g in cl.prep_groups(o, NOUN_TARGET_PREPS)]]
+        own_objects = args.direct_objects(verb)
+        own = [own_objects, *args.prep_groups(verb, ("on", "upon", "to", "with", "from", "against", "for")),
+               *[g for o in own_objects for g in args.prep_groups(o, NOUN_TARGET_PREPS)]]
         inner = self.content_slots(content) if content is not None else []
         slots = inner + own if family in ("intent", "threaten", "prepare") else own + inner
         return self.who.best_actors(slots, sources)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitrep.coding.cameo import lookup
+from sitrep.coding.grammar import clauses as cl
 from sitrep.coding.verbs import Entry
 from sitrep.models import Actor, Event
 
@@ -42,7 +43,7 @@ class Found:
     def trigger(self) -> str:
         """The trigger words in sentence order, with their particles ("carried out strikes")."""
         unique = {w.i: w for w in self.words}
-        unique.update({c.i: c for w in self.words for c in w.children if c.dep_ in ("prt", "neg")})
+        unique.update({c.i: c for w in self.words for c in cl.trigger_parts(w)})
         return " ".join(unique[i].text for i in sorted(unique))
 
 

@@ -28,7 +28,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from sitrep.coding.grammar import arguments as args
 from sitrep.coding.grammar import clauses as cl
+from sitrep.coding.grammar import labels as L
 from sitrep.coding.cameo import derive
 from sitrep.coding.found import Context
 from sitrep.coding.participants import resolved
@@ -52,9 +54,9 @@ DOER_ROOTS = frozenset({"03", "04"})
 INTENDED_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # Roots an event noun may have with nobody named as its doer.
 AGENTLESS_ROOTS = frozenset({"18", "19", "20"})
-MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
-# A noun in these slots of a coded verb is that verb's event, already recorded.
-REPORTED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+# A noun in these slots of a coded verb is that verb's event, already recorded: its subject,
+# its direct object, or the "by" agent of its passive.
+REPORTED_SLOTS = L.NOMINAL_SUBJECTS | {L.DIRECT_OBJECT, L.PREP_OBJECT}
 FUTURE_MODIFIERS = frozenset({"planned", "proposed", "upcoming", "scheduled", "expected", "future",
                               "next", "forthcoming", "impending", "imminent", "new"})
 NEGATING_DETERMINERS = frozenset({"no"})
@@ -72,23 +74,19 @@ def code_nouns(coder: SentenceCoder, nouns: list[Token], ctx: Context) -> None:
     used = {w.i for f in coder.found for w in f.words}
     coded_heads = {w.i for f in coder.found if not f.statement for w in f.words}
     for noun in nouns:
-        if noun.i in used or noun.dep_ in MODIFIER_DEPS or not entries_for(noun, "N") or coder.under_blocked(noun):
+        if noun.i in used or args.is_noun_modifier(noun) or not entries_for(noun, "N") or coder.under_blocked(noun):
             continue  # "the *war* crimes court", "*aid* convoys": a modifier names a kind, not an event
-        if noun.dep_ in REPORTED_DEPS and _reports_on(noun, coded_heads):
+        if args.attached_as(noun, REPORTED_SLOTS) and _reports_on(noun, coded_heads):
             continue  # "a drone strike *killed* five", "*slapped* sanctions on": the verb codes it
-        if noun.dep_ == "dobj" and match(noun.head, "V") is not None:
+        if args.is_direct_object(noun) and match(noun.head, "V") is not None:
             continue  # "ease *restrictions*", "condemned the *bombing*": the verb says what of it
         code_noun(coder, noun, ctx)
 
 
 def _reports_on(noun: Token, coded_heads: set[int]) -> bool:
     """Whether the noun is the subject or "by" agent of a verb already coded."""
-    head = noun.head
-    if noun.dep_ == "pobj":
-        if head.dep_ != "agent":
-            return False
-        head = head.head
-    return head.i in coded_heads
+    head = args.governing_predicate(noun)
+    return head is not None and head.i in coded_heads
 
 
 def code_noun(coder: SentenceCoder, noun: Token, ctx: Context) -> bool:
@@ -99,13 +97,13 @@ def code_noun(coder: SentenceCoder, noun: Token, ctx: Context) -> bool:
     code = content.code
     root = code[:2]
     who = coder.who
-    between = cl.prep_objects(noun, SYMMETRIC_PREPS)
+    between = args.prep_objects(noun, SYMMETRIC_PREPS)
     sources = noun_sources(coder, noun, root, between)
     targets: list[Actor] = []
     if not between:
-        slots = cl.prep_groups(noun, TARGET_PREPS)
+        slots = args.prep_groups(noun, TARGET_PREPS)
         if root in PATIENT_ROOTS:
-            slots = [*slots, *cl.prep_groups(noun, ("of",))]
+            slots = [*slots, *args.prep_groups(noun, ("of",))]
         if content.inner is not None:
             slots = [*coder.content_slots(content.inner), *slots]
         targets = who.best_actors(slots, sources)
@@ -115,11 +113,11 @@ def code_noun(coder: SentenceCoder, noun: Token, ctx: Context) -> bool:
         if root not in AGENTLESS_ROOTS or not any(resolved(a) for a in targets):
             return False
         sources = [who.nobody()]
-    if any(c.dep_ == "det" and c.lower_ in NEGATING_DETERMINERS for c in noun.children):
+    if any(c.lower_ in NEGATING_DETERMINERS for c in args.determiners(noun)):
         if not (content.entry and content.entry.frame == "intent" and content.inner and content.inner.code):
             return False  # "no talks were held": nothing to record
         code = derive("reject", content.inner.code)  # "had *no plans* to meet X": ruling it out
-    intent = any(c.dep_ == "amod" and c.lower_ in FUTURE_MODIFIERS for c in noun.children) or scheduled(noun)
+    intent = any(c.lower_ in FUTURE_MODIFIERS for c in args.adjectives(noun)) or scheduled(noun)
     if intent and root in INTENDED_ROOTS:
         code = derive("intent", code)
     symmetric = bool(between) or bool(content.entry and content.entry.target == "sym")
@@ -144,19 +142,19 @@ def is_situation(noun: Token) -> bool:
 def scheduled(noun: Token) -> bool:
     """Whether the event noun is said to be scheduled: the subject of "be scheduled/
     due/planned" or modified by such a participle ("talks *planned* for May")."""
-    if any(c.dep_ == "acl" and c.lemma_.lower() in SCHEDULING for c in noun.children):
+    if any(c.lemma_.lower() in SCHEDULING for c in cl.clausal_modifiers(noun)):
         return True
-    if noun.dep_ not in ("nsubj", "nsubjpass"):
+    if not args.is_nominal_subject(noun):
         return False
     head = noun.head
     return head.lemma_.lower() in SCHEDULING or any(
-        c.dep_ == "acomp" and c.lemma_.lower() in SCHEDULING for c in head.children)
+        c.lemma_.lower() in SCHEDULING for c in args.adjective_complements(head))
 
 
 def noun_sources(coder: SentenceCoder, noun: Token, root: str, between: list[Token]) -> list[Actor]:
     """The doers an event noun names: possessor or actor modifier, then "by", "between", "of"."""
     who = coder.who
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    owner = next(iter(args.possessors(noun)), None)
     if owner is not None and cl.antecedent(owner).i != owner.i:
         found = who.actors(cl.antecedent(owner))  # "the settlers *whose* slaying"
         if found:
@@ -164,11 +162,11 @@ def noun_sources(coder: SentenceCoder, noun: Token, root: str, between: list[Tok
     found = who.event_doers(noun)  # not its "in" phrase: "talks in Abidjan"
     if found:
         return found
-    groups = [*cl.prep_groups(noun, SOURCE_PREPS)]
+    groups = [*args.prep_groups(noun, SOURCE_PREPS)]
     if between:
         groups.append(between)
     if root in DOER_ROOTS:
-        groups += cl.prep_groups(noun, ("of",))
+        groups += args.prep_groups(noun, ("of",))
     found = who.first_actors(groups, [])
     return found or governing_doers(coder, noun) or (occasion_doers(coder, noun) if root == "04" else [])
 
@@ -176,12 +174,12 @@ def noun_sources(coder: SentenceCoder, noun: Token, root: str, between: list[Tok
 def occasion_doers(coder: SentenceCoder, noun: Token) -> list[Actor]:
     """A meeting or visit named as the occasion of a clause is its subject's ("X said
     *during a visit to* Y", "X sought a deal *at talks in* Abidjan")."""
-    if noun.dep_ != "pobj" or noun.head.lower_ not in OCCASION_PREPS:
+    if not args.is_prep_object(noun) or noun.head.lower_ not in OCCASION_PREPS:
         return []
     verb = noun.head.head
     if verb.pos_ not in cl.VERBAL:
         return []
-    subject = cl.subject_of(verb) or cl.inherited_subject(verb)
+    subject = args.subject_of(verb) or args.inherited_subject(verb)
     return [a for a in coder.who.sources(subject) if resolved(a)] if subject is not None else []
 
 
@@ -190,16 +188,16 @@ def governing_doers(coder: SentenceCoder, noun: Token) -> list[Actor]:
     object of ("he *had* no plans to meet", "X *made* an appeal"), or the "from" phrase
     of "come" ("statements of *condemnation* have come from X")."""
     phrase = noun
-    if phrase.dep_ == "pobj" and phrase.head.lower_ == "of":  # "statements of condemnation"
+    if args.is_prep_object(phrase) and phrase.head.lower_ == "of":  # "statements of condemnation"
         phrase = phrase.head.head
     verb = phrase.head
     if verb.pos_ not in cl.VERBAL:
         return []
-    if phrase.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in ORIGIN_VERBS:
-        return coder.who.first_actors(cl.prep_groups(verb, ("from",)), [])
+    if args.is_nominal_subject(phrase) and verb.lemma_.lower() in ORIGIN_VERBS:
+        return coder.who.first_actors(args.prep_groups(verb, ("from",)), [])
     if phrase is not noun:
         return []  # "fleeing a spate *of* violence": the refugees do not do the violence
-    subject = cl.subject_of(verb)
-    if phrase.dep_ == "dobj" and match(verb, "V") is None and subject is not None and match(subject, "N") is None:
+    subject = args.subject_of(verb)
+    if args.is_direct_object(phrase) and match(verb, "V") is None and subject is not None and match(subject, "N") is None:
         return coder.who.sources(subject)  # not "*demands* include an investigation": a demand does nothing
     return []

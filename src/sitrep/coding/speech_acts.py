@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from sitrep.coding.grammar import arguments as args
 from sitrep.coding.grammar import clauses as cl
 from sitrep.coding.cameo import derive
 from sitrep.coding.found import Context, Found
@@ -60,11 +61,11 @@ def code_speech(coder: SentenceCoder, verb: Token, entry: Entry, sources: list[A
     if entry.frame == "claim" and claims_own_action(coder, verb, sources):
         coder.add(CLAIM, [verb], sources, [], ctx, cl.Mood.FACT, verb)
     elif all(resolved(a) for a in sources):
-        addressee = [cl.children(verb, ("dative",)), cl.direct_objects(verb)]
+        addressee = [args.datives(verb), args.direct_objects(verb)]
         targets = coder.who.first_actors(addressee, sources)
         code = entry.code or STATEMENT
         coder.add(code, [verb], sources, targets, ctx, cl.Mood.FACT, verb, statement=True)
-    coder.code_nouns(verb, cl.direct_objects(verb), sources, ctx, cl.mood(verb))
+    coder.code_nouns(verb, args.direct_objects(verb), sources, ctx, cl.mood(verb))
     for clause in cl.reported_clauses(verb):
         if cl.mood(clause) is cl.Mood.OBLIGATION:
             code_obligation(coder, verb, clause, sources, ctx)
@@ -75,7 +76,7 @@ def claims_own_action(coder: SentenceCoder, verb: Token, sources: list[Actor]) -
     ("X claimed/admitted that *it* attacked Y")."""
     speaker = {a.key() for a in sources}
     for clause in cl.reported_clauses(verb):
-        subject = cl.subject_of(clause)
+        subject = args.subject_of(clause)
         if subject is None or not cl.is_pronoun(subject):
             continue
         doers = coder.who.sources(subject, tuple(sources))
@@ -91,7 +92,7 @@ def code_obligation(coder: SentenceCoder, verb: Token, clause: Token, sources: l
     family = "appeal" if "should" in cl.aux_lemmas(clause) else "demand"
     content = coder.clause_content(clause)
     code = derive(family, content.code if content else None)
-    subject = cl.subject_of(clause)
+    subject = args.subject_of(clause)
     targets = coder.who.first_actors([[subject] if subject is not None else []], sources)
     if not targets:
         return  # "X said the Arctic should remain peaceful": nobody is asked to act
@@ -105,12 +106,12 @@ def content_targets(who: Participants, verb: Token, code: str, sources: list[Act
     slots: list[list[Token]] = []
     if root in DEED_ROOTS:
         for clause in cl.reported_clauses(verb):
-            doer = cl.subject_of(clause) or cl.passive_subject(clause)
+            doer = args.subject_of(clause) or args.passive_subject(clause)
             slots.append([doer] if doer is not None else [])
     if root in COMMENT_ROOTS:
-        slots += cl.prep_groups(verb, TOPIC_PREPS)
-        for noun in cl.direct_objects(verb):
-            slots += cl.prep_groups(noun, (*TOPIC_PREPS, *NOUN_TARGET_PREPS))
+        slots += args.prep_groups(verb, TOPIC_PREPS)
+        for noun in args.direct_objects(verb):
+            slots += args.prep_groups(noun, (*TOPIC_PREPS, *NOUN_TARGET_PREPS))
     return who.best_actors(slots, sources) if slots else []
 
 
@@ -120,7 +121,7 @@ def saying_sense(verb: Token, entry: Entry) -> Entry:
     if verb.lemma_.lower() not in SAYING_SENSES or entry.frame == "speech":
         return entry
     clause = cl.clause_complement(verb)
-    if clause is None or cl.direct_objects(verb) or cl.infinitive_complement(verb) is not None:
+    if clause is None or args.direct_objects(verb) or cl.infinitive_complement(verb) is not None:
         return entry
     return replace(entry, code=STATEMENT, frame="speech", target="-")
 
@@ -139,10 +140,9 @@ def wish_for_other(trigger: Token, complement: Token | None, sources: list[Actor
     """"X expects/wants Y to Z": Z is Y's to do, so X is asking, not intending."""
     if complement is None or trigger.lemma_.lower() not in WISH_VERBS:
         return False
-    doer = cl.subject_of(complement)
+    doer = args.subject_of(complement)
     if doer is None:
-        objects = cl.children(trigger, ("dobj",))
-        doer = objects[0] if objects else None
+        doer = args.first_object(trigger)
     if doer is None or cl.is_pronoun(doer):
         return False
     keys = {a.key() for a in sources}
@@ -173,7 +173,7 @@ class Doers:
         if code[:2] not in REACTION_ROOTS or self.latest is None:
             return []
         keys = {a.key() for a in sources}
-        for noun in cl.direct_objects(verb) + cl.prep_objects(verb, TOPIC_PREPS):
+        for noun in args.direct_objects(verb) + args.prep_objects(verb, TOPIC_PREPS):
             entry = match(noun, "N")
             if entry is None or not entry.code or entry.code[:2] not in FORCE_ROOTS or who.actors(noun):
                 continue

@@ -15,6 +15,8 @@ from functools import lru_cache
 from typing import Any
 
 from sitrep.coding.cameo import FAMILIES, is_code, read_table
+from sitrep.coding.grammar import arguments as args
+from sitrep.coding.grammar import labels as L
 from sitrep.coding.grammar.forms import lemma_candidates, lemma_of
 from sitrep.errors import ConfigError
 
@@ -22,14 +24,13 @@ Token = Any  # spaCy Token; typed loosely so that spaCy is not imported here
 
 FRAMES = frozenset({*FAMILIES, "speech", "claim", "consider", "light", "pass", "negate"})
 TARGET_MODES = frozenset({"-", "prep", "sym", "none"})
-# Dependents that can carry the object a cue is matched against.
-OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "obj"})
-PREP_DEPS = frozenset({"prep", "agent", "prt"})
-MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+# Modifiers that make a two-word cue ("hunger strike", "military aid"): a possessor names who,
+# not what kind, so it is left out; a noun-phrase adverbial (the parser's label for some
+# noun modifiers) is in.
+CUE_MODIFIERS = (L.NOUN_MODIFIERS - {L.POSSESSIVE}) | {L.NOUN_PHRASE_ADVERBIAL}
 SCENE_PREPS = frozenset({"because", "despite", "during", "after", "before", "since", "until", "amid",
                          "amidst", "following", "like", "than", "unlike", "via", "without", "throughout"})
 NOUN_OBJECT_PREPS = frozenset({"of", "into", "on", "against"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 ANY_OBJECT = "*"  # object cue: any direct (or passive) object will do ("returned * to X")
 # Verbs that name or describe when they take a predicate noun ("called X *a threat*").
 NAMING_VERBS = frozenset({"call", "name", "dub", "label", "brand", "term"})
@@ -104,10 +105,9 @@ def token_keys(token: Token) -> set[str]:
     """Cue keys of one noun: its lemma, its text, and "modifier lemma" pairs."""
     lemma = lemma_of(token)
     keys = {lemma, token.lower_}
-    for child in token.children:
-        if child.dep_ in MODIFIER_DEPS:
-            keys.add(f"{lemma_of(child)} {lemma}")
-            keys.add(lemma_of(child))
+    for child in args.dependents(token, CUE_MODIFIERS):
+        keys.add(f"{lemma_of(child)} {lemma}")
+        keys.add(lemma_of(child))
     return keys
 
 
@@ -117,17 +117,7 @@ def object_tokens(verb: Token) -> tuple[list[Token], list[Token]]:
     Prepositions that only set the scene ("because of the fighting", "after
     talks") are left out: their objects are not what the action is done to.
     """
-    direct, oblique = [], []
-    for child in verb.children:
-        if child.dep_ in OBJECT_DEPS:
-            direct.append(child)
-        elif child.dep_ in PREP_DEPS and child.lower_ not in SCENE_PREPS:
-            oblique.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp", "dobj"))
-    return _with_conjuncts(direct), _with_conjuncts(oblique)
-
-
-def _with_conjuncts(tokens: list[Token]) -> list[Token]:
-    return tokens + [c for token in tokens for c in token.conjuncts]
+    return args.cue_objects(verb, SCENE_PREPS)
 
 
 def keys_of(tokens: list[Token]) -> set[str]:
@@ -136,34 +126,21 @@ def keys_of(tokens: list[Token]) -> set[str]:
     keys: set[str] = set()
     for token in tokens:
         keys |= token_keys(token)
-        head = of_object(token) if lemma_of(token) in PART_WORDS else None
+        head = args.of_object(token) if lemma_of(token) in PART_WORDS else None
         if head is not None:
             keys |= token_keys(head)
-        role = of_object(token, ("as",))
+        role = args.of_object(token, ("as",))
         if role is not None:
             keys |= token_keys(role)
     return keys
 
 
-def of_object(token: Token, preps: tuple[str, ...] = ("of",)) -> Token | None:
-    """The object of "of" after a noun ("part *of a stronghold*", "a series *of attacks*")."""
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in preps:
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
-    return None
-
-
 def noun_object_keys(noun: Token) -> tuple[set[str], set[str]]:
     """A noun's cues: (its modifiers, "hunger strike"; its "of"/"into" objects)."""
-    modifiers = {lemma_of(c) for c in noun.children if c.dep_ in MODIFIER_DEPS}
+    modifiers = {lemma_of(c) for c in args.dependents(noun, CUE_MODIFIERS)}
     objects: set[str] = set()
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in NOUN_OBJECT_PREPS:
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    objects |= token_keys(pobj)
+    for pobj in args.preposition_objects(noun, NOUN_OBJECT_PREPS):
+        objects |= token_keys(pobj)
     return modifiers, objects
 
 
@@ -179,8 +156,8 @@ def has_part(token: Token, words: tuple[str, ...]) -> bool:
 
 
 def _child_named(token: Token, word: str) -> Token | None:
-    for child in token.children:
-        if child.dep_ not in SUBJECT_DEPS and (child.lower_ == word or lemma_of(child) == word):
+    for child in args.dependents_except(token, args.NOT_PARTICLES):
+        if child.lower_ == word or lemma_of(child) == word:
             return child
     return None
 
@@ -190,16 +167,14 @@ def subject_lemmas(subject: Token | None) -> set[str]:
     if subject is None:
         return set()
     lemmas = {lemma_of(subject)}
-    for prep in subject.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            lemmas |= {lemma_of(p) for p in prep.children if p.dep_ == "pobj"}
+    lemmas |= {lemma_of(p) for p in args.preposition_objects(subject, ("of",))}
     return lemmas
 
 
 def matches(entry: Entry, token: Token, objects: set[str], subjects: set[str]) -> bool:
     """Whether every condition of ``entry`` holds for this token."""
     if entry.objects == {ANY_OBJECT}:
-        if not any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in token.children):
+        if not args.has_patient(token):
             return False
     elif entry.objects and not entry.objects & objects:
         return False
@@ -237,7 +212,7 @@ def match(token: Token, pos: str, subject: Token | None = None) -> Entry | None:
     entries = entries_for(token, pos)
     if not entries:
         return None
-    if pos == "V" and lemma_of(token) in NAMING_VERBS and any(c.dep_ == "oprd" for c in token.children):
+    if pos == "V" and lemma_of(token) in NAMING_VERBS and args.has_object_predicate(token):
         # "called them terrorists" is an accusation, "calling them an army" nothing; neither is a phone call
         entries = [e for e in entries if e.objects - {ANY_OBJECT}]
     if pos == "V":

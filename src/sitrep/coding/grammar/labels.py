@@ -49,3 +49,14 @@ SAME_LEVEL = frozenset({CONJUNCT})
 SUBORDINATE = frozenset({ADVERBIAL_CLAUSE, CLAUSAL_COMPLEMENT, PARATAXIS})
 REPORTED = frozenset({CLAUSAL_COMPLEMENT, PARATAXIS, OPEN_COMPLEMENT})
 NOUN_CLAUSES = frozenset({RELATIVE_CLAUSE, CLAUSAL_MODIFIER})
+# Single labels the event coder asks about on their own (added by the events helper).
+NOMINAL_SUBJECT = "nsubj"
+NOMINAL_PASSIVE_SUBJECT = "nsubjpass"
+CLAUSAL_SUBJECT = "csubj"
+DIRECT_OBJECT = "dobj"
+AUXILIARY = "aux"
+PASSIVE_AUXILIARY = "auxpass"
+ADJECTIVE_COMPLEMENT = "acomp"
+PREP_COMPLEMENT = "pcomp"
+NOUN_MODIFIER = "nmod"
+NOUN_PHRASE_ADVERBIAL = "npadvmod"
