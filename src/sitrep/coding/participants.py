@@ -20,17 +20,14 @@ target of several frames.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from typing import Any
 
+from sitrep.coding.actors import actors_for_token, mention_at
 from sitrep.coding.grammar import arguments as args
 from sitrep.coding.grammar import clauses as cl
-from sitrep.coding.actors import actors_for_token, mention_at
-from sitrep.coding.tsv import read_tsv
-from sitrep.coding.verbs import match
+from sitrep.coding.verbs import Lexicon
 from sitrep.models import Actor, Document
-
-Token = Any  # spaCy Token
+from sitrep.nlp.types import Token
+from sitrep.resources import Resources
 
 # Prepositions on the object noun that name the target ("attack *on* X", "calls *by* X").
 NOUN_TARGET_PREPS = ("on", "against", "with", "to", "into", "between", "toward", "towards", "by", "from", "of", "for",
@@ -49,17 +46,16 @@ FORCE_NOUNS = frozenset({"troop", "soldier", "force", "engineer", "peacekeeper",
                          "observer", "monitor", "reinforcement", "unit", "battalion", "brigade", "contingent"})
 
 
-@lru_cache(maxsize=1)
-def non_agents() -> dict[str, str]:
+def non_agents(resources: Resources) -> dict[str, str]:
     """Nouns that never act politically, by kind (``data/event_non_agents.tsv``)."""
-    return {word: kind for word, kind in read_tsv("event_non_agents.tsv", 2)}
+    return {word: kind for word, kind in resources.rows("event_non_agents.tsv", 2)}
 
 
-def non_agent_kind(token: Token) -> str | None:
+def non_agent_kind(token: Token, kinds: dict[str, str]) -> str | None:
     """"instrument", "disaster", ... for a weapon or a non-actor noun; None otherwise."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
-    return non_agents().get(token.lemma_.lower()) or non_agents().get(token.lower_)
+    return kinds.get(token.lemma_.lower()) or kinds.get(token.lower_)
 
 
 def is_rich(actor: Actor) -> bool:
@@ -100,6 +96,8 @@ class Participants:
     """Actor look-ups for one sentence of ``doc``."""
 
     doc: Document
+    lexicon: Lexicon
+    kinds: dict[str, str]  # ``non_agents``
     cache: dict[int, list[Actor]] = field(default_factory=dict)
     anonymous: set[int] = field(default_factory=set)  # ids of unresolved actors that are not names
     consumed: set[int] = field(default_factory=set)  # clauses read as who used a weapon ("bullets *fired by* X")
@@ -111,13 +109,13 @@ class Participants:
         relative, subject = subject, cl.antecedent(subject)  # "the men *who* were arrested"
         if relative.i != subject.i and not self.actors(subject):
             return []  # "a plan *that* will not allow ...": a document or thing does not act
-        kind = non_agent_kind(cl.noun_phrase_head(subject))
+        kind = non_agent_kind(cl.noun_phrase_head(subject), self.kinds)
         if kind == INSTRUMENT:
             return self.weapon_users(cl.noun_phrase_head(subject)) or [self.unnamed(subject)]
         if kind is not None:
             return []  # "an earthquake killed 300", "cases rose": nobody acted
         found = self.actors(subject)
-        if found and match(subject, "N") is not None:
+        if found and self.lexicon.match(subject, "N") is not None:
             found = self.event_doers(subject)  # "a Kabul car bombing killed five": Kabul is the place
         owned = bool(speaker) and self.owned_by_pronoun(subject)
         if found and owned and not any(is_rich(a) for a in found) and is_rich(speaker[0]):
