@@ -203,7 +203,8 @@ def code_sets(resources: Resources) -> CodeSets:
     for name, match, codes in body(resources.rows("cameo_sets.tsv", 3, required=3), "name"):
         unknown = [c for c in codes.split() if not table.is_code(c)]
         if match not in (ROOT_MATCH, CODE_MATCH) or unknown:
-            raise ConfigError(f"cameo_sets.tsv: set {name!r} has a bad match {match!r} or unknown codes {unknown}")
+            raise ConfigError(
+                f"cameo_sets.tsv: set {name!r} has a bad match {match!r} or unknown codes {unknown}")
         found[name] = CodeSet(name=name, match=match, codes=frozenset(codes.split()))
     names = [f.name for f in fields(CodeSets)]
     if missing := [n for n in names if n not in found]:

@@ -87,7 +87,9 @@ class Contents:
             return None
         entry = self.lexicon.match(verb, "V", args.subject_of(verb))
         code = entry.code if entry is not None and entry.frame is None else None
-        return self.cameo.derive(fr.REJECT, code) if code and self.record.codes.cooperative.has(code) else None
+        if not code or not self.record.codes.cooperative.has(code):
+            return None
+        return self.cameo.derive(fr.REJECT, code)
 
     def noun_content(self, noun: Token, subject: Token | None, host: Token | None = None) -> Content | None:
         """An event noun's code; a frame noun ("calls for a ceasefire") takes its content's.

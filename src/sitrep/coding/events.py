@@ -3,10 +3,13 @@
 Find, then write: ``find_events`` reads the parse and the actor mentions and
 returns Event records; ``process`` attaches them to each document.
 
-How a sentence is read (see ``grammar`` for the parse, ``verbs`` for the lexicon,
-``frames`` for the frame vocabulary, ``contents`` for what a frame is about, and
-``found`` for the record every rule adds to, ``triggers`` for how each kind of
-trigger is coded once the walk has found it and who acts):
+This module is the clause walk (``SentenceCoder``) and who acts in each clause.
+The rest of the coder: ``grammar`` asks the parse, ``verbs`` is the lexicon,
+``frames`` the frame vocabulary, ``triggers`` codes each kind of trigger the
+walk finds, ``contents`` reads what a frame is about, ``nominal`` codes event
+nouns, ``speech_acts`` statements, ``participants`` finds sources and targets,
+and ``found`` is the record all of them add to (bundled per sentence in
+``coder.Coder``).  How a sentence is read:
 
 - The coder walks the clauses from the sentence root through conjoined,
   adverbial (including "after/as/when" backdrops) and complement clauses, then
@@ -171,7 +174,8 @@ class SentenceCoder:
         if found is None:
             return [], False
         entry, trigger, subject = found
-        if self.coder.frames.is_support(entry.frame) and (noun := self.triggers.event_subject(verb)) is not None:
+        noun = self.triggers.event_subject(verb) if self.coder.frames.is_support(entry.frame) else None
+        if noun is not None:
             self.triggers.code_nominal(verb, noun, ctx, mood)
             return [], False
         sources = clause_sources(self.coder, verb, entry, subject, ctx)
@@ -185,7 +189,8 @@ class SentenceCoder:
 # -- who acts in a clause ------------------------------------------------------
 
 
-def clause_entry(coder: Coder, verb: Token, subject: Token | None) -> tuple[Entry, Token, Token | None] | None:
+def clause_entry(coder: Coder, verb: Token, subject: Token | None
+                 ) -> tuple[Entry, Token, Token | None] | None:
     """The lexicon entry of a clause head, its trigger word (the verb, or the adjective
     that frames its infinitive: "X is *ready* to ...") and the subject that acts."""
     lexicon = coder.lexicon
@@ -217,7 +222,8 @@ def clause_subject(coder: Coder, verb: Token) -> Token | None:
     return args.subject_of(outer) or args.inherited_subject(outer) or subject
 
 
-def clause_sources(coder: Coder, verb: Token, entry: Entry, subject: Token | None, ctx: Context) -> list[Actor]:
+def clause_sources(coder: Coder, verb: Token, entry: Entry, subject: Token | None,
+                   ctx: Context) -> list[Actor]:
     """Who acts in the clause: the controller's actors, the subject's, the country of a
     force sent, or for a passive done to a known actor an unnamed someone."""
     if ctx.subjects and args.subject_of(verb) is None:

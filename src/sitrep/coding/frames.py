@@ -16,10 +16,12 @@ treats it:
 
 To add a frame of an existing kind, add one row to ``event_frames.tsv`` (and,
 for a ``derive`` frame, its block in ``cameo_derive.tsv``); the lexicon may
-then use it.  A frame that behaves in a new way also needs its kind here: a
-``KIND`` constant and one small predicate ("is_*") below, which the coder in
-``events`` asks.  The names of the frames whose rules single them out
-(``INTENT``, ``CLAIM`` ...) are constants here, so no rule module spells a frame.
+then name it, and nothing else changes.  A frame that behaves in a new way
+needs a new kind: a ``KIND`` constant and one small predicate (``is_*``) here,
+and the rule that codes it, one method registered by kind in
+``triggers.Triggers.rules`` (the rules need the sentence's coder, which this
+module sits below).  The frames the rules single out by name (``INTENT``,
+``CLAIM`` ...) are constants here, so no rule module spells a frame.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ from sitrep.resources import Resources
 DERIVE, SPEECH_KIND, FIXED, SUPPORT, FAILURE = "derive", "speech", "fixed", "support", "failure"
 KINDS = frozenset({DERIVE, SPEECH_KIND, FIXED, SUPPORT, FAILURE})
 # Frames the rules single out by name.
-INTENT, PREPARE, APPEAL, DEMAND, REJECT, THREATEN = "intent", "prepare", "appeal", "demand", "reject", "threaten"
+INTENT, PREPARE, APPEAL = "intent", "prepare", "appeal"
+DEMAND, REJECT, THREATEN = "demand", "reject", "threaten"
 SPEECH, CLAIM = "speech", "claim"
 LIGHT, PASS = "light", "pass"
 

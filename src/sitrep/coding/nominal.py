@@ -1,10 +1,11 @@
 """Events named by nouns anywhere in a sentence ("the talks between A and B",
 "a Turkish drone strike", "A's visit to B", "demands for compensation").
 
-The clause walk in ``events`` codes the nouns that verbs govern ("launched an
-attack", "called for sanctions"); this pass codes the event nouns left over,
-wherever they stand: subjects, objects of uncoded verbs, objects of
-prepositions.  A noun's actors come from its own phrase:
+``code_object_nouns`` codes the event noun a support or speech verb governs
+("launched *an attack*", "called *for sanctions*") as that verb's action;
+``code_nouns`` then codes the event nouns the clause walk left over, wherever
+they stand: subjects, objects of uncoded verbs, objects of prepositions.
+A noun's actors come from its own phrase:
 
 - source: a possessor ("*NATO's* exercise", "the men *whose* slaying"), an
   actor modifier ("*Israeli* air raids", "*US* sanctions"), a "by" phrase, or
@@ -175,7 +176,8 @@ def noun_sources(coder: Coder, noun: Token, code: str, between: list[Token]) -> 
     if coder.codes.doer_of.has(code):
         groups += args.prep_groups(noun, ("of",))
     found = who.first_actors(groups, [])
-    return found or governing_doers(coder, noun) or (occasion_doers(coder, noun) if coder.codes.consult.has(code) else [])
+    occasion = occasion_doers(coder, noun) if coder.codes.consult.has(code) else []
+    return found or governing_doers(coder, noun) or occasion
 
 
 def occasion_doers(coder: Coder, noun: Token) -> list[Actor]:

@@ -199,7 +199,9 @@ class Triggers:
         """"failed to reach agreement / to agree / to meet": verbal cooperation that
         did not come about is read as a rejection (the attempt itself stays negated)."""
         content = self.coder.contents.clause_content(complement)
-        if content is None or content.code is None or not self.coder.codes.verbal_cooperation.has(content.code):
+        if content is None or content.code is None:
+            return
+        if not self.coder.codes.verbal_cooperation.has(content.code):
             return
         targets = self.who.targets(content.token, content.target_mode, c.sources)
         code = self.coder.tables.cameo.derive(fr.REJECT, content.code)

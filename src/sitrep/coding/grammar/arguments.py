@@ -211,7 +211,8 @@ def objects_of(prep: Token) -> list[Token]:
 
 def preposition_objects(token: Token, preps: Collection[str]) -> list[Token]:
     """Objects of plain prepositions in ``preps``, in sentence order, without conjuncts."""
-    return [pobj for prep in dependents(token, (L.PREPOSITION,)) if prep.lower_ in preps for pobj in objects_of(prep)]
+    preps_found = [p for p in dependents(token, (L.PREPOSITION,)) if p.lower_ in preps]
+    return [pobj for prep in preps_found for pobj in objects_of(prep)]
 
 
 def of_object(token: Token, preps: tuple[str, ...] = ("of",)) -> Token | None:

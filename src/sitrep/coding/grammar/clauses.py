@@ -41,7 +41,8 @@ QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "million", "group", 
                             "several", "all", "most", "one", "two", "three", "part", "unit"})
 TOPIC_PREPS = frozenset({"about", "of", "in", "on", "over", "for", "to", "regarding", "concerning", "with"})
 # Dependents that can hold a to-infinitive of a verb or noun ("agreed *to send*", "plan *to hold*").
-INFINITIVE_SLOTS = frozenset({L.OPEN_COMPLEMENT, L.CLAUSAL_MODIFIER, L.CLAUSAL_COMPLEMENT, L.ADVERBIAL_CLAUSE})
+INFINITIVE_SLOTS = frozenset({L.OPEN_COMPLEMENT, L.CLAUSAL_MODIFIER, L.CLAUSAL_COMPLEMENT,
+                              L.ADVERBIAL_CLAUSE})
 # Trigger words keep their particle and negation in the trigger text ("carried *out*", "did *not* attack").
 TRIGGER_PARTS = frozenset({L.PARTICLE, L.NEGATION})
 # What a short phrase text leaves out: clauses, appositions, punctuation, coordination.
@@ -60,7 +61,8 @@ class Mood(Enum):
 
 def aux_lemmas(verb: Token) -> set[str]:
     """The verb's auxiliaries as lemmas ("won't" gives "wo", "can't" "ca")."""
-    return {c.lower_ if c.lower_ in ("wo", "ca") else c.lemma_.lower() for c in dependents(verb, L.AUXILIARIES)}
+    auxiliaries = dependents(verb, L.AUXILIARIES)
+    return {c.lower_ if c.lower_ in ("wo", "ca") else c.lemma_.lower() for c in auxiliaries}
 
 
 def marks(verb: Token) -> list[Token]:
