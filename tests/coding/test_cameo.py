@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.coding import cameo, verbs
+from sitrep.coding import cameo, frames, verbs
 from sitrep.errors import ConfigError
+from sitrep.resources import Resources
 
 ROOTS = [f"{n:02d}" for n in range(1, 21)]
+RESOURCES = Resources()
+TABLE = RESOURCES.get(cameo.cameo_table)
 
 
 def test_table_has_every_root_with_its_quad_class() -> None:
-    table = cameo.cameo_table()
+    table = TABLE.codes
     assert all(root in table for root in ROOTS)
     assert table["01"].quad_class == 1
     assert table["07"].quad_class == 2
@@ -20,7 +23,7 @@ def test_table_has_every_root_with_its_quad_class() -> None:
 
 
 def test_typos_of_the_reference_are_fixed() -> None:
-    labels = " ".join(row.label for row in cameo.cameo_table().values())
+    labels = " ".join(row.label for row in TABLE.codes.values())
     assert "matyerial" not in labels
     assert "radiologicalweapons" not in labels
     assert "  " not in labels
@@ -36,13 +39,13 @@ def test_typos_of_the_reference_are_fixed() -> None:
     ],
 )
 def test_lookup(code: str, label: str, goldstein: float, root: str) -> None:
-    row = cameo.lookup(code)
+    row = cameo.lookup(code, RESOURCES)
     assert (row.label, row.goldstein, row.root) == (label, goldstein, root)
 
 
 def test_unknown_code_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="999"):
-        cameo.lookup("999")
+        cameo.lookup("999", RESOURCES)
 
 
 @pytest.mark.parametrize(
@@ -73,11 +76,11 @@ def test_unknown_code_is_a_config_error() -> None:
     ],
 )
 def test_plover_mapping(code: str, plover: str, mode: str | None) -> None:
-    assert cameo.plover_for(code) == (plover, mode)
+    assert cameo.plover_for(code, TABLE.plover) == (plover, mode)
 
 
 def test_every_code_maps_to_one_of_the_sixteen_plover_types_or_none() -> None:
-    types = {row.plover for row in cameo.cameo_table().values()}
+    types = {row.plover for row in TABLE.codes.values()}
     assert types - {""} <= {
         "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
@@ -105,13 +108,13 @@ def test_every_code_maps_to_one_of_the_sixteen_plover_types_or_none() -> None:
     ],
 )
 def test_derive(family: str, content: str | None, expected: str) -> None:
-    assert cameo.derive(family, content) == expected
+    assert TABLE.derive(family, content) == expected
 
 
 def test_derived_codes_are_all_in_the_table() -> None:
-    for family in cameo.FAMILIES:
-        for content in [None, *cameo.cameo_table()]:
-            assert cameo.is_code(cameo.derive(family, content)), (family, content)
+    for family in RESOURCES.get(frames.frames).families:
+        for content in [None, *TABLE.codes]:
+            assert cameo.is_code(TABLE.derive(family, content), RESOURCES), (family, content)
 
 
 @pytest.mark.parametrize(("code", "klass"), [("010", 0), ("020", 0), ("0243", 0), ("036", 1), ("057", 1), ("074", 2), ("0874", 2), ("163", 3), ("160", 3),
@@ -121,7 +124,7 @@ def test_pentaclass(code: str, klass: int) -> None:
 
 
 def test_lexicon_covers_every_root_with_hundreds_of_entries() -> None:
-    entries = [e for group in verbs.lexicon().values() for e in group]
+    entries = [e for group in RESOURCES.get(verbs.lexicon).index.values() for e in group]
     assert len(entries) > 500
     assert {e.code[:2] for e in entries if e.code} == set(ROOTS)
 
@@ -130,9 +133,24 @@ def test_lexicon_rejects_unknown_codes() -> None:
     row = {"pos": "V", "lemma": "frobnicate", "part": "-", "object": "-", "subject": "-", "code": "999",
            "frame": "-", "target": "-"}
     with pytest.raises(ConfigError, match="frobnicate"):
-        verbs.parse_entry(row)
+        verbs.parse_entry(row, TABLE, RESOURCES.get(frames.frames))
 
 
 def test_most_specific_entry_comes_first() -> None:
-    lift = verbs.lexicon()[("V", "lift")]
+    lift = RESOURCES.get(verbs.lexicon).index[("V", "lift")]
     assert lift[0].objects and not lift[-1].objects
+
+
+def test_frames_name_their_kind_and_code() -> None:
+    table = RESOURCES.get(frames.frames)
+    assert table.families == ("intent", "prepare", "appeal", "demand", "reject", "threaten")
+    assert table.code("consider") == "014" and table.code("speech") == "010"
+    assert table.is_support("light") and table.is_failure("negate") and table.is_speech("claim")
+    assert table.kind(None) is None and not table.is_derived("speech")
+
+
+def test_code_sets_match_roots_or_codes() -> None:
+    sets = RESOURCES.get(cameo.code_sets)
+    assert sets.cooperative.has("0874") and not sets.cooperative.has("190")
+    assert sets.meetings.has("040") and not sets.meetings.has("045")
+    assert sets.generic_force.only == "190"

@@ -5,8 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from spacy.lang.en import English
+from spacy.tokens import Doc, Token
 
-from sitrep.models import Document, Event
+from sitrep.coding import cameo
+from sitrep.coding.found import Action, Context, Findings
+from sitrep.coding.grammar.clauses import Mood
+from sitrep.models import Actor, Document, Event
+from sitrep.resources import Resources
 
 pytestmark = pytest.mark.model
 
@@ -341,3 +347,39 @@ def test_a_scheduled_reciprocal_act_pairs_its_subjects(code_text: Coder) -> None
 def test_a_hyphenated_infinitive_is_one_intended_act(code_text: Coder) -> None:
     doc = code_text("Ethiopia agreed to re-open its borders to Somali refugees.")
     assert [(e.root, e.intent) for e in doc.events] == [("03", True)]
+
+
+# -- the record every rule adds to (no model: hand-built verbs, the packaged tables) --------
+
+
+def _findings_and_verb(words: list[str], deps: list[str]) -> tuple[Findings, Token]:
+    resources = Resources()
+    doc = Doc(English().vocab, words=words, heads=[1] * len(words), deps=deps)
+    record = Findings(cameo=resources.get(cameo.cameo_table), codes=resources.get(cameo.code_sets))
+    return record, doc[1]
+
+
+def _action(verb: Token, code: str, mood: Mood, **extra: bool) -> Action:
+    denmark = Actor(text="Denmark", name="Denmark", code="DNK", country="DNK")
+    sweden = Actor(text="Sweden", name="Sweden", code="SWE", country="SWE")
+    return Action(code=code, words=[verb], sources=[denmark], targets=[sweden], ctx=Context(), mood=mood,
+                  verb=verb, **extra)
+
+
+def test_the_record_reads_a_future_action_as_an_intent() -> None:
+    record, verb = _findings_and_verb(["Denmark", "will", "withdraw"], ["nsubj", "ROOT", "aux"])
+    record.add(_action(verb, "0874", Mood.FUTURE))
+    assert [(f.code, f.intent, f.negated) for f in record.found] == [("0356", True, False)]
+
+
+def test_the_record_keeps_a_refused_cooperation_as_one_rejection() -> None:
+    record, verb = _findings_and_verb(["Denmark", "will", "not", "accept"], ["nsubj", "ROOT", "aux", "neg"])
+    record.add(_action(verb, "0874", Mood.FUTURE))
+    assert len(record.found) == 1 and record.found[0].code.startswith("12") and not record.found[0].negated
+
+
+def test_the_record_drops_an_obligation_nobody_states() -> None:
+    record, verb = _findings_and_verb(["Denmark", "must", "withdraw"], ["nsubj", "ROOT", "aux"])
+    record.add(_action(verb, "0874", Mood.OBLIGATION))
+    record.add(_action(verb, "010", Mood.OBLIGATION, statement=True))
+    assert [f.code for f in record.found] == ["010"]

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.coding.verbs import match
+from sitrep.coding.verbs import lexicon
+from sitrep.resources import Resources
 
 pytestmark = pytest.mark.model
+
+match = Resources().get(lexicon).match
 
 
 @pytest.mark.parametrize(

@@ -1,29 +1,31 @@
-"""The CAMEO event table and its links to PLOVER.
+"""The CAMEO event ontology: the code table, its links to PLOVER, and named sets of codes.
 
-Three small data files, read once and cached:
+Four small data files, each read by a loader into a table kept by ``Resources``:
 
 - ``cameo.tsv``: every CAMEO code with its label, Goldstein score and quad class;
 - ``cameo_plover.tsv``: CAMEO code prefix -> PLOVER type and mode (longest prefix wins);
 - ``cameo_derive.tsv``: how a frame verb ("agreed to", "urged ... to", "rejected",
-  "threatened to") turns the event it is about into its own code.
+  "threatened to") turns the event it is about into its own code (the frame
+  families are named in ``frames``);
+- ``cameo_sets.tsv``: the classes of codes the event rules ask about ("cooperative",
+  "meetings", "force"), so that no rule module spells a CAMEO code.
 
 Codes are strings ("0874"); the root is always the first two characters.
+``cameo_table(resources)`` is the loaded table; ``lookup``/``is_code`` are the
+look-ups other packages use.
 """
 
 from __future__ import annotations
 
-import csv
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
 
 from sitrep.errors import ConfigError
-from sitrep.resources import Resources
+from sitrep.resources import Resources, Rows
 
-# Families of frame verbs understood by ``derive``.
-FAMILIES = ("intent", "prepare", "appeal", "demand", "reject", "threaten")
 KEEP = "="  # derive-table value: keep the content event's own code
 DELEGATE = "@"  # derive-table value "@intent": use that family's row instead
+ROOT_MATCH, CODE_MATCH = "root", "code"  # how a code set in cameo_sets.tsv matches a code
 
 
 @dataclass(frozen=True)
@@ -42,23 +44,63 @@ class CameoCode:
         return self.code[:2]
 
 
-def read_table(name: str) -> list[dict[str, str]]:
-    """Rows of a packaged TSV data file; ``#`` lines are comments."""
-    try:
-        text = resources.files("sitrep.coding").joinpath("data", name).read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise ConfigError(f"data file coding/data/{name} is missing; reinstall sitrep") from exc
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return [
-        {key: (value or "").strip() for key, value in row.items()}
-        for row in csv.DictReader(lines, delimiter="\t")
-    ]
+def body(rows: Rows, header: str) -> Rows:
+    """The rows after a table's column header (the first row, whose first cell is ``header``)."""
+    return rows[1:] if rows and rows[0][0] == header else rows
 
 
-@lru_cache(maxsize=1)
-def _plover_prefixes() -> dict[str, tuple[str, str | None]]:
-    rows = read_table("cameo_plover.tsv")
-    return {row["cameo"]: (row.get("plover", ""), row.get("mode") or None) for row in rows}
+def _longest_prefix(code: str, keys: Mapping[str, object]) -> str | None:
+    """The longest key of ``keys`` that is a prefix of ``code``."""
+    for end in range(len(code), 1, -1):
+        if code[:end] in keys:
+            return code[:end]
+    return None
+
+
+@dataclass(frozen=True)
+class CameoTable:
+    """The loaded CAMEO tables: codes, PLOVER prefixes, frame derivations."""
+
+    codes: dict[str, CameoCode]
+    plover: dict[str, tuple[str, str | None]]
+    derivations: dict[str, dict[str, str]]
+
+    def lookup(self, code: str) -> CameoCode:
+        """The table row for ``code``; unknown codes are a data error in the lexicon."""
+        try:
+            return self.codes[code]
+        except KeyError as exc:
+            raise ConfigError(
+                f"CAMEO code {code!r} is not in coding/data/cameo.tsv; fix the lexicon entry"
+            ) from exc
+
+    def is_code(self, code: str) -> bool:
+        return code in self.codes
+
+    def derive(self, family: str, content: str | None) -> str:
+        """The code of a frame verb of ``family`` about an event coded ``content``.
+
+        ``derive("intent", "0874")`` is ``"0356"`` (intent to de-escalate);
+        ``derive("reject", None)`` is the family default ``"120"``.
+        """
+        rows = self.derivations[family]
+        key = _longest_prefix(content, rows) if content else None
+        value = rows[key] if key else rows["*"]
+        if value.startswith(DELEGATE):
+            return self.derive(value[1:], content)
+        return content if value == KEEP and content else value
+
+
+def plover_prefixes(resources: Resources) -> dict[str, tuple[str, str | None]]:
+    """CAMEO prefix -> (PLOVER type, mode) from ``cameo_plover.tsv``."""
+    rows = body(resources.rows("cameo_plover.tsv", 3), "cameo")
+    return {cameo: (plover, mode or None) for cameo, plover, mode in rows}
+
+
+def plover_for(code: str, prefixes: dict[str, tuple[str, str | None]]) -> tuple[str, str | None]:
+    """PLOVER (type, mode) for a CAMEO code; ("", None) when it has none."""
+    key = _longest_prefix(code, prefixes)
+    return prefixes[key] if key else ("", None)
 
 
 def plover_types(resources: Resources) -> tuple[str, ...]:
@@ -68,80 +110,37 @@ def plover_types(resources: Resources) -> tuple[str, ...]:
     return tuple(dict.fromkeys(types))
 
 
-def _longest_prefix(code: str, table: dict[str, object]) -> str | None:
-    """The longest key of ``table`` that is a prefix of ``code``."""
-    for end in range(len(code), 1, -1):
-        if code[:end] in table:
-            return code[:end]
-    return None
+def cameo_table(resources: Resources) -> CameoTable:
+    """Every CAMEO code keyed by code, with its PLOVER type, and the derivation rows."""
+    prefixes = plover_prefixes(resources)
+    codes = {}
+    for code, label, goldstein, quad_class in body(resources.rows("cameo.tsv", 4, required=4), "code"):
+        plover, mode = plover_for(code, prefixes)
+        codes[code] = CameoCode(code=code, label=label, goldstein=float(goldstein), quad_class=int(quad_class),
+                                plover=plover, mode=mode)
+    derivations: dict[str, dict[str, str]] = {}
+    for family, content, result in body(resources.rows("cameo_derive.tsv", 3, required=3), "family"):
+        derivations.setdefault(family, {})[content] = result
+    return CameoTable(codes=codes, plover=prefixes, derivations=derivations)
 
 
-def plover_for(code: str) -> tuple[str, str | None]:
-    """PLOVER (type, mode) for a CAMEO code; ("", None) when it has none."""
-    table = _plover_prefixes()
-    key = _longest_prefix(code, table)  # type: ignore[arg-type]
-    return table[key] if key else ("", None)
+def lookup(code: str, resources: Resources) -> CameoCode:
+    """The table row for ``code`` (a ConfigError for an unknown code)."""
+    return resources.get(cameo_table).lookup(code)
 
 
-@lru_cache(maxsize=1)
-def cameo_table() -> dict[str, CameoCode]:
-    """Every CAMEO code, keyed by code."""
-    table = {}
-    for row in read_table("cameo.tsv"):
-        plover, mode = plover_for(row["code"])
-        table[row["code"]] = CameoCode(
-            code=row["code"],
-            label=row["label"],
-            goldstein=float(row["goldstein"]),
-            quad_class=int(row["quad_class"]),
-            plover=plover,
-            mode=mode,
-        )
-    return table
-
-
-def lookup(code: str) -> CameoCode:
-    """The table row for ``code``; unknown codes are a data error in the lexicon."""
-    try:
-        return cameo_table()[code]
-    except KeyError as exc:
-        raise ConfigError(
-            f"CAMEO code {code!r} is not in coding/data/cameo.tsv; fix the lexicon entry"
-        ) from exc
-
-
-def is_code(code: str) -> bool:
+def is_code(code: str, resources: Resources) -> bool:
     """Whether ``code`` is a known CAMEO code."""
-    return code in cameo_table()
-
-
-@lru_cache(maxsize=1)
-def _derive_table() -> dict[str, dict[str, str]]:
-    table: dict[str, dict[str, str]] = {family: {} for family in FAMILIES}
-    for row in read_table("cameo_derive.tsv"):
-        table[row["family"]][row["content"]] = row["code"]
-    return table
-
-
-def derive(family: str, content: str | None) -> str:
-    """The code of a frame verb of ``family`` about an event coded ``content``.
-
-    ``derive("intent", "0874")`` is ``"0356"`` (intent to de-escalate);
-    ``derive("reject", None)`` is the family default ``"120"``.
-    """
-    rows = _derive_table()[family]
-    key = _longest_prefix(content, rows) if content else None  # type: ignore[arg-type]
-    value = rows[key] if key else rows["*"]
-    if value.startswith(DELEGATE):
-        return derive(value[1:], content)
-    return content if value == KEEP and content else value
+    return resources.get(cameo_table).is_code(code)
 
 
 def pentaclass(code: str) -> int:
     """The five-class label of a CAMEO code (Schrodt's pentaclass as in the eval README):
     0 statements and appeals (01-02), 1 verbal cooperation (03-05), 2 material
     cooperation (06-08), 3 verbal conflict (09-13 and 16, reducing relations),
-    4 material conflict (14-15, 17-20: protest, force postures, coercion, force)."""
+    4 material conflict (14-15, 17-20: protest, force postures, coercion, force).
+
+    Arithmetic on the root, so it reads no table and takes no resources."""
     root = int(code[:2])
     if root <= 2:
         return 0
@@ -152,3 +151,62 @@ def pentaclass(code: str) -> int:
     if root <= 13 or root == 16:
         return 3
     return 4
+
+
+@dataclass(frozen=True)
+class CodeSet:
+    """A named class of CAMEO codes: whole roots, or single codes."""
+
+    name: str
+    match: str  # ROOT_MATCH or CODE_MATCH
+    codes: frozenset[str]
+
+    def has(self, code: str) -> bool:
+        return (code[:2] if self.match == ROOT_MATCH else code) in self.codes
+
+    @property
+    def only(self) -> str:
+        """The code of a one-code set (``generic_force``)."""
+        (code,) = self.codes
+        return code
+
+
+@dataclass(frozen=True)
+class CodeSets:
+    """The classes of codes the event rules ask about (``data/cameo_sets.tsv``, whose
+    comments say what each is for); one field per row."""
+
+    cooperative: CodeSet
+    verbal_cooperation: CodeSet
+    agentless: CodeSet
+    sending: CodeSet
+    meetings: CodeSet
+    generic_force: CodeSet
+    violent: CodeSet
+    patient_of: CodeSet
+    doer_of: CodeSet
+    intended: CodeSet
+    consult: CodeSet
+    noun_agentless: CodeSet
+    deed: CodeSet
+    comment: CodeSet
+    reaction: CodeSet
+    force: CodeSet
+    domestic_restriction: CodeSet
+    foreign_restriction: CodeSet
+
+
+def code_sets(resources: Resources) -> CodeSets:
+    """The named code classes; a missing, unknown or misspelt one is a ConfigError."""
+    table = resources.get(cameo_table)
+    found: dict[str, CodeSet] = {}
+    for name, match, codes in body(resources.rows("cameo_sets.tsv", 3, required=3), "name"):
+        unknown = [c for c in codes.split() if not table.is_code(c)]
+        if match not in (ROOT_MATCH, CODE_MATCH) or unknown:
+            raise ConfigError(
+                f"cameo_sets.tsv: set {name!r} has a bad match {match!r} or unknown codes {unknown}")
+        found[name] = CodeSet(name=name, match=match, codes=frozenset(codes.split()))
+    names = [f.name for f in fields(CodeSets)]
+    if missing := [n for n in names if n not in found]:
+        raise ConfigError(f"cameo_sets.tsv: missing code sets {missing}")
+    return CodeSets(**{n: found[n] for n in names})

@@ -1,25 +1,28 @@
-"""The records the event coder builds before it writes Events.
+"""The record of what the event coder found in a sentence, shared by every rule module.
 
 ``Found`` is one coded action with its compound actors not yet multiplied out,
 ``Context`` what a clause inherits from the clause that leads to it (speaker,
 controller, negation, future), ``Content`` the event a frame word is about.
-``to_events`` turns a sentence's Found records into Events: main clause first,
-statements last, one per actor pair.
+``Findings`` is one sentence's findings: the actions found so far and the clause
+heads already coded or ruled out; ``Findings.add`` takes an ``Action`` and
+applies the clause's mood and negation before recording it.  ``to_events``
+turns a sentence's Found records into Events: main clause first, statements
+last, one per actor pair.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
 
-from sitrep.coding.cameo import lookup
+from sitrep.coding.cameo import CameoTable, CodeSets
+from sitrep.coding.frames import INTENT, REJECT
+from sitrep.coding.grammar import clauses as cl
 from sitrep.coding.verbs import Entry
 from sitrep.models import Actor, Event
+from sitrep.nlp.types import Token
 
-Token = Any  # spaCy Token
 
-
-@dataclass
+@dataclass(kw_only=True)
 class Found:
     """One coded action before its compound actors are multiplied out."""
 
@@ -42,7 +45,7 @@ class Found:
     def trigger(self) -> str:
         """The trigger words in sentence order, with their particles ("carried out strikes")."""
         unique = {w.i: w for w in self.words}
-        unique.update({c.i: c for w in self.words for c in w.children if c.dep_ in ("prt", "neg")})
+        unique.update({c.i: c for w in self.words for c in cl.trigger_parts(w)})
         return " ".join(unique[i].text for i in sorted(unique))
 
 
@@ -66,17 +69,97 @@ class Content:
     entry: Entry | None = None
     inner: Content | None = None  # what a frame noun is about ("demand *that Israel ease*")
 
+    @property
+    def target_mode(self) -> str:
+        """Where the content's lexicon entry looks for a target ("-" without an entry)."""
+        return self.entry.target if self.entry else "-"
+
+    @property
+    def symmetric(self) -> bool:
+        return bool(self.entry and self.entry.target == "sym")
+
+
+@dataclass(kw_only=True)
+class Action:
+    """An action a rule wants recorded, before mood and negation are applied.
+
+    ``verb`` is the clause head whose negation counts; ``symmetric`` marks a
+    reciprocal action ("X and Y met"), ``intent`` one already read as an
+    intent, ``statement`` a statement (kept last, and the one place an
+    obligation is news: "X said Y must go")."""
+
+    code: str
+    words: list[Token]
+    sources: list[Actor]
+    targets: list[Actor]
+    ctx: Context
+    mood: cl.Mood
+    verb: Token
+    symmetric: bool = False
+    intent: bool = False
+    statement: bool = False
+
 
 def speaker_of(ctx: Context) -> Actor | None:
     return ctx.speaker[0] if ctx.speaker else None
 
 
-def to_events(found: list[Found], sentence: str, index: int) -> list[Event]:
+@dataclass
+class Findings:
+    """What was found in one sentence, and which clause heads are spoken for."""
+
+    cameo: CameoTable
+    codes: CodeSets
+    found: list[Found] = field(default_factory=list)
+    done: set[int] = field(default_factory=set)  # clause heads already coded or consumed by a frame
+    blocked: set[int] = field(default_factory=set)  # hypothetical or purpose clauses: nothing below is news
+    visited: set[int] = field(default_factory=set)  # clause heads coded as clauses (``done`` adds frame contents)
+
+    def under_blocked(self, token: Token) -> bool:
+        """Under a hypothetical or purpose clause, or inside the content of a frame
+        ("demanded that Israel ease restrictions *to allow* ..."): not news of its own."""
+        if token.i in self.blocked:
+            return True
+        return any(a.i in self.blocked or (a.i in self.done and a.i not in self.visited) for a in token.ancestors)
+
+    def add(self, action: Action) -> None:
+        """Record an action, applying the clause's mood and negation."""
+        ctx, code, sources, targets = action.ctx, action.code, action.sources, action.targets
+        negated = ctx.negated or cl.is_negated(action.verb)
+        future = action.mood is cl.Mood.FUTURE or ctx.future
+        if action.mood is cl.Mood.OBLIGATION and not action.statement:
+            return  # "X must withdraw" with nobody saying it: an opinion, not an event
+        if self.codes.meetings.has(code) and not targets and not (action.symmetric and len(sources) > 1):
+            return  # a meeting with nobody named is not an interaction
+        code = international_sense(code, sources, targets, self.codes)
+        intent = action.intent
+        if future and not intent:
+            intent, code = True, self.cameo.derive(INTENT, code)
+        statement = action.statement
+        if negated and future and self.codes.cooperative.has(code):
+            # "will not accept refugees" is one record: the refusal, not also the withheld act.
+            code, negated, intent, statement = self.cameo.derive(REJECT, code), False, False, False
+        self.found.append(Found(code=code, words=action.words, sources=sources, targets=targets, negated=negated,
+                                intent=intent, reported_by=speaker_of(ctx), depth=ctx.depth, statement=statement,
+                                symmetric=action.symmetric))
+
+
+def international_sense(code: str, sources: list[Actor], targets: list[Actor], codes: CodeSets) -> str:
+    """Restrictions and bans on one's own people are administrative sanctions (172);
+    on another country they are sanctions (163)."""
+    if not codes.domestic_restriction.has(code) or not sources or not targets:
+        return code
+    own = {a.country for a in sources if a.country}
+    other = {a.country for a in targets if a.country}
+    return codes.foreign_restriction.only if own and other and not own & other else code
+
+
+def to_events(found: list[Found], sentence: str, index: int, cameo: CameoTable) -> list[Event]:
     """Events of one sentence: main clause first, statements last, one per actor pair."""
     events: list[Event] = []
-    seen: set[tuple] = set()
+    seen: set[tuple[object, ...]] = set()
     for item in sorted(found, key=lambda f: (f.statement, f.depth, f.position)):
-        row = lookup(item.code)
+        row = cameo.lookup(item.code)
         for source, target in actor_pairs(item):
             key = (source.key(), target.key() if target else None, item.code, item.negated)
             if key in seen:

@@ -20,16 +20,14 @@ target of several frames.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from typing import Any
 
-from sitrep.coding.grammar import clauses as cl
 from sitrep.coding.actors import actors_for_token, mention_at
-from sitrep.coding.tsv import read_tsv
-from sitrep.coding.verbs import match
+from sitrep.coding.grammar import arguments as args
+from sitrep.coding.grammar import clauses as cl
+from sitrep.coding.verbs import Lexicon
 from sitrep.models import Actor, Document
-
-Token = Any  # spaCy Token
+from sitrep.nlp.types import Token
+from sitrep.resources import Resources
 
 # Prepositions on the object noun that name the target ("attack *on* X", "calls *by* X").
 NOUN_TARGET_PREPS = ("on", "against", "with", "to", "into", "between", "toward", "towards", "by", "from", "of", "for",
@@ -48,17 +46,16 @@ FORCE_NOUNS = frozenset({"troop", "soldier", "force", "engineer", "peacekeeper",
                          "observer", "monitor", "reinforcement", "unit", "battalion", "brigade", "contingent"})
 
 
-@lru_cache(maxsize=1)
-def non_agents() -> dict[str, str]:
+def non_agents(resources: Resources) -> dict[str, str]:
     """Nouns that never act politically, by kind (``data/event_non_agents.tsv``)."""
-    return {word: kind for word, kind in read_tsv("event_non_agents.tsv", 2)}
+    return {word: kind for word, kind in resources.rows("event_non_agents.tsv", 2)}
 
 
-def non_agent_kind(token: Token) -> str | None:
+def non_agent_kind(token: Token, kinds: dict[str, str]) -> str | None:
     """"instrument", "disaster", ... for a weapon or a non-actor noun; None otherwise."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
-    return non_agents().get(token.lemma_.lower()) or non_agents().get(token.lower_)
+    return kinds.get(token.lemma_.lower()) or kinds.get(token.lower_)
 
 
 def is_rich(actor: Actor) -> bool:
@@ -99,6 +96,8 @@ class Participants:
     """Actor look-ups for one sentence of ``doc``."""
 
     doc: Document
+    lexicon: Lexicon
+    kinds: dict[str, str]  # ``non_agents``
     cache: dict[int, list[Actor]] = field(default_factory=dict)
     anonymous: set[int] = field(default_factory=set)  # ids of unresolved actors that are not names
     consumed: set[int] = field(default_factory=set)  # clauses read as who used a weapon ("bullets *fired by* X")
@@ -110,13 +109,13 @@ class Participants:
         relative, subject = subject, cl.antecedent(subject)  # "the men *who* were arrested"
         if relative.i != subject.i and not self.actors(subject):
             return []  # "a plan *that* will not allow ...": a document or thing does not act
-        kind = non_agent_kind(cl.noun_phrase_head(subject))
+        kind = non_agent_kind(cl.noun_phrase_head(subject), self.kinds)
         if kind == INSTRUMENT:
             return self.weapon_users(cl.noun_phrase_head(subject)) or [self.unnamed(subject)]
         if kind is not None:
             return []  # "an earthquake killed 300", "cases rose": nobody acted
         found = self.actors(subject)
-        if found and match(subject, "N") is not None:
+        if found and self.lexicon.match(subject, "N") is not None:
             found = self.event_doers(subject)  # "a Kabul car bombing killed five": Kabul is the place
         owned = bool(speaker) and self.owned_by_pronoun(subject)
         if found and owned and not any(is_rich(a) for a in found) and is_rich(speaker[0]):
@@ -146,8 +145,8 @@ class Participants:
 
     def is_city_compound(self, noun: Token, actor: Actor) -> bool:
         """Whether ``actor`` comes only from a place-name compound of ``noun``."""
-        for child in noun.children:
-            if child.dep_ == "compound" and child.ent_type_ in ("GPE", "LOC", "FAC"):
+        for child in args.compounds(noun):
+            if child.ent_type_ in ("GPE", "LOC", "FAC"):
                 if any(a.key() == actor.key() for a in actors_for_token(self.doc, child)):
                     return True
         return False
@@ -165,13 +164,13 @@ class Participants:
         found = [a for a in actors_for_token(self.doc, weapon) if resolved(a)]
         if found:
             return found
-        for child in weapon.children:
-            if child.dep_ == "acl" and child.tag_ == "VBN":
-                agents = cl.prep_objects(child, ("by",))
+        for child in cl.clausal_modifiers(weapon):
+            if child.tag_ == "VBN":
+                agents = args.prep_objects(child, ("by",))
                 if agents and (found := self.actors(agents[0])):
                     self.consumed.add(child.i)
                     return found
-        if weapon.dep_ == "dobj" and (subject := cl.subject_of(weapon.head)) is not None:
+        if args.is_direct_object(weapon) and (subject := args.subject_of(weapon.head)) is not None:
             return self.actors(cl.antecedent(subject))
         return []
 
@@ -183,7 +182,7 @@ class Participants:
 
     def owned_by_pronoun(self, token: Token) -> bool:
         """A phrase owned by a pronoun ("*his* country", "*their* forces")."""
-        return any(c.dep_ == "poss" and cl.is_pronoun(c) for c in token.children)
+        return any(cl.is_pronoun(c) for c in args.possessors(token))
 
     def anchored(self, sources: list[Actor], targets: list[Actor]) -> bool:
         """Whether an action involves someone identifiable: a coded actor on either
@@ -213,10 +212,7 @@ class Participants:
 
     def phrase_actor(self, token: Token) -> Actor | None:
         """A country or organisation named in the token's "of/in/from" phrase or apposition."""
-        for child in token.children:
-            inner = [child] if child.dep_ == "appos" else []
-            if child.dep_ == "prep" and child.lower_ in PHRASE_PREPS:
-                inner = [g for g in child.children if g.dep_ == "pobj"]
+        for inner in args.attached_phrases(token, PHRASE_PREPS):
             for tok in inner:
                 rich = [a for a in actors_for_token(self.doc, tok) if is_rich(a)]
                 if rich:
@@ -230,28 +226,28 @@ class Participants:
             return []
         if skip:
             sources = [*sources, *(a for t in skip for a in self.actors(t))]
-        passive = [p] if (p := cl.passive_subject(verb)) is not None else []
-        objects = cl.direct_objects(verb)
-        preps = cl.prep_groups(verb, cl.TARGET_PREPS)
+        passive = [p] if (p := args.passive_subject(verb)) is not None else []
+        objects = args.direct_objects(verb)
+        preps = args.prep_groups(verb, cl.TARGET_PREPS)
         if mode == "prep":
             # "sent *troops* to X", "offered *France's support*": the object is what is given;
             # it is the recipient only when it names one itself ("provided *Ukraine* with arms").
             named = [o for o in objects if mention_at(self.doc, o.i) is not None and not self.is_force(o)]
-            given_to = [g for o in objects for g in cl.prep_groups(o, GIVEN_TO_PREPS)]  # "an ultimatum *to* X"
+            given_to = [g for o in objects for g in args.prep_groups(o, GIVEN_TO_PREPS)]  # "an ultimatum *to* X"
             slots = [passive, *preps, *given_to, named]
             return self.best_actors(slots, sources) or self.place_target(verb, sources)
-        of_objects = [p for o in objects for p in cl.prep_objects(o, NOUN_TARGET_PREPS)]
+        of_objects = [p for o in objects for p in args.prep_objects(o, NOUN_TARGET_PREPS)]
         # "entered into an agreement *with* X": the partner hangs on the prepositional noun
-        partners = [p for o in cl.prep_objects(verb, ("into", "in", "to")) for p in cl.prep_objects(o, ("with",))]
+        partners = [p for o in args.prep_objects(verb, ("into", "in", "to")) for p in args.prep_objects(o, ("with",))]
         slots = [passive, objects, *preps, of_objects, partners]
         return (self.first_actors(slots, sources, rich=True) or self.place_target(verb, sources)
                 or self.first_actors(slots, sources))
 
     def place_target(self, verb: Token, sources: list[Actor]) -> list[Actor]:
         """A country named as the place of the action ("lifted a curfew in Montenegro")."""
-        places = cl.prep_objects(verb, cl.WEAK_TARGET_PREPS)
-        for obj in cl.direct_objects(verb):
-            places += cl.prep_objects(obj, cl.WEAK_TARGET_PREPS)
+        places = args.prep_objects(verb, cl.WEAK_TARGET_PREPS)
+        for obj in args.direct_objects(verb):
+            places += args.prep_objects(obj, cl.WEAK_TARGET_PREPS)
         found = self.first_actors([places], sources, rich=True)
         return [a for a in found if a.country and not a.agent and not a.org]
 
@@ -259,11 +255,11 @@ class Participants:
         """Where the target of an event-about-an-event may be named, best first:
         the clause's subject ("demanded that *the US* cancel"), then its objects."""
         if token.pos_ not in cl.VERBAL:
-            return cl.prep_groups(token, NOUN_TARGET_PREPS)
-        subject = cl.subject_of(token)
-        objects = cl.direct_objects(token)
-        preps = cl.prep_groups(token, cl.TARGET_PREPS)
-        of_objects = [g for o in objects for g in cl.prep_groups(o, NOUN_TARGET_PREPS)]
+            return args.prep_groups(token, NOUN_TARGET_PREPS)
+        subject = args.subject_of(token)
+        objects = args.direct_objects(token)
+        preps = args.prep_groups(token, cl.TARGET_PREPS)
+        of_objects = [g for o in objects for g in args.prep_groups(o, NOUN_TARGET_PREPS)]
         ordered = [*preps, objects] if mode == "prep" else [objects, *preps]
         return [[subject] if subject is not None else [], *ordered, *of_objects]
 

@@ -1,7 +1,7 @@
 """The event lexicon: which verb or noun phrase triggers which CAMEO code.
 
 The phrases live in ``coding/data/verbs.tsv`` (see its header for the columns).
-This module loads them once, indexes them by (part of speech, lemma) and picks,
+The loader ``lexicon(resources)`` indexes them by (part of speech, lemma); ``Lexicon.match`` picks,
 for one spaCy token, the most specific entry whose conditions hold: particles
 ("call *off*"), object cues ("impose *sanctions*"), subject cues ("*workers*
 struck").  Everything here is a pure function of the token and its children,
@@ -10,26 +10,26 @@ so one linear pass over a sentence costs one dict lookup per token.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
 
-from sitrep.coding.cameo import FAMILIES, is_code, read_table
+from sitrep.coding.cameo import CameoTable, body, cameo_table
+from sitrep.coding.frames import Frames, frames
+from sitrep.coding.grammar import arguments as args
+from sitrep.coding.grammar import labels as L
 from sitrep.coding.grammar.forms import lemma_candidates, lemma_of
 from sitrep.errors import ConfigError
+from sitrep.nlp.types import Token
+from sitrep.resources import Resources
 
-Token = Any  # spaCy Token; typed loosely so that spaCy is not imported here
-
-FRAMES = frozenset({*FAMILIES, "speech", "claim", "consider", "light", "pass", "negate"})
 TARGET_MODES = frozenset({"-", "prep", "sym", "none"})
-# Dependents that can carry the object a cue is matched against.
-OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "obj"})
-PREP_DEPS = frozenset({"prep", "agent", "prt"})
-MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+# Modifiers that make a two-word cue ("hunger strike", "military aid"): a possessor names who,
+# not what kind, so it is left out; a noun-phrase adverbial (the parser's label for some
+# noun modifiers) is in.
+CUE_MODIFIERS = (L.NOUN_MODIFIERS - {L.POSSESSIVE}) | {L.NOUN_PHRASE_ADVERB}
 SCENE_PREPS = frozenset({"because", "despite", "during", "after", "before", "since", "until", "amid",
                          "amidst", "following", "like", "than", "unlike", "via", "without", "throughout"})
 NOUN_OBJECT_PREPS = frozenset({"of", "into", "on", "against"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 ANY_OBJECT = "*"  # object cue: any direct (or passive) object will do ("returned * to X")
 # Verbs that name or describe when they take a predicate noun ("called X *a threat*").
 NAMING_VERBS = frozenset({"call", "name", "dub", "label", "brand", "term"})
@@ -69,8 +69,11 @@ def _split(value: str, sep: str) -> tuple[str, ...]:
     return tuple(part.strip().lower() for part in cell.split(sep)) if cell else ()
 
 
-def parse_entry(row: dict[str, str]) -> Entry:
-    """One TSV row as an Entry; bad codes or frames are reported by lemma."""
+COLUMNS = ("pos", "lemma", "part", "object", "subject", "code", "frame", "target")
+
+
+def parse_entry(row: dict[str, str], cameo: CameoTable, frames: Frames) -> Entry:
+    """One TSV row (by column name) as an Entry; bad codes or frames are reported by lemma."""
     entry = Entry(
         pos=row["pos"],
         lemma=row["lemma"].lower(),
@@ -81,33 +84,38 @@ def parse_entry(row: dict[str, str]) -> Entry:
         frame=_cell(row["frame"]),
         target=row["target"] or "-",
     )
-    if entry.code is not None and not is_code(entry.code):
+    if entry.code is not None and not cameo.is_code(entry.code):
         raise ConfigError(f"verbs.tsv: {entry.lemma!r} has unknown CAMEO code {entry.code!r}")
-    if entry.frame is not None and entry.frame not in FRAMES:
+    if entry.frame is not None and entry.frame not in frames:
         raise ConfigError(f"verbs.tsv: {entry.lemma!r} has unknown frame {entry.frame!r}")
     if entry.target not in TARGET_MODES:
         raise ConfigError(f"verbs.tsv: {entry.lemma!r} has unknown target mode {entry.target!r}")
     return entry
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
-    """All entries indexed by (pos, lemma), most specific first (file order breaks ties)."""
+Index = dict[tuple[str, str], tuple[Entry, ...]]
+
+
+def lexicon(resources: Resources) -> Lexicon:
+    """All entries indexed by (pos, lemma), most specific first (file order breaks ties),
+    with the irregular verb forms (``irregular_verbs.tsv``) for lemma guesses."""
+    cameo, known_frames = resources.get(cameo_table), resources.get(frames)
     index: dict[tuple[str, str], list[Entry]] = {}
-    for row in read_table("verbs.tsv"):
-        entry = parse_entry(row)
+    for row in body(resources.rows("verbs.tsv", len(COLUMNS)), "pos"):
+        entry = parse_entry(dict(zip(COLUMNS, row)), cameo, known_frames)
         index.setdefault((entry.pos, entry.lemma), []).append(entry)
-    return {key: tuple(sorted(entries, key=lambda e: -e.specificity)) for key, entries in index.items()}
+    ordered = {key: tuple(sorted(entries, key=lambda e: -e.specificity)) for key, entries in index.items()}
+    irregular = {form: lemma for form, lemma in body(resources.rows("irregular_verbs.tsv", 2), "form")}
+    return Lexicon(index=ordered, irregular=irregular)
 
 
 def token_keys(token: Token) -> set[str]:
     """Cue keys of one noun: its lemma, its text, and "modifier lemma" pairs."""
     lemma = lemma_of(token)
     keys = {lemma, token.lower_}
-    for child in token.children:
-        if child.dep_ in MODIFIER_DEPS:
-            keys.add(f"{lemma_of(child)} {lemma}")
-            keys.add(lemma_of(child))
+    for child in args.dependents(token, CUE_MODIFIERS):
+        keys.add(f"{lemma_of(child)} {lemma}")
+        keys.add(lemma_of(child))
     return keys
 
 
@@ -117,17 +125,7 @@ def object_tokens(verb: Token) -> tuple[list[Token], list[Token]]:
     Prepositions that only set the scene ("because of the fighting", "after
     talks") are left out: their objects are not what the action is done to.
     """
-    direct, oblique = [], []
-    for child in verb.children:
-        if child.dep_ in OBJECT_DEPS:
-            direct.append(child)
-        elif child.dep_ in PREP_DEPS and child.lower_ not in SCENE_PREPS:
-            oblique.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp", "dobj"))
-    return _with_conjuncts(direct), _with_conjuncts(oblique)
-
-
-def _with_conjuncts(tokens: list[Token]) -> list[Token]:
-    return tokens + [c for token in tokens for c in token.conjuncts]
+    return args.cue_objects(verb, SCENE_PREPS)
 
 
 def keys_of(tokens: list[Token]) -> set[str]:
@@ -136,34 +134,21 @@ def keys_of(tokens: list[Token]) -> set[str]:
     keys: set[str] = set()
     for token in tokens:
         keys |= token_keys(token)
-        head = of_object(token) if lemma_of(token) in PART_WORDS else None
+        head = args.of_object(token) if lemma_of(token) in PART_WORDS else None
         if head is not None:
             keys |= token_keys(head)
-        role = of_object(token, ("as",))
+        role = args.of_object(token, ("as",))
         if role is not None:
             keys |= token_keys(role)
     return keys
 
 
-def of_object(token: Token, preps: tuple[str, ...] = ("of",)) -> Token | None:
-    """The object of "of" after a noun ("part *of a stronghold*", "a series *of attacks*")."""
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in preps:
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
-    return None
-
-
 def noun_object_keys(noun: Token) -> tuple[set[str], set[str]]:
     """A noun's cues: (its modifiers, "hunger strike"; its "of"/"into" objects)."""
-    modifiers = {lemma_of(c) for c in noun.children if c.dep_ in MODIFIER_DEPS}
+    modifiers = {lemma_of(c) for c in args.dependents(noun, CUE_MODIFIERS)}
     objects: set[str] = set()
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in NOUN_OBJECT_PREPS:
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    objects |= token_keys(pobj)
+    for pobj in args.preposition_objects(noun, NOUN_OBJECT_PREPS):
+        objects |= token_keys(pobj)
     return modifiers, objects
 
 
@@ -179,8 +164,8 @@ def has_part(token: Token, words: tuple[str, ...]) -> bool:
 
 
 def _child_named(token: Token, word: str) -> Token | None:
-    for child in token.children:
-        if child.dep_ not in SUBJECT_DEPS and (child.lower_ == word or lemma_of(child) == word):
+    for child in args.dependents_except(token, args.NOT_PARTICLES):
+        if child.lower_ == word or lemma_of(child) == word:
             return child
     return None
 
@@ -190,16 +175,14 @@ def subject_lemmas(subject: Token | None) -> set[str]:
     if subject is None:
         return set()
     lemmas = {lemma_of(subject)}
-    for prep in subject.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            lemmas |= {lemma_of(p) for p in prep.children if p.dep_ == "pobj"}
+    lemmas |= {lemma_of(p) for p in args.preposition_objects(subject, ("of",))}
     return lemmas
 
 
 def matches(entry: Entry, token: Token, objects: set[str], subjects: set[str]) -> bool:
     """Whether every condition of ``entry`` holds for this token."""
     if entry.objects == {ANY_OBJECT}:
-        if not any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in token.children):
+        if not args.has_patient(token):
             return False
     elif entry.objects and not entry.objects & objects:
         return False
@@ -208,54 +191,57 @@ def matches(entry: Entry, token: Token, objects: set[str], subjects: set[str]) -
     return not entry.part or has_part(token, entry.part)
 
 
-@lru_cache(maxsize=1)
-def irregular_forms() -> dict[str, str]:
-    """Irregular past forms -> lemma ("overran" -> "overrun")."""
-    return {row["form"]: row["lemma"] for row in read_table("irregular_verbs.tsv")}
+@dataclass(frozen=True)
+class Lexicon:
+    """The loaded event lexicon: the entries by (pos, lemma) and the irregular verb forms."""
 
+    index: Index
+    irregular: dict[str, str]
 
-def entries_for(token: Token, pos: str) -> tuple[Entry, ...]:
-    """Lexicon entries for the token's lemma, or for a lemma guessed from its form."""
-    index = lexicon()
-    entries = index.get((pos, lemma_of(token)))
-    if entries:
-        return entries
-    for lemma in lemma_candidates(token, irregular_forms())[1:]:
-        entries = index.get((pos, lemma))
+    def entries_for(self, token: Token, pos: str) -> tuple[Entry, ...]:
+        """Lexicon entries for the token's lemma, or for a lemma guessed from its form."""
+        entries = self.index.get((pos, lemma_of(token)))
         if entries:
             return entries
-    return ()
+        for lemma in lemma_candidates(token, self.irregular)[1:]:
+            entries = self.index.get((pos, lemma))
+            if entries:
+                return entries
+        return ()
+
+    def match(self, token: Token, pos: str, subject: Token | None = None) -> Entry | None:
+        """The most specific lexicon entry for ``token`` read as ``pos`` ("V" or "N"), if any.
+
+        A cue met by the direct object outranks one met only by a prepositional
+        object: "suspended *aid* to Gaza in protest" is about aid, not a protest;
+        and "humanitarian aid" outranks "aid".
+        """
+        entries: Sequence[Entry] = self.entries_for(token, pos)
+        if not entries:
+            return None
+        if pos == "V" and lemma_of(token) in NAMING_VERBS and args.has_object_predicate(token):
+            # "called them terrorists" is an accusation, "calling them an army" nothing; neither is a phone call
+            entries = [e for e in entries if e.objects - {ANY_OBJECT}]
+        direct, oblique = cue_keys(token, pos)
+        subjects = subject_lemmas(subject)
+        best, best_score = None, -1
+        for entry in entries:  # most specific first
+            if 4 * entry.specificity + 1 < best_score:
+                break
+            if not matches(entry, token, direct | oblique, subjects):
+                continue
+            score = match_score(entry, direct, oblique)
+            if score > best_score:
+                best, best_score = entry, score
+        return best
 
 
-def match(token: Token, pos: str, subject: Token | None = None) -> Entry | None:
-    """The most specific lexicon entry for ``token`` read as ``pos`` ("V" or "N"), if any.
-
-    A cue met by the direct object outranks one met only by a prepositional
-    object: "suspended *aid* to Gaza in protest" is about aid, not a protest;
-    and "humanitarian aid" outranks "aid".
-    """
-    entries = entries_for(token, pos)
-    if not entries:
-        return None
-    if pos == "V" and lemma_of(token) in NAMING_VERBS and any(c.dep_ == "oprd" for c in token.children):
-        # "called them terrorists" is an accusation, "calling them an army" nothing; neither is a phone call
-        entries = [e for e in entries if e.objects - {ANY_OBJECT}]
+def cue_keys(token: Token, pos: str) -> tuple[set[str], set[str]]:
+    """The keys a trigger's object cues are matched against: (direct, oblique)."""
     if pos == "V":
         direct_tokens, oblique_tokens = object_tokens(token)
-        direct, oblique = keys_of(direct_tokens), keys_of(oblique_tokens)
-    else:
-        direct, oblique = noun_object_keys(token)
-    subjects = subject_lemmas(subject)
-    best, best_score = None, -1
-    for entry in entries:  # most specific first
-        if 4 * entry.specificity + 1 < best_score:
-            break
-        if not matches(entry, token, direct | oblique, subjects):
-            continue
-        score = match_score(entry, direct, oblique)
-        if score > best_score:
-            best, best_score = entry, score
-    return best
+        return keys_of(direct_tokens), keys_of(oblique_tokens)
+    return noun_object_keys(token)
 
 
 def match_score(entry: Entry, direct: set[str], oblique: set[str]) -> int:

@@ -21,6 +21,7 @@ from typing import Any
 
 from sitrep.coding.cameo import is_code
 from sitrep.errors import ConfigError
+from sitrep.resources import Resources
 from sitrep.store.query import PLOVER_TYPES, actor_condition, date_condition
 
 Condition = tuple[str, list[Any]]
@@ -61,7 +62,7 @@ def type_condition(event_type: str) -> Condition:
     if value.upper() in PLOVER_TYPES:
         return "e.plover = ?", [value.upper()]
     if value.isdigit() and 2 <= len(value) <= 4:
-        if not is_code(value):
+        if not is_code(value, Resources()):
             raise ConfigError(f"event type {event_type!r} is not a CAMEO code (roots are 01..20, e.g. 12, 061)")
         return "starts_with(e.cameo, ?)", [value]
     raise ConfigError(

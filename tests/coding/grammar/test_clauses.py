@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep.coding.grammar import arguments as args
 from sitrep.coding.grammar import clauses as cl
 
 pytestmark = pytest.mark.model
@@ -40,19 +41,19 @@ def test_negation(nlp, text: str, negated: bool) -> None:
 def test_subject_of_passive_is_the_agent(nlp) -> None:
     doc = nlp("Greenland was attacked by the United States.")
     verb = head_verb(doc, "attack")
-    assert cl.subject_of(verb).text == "States"
-    assert cl.passive_subject(verb).text == "Greenland"
-    assert cl.is_passive(verb)
+    assert args.subject_of(verb).text == "States"
+    assert args.passive_subject(verb).text == "Greenland"
+    assert args.is_passive(verb)
 
 
 def test_conjoined_verb_inherits_the_subject(nlp) -> None:
     doc = nlp("Sweden met Norway and signed a treaty.")
-    assert cl.inherited_subject(head_verb(doc, "sign")).text == "Sweden"
+    assert args.inherited_subject(head_verb(doc, "sign")).text == "Sweden"
 
 
 def test_prep_groups_keep_one_list_per_preposition(nlp) -> None:
     doc = nlp("Sweden sent troops to Greenland at Denmark's request.")
-    groups = cl.prep_groups(head_verb(doc, "send"), ("to", "at"))
+    groups = args.prep_groups(head_verb(doc, "send"), ("to", "at"))
     assert [[t.text for t in g] for g in groups] == [["Greenland"], ["request"]]
 
 
@@ -73,3 +74,35 @@ def test_phrase_text_drops_clauses(nlp) -> None:
 ])
 def test_infinitive_complement_skips_a_split_hyphenated_prefix(nlp, text: str, lemma: str, verb: str) -> None:
     assert cl.infinitive_complement(head_verb(nlp(text), lemma)).text == verb
+
+
+# -- on hand-built parses (no model) -----------------------------------------
+
+
+def test_trigger_parts_and_marks(hand_doc) -> None:
+    doc = hand_doc(["if", "Denmark", "did", "not", "call", "off", "talks"], [4, 4, 4, 4, 4, 4, 4],
+                   ["mark", "nsubj", "aux", "neg", "ROOT", "prt", "dobj"])
+    assert [t.text for t in cl.trigger_parts(doc[4])] == ["not", "off"]
+    assert [t.text for t in cl.marks(doc[4])] == ["if"]
+
+
+def test_scheduled_subject_is_the_one_to_act(hand_doc) -> None:
+    doc = hand_doc(["Norway", "is", "set", "to", "meet", "Sweden"], [2, 2, 2, 4, 2, 4],
+                   ["nsubjpass", "auxpass", "ROOT", "aux", "xcomp", "dobj"],
+                   pos=["PROPN", "AUX", "VERB", "PART", "VERB", "PROPN"])
+    assert cl.is_open_complement(doc[4])
+    assert cl.infinitive_complement(doc[2]).text == "meet"
+    assert cl.scheduled_subject(doc[2]).text == "Norway"
+
+
+def test_readiness_adjective_frames_the_infinitive(hand_doc) -> None:
+    doc = hand_doc(["Denmark", "is", "ready", "to", "talk"], [1, 1, 1, 4, 2], ["nsubj", "ROOT", "acomp", "aux", "xcomp"],
+                   pos=["PROPN", "AUX", "ADJ", "PART", "VERB"])
+    assert cl.readiness_adjective(doc[1]).text == "ready"
+
+
+def test_clausal_modifiers(hand_doc) -> None:
+    doc = hand_doc(["missiles", "targeting", "troops"], [0, 0, 1], ["ROOT", "acl", "dobj"],
+                   pos=["NOUN", "VERB", "NOUN"], tags=["NNS", "VBG", "NNS"])
+    assert [t.text for t in cl.clausal_modifiers(doc[0])] == ["targeting"]
+    assert cl.is_clausal_modifier(doc[1]) and not cl.is_clausal_modifier(doc[0])

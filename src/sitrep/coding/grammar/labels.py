@@ -49,11 +49,15 @@ SAME_LEVEL = frozenset({CONJUNCT})
 SUBORDINATE = frozenset({ADVERBIAL_CLAUSE, CLAUSAL_COMPLEMENT, PARATAXIS})
 REPORTED = frozenset({CLAUSAL_COMPLEMENT, PARATAXIS, OPEN_COMPLEMENT})
 NOUN_CLAUSES = frozenset({RELATIVE_CLAUSE, CLAUSAL_MODIFIER})
-# Single labels the speech module names (added by the quotes refactor).
-PREP_COMPLEMENT = "pcomp"  # a clause or gerund as a preposition's object ("by *saying*")
-CASE = "case"  # the possessive "'s" as a token of its own
-AUX = "aux"
-PASSIVE_AUX = "auxpass"
-# Added by the attributes helper (numbers, places, times).
+# Single labels the rules ask about on their own (added during the refactor).
+NOMINAL_SUBJECT = "nsubj"
+NOMINAL_PASSIVE_SUBJECT = "nsubjpass"
+CLAUSAL_SUBJECT = "csubj"
+DIRECT_OBJECT = "dobj"
+AUXILIARY = "aux"
+PASSIVE_AUXILIARY = "auxpass"
 ADJECTIVAL_COMPLEMENT = "acomp"  # "were *dead*", "left them *dead*"
+PREP_COMPLEMENT = "pcomp"  # a clause or gerund as a preposition's object ("by *saying*")
+NOUN_MODIFIER = "nmod"
 NOUN_PHRASE_ADVERB = "npadvmod"  # a noun phrase used as an adverb; also how some figures hang on a noun
+CASE = "case"  # the possessive "'s" as a token of its own

@@ -147,7 +147,7 @@ def is_titled_by(token: Token, title: Token) -> bool:
 
 def is_to_infinitive(verb: Token) -> bool:
     """A verb with "to" ("vowed *to impose*"), not a predicate ("found it *hard*")."""
-    return verb.pos_ in VERBAL and any(c.dep_ == L.AUX and c.lower_ == "to" for c in verb.children)
+    return verb.pos_ in VERBAL and any(c.dep_ == L.AUXILIARY and c.lower_ == "to" for c in verb.children)
 
 
 def content_clause(cue: Token) -> Token | None:
@@ -220,7 +220,7 @@ def is_position_negated(verb: Token) -> bool:
 
 def has_passive_aux(clause: Token) -> bool:
     """A passive complement ("will not accept *being bought*"): its patient is the subject."""
-    return any(c.dep_ == L.PASSIVE_AUX for c in clause.children)
+    return any(c.dep_ == L.PASSIVE_AUXILIARY for c in clause.children)
 
 
 def governor(noun: Token) -> Token:

@@ -1,0 +1,304 @@
+"""The arguments of a predicate: subjects, objects, passive agents and prepositional objects.
+
+The event coder asks these questions of a trigger: who did it (``subject_of``,
+the "by" agent of a passive, a subject shared with a conjoined or controlling
+verb), to whom (``direct_objects``, ``prep_groups``), and what a lexicon cue
+can be matched against (``cue_objects``).  Only this layer reads dependency
+labels; the sets it uses are built from ``labels`` and say why they differ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from sitrep.coding.grammar import labels as L
+from sitrep.nlp.types import Token
+
+# What a verb's object slot may hold when looking for the one acted upon (ditransitive
+# recipients, predicate nouns "X is *a threat*" and "called X *a traitor*" count).
+OBJECTS = L.DIRECT_OBJECTS | {L.DATIVE, L.ATTRIBUTE, L.OBJECT_PREDICATE}
+# What a lexicon object cue is matched against: the objects above plus a passive's subject
+# (the patient: "*sanctions* were imposed").
+CUE_OBJECTS = OBJECTS | {L.NOMINAL_PASSIVE_SUBJECT}
+# Dependents whose objects are prepositional cues ("returned * *to* X", "called *off*").
+CUE_PREPOSITIONS = frozenset({L.PREPOSITION, L.AGENT, L.PARTICLE})
+# What a preposition of a cue governs: a noun, a gerund clause, or an object the parser
+# hung on the preposition.
+CUE_PREP_OBJECTS = frozenset({L.PREP_OBJECT, L.PREP_COMPLEMENT, L.DIRECT_OBJECT})
+# "Has an object" for the wildcard cue: a direct object or a passive patient, not a predicate noun.
+PATIENTS = L.DIRECT_OBJECTS | {L.NOMINAL_PASSIVE_SUBJECT}
+# Prepositions that may introduce a target: a plain one, the "by" of a passive, "to" of a dative.
+TARGET_PREPOSITIONS = frozenset({L.PREPOSITION, L.AGENT, L.DATIVE})
+# Dependents that are never a trigger's particle: its subjects (the passive clausal subject
+# was never asked about, and is kept out of this set to keep the lexicon's reading as it is).
+NOT_PARTICLES = L.NOMINAL_SUBJECTS | {L.CLAUSAL_SUBJECT, L.EXPLETIVE}
+VERB_TAGS_PARTICIPLE = frozenset({"VBN", "VBG"})
+NOMINALS = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+def dependents(token: Token, labels: Collection[str]) -> list[Token]:
+    """The token's children attached with one of ``labels``, in sentence order."""
+    return [c for c in token.children if c.dep_ in labels]
+
+
+def dependents_except(token: Token, labels: Collection[str]) -> list[Token]:
+    """The token's children attached with none of ``labels``, in sentence order."""
+    return [c for c in token.children if c.dep_ not in labels]
+
+
+def attached_as(token: Token, labels: Collection[str]) -> bool:
+    """Whether ``token`` hangs on its head with one of ``labels``."""
+    return token.dep_ in labels
+
+
+def is_direct_object(token: Token) -> bool:
+    return token.dep_ == L.DIRECT_OBJECT
+
+
+def is_nominal_subject(token: Token) -> bool:
+    """An active or passive noun subject ("*talks* resumed", "*talks* are scheduled")."""
+    return token.dep_ in L.NOMINAL_SUBJECTS
+
+
+def is_prep_object(token: Token) -> bool:
+    return token.dep_ == L.PREP_OBJECT
+
+
+def is_preposition(token: Token, words: Collection[str]) -> bool:
+    """A preposition dependent that is one of ``words`` ("*in* protest")."""
+    return token.dep_ == L.PREPOSITION and token.lower_ in words
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in L.PASSIVE_SUBJECTS or c.dep_ == L.PASSIVE_AUXILIARY for c in verb.children)
+
+
+def is_participle_modifier(verb: Token) -> bool:
+    """A participle hung on a noun ("men *killed*", "troops *guarding* the border")."""
+    return (verb.dep_ == L.CLAUSAL_MODIFIER and verb.tag_ in VERB_TAGS_PARTICIPLE
+            and verb.head.pos_ in NOMINALS)
+
+
+def active_subject(verb: Token) -> Token | None:
+    """The verb's own active subject, if it has one."""
+    return next((c for c in verb.children if c.dep_ in L.ACTIVE_SUBJECTS), None)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The active subject of ``verb``, or the "by" agent of a passive.
+
+    The parser sometimes hangs the subject on the auxiliary ("X however *have*
+    opposed"), so auxiliaries are searched too.
+    """
+    subject = active_subject(verb)
+    if subject is not None:
+        return subject
+    for aux in dependents(verb, L.AUXILIARIES):
+        subject = active_subject(aux)
+        if subject is not None:
+            return subject
+    for agent in dependents(verb, (L.AGENT,)):
+        for pobj in dependents(agent, (L.PREP_OBJECT,)):
+            return pobj
+    return None
+
+
+def passive_subject(verb: Token) -> Token | None:
+    """The patient of a passive: its subject, or the noun a past participle
+    modifies ("three men *killed* in rioting", "the blockade *imposed* last week")."""
+    for child in verb.children:
+        if child.dep_ in L.PASSIVE_SUBJECTS:
+            return child
+    if is_participle_modifier(verb) and verb.tag_ == "VBN":
+        return verb.head
+    return None
+
+
+def nominal_passive_subject(verb: Token) -> Token | None:
+    """The noun subject of a passive ("*Norway* is set to meet"), not a clausal one."""
+    return next(iter(dependents(verb, (L.NOMINAL_PASSIVE_SUBJECT,))), None)
+
+
+def has_auxiliary(verb: Token) -> bool:
+    return bool(dependents(verb, L.AUXILIARIES))
+
+
+def inherited_subject(verb: Token) -> Token | None:
+    """The subject a verb shares with the verb it is conjoined to or controlled by.
+
+    "X met Y and signed a deal" (conj), "X killed two, wounding five" (advcl
+    participle), "X agreed to go" (xcomp): the second verb has no subject of its
+    own and takes the first one's.  After a passive ("X was indicted and will
+    resign") that is the passive subject, unless the verb continues the passive
+    ("X was arrested and charged by Y"), when it is the agent.
+    """
+    if verb.dep_ == L.ADVERBIAL_CLAUSE and verb.tag_ == "VBN" and not has_auxiliary(verb):
+        return None  # "*When asked*, X said": X is the one asked, not the asker
+    if is_participle_modifier(verb):
+        return verb.head if verb.tag_ == "VBG" else None  # "troops *guarding* the border"
+    token = verb
+    while token.dep_ in INHERITING and token.head.i != token.i:
+        head = token.head
+        active = active_subject(head)
+        if active is not None:
+            return active
+        if is_passive(head):
+            continues = verb.tag_ == "VBN" and not has_auxiliary(verb)
+            return subject_of(head) if continues else passive_subject(head)
+        token = head
+    return None
+
+
+# Links along which a verb without a subject takes its head's.
+INHERITING = frozenset({L.CONJUNCT, L.OPEN_COMPLEMENT, L.ADVERBIAL_CLAUSE})
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    """The verb's objects (with their conjuncts): direct, dative, predicate nouns."""
+    found = dependents(verb, OBJECTS)
+    return found + [c for tok in found for c in tok.conjuncts]
+
+
+def first_object(verb: Token) -> Token | None:
+    """The first plain direct object ("expects *the Council* to ...")."""
+    return next(iter(dependents(verb, (L.DIRECT_OBJECT,))), None)
+
+
+def datives(verb: Token) -> list[Token]:
+    """Indirect objects ("told *reporters*")."""
+    return dependents(verb, (L.DATIVE,))
+
+
+def predicatives(verb: Token) -> list[Token]:
+    """Predicate adjectives or nouns ("is *ready* to", "made X *ready*")."""
+    return dependents(verb, (L.ADJECTIVAL_COMPLEMENT, L.OBJECT_PREDICATE))
+
+
+def adjective_complements(verb: Token) -> list[Token]:
+    """Predicate adjectives only ("talks are *due*")."""
+    return dependents(verb, (L.ADJECTIVAL_COMPLEMENT,))
+
+
+def has_object_predicate(verb: Token) -> bool:
+    """Whether the verb names its object as something ("called them *terrorists*")."""
+    return bool(dependents(verb, (L.OBJECT_PREDICATE,)))
+
+
+def has_patient(verb: Token) -> bool:
+    """A direct object or a passive subject: something the verb is done to."""
+    return bool(dependents(verb, PATIENTS))
+
+
+def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of the listed prepositions hanging off ``token``, in the order of ``preps``."""
+    return [pobj for group in prep_groups(token, preps) for pobj in group]
+
+
+def prep_groups(token: Token, preps: tuple[str, ...]) -> list[list[Token]]:
+    """Like ``prep_objects`` but one list per preposition (with conjuncts), so the best one can win."""
+    by_prep: dict[str, list[Token]] = {}
+    for child in dependents(token, TARGET_PREPOSITIONS):
+        if child.lower_ in preps:
+            for pobj in dependents(child, (L.PREP_OBJECT,)):
+                by_prep.setdefault(child.lower_, []).extend([pobj, *pobj.conjuncts])
+    return [by_prep[prep] for prep in preps if prep in by_prep]
+
+
+def objects_of(prep: Token) -> list[Token]:
+    """The objects of one preposition."""
+    return dependents(prep, (L.PREP_OBJECT,))
+
+
+def preposition_objects(token: Token, preps: Collection[str]) -> list[Token]:
+    """Objects of plain prepositions in ``preps``, in sentence order, without conjuncts."""
+    preps_found = [p for p in dependents(token, (L.PREPOSITION,)) if p.lower_ in preps]
+    return [pobj for prep in preps_found for pobj in objects_of(prep)]
+
+
+def of_object(token: Token, preps: tuple[str, ...] = ("of",)) -> Token | None:
+    """The object of "of" after a noun ("part *of a stronghold*", "a series *of attacks*")."""
+    return next(iter(preposition_objects(token, preps)), None)
+
+
+def cue_objects(verb: Token, scene_preps: Collection[str]) -> tuple[list[Token], list[Token]]:
+    """Objects a verb's lexicon cue may name: (direct or passive objects, prepositional objects),
+    each with its conjuncts; prepositions in ``scene_preps`` are left out."""
+    direct, oblique = [], []
+    for child in verb.children:
+        if child.dep_ in CUE_OBJECTS:
+            direct.append(child)
+        elif child.dep_ in CUE_PREPOSITIONS and child.lower_ not in scene_preps:
+            oblique.extend(dependents(child, CUE_PREP_OBJECTS))
+    return _with_conjuncts(direct), _with_conjuncts(oblique)
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    return tokens + [c for token in tokens for c in token.conjuncts]
+
+
+def governing_predicate(noun: Token) -> Token | None:
+    """The word a noun is an argument of: its head, or the verb whose passive "by" it
+    follows ("killed *by* a bomb"); None for the object of any other preposition."""
+    head = noun.head
+    if noun.dep_ == L.PREP_OBJECT:
+        if head.dep_ != L.AGENT:
+            return None
+        head = head.head
+    return head
+
+
+def gapped_pairs(verb: Token) -> list[tuple[Token, Token]]:
+    """Gapping: "Chile pledged 300 engineers, *Peru 150*" repeats the verb for Peru.
+
+    The parser hangs the second pair on the object as an apposition (or a
+    conjunct) that is a name carrying its own number: (name, number) pairs.
+    """
+    pairs = []
+    for obj in dependents(verb, (L.DIRECT_OBJECT,)):
+        for child in dependents(obj, (L.APPOSITION, L.CONJUNCT)):
+            if child.pos_ != "PROPN":
+                continue
+            number = next((n for n in child.children if n.dep_ == L.NUMBER or n.like_num), None)
+            if number is not None:
+                pairs.append((child, number))
+    return pairs
+
+
+# shared: may move to grammar/phrases.py
+def possessors(noun: Token) -> list[Token]:
+    """Possessive modifiers ("*NATO's* exercise", "*his* country")."""
+    return dependents(noun, (L.POSSESSIVE,))
+
+
+# shared: may move to grammar/phrases.py
+def compounds(noun: Token) -> list[Token]:
+    return dependents(noun, (L.COMPOUND,))
+
+
+# shared: may move to grammar/phrases.py
+def determiners(noun: Token) -> list[Token]:
+    return dependents(noun, (L.DETERMINER,))
+
+
+# shared: may move to grammar/phrases.py
+def adjectives(noun: Token) -> list[Token]:
+    return dependents(noun, (L.ADJECTIVE,))
+
+
+# shared: may move to grammar/phrases.py
+def is_noun_modifier(token: Token) -> bool:
+    """A noun or adjective that modifies another ("the *war* crimes court", "*aid* convoys")."""
+    return token.dep_ in L.NOUN_MODIFIERS
+
+
+# shared: may move to grammar/phrases.py
+def attached_phrases(token: Token, preps: Collection[str]) -> list[list[Token]]:
+    """The token's appositions and the objects of its prepositions in ``preps``, one
+    group per dependent in sentence order ("forces *in Guinea*", "X, *a Y group*")."""
+    groups = []
+    for child in token.children:
+        if child.dep_ == L.APPOSITION:
+            groups.append([child])
+        elif child.dep_ == L.PREPOSITION and child.lower_ in preps:
+            groups.append(objects_of(child))
+    return groups

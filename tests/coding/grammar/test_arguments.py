@@ -1,0 +1,141 @@
+"""Subjects, objects, passive agents and prepositional objects, on hand-built parses (no model)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from sitrep.coding.grammar import arguments as args
+
+Make = Callable[..., Doc]
+
+
+@pytest.fixture
+def passive(hand_doc: Make) -> Doc:
+    """Sweden was attacked by the United States"""
+    return hand_doc(["Sweden", "was", "attacked", "by", "the", "United", "States"], [2, 2, 2, 2, 6, 6, 3],
+                    ["nsubjpass", "auxpass", "ROOT", "agent", "det", "compound", "pobj"],
+                    pos=["PROPN", "AUX", "VERB", "ADP", "DET", "PROPN", "PROPN"],
+                    tags=["NNP", "VBD", "VBN", "IN", "DT", "NNP", "NNP"])
+
+
+@pytest.fixture
+def giving(hand_doc: Make) -> Doc:
+    """Denmark gave Norway aid to Greenland and Iceland during talks"""
+    return hand_doc(["Denmark", "gave", "Norway", "aid", "to", "Greenland", "and", "Iceland", "during", "talks"],
+                    [1, 1, 1, 1, 1, 4, 5, 5, 1, 8],
+                    ["nsubj", "ROOT", "dative", "dobj", "prep", "pobj", "cc", "conj", "prep", "pobj"],
+                    pos=["PROPN", "VERB", "PROPN", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "ADP", "NOUN"])
+
+
+def texts(tokens: list) -> list[str]:
+    return [t.text for t in tokens]
+
+
+def test_dependents_by_label(giving: Doc) -> None:
+    verb = giving[1]
+    assert texts(args.dependents(verb, {"dobj", "dative"})) == ["Norway", "aid"]
+    assert texts(args.dependents_except(verb, {"prep", "nsubj"})) == ["Norway", "aid"]
+    assert args.attached_as(giving[0], {"nsubj"}) and not args.attached_as(giving[3], {"nsubj"})
+
+
+def test_label_questions(giving: Doc, passive: Doc) -> None:
+    assert args.is_direct_object(giving[3]) and not args.is_direct_object(giving[2])
+    assert args.is_nominal_subject(giving[0]) and args.is_nominal_subject(passive[0])
+    assert args.is_prep_object(giving[5]) and args.is_preposition(giving[4], ("to",))
+    assert not args.is_preposition(giving[4], ("with",))
+
+
+def test_passive_subject_and_agent(passive: Doc) -> None:
+    verb = passive[2]
+    assert args.is_passive(verb)
+    assert args.subject_of(verb).text == "States"
+    assert args.active_subject(verb) is None
+    assert args.passive_subject(verb).text == "Sweden"
+    assert args.nominal_passive_subject(verb).text == "Sweden"
+    assert args.has_auxiliary(verb)
+
+
+def test_subject_hung_on_the_auxiliary(hand_doc: Make) -> None:
+    doc = hand_doc(["X", "have", "opposed"], [1, 2, 2], ["nsubj", "aux", "ROOT"], pos=["PROPN", "AUX", "VERB"])
+    assert args.subject_of(doc[2]).text == "X"
+
+
+def test_participle_on_a_noun_has_the_noun_as_patient(hand_doc: Make) -> None:
+    doc = hand_doc(["three", "men", "killed", "in", "rioting"], [1, 1, 1, 2, 3],
+                   ["nummod", "ROOT", "acl", "prep", "pobj"], pos=["NUM", "NOUN", "VERB", "ADP", "NOUN"],
+                   tags=["CD", "NNS", "VBN", "IN", "NN"])
+    assert args.is_participle_modifier(doc[2])
+    assert args.passive_subject(doc[2]).text == "men"
+    assert args.inherited_subject(doc[2]) is None  # "killed": the men are not the killers
+
+
+def test_conjoined_verb_inherits_the_subject(hand_doc: Make) -> None:
+    doc = hand_doc(["Sweden", "met", "Norway", "and", "signed", "a", "treaty"], [1, 1, 1, 1, 1, 6, 4],
+                   ["nsubj", "ROOT", "dobj", "cc", "conj", "det", "dobj"],
+                   pos=["PROPN", "VERB", "PROPN", "CCONJ", "VERB", "DET", "NOUN"], tags=["", "VBD", "", "", "VBD", "", ""])
+    assert args.inherited_subject(doc[4]).text == "Sweden"
+
+
+def test_objects(giving: Doc) -> None:
+    verb = giving[1]
+    assert texts(args.direct_objects(verb)) == ["Norway", "aid"]
+    assert args.first_object(verb).text == "aid"
+    assert texts(args.datives(verb)) == ["Norway"]
+    assert args.has_patient(verb) and not args.has_object_predicate(verb)
+
+
+def test_object_predicate_and_predicatives(hand_doc: Make) -> None:
+    doc = hand_doc(["They", "called", "him", "a", "traitor"], [1, 1, 1, 4, 1], ["nsubj", "ROOT", "dobj", "det", "oprd"])
+    assert args.has_object_predicate(doc[1])
+    assert texts(args.predicatives(doc[1])) == ["traitor"]
+    ready = hand_doc(["talks", "are", "due"], [1, 1, 1], ["nsubj", "ROOT", "acomp"])
+    assert texts(args.adjective_complements(ready[1])) == ["due"]
+
+
+def test_prepositional_objects(giving: Doc) -> None:
+    verb = giving[1]
+    assert [texts(g) for g in args.prep_groups(verb, ("during", "to"))] == [["talks"], ["Greenland", "Iceland"]]
+    assert texts(args.prep_objects(verb, ("to",))) == ["Greenland", "Iceland"]
+    assert texts(args.objects_of(giving[4])) == ["Greenland"]
+    assert texts(args.preposition_objects(verb, {"to", "during"})) == ["Greenland", "talks"]
+    assert args.of_object(verb, ("during",)).text == "talks"
+    assert args.of_object(verb) is None
+
+
+def test_cue_objects_leave_out_scene_prepositions(giving: Doc) -> None:
+    direct, oblique = args.cue_objects(giving[1], {"during"})
+    assert texts(direct) == ["Norway", "aid"]
+    assert texts(oblique) == ["Greenland", "Iceland"]
+
+
+def test_governing_predicate(passive: Doc, giving: Doc) -> None:
+    assert args.governing_predicate(passive[6]).text == "attacked"  # the "by" agent
+    assert args.governing_predicate(giving[0]).text == "gave"
+    assert args.governing_predicate(giving[5]) is None  # an ordinary prepositional object
+
+
+def test_gapped_pairs(hand_doc: Make) -> None:
+    doc = hand_doc(["Chile", "pledged", "300", "engineers", ",", "Peru", "150"], [1, 1, 3, 1, 3, 3, 5],
+                   ["nsubj", "ROOT", "nummod", "dobj", "punct", "appos", "nummod"],
+                   pos=["PROPN", "VERB", "NUM", "NOUN", "PUNCT", "PROPN", "NUM"])
+    assert [(a.text, n.text) for a, n in args.gapped_pairs(doc[1])] == [("Peru", "150")]
+
+
+def test_noun_phrase_dependents(hand_doc: Make) -> None:
+    doc = hand_doc(["his", "no", "large", "border", "talks"], [4, 4, 4, 4, 4], ["poss", "det", "amod", "compound", "ROOT"])
+    noun = doc[4]
+    assert texts(args.possessors(noun)) == ["his"]
+    assert texts(args.determiners(noun)) == ["no"]
+    assert texts(args.adjectives(noun)) == ["large"]
+    assert texts(args.compounds(noun)) == ["border"]
+    assert args.is_noun_modifier(doc[3]) and not args.is_noun_modifier(noun)
+
+
+def test_attached_phrases(hand_doc: Make) -> None:
+    doc = hand_doc(["forces", "in", "Guinea", ",", "the", "army"], [0, 0, 1, 0, 5, 0],
+                   ["ROOT", "prep", "pobj", "punct", "det", "appos"])
+    assert [texts(g) for g in args.attached_phrases(doc[0], {"in"})] == [["Guinea"], ["army"]]
+    assert [texts(g) for g in args.attached_phrases(doc[0], {"of"})] == [["army"]]
