@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from sitrep.coding.gazetteer import gazetteer
 from sitrep.coding.grammar import numbers as n
-from sitrep.coding.grammar.adjuncts import is_direct_object
+from sitrep.coding.grammar.arguments import is_direct_object, of_object
 from sitrep.nlp.types import Token
 from sitrep.resources import Resources
 
@@ -109,7 +109,7 @@ def find_unit(noun: Token | None, head: Token, lex: Lexicon) -> str | None:
     unit = noun_unit(noun, lex)
     if unit is None and noun.ent_type_ == "NORP":
         return "people"  # "1,500 Palestinians turned out"
-    if unit is None and "vague" in lex.kinds(head.text) and noun.i > head.i and not n.of_object(head):
+    if unit is None and "vague" in lex.kinds(head.text) and noun.i > head.i and not of_object(head):
         return None  # "several options", "many times": vague words need a known unit
     return unit or noun.lemma_.lower()
 

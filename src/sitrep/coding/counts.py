@@ -60,7 +60,7 @@ from sitrep.coding.count_units import (
     verb_unit,
 )
 from sitrep.coding.grammar import numbers as n
-from sitrep.coding.grammar.adjuncts import preposition_objects
+from sitrep.coding.grammar.arguments import of_object, preposition_objects
 from sitrep.models import Actor, Count, Document
 from sitrep.nlp.types import Doc, Token
 from sitrep.resources import Resources
@@ -242,14 +242,14 @@ def count_at(doc: Document, head: Token, lex: Lexicon) -> Count | None:
 def _counts_nothing(head: Token, lex: Lexicon) -> bool:
     """A quantity that is no tally: "the number of personnel", a part of a word or name, a part
     of a definite set that nothing befell ("one of the largest demonstrations")."""
-    of_object = n.of_object(head)
-    if "vague-of" in lex.kinds(head.text) and not (of_object is not None and n.is_indefinite(head)):
+    of_part = of_object(head)
+    if "vague-of" in lex.kinds(head.text) and not (of_part is not None and n.is_indefinite(head)):
         return True  # "a group of refugees" counts; "the number of personnel" does not
     if not_a_count(head, lex):
         return True
-    if of_object is not None and n.is_partitive(head):
+    if of_part is not None and n.is_partitive(head):
         # "600 of the refugees died" counts: something befell the part
-        return verb_unit(head, lex) is None and verb_unit(of_object, lex) is None
+        return verb_unit(head, lex) is None and verb_unit(of_part, lex) is None
     return False
 
 
@@ -295,9 +295,9 @@ def is_name(noun: Token, lex: Lexicon) -> bool:
 
 def counted_noun(head: Token, lex: Lexicon) -> Token | None:
     """The noun a quantity counts: its head ("13 soldiers") or its "of" object ("thousands of ...")."""
-    of_object = n.of_object(head)
-    if of_object is not None:
-        return counted_noun(of_object, lex) if lex.kinds(of_object.text) else of_object
+    of_part = of_object(head)
+    if of_part is not None:
+        return counted_noun(of_part, lex) if lex.kinds(of_part.text) else of_part
     return n.counted_head(head)
 
 

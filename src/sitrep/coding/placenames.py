@@ -39,7 +39,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from sitrep.coding.gazetteer import LOCAL_TOWN_POPULATION, Gazetteer, Place
-from sitrep.coding.grammar.adjuncts import is_nominal_subject, modifies_noun
+from sitrep.coding.grammar.adjuncts import modifies_noun
+from sitrep.coding.grammar.arguments import is_nominal_subject
 from sitrep.nlp.types import Doc, Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

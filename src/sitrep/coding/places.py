@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from sitrep.coding.gazetteer import Gazetteer, Place, gazetteer
 from sitrep.coding.grammar import adjuncts as adj
+from sitrep.coding.grammar.arguments import is_direct_object
 from sitrep.coding.placenames import W_CAPITAL, PlaceMention, find_place_names, resolve_places
 from sitrep.models import Document, Event, Location
 from sitrep.nlp.types import Doc, Span, Token
@@ -142,7 +143,7 @@ def _tie_rank(
     prep = adj.place_preposition(root)
     if prep is not None:
         return _prepositional_rank(prep, trigger, place, target)
-    if not adj.is_direct_object(root) or root.head.i != trigger.i:
+    if not is_direct_object(root) or root.head.i != trigger.i:
         return None
     if place.feature == "country" or place.country in actor_countries:
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sitrep.coding.grammar import adjuncts as adj
+from sitrep.coding.grammar import arguments as args
 
 
 def _arrived(hand_doc):
@@ -25,8 +26,8 @@ def test_preposition_objects_in_text_order(hand_doc) -> None:
     doc = hand_doc(["troops", "from", "Britain", "of", "Canada", "in", "Nuuk"], [0, 0, 1, 0, 3, 0, 5],
                    ["ROOT", "prep", "pobj", "prep", "pobj", "prep", "pobj"],
                    pos=["NOUN", "ADP", "PROPN", "ADP", "PROPN", "ADP", "PROPN"])
-    assert adj.preposition_objects(doc[0], ("from", "of")) == [doc[2], doc[4]]
-    assert adj.preposition_objects(doc[0], ("to",)) == []
+    assert args.preposition_objects(doc[0], ("from", "of")) == [doc[2], doc[4]]
+    assert args.preposition_objects(doc[0], ("to",)) == []
 
 
 def test_the_governor_of_a_phrase_holder(hand_doc) -> None:
@@ -54,8 +55,8 @@ def test_a_name_modifying_a_noun_and_subjects_and_objects(hand_doc) -> None:
                    [1, 2, 2, 2], ["compound", "nsubj", "ROOT", "dobj"],
                    pos=["PROPN", "NOUN", "VERB", "PROPN"])
     assert adj.modifies_noun(doc[0]) and not adj.modifies_noun(doc[3])
-    assert adj.is_nominal_subject(doc[1]) and not adj.is_nominal_subject(doc[3])
-    assert adj.is_direct_object(doc[3]) and not adj.is_direct_object(doc[1])
+    assert args.is_nominal_subject(doc[1]) and not args.is_nominal_subject(doc[3])
+    assert args.is_direct_object(doc[3]) and not args.is_direct_object(doc[1])
     owner = hand_doc(["Greenland", "'s", "minister"], [2, 0, 2], ["poss", "case", "ROOT"],
                      pos=["PROPN", "PART", "NOUN"])
     assert not adj.modifies_noun(owner[0])  # a possessor still names a place

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sitrep.coding.grammar import numbers as n
+from sitrep.coding.grammar.arguments import of_object
 
 
 def test_a_numeral_inside_a_bigger_number_is_a_quantity_modifier(hand_doc) -> None:
@@ -23,9 +24,9 @@ def test_the_counted_head_is_the_noun_a_quantity_modifies(hand_doc) -> None:
 def test_of_phrases_name_what_a_quantity_counts(hand_doc) -> None:
     doc = hand_doc(["thousands", "of", "protesters"], [0, 0, 1], ["ROOT", "prep", "pobj"],
                    pos=["NOUN", "ADP", "NOUN"])
-    assert n.of_object(doc[0]) == doc[2]
+    assert of_object(doc[0]) == doc[2]
     assert n.of_holder(doc[2]) == doc[0]
-    assert n.of_object(doc[2]) is None and n.of_holder(doc[0]) is None
+    assert of_object(doc[2]) is None and n.of_holder(doc[0]) is None
 
 
 def test_a_definite_set_makes_a_partitive(hand_doc) -> None:

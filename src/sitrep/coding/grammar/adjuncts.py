@@ -78,18 +78,6 @@ def place_preposition(token: Token) -> Token | None:
     return prep if prep is not None and prep.lower_ in PLACE_PREPOSITIONS else None
 
 
-def preposition_objects(token: Token, words: Iterable[str]) -> list[Token]:
-    """The objects of ``token``'s prepositions among ``words`` ("troops *from* the UK"), in text
-    order, without their conjuncts."""
-    # shared: may move to grammar/arguments.py
-    wanted = frozenset(words)
-    return [
-        pobj
-        for child in token.children
-        if child.dep_ == PREPOSITION and child.lower_ in wanted
-        for pobj in child.children
-        if pobj.dep_ == PREP_OBJECT
-    ]
 
 
 def governor_of(holder: Token) -> Token:
@@ -108,16 +96,8 @@ def modifies_noun(token: Token) -> bool:
     return token.dep_ in NAME_MODIFIERS and token.head.pos_ in NOUNS
 
 
-def is_nominal_subject(token: Token) -> bool:
-    """A subject, active or passive ("*Washington* said", "*Nuuk* was chosen")."""
-    # shared: may move to grammar/arguments.py
-    return token.dep_ in NOMINAL_SUBJECTS
 
 
-def is_direct_object(token: Token) -> bool:
-    """The object of its head ("visited *Nuuk*")."""
-    # shared: may move to grammar/arguments.py
-    return token.dep_ in DIRECT_OBJECTS
 
 
 def place_name_root(root: Token) -> Token:

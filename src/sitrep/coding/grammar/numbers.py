@@ -22,6 +22,7 @@ counted noun (object, passive subject, object predicate, attribute).
 
 from __future__ import annotations
 
+from sitrep.coding.grammar.arguments import of_object
 from sitrep.coding.grammar.labels import (
     ACTIVE_SUBJECTS,
     ADJECTIVAL_COMPLEMENT,
@@ -84,12 +85,6 @@ def counted_head(quantity: Token) -> Token | None:
     return None
 
 
-def of_object(token: Token) -> Token | None:
-    """The object of the first "of" phrase on ``token`` ("thousands of *protesters*")."""
-    for child in token.children:
-        if child.dep_ == PREPOSITION and child.lower_ == "of":
-            return next((c for c in child.children if c.dep_ == PREP_OBJECT), None)
-    return None
 
 
 def of_holder(noun: Token) -> Token | None:
