@@ -77,7 +77,8 @@ def time_pipeline(texts: list[str], settings) -> tuple[float, float]:
 
 def time_events_stage(texts: list[str], settings) -> tuple[float, float, int]:
     """Seconds in the actors stage and in the events stage alone, and events found."""
-    from sitrep.coding import actors, events
+    from sitrep.coding.actors import actors
+    from sitrep.coding.events import events
     from sitrep.models import Document
     from sitrep.nlp import parse
     from sitrep.nlp.model import load_resources

@@ -24,7 +24,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
-from sitrep.coding import actors, counts, dates, docactors, events, places, quotes, stances, summary
+from sitrep.coding import summary
+from sitrep.coding.actors import actors, docactors
+from sitrep.coding.attributes import counts, dates, places
+from sitrep.coding.events import events
+from sitrep.coding.speech import quotes, stances
 from sitrep.errors import ConfigError, DocumentFailure, InputError, InputWarning, SitrepError
 from sitrep.ingest.readers import OnError, read_inputs
 from sitrep.models import Document

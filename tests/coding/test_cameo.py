@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.coding import cameo, frames, verbs
+from sitrep.coding import cameo
+from sitrep.coding.events import frames, verbs
 from sitrep.errors import ConfigError
 from sitrep.resources import Resources
 

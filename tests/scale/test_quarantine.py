@@ -60,7 +60,7 @@ def test_edge_dates_and_counts_are_stored_with_the_good_documents(nlp, tmp_path:
 def test_dates_out_of_range_give_no_date(expression: str, published: str):
     from datetime import date
 
-    from sitrep.coding.dates import resolve_date
+    from sitrep.coding.attributes.dates import resolve_date
 
     assert resolve_date(expression, date.fromisoformat(published), "past") is None
 

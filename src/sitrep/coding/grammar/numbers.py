@@ -1,6 +1,6 @@
 """Numbers in the parse: how a numeral hangs on what it counts, and what governs the counted noun.
 
-The counts stage (``coding.counts``) decides *which* words are numbers (its
+The counts stage (``coding.attributes.counts``) decides *which* words are numbers (its
 tables know "dozen" and "several"); this module answers the structural
 questions around them: is this numeral part of a bigger number ("2.5" of
 "2.5 million"), which noun does a quantity count ("13 *soldiers*", "thousands

@@ -1,6 +1,6 @@
 """Noun phrases: their heads, compounds, appositions, possessives, modifiers and coordination.
 
-The actor rules (``coding.actors`` and the document-level stage) ask these
+The actor rules (``coding.actors.actors`` and the document-level stage) ask these
 questions of a noun and never read a dependency label themselves: "which words
 qualify this role noun from its left", "what is this name in apposition to",
 "is this noun the subject of its clause", "which nouns are joined to it by

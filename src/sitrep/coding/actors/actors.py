@@ -1,0 +1,177 @@
+"""Actor mentions: find who is named in a parsed document and resolve each to an Actor.
+
+Find, then write: ``find_mentions`` is pure and returns candidates; ``process``
+attaches them to the document as ``doc.mentions`` for the later stages, which
+ask ``actors_for_token`` what a subject or object stands for.
+
+One pass of the lexicon matcher (``lexicon.Lexicon``, built once per
+``Resources``) gives atoms (countries, demonyms, capitals, organisations, role
+nouns, leaders) on a per-document ``mentions.Sheet``.  People are then resolved
+from spaCy's PERSON entities (``person_mentions``), role nouns are combined
+with the countries or organisations that modify them ("U.S., Danish and
+Greenlandic officials" -> USAGOV, DNKGOV, GRLGOV, ``role_mentions``), and
+pronouns are linked last (here).  Every step is a linear walk over tokens with
+dict and array look-ups.
+
+Mention kinds: ``country`` (a country name), ``demonym`` (adjective or people
+noun), ``metonym`` (a capital standing for its government), ``institution``
+(a national body or seat of power: the Kremlin, the Pentagon, the Bundestag),
+``org``, ``region``, ``place`` (a city or province, coded to its country),
+``role`` (a role noun, with or without a country), ``person`` and ``pronoun``.
+A capital is a mention even in "talks in Washington": consumers decide from
+the dependency role whether it acts.
+
+When nothing in its phrase gives a country, a titled person or a role noun is
+left without one here: the document-level stage (``coding.actors.docactors``) gives it
+the country the article says, which a single sentence often gets wrong.
+Codes: country + agent ("SWEMIL"); organisation code + agent ("IGONATMIL");
+a bare role is its agent ("GOV"); a person nobody introduced has code "".
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
+
+from sitrep.coding.grammar import phrases
+from sitrep.coding.actors.lexicon import actor_lexicon
+from sitrep.coding.actors.mentions import Mention, Sheet, group_mention
+from sitrep.coding.actors.people import PRONOUN_GENDER
+from sitrep.coding.actors.person_mentions import find_people, find_surnames
+from sitrep.coding.actors.role_mentions import find_roles
+from sitrep.models import Actor, Document
+from sitrep.nlp.types import Doc, Token
+from sitrep.resources import Resources
+from sitrep.settings import Settings
+
+__all__ = ["Mention", "actors_for_token", "find_mentions", "mention_at", "process"]
+
+_NON_ACTING_VERBS = frozenset({"be", "seem", "appear", "remain", "happen", "take", "become", "rain", "snow"})
+_GROUP_PRONOUNS = frozenset({"it", "they"})
+_NOT_BODIES = frozenset({"person", "pronoun"})
+_GOVERNING_VERBS = 3  # how many verbs up a pronoun looks for the subject it refers to
+
+
+def process(docs: Iterable[Document], settings: Settings, resources: Resources) -> Iterator[Document]:
+    """Attach resolved actor mentions to each parsed document."""
+    for doc in docs:
+        doc.mentions = find_mentions(doc.parsed, resources) if doc.parsed is not None else []
+        yield doc
+
+
+def find_mentions(parsed: Doc, resources: Resources) -> list[Mention]:
+    """Actor mentions in a parsed doc, in token order and not overlapping."""
+    sheet = Sheet(parsed, resources.get(actor_lexicon))
+    find_people(sheet)
+    find_surnames(sheet)
+    find_roles(sheet)
+    find_pronouns(sheet)
+    return sorted(sheet.mentions, key=lambda m: m.start)
+
+
+def mention_at(doc: Document, token_i: int) -> Mention | None:
+    """The mention whose span covers token ``token_i``, if any (binary search)."""
+    mentions: list[Mention] = doc.mentions
+    pos = bisect_right(mentions, token_i, key=lambda m: m.start) - 1
+    if pos >= 0 and mentions[pos].start <= token_i < mentions[pos].end:
+        return mentions[pos]
+    return None
+
+
+def actors_for_token(doc: Document, token: Token) -> list[Actor]:
+    """The actor(s) a noun phrase headed by ``token`` stands for.
+
+    Looks at the token's mention (which already combines role nouns with their
+    countries), then its conjuncts, so that "Sweden and Norway" gives two actors;
+    a head that names no actor itself takes its modifiers' ("the US proposal" -> USA).
+    """
+    found: list[Actor] = []
+    seen: set[tuple[str | None, str | None, str | None, str]] = set()
+    for head in phrases.coordinated(token):
+        mention = mention_at(doc, head.i)
+        if mention is not None:
+            actors: Iterable[Actor] = mention.all_actors()
+        else:
+            actors = _modifier_actors(doc, head)
+        for actor in actors:
+            if actor.key() not in seen:
+                seen.add(actor.key())
+                found.append(actor)
+    return found
+
+
+def _modifier_actors(doc: Document, head: Token) -> list[Actor]:
+    actors: list[Actor] = []
+    for child in phrases.left_modifiers(head):
+        mention = mention_at(doc, child.i)
+        if mention is not None:
+            actors.extend(mention.all_actors())
+    return actors
+
+
+# --- pronouns --------------------------------------------------------------------------------------------------
+
+
+def find_pronouns(sheet: Sheet) -> None:
+    """Link "he"/"she" to a person, and a subject "it"/"they" to the body a governing clause names."""
+    for i in sheet.pronouns:
+        tok = sheet.parsed[i]
+        lower = tok.lower_
+        if sheet.by_token[i] is not None or tok.tag_ == "PRP$":
+            continue
+        if lower in PRONOUN_GENDER:
+            _link_person_pronoun(sheet, tok, PRONOUN_GENDER[lower])
+        elif lower in _GROUP_PRONOUNS and phrases.is_subject(tok):
+            _link_group_pronoun(sheet, tok)
+
+
+def _link_person_pronoun(sheet: Sheet, tok: Token, gender: str) -> None:
+    """"Rasmussen said he ...": the subject of a governing verb, else the most salient person that fits."""
+    mention = _ancestor_subject(sheet, tok, lambda m: m.kind == "person")
+    person = None
+    if mention is not None:
+        person = sheet.registry.find([mention.actor.name]) or sheet.registry.find(mention.actor.name.split())
+    if person is None or not person.fits(gender):
+        person = sheet.salience.pronoun(tok.i, sheet.reach_of[tok.i], gender)
+    if person is None:
+        return
+    person.gender = person.gender or gender
+    sheet.add(Mention(tok.i, tok.i + 1, sheet.person_actor(person, tok.text), "pronoun", tok.i))
+    sheet.note_person(tok, person)
+
+
+def _link_group_pronoun(sheet: Sheet, tok: Token) -> None:
+    """"Sweden said it would send troops": "it" and "they" take a non-person subject of a governing verb."""
+    mention = _ancestor_subject(sheet, tok, lambda m: m.kind not in _NOT_BODIES)
+    if mention is None and phrases.is_root(tok.head) and tok.head.lemma_ not in _NON_ACTING_VERBS:
+        mention = _previous_subject(sheet, tok)
+    if mention is not None:
+        actors = tuple(Actor(**{**a.as_dict(), "text": tok.text}) for a in mention.all_actors())
+        sheet.add(group_mention(tok.i, tok.i + 1, actors, "pronoun", tok.i))
+
+
+def _ancestor_subject(sheet: Sheet, tok: Token, accept: Callable[[Mention], bool]) -> Mention | None:
+    """The subject of a verb governing the pronoun's clause ("Rasmussen said he ...")."""
+    verb = tok.head
+    for _ in range(_GOVERNING_VERBS):
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        for child in phrases.subjects_of(verb):
+            mention = sheet.by_token[child.i] if child.i < tok.i else None
+            if mention is not None and accept(mention):
+                return mention
+    return None
+
+
+def _previous_subject(sheet: Sheet, tok: Token) -> Mention | None:
+    """The acting subject of the previous sentence, for a sentence-initial "It said ..."."""
+    index = sheet.sentence_of[tok.i]
+    if index == 0:
+        return None
+    root = sheet.sentences[index - 1].root
+    for child in phrases.subjects_of(root):
+        mention = sheet.by_token[child.i]
+        if mention is not None and mention.kind not in _NOT_BODIES:
+            return mention
+    return None

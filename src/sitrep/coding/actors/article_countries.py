@@ -1,0 +1,224 @@
+"""What country the article is about, and the country each unplaced role or person takes from it.
+
+Rule 4 of the document-level stage (``coding.actors.docactors``): a role-only mention
+("the army", "police", "rebels") takes the country of the latest earlier
+mention of the same noun, else of the same kind of body (for people:
+protesters, mourners, of the latest people named, "Palestinians"), else the
+country the article is about (``main_country``); an "international mediator"
+is of no country (IGO).  A person nobody gave a country is placed the same
+way.  ``Memory`` keeps what the article has said so far; ``local_people``
+makes "Serb authorities" in a story about Bosnia Bosnian before any of this.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import replace
+
+from sitrep.coding.grammar import phrases
+from sitrep.coding.actors.lexicon import AGENT_LABELS, Lexicon
+from sitrep.coding.actors.mentions import Mention
+from sitrep.models import Actor
+from sitrep.nlp.types import Doc, Token
+from sitrep.resources import Resources
+
+_COUNTRY_KINDS = frozenset({"country", "demonym", "metonym", "institution", "role", "person", "org", "region"})
+_LEAD_SENTENCES = 2  # the lead sentences weigh double when finding what the article is about
+_LEAD_WEIGHT = 2
+_INSTITUTIONS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})  # bodies one country usually has one of
+_WEAPONS = frozenset({"drone", "jet", "warplane", "fighter jet", "tank", "helicopter", "aircraft", "submarine",
+                      "frigate", "destroyer", "artillery", "warship"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_PLACED_KINDS = frozenset({"role", "person", "pronoun", "org"})  # mentions rule 4 may give a country
+_REMEMBERED_KINDS = frozenset({"role", "person", "org"})  # mentions whose country rule 4 remembers
+_LOCAL_KINDS = frozenset({"demonym", "role", "person"})
+Ethnic = Mapping[str, frozenset[str]]
+
+def ethnic_countries(resources: Resources) -> dict[str, frozenset[str]]:
+    """Words for peoples living on both sides of borders, with the countries they live in."""
+    table: dict[str, frozenset[str]] = {}
+    for words, countries in resources.rows("actors_ethnic.tsv", 2):
+        for word in words.split("|"):
+            table[word] = frozenset(countries.split("|"))
+    return table
+
+
+def local_people(parsed: Doc, mention: Mention, main: str | None, ethnic: Ethnic) -> Mention:
+    """"Serb authorities" in a story about Bosnia are Bosnian: a cross-border people takes the article's country."""
+    if main is None or len(mention.all_actors()) != 1 or not mention.actor.country or mention.actor.country == main:
+        return mention
+    if mention.kind not in _LOCAL_KINDS:
+        return mention
+    homes = ethnic_words(parsed, mention, ethnic)
+    if not homes or not any(main in h and mention.actor.country in h for h in homes):
+        return mention
+    if any(t.ent_type_ == "GPE" for t in parsed[mention.start:mention.end]):
+        return mention
+    return replace(mention, actor=_moved(mention.actor, main), actors=())
+
+
+def ethnic_words(parsed: Doc, mention: Mention, table: Ethnic) -> list[frozenset[str]]:
+    """The home countries of each cross-border people the mention names."""
+    return [table[t.lower_] for t in parsed[mention.start:mention.end] if t.lower_ in table]
+
+
+def _moved(actor: Actor, country: str) -> Actor:
+    """``actor`` with its country part replaced by ``country``."""
+    code = country + actor.code[len(actor.country or ""):] if actor.code.startswith(actor.country or "\0") else country
+    return replace(actor, code=code, country=country)
+
+
+# --- the article's country and the role memory -----------------------------------------------------------------
+
+
+def main_country(parsed: Doc, mentions: list[Mention]) -> str | None:
+    """The country the article is most about: most mentioned, the lead counting double."""
+    lead_end = _lead_end(parsed)
+    votes: Counter[str] = Counter()
+    for mention in mentions:
+        if mention.kind not in _COUNTRY_KINDS:
+            continue
+        for actor in mention.all_actors():
+            if actor.country and not actor.code.startswith("IGO"):
+                votes[actor.country] += _LEAD_WEIGHT if mention.start < lead_end else 1
+    if not votes:
+        return None
+    (best, count), *rest = votes.most_common(2) + [("", 0)]
+    return best if count > rest[0][1] or len(votes) == 1 else _first_of(mentions, {best, rest[0][0]})
+
+
+def _first_of(mentions: list[Mention], countries: set[str]) -> str | None:
+    """On a tie, the country named first."""
+    for mention in mentions:
+        for actor in mention.all_actors():
+            if actor.country in countries:
+                return actor.country
+    return None
+
+
+def _lead_end(parsed: Doc) -> int:
+    end = 0
+    for n, sent in enumerate(parsed.sents):
+        if n >= _LEAD_SENTENCES:
+            break
+        end = sent.end
+    return end
+
+
+def _unplaced(actor: Actor) -> bool:
+    """An actor with neither country nor organisation (a bare role, an unknown person)."""
+    return not actor.country and not actor.org and not actor.code.startswith("IGO")
+
+
+class Memory:
+    """Countries seen so far with each role noun and each kind of body (rule 4)."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.by_noun: dict[str, str] = {}
+        self.by_agent: dict[str, str] = {}
+        self.people: str | None = None
+        self.country_at = {i: m.actor.country for m in mentions if m.actor.country and len(m.all_actors()) == 1
+                           for i in range(m.start, m.end)}
+
+    def note(self, parsed: Doc, mention: Mention) -> None:
+        actors = mention.all_actors()
+        if mention.kind == "demonym" and mention.head is not None and parsed[mention.head].tag_ in _PLURAL_TAGS:
+            self.people = actors[0].country or self.people  # "Palestinians": the people the story is among
+        actor = actors[0]
+        country = actor.country
+        if len(actors) != 1 or not country or mention.kind not in _REMEMBERED_KINDS:
+            return
+        for i in range(mention.start, mention.end):
+            self.country_at[i] = country
+        if mention.kind == "role":
+            for noun in _role_nouns(parsed, mention):
+                self.by_noun[noun] = country
+        if actor.agent:
+            self.by_agent[actor.agent] = country
+
+    def modifier_country(self, parsed: Doc, mention: Mention) -> str | None:
+        """The country of a mention inside the phrase ("Iranian airline Mahan Air", "the Afghan Taliban")."""
+        if mention.head is None:
+            return None
+        head = parsed[mention.head]
+        for tok in phrases.phrase_modifiers(head):
+            country = self.country_at.get(tok.i)
+            if country:
+                return country
+        return None
+
+    def speaking_place(self, head: Token | None) -> str | None:
+        """"an official said in Tokyo": a subject without a country of its own acts where its verb does."""
+        if head is not None and phrases.is_compound(head):
+            head = head.head  # "a ministry official said in Tokyo": the ministry too
+        if head is None or not phrases.is_subject(head, with_clauses=True) or head.head.lemma_ not in _SPEAKING:
+            return None
+        for prep in phrases.prepositions(head.head, _IN):
+            if prep.i > head.i:
+                places = phrases.objects_of_preposition(prep)
+                country = self.country_at.get(places[0].i) if places else None
+                if country:
+                    return country
+        return None
+
+    def resolve(self, parsed: Doc, mention: Mention, main: str | None, lexicon: Lexicon) -> Mention:
+        if len(mention.all_actors()) != 1 or not _unplaced(mention.actor):
+            return mention
+        if mention.kind not in _PLACED_KINDS:
+            return mention
+        actor = mention.actor
+        head = parsed[mention.head] if mention.head is not None else None
+        if head is not None and head.lemma_.lower() in _WEAPONS and mention.kind == "role":
+            return mention  # "hit by drone strikes": a weapon is nobody's until the text says whose
+        if head is not None and mention.kind == "role" and _international(head):
+            return replace(mention, actor=international(actor), actors=())
+        country = self.modifier_country(parsed, mention)
+        if country is None and mention.kind == "role":
+            country = self.speaking_place(head)
+        if country is None and mention.kind == "role":
+            country = next((self.by_noun[n] for n in _role_nouns(parsed, mention) if n in self.by_noun), None)
+        if country is None and mention.kind == "role":
+            country = self.by_agent.get(actor.agent or "") if actor.agent in _INSTITUTIONS else self.people
+        country = country or main
+        if country is None:
+            return mention
+        return replace(mention, actor=placed(actor, country, lexicon), actors=())
+
+
+_INTERNATIONAL = frozenset({"international", "multinational"})
+_IN = frozenset({"in"})
+_SPEAKING = frozenset({"say", "tell", "add", "announce", "state", "confirm", "speak", "report", "insist", "warn"})
+
+
+def _international(head: Token) -> bool:
+    """"a senior international mediator", "multinational forces": the body belongs to no one country."""
+    return any(c.lower_ in _INTERNATIONAL for c in phrases.adjectives_of(head))
+
+
+def international(actor: Actor) -> Actor:
+    """``actor`` as an international body (side IGO)."""
+    label = AGENT_LABELS.get(actor.agent or "", "")
+    return Actor(text=actor.text, name=f"international {label}".strip(), code="IGO" + (actor.agent or ""),
+                 org="international", agent=actor.agent)
+
+
+def _role_nouns(parsed: Doc, mention: Mention) -> list[str]:
+    """The nouns a role mention is known by, its qualifiers first ("Coalition troops": coalition, troop)."""
+    nouns = [t.lemma_.lower() for t in parsed[mention.start:mention.end]
+             if t.pos_ in ("NOUN", "PROPN") and t.i != mention.head]
+    if mention.head is not None:
+        nouns.append(parsed[mention.head].lemma_.lower())
+    return nouns
+
+
+def placed(actor: Actor, country: str, lexicon: Lexicon) -> Actor:
+    """``actor`` as a body or person of ``country`` (keeping a person's own name)."""
+    base = Actor(text=actor.text, name=lexicon.country_name(country), code=country, country=country)
+    if actor.agent is None and actor.code == "" and actor.name:
+        return Actor(text=actor.text, name=actor.name, code=country, country=country)
+    built = lexicon.with_agent(base, actor.agent, actor.text)
+    keep_name = actor.name and actor.name != AGENT_LABELS.get(actor.agent or "", "")
+    return replace(built, name=actor.name) if keep_name else built
+
+

@@ -1,0 +1,205 @@
+"""Words that refer back to an actor named earlier: "the group", "it said", "the commissioner", "them".
+
+Rules 6 to 8 of the document-level stage (``coding.actors.docactors``), run after
+every mention has its country:
+
+6. **"the group", "the alliance" refer back** to the latest organisation named;
+   a subject "it", "they" nobody resolved takes the latest acting body, and a
+   "he" or "she" the latest unnamed official ("a Burmese official said ... he added").
+7. **"the commissioner" refers back** to the latest person whose name that word
+   preceded as a title ("trade commissioner Albert Muchanga ... The commissioner said").
+8. **"them" as an object** ("the protesters began pelting them") is the latest
+   plural body of the same or the previous sentence that is not the clause's own subject.
+
+Each rule returns the new mentions; ``docactors.resolve_mentions`` merges them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sitrep.coding.grammar import phrases
+from sitrep.coding.actors.mentions import Mention, group_mention
+from sitrep.nlp.types import Doc, Token
+
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_ARTICLES = frozenset({"a", "an", "the"})
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+_CLAUSE_VERBS = 3  # how many governing verbs "them" looks up for its own clause's subjects
+
+# --- rule 6: "the group", "the alliance" --------------------------------------------------------------------------
+
+
+_GROUP_NOUNS = frozenset({"group", "alliance", "movement", "organisation", "organization", "party", "front",
+                          "faction", "militia"})
+
+
+def indices_of(parsed: Doc, words: frozenset[str]) -> list[int]:
+    """Indices of the tokens whose lower-cased form is one of ``words``, read from the parse array."""
+    import numpy
+
+    hashes = [parsed.vocab.strings.add(w) for w in words]
+    return numpy.isin(parsed.to_array("LOWER"), hashes).nonzero()[0].tolist()
+
+
+def find_group_references(parsed: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"the group said": a definite group noun no mention covers takes the latest organisation before it."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    orgs = [m for m in mentions if m.kind == "org"]
+    found = []
+    for tok in (parsed[i] for i in indices_of(parsed, _GROUP_NOUNS)):
+        if tok.i in covered or tok.pos_ != "NOUN":
+            continue
+        if not any(c.lower_ == "the" for c in tok.children) or phrases.has_narrowing_modifier(tok):
+            continue
+        earlier = [m for m in orgs if m.end <= tok.i]
+        if earlier:
+            actor = replace(earlier[-1].actor, text=tok.text)
+            found.append(Mention(tok.i, tok.i + 1, actor, "org", tok.i))
+    return found
+
+
+_GROUP_KINDS = frozenset({"org", "institution", "metonym", "country", "role"})
+_GROUP_PRONOUNS = frozenset({"it", "they", "he", "she"})
+_NOT_ACTING = frozenset({"be", "seem", "appear", "remain", "happen", "take", "become", "rain", "snow", "mean"})
+_PERSON_ROLES = frozenset({"official", "spokesman", "spokeswoman", "spokesperson", "diplomat", "minister", "officer",
+                           "commander", "envoy", "ambassador", "general", "source", "aide", "adviser", "advisor",
+                           "negotiator", "mediator", "governor", "mayor", "president", "leader"})
+_PRONOUN_REACH = 2  # sentences an "it said" may reach back
+
+
+def find_group_pronouns(parsed: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"It said in a statement": a subject pronoun nobody resolved takes the latest acting body before it.
+
+    "it" and "they" take a body ("the coalition said ... it said"); "he" and "she", which the
+    actors stage could not give a named person, take an unnamed official ("a Burmese official
+    said ... he added").
+    """
+    candidates = indices_of(parsed, _GROUP_PRONOUNS)
+    if not candidates:
+        return []
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    sentence_of: dict[int, int] = {}
+    for n, sent in enumerate(parsed.sents):
+        sentence_of.update((i, n) for i in range(sent.start, sent.end))
+    found = []
+    for tok in (parsed[i] for i in candidates):
+        if tok.i in covered or not phrases.is_subject(tok, with_clauses=True):
+            continue
+        if tok.head.pos_ != "VERB" or tok.head.lemma_ in _NOT_ACTING:
+            continue
+        body = _latest_body(parsed, mentions, tok, sentence_of)
+        if body is not None:
+            name = _unnamed(parsed, body) if tok.lower_ in _PERSON_PRONOUNS else None
+            actors = tuple(replace(a, text=tok.text, name=name or a.name) for a in body.all_actors())
+            found.append(group_mention(tok.i, tok.i + 1, actors, "pronoun", tok.i))
+    return found
+
+
+def _unnamed(parsed: Doc, mention: Mention) -> str:
+    """How an unnamed person was introduced, as their name ("A Burmese official" -> "Burmese official")."""
+    words = [t.text for t in parsed[mention.start:mention.end] if t.lower_ not in _ARTICLES]
+    return " ".join(words)
+
+
+def _latest_body(parsed: Doc, mentions: list[Mention], tok: Token, sentence_of: dict[int, int]) -> Mention | None:
+    """The latest body acting as a subject in the pronoun's or the previous sentences ("it": a singular one)."""
+    here = sentence_of[tok.i]
+    for mention in reversed([m for m in mentions if m.end <= tok.i]):
+        if here - sentence_of[mention.start] > _PRONOUN_REACH:
+            return None
+        if mention.kind not in _GROUP_KINDS or not (mention.actor.country or mention.actor.org):
+            continue
+        head = parsed[mention.head if mention.head is not None else mention.start]
+        if not phrases.is_subject(head, with_clauses=True):
+            continue
+        if tok.lower_ != "they" and (head.tag_ in _PLURAL_TAGS or len(mention.all_actors()) > 1):
+            continue
+        if (tok.lower_ in _PERSON_PRONOUNS) != (mention.kind == "role" and head.lemma_.lower() in _PERSON_ROLES):
+            continue  # "he" is an unnamed official or officer; "it" is a body
+        return mention
+    return None
+
+
+# --- rule 7: "the commissioner" ----------------------------------------------------------------------------------
+
+
+def find_title_references(parsed: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"The commissioner said": a definite noun nobody resolved takes the latest person it titled."""
+    titled: dict[str, Mention] = {}
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    people = iter(m for m in mentions if m.kind == "person" and m.head is not None)
+    person = next(people, None)
+    found = []
+    for tok in parsed:
+        while person is not None and person.start <= tok.i:
+            titled.update((w, person) for w in _title_words(parsed, person))
+            person = next(people, None)
+        if tok.i in covered or tok.pos_ != "NOUN" or tok.lemma_.lower() not in titled:
+            continue
+        if any(c.lower_ == "the" for c in tok.children) and _subject_or_object(tok):
+            actor = replace(titled[tok.lemma_.lower()].actor, text=tok.text)
+            found.append(Mention(tok.i, tok.i + 1, actor, "person", tok.i))
+    return found
+
+
+def _subject_or_object(tok: Token) -> bool:
+    return phrases.is_subject(tok, with_clauses=True) or phrases.is_object(tok)
+
+
+def _title_words(parsed: Doc, person: Mention) -> list[str]:
+    """The common nouns standing before a person's name as its title ("commissioner Albert Muchanga")."""
+    if person.head is None:
+        return []
+    head = parsed[person.head]
+    return [c.lemma_.lower() for c in phrases.compounds_of(head) if c.pos_ == "NOUN" and c.i < person.start]
+
+
+# --- rule 8: "pelting them" --------------------------------------------------------------------------------------
+
+
+def find_object_pronouns(parsed: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"the protesters began pelting them": an object "them" takes the latest plural body before it
+    (same or previous sentence) that is not the subject of its own clause."""
+    found = []
+    for tok in (parsed[i] for i in indices_of(parsed, frozenset({"them"}))):
+        if not phrases.is_object(tok, with_dative=True) or mention_index(mentions, tok.i) is not None:
+            continue
+        own = _clause_subject_actors(parsed, mentions, tok)
+        sent_start = _previous_sentence_start(parsed, tok)
+        for mention in reversed([m for m in mentions if sent_start <= m.start and m.end <= tok.i]):
+            head = parsed[mention.head if mention.head is not None else mention.start]
+            if mention.kind not in _GROUP_KINDS or not mention.actor.country or head.tag_ not in _PLURAL_TAGS:
+                continue
+            if mention.actor.code in own:
+                continue
+            actors = tuple(replace(a, text=tok.text) for a in mention.all_actors())
+            found.append(group_mention(tok.i, tok.i + 1, actors, "pronoun", tok.i))
+            break
+    return found
+
+
+def mention_index(mentions: list[Mention], i: int) -> int | None:
+    """Index of the mention covering token ``i``, if any."""
+    return next((n for n, m in enumerate(mentions) if m.start <= i < m.end), None)
+
+
+def _clause_subject_actors(parsed: Doc, mentions: list[Mention], tok: Token) -> set[str]:
+    """Codes of the subjects of the verbs governing ``tok`` (up to three verbs up)."""
+    codes: set[str] = set()
+    verb = tok.head
+    for _ in range(_CLAUSE_VERBS):
+        for child in phrases.subjects_of(verb, with_clauses=True):
+            n = mention_index(mentions, child.i)
+            if n is not None:
+                codes.update(a.code for a in mentions[n].all_actors())
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return codes
+
+
+def _previous_sentence_start(parsed: Doc, tok: Token) -> int:
+    start = tok.sent.start
+    return parsed[start - 1].sent.start if start > 0 else start
+

@@ -1,0 +1,182 @@
+"""The record of what the event coder found in a sentence, shared by every rule module.
+
+``Found`` is one coded action with its compound actors not yet multiplied out,
+``Context`` what a clause inherits from the clause that leads to it (speaker,
+controller, negation, future), ``Content`` the event a frame word is about.
+``Findings`` is one sentence's findings: the actions found so far and the clause
+heads already coded or ruled out; ``Findings.add`` takes an ``Action`` and
+applies the clause's mood and negation before recording it.  ``to_events``
+turns a sentence's Found records into Events: main clause first, statements
+last, one per actor pair.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sitrep.coding.cameo import CameoTable, CodeSets
+from sitrep.coding.events.frames import INTENT, REJECT
+from sitrep.coding.grammar import clauses as cl
+from sitrep.coding.events.verbs import Entry
+from sitrep.models import Actor, Event
+from sitrep.nlp.types import Token
+
+
+@dataclass(kw_only=True)
+class Found:
+    """One coded action before its compound actors are multiplied out."""
+
+    code: str
+    words: list[Token]
+    sources: list[Actor]
+    targets: list[Actor]
+    negated: bool = False
+    intent: bool = False
+    reported_by: Actor | None = None
+    depth: int = 0
+    statement: bool = False
+    symmetric: bool = False
+
+    @property
+    def position(self) -> int:
+        return min(w.i for w in self.words)
+
+    @property
+    def trigger(self) -> str:
+        """The trigger words in sentence order, with their particles ("carried out strikes")."""
+        unique = {w.i: w for w in self.words}
+        unique.update({c.i: c for w in self.words for c in cl.trigger_parts(w)})
+        return " ".join(unique[i].text for i in sorted(unique))
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a clause inherits from the clause that leads to it."""
+
+    depth: int = 0
+    speaker: tuple[Actor, ...] = ()  # who reports this clause
+    subjects: tuple[Actor, ...] = ()  # controller's actors ("X agreed to go": X goes)
+    negated: bool = False
+    future: bool = False
+
+
+@dataclass
+class Content:
+    """The event a frame verb or noun is about ("agreed *to send troops*")."""
+
+    code: str | None
+    token: Token
+    entry: Entry | None = None
+    inner: Content | None = None  # what a frame noun is about ("demand *that Israel ease*")
+
+    @property
+    def target_mode(self) -> str:
+        """Where the content's lexicon entry looks for a target ("-" without an entry)."""
+        return self.entry.target if self.entry else "-"
+
+    @property
+    def symmetric(self) -> bool:
+        return bool(self.entry and self.entry.target == "sym")
+
+
+@dataclass(kw_only=True)
+class Action:
+    """An action a rule wants recorded, before mood and negation are applied.
+
+    ``verb`` is the clause head whose negation counts; ``symmetric`` marks a
+    reciprocal action ("X and Y met"), ``intent`` one already read as an
+    intent, ``statement`` a statement (kept last, and the one place an
+    obligation is news: "X said Y must go")."""
+
+    code: str
+    words: list[Token]
+    sources: list[Actor]
+    targets: list[Actor]
+    ctx: Context
+    mood: cl.Mood
+    verb: Token
+    symmetric: bool = False
+    intent: bool = False
+    statement: bool = False
+
+
+def speaker_of(ctx: Context) -> Actor | None:
+    return ctx.speaker[0] if ctx.speaker else None
+
+
+@dataclass
+class Findings:
+    """What was found in one sentence, and which clause heads are spoken for."""
+
+    cameo: CameoTable
+    codes: CodeSets
+    found: list[Found] = field(default_factory=list)
+    done: set[int] = field(default_factory=set)  # clause heads already coded or consumed by a frame
+    blocked: set[int] = field(default_factory=set)  # hypothetical or purpose clauses: nothing below is news
+    visited: set[int] = field(default_factory=set)  # clause heads coded as clauses (``done`` adds frame contents)
+
+    def under_blocked(self, token: Token) -> bool:
+        """Under a hypothetical or purpose clause, or inside the content of a frame
+        ("demanded that Israel ease restrictions *to allow* ..."): not news of its own."""
+        if token.i in self.blocked:
+            return True
+        return any(a.i in self.blocked or (a.i in self.done and a.i not in self.visited) for a in token.ancestors)
+
+    def add(self, action: Action) -> None:
+        """Record an action, applying the clause's mood and negation."""
+        ctx, code, sources, targets = action.ctx, action.code, action.sources, action.targets
+        negated = ctx.negated or cl.is_negated(action.verb)
+        future = action.mood is cl.Mood.FUTURE or ctx.future
+        if action.mood is cl.Mood.OBLIGATION and not action.statement:
+            return  # "X must withdraw" with nobody saying it: an opinion, not an event
+        if self.codes.meetings.has(code) and not targets and not (action.symmetric and len(sources) > 1):
+            return  # a meeting with nobody named is not an interaction
+        code = international_sense(code, sources, targets, self.codes)
+        intent = action.intent
+        if future and not intent:
+            intent, code = True, self.cameo.derive(INTENT, code)
+        statement = action.statement
+        if negated and future and self.codes.cooperative.has(code):
+            # "will not accept refugees" is one record: the refusal, not also the withheld act.
+            code, negated, intent, statement = self.cameo.derive(REJECT, code), False, False, False
+        self.found.append(Found(code=code, words=action.words, sources=sources, targets=targets, negated=negated,
+                                intent=intent, reported_by=speaker_of(ctx), depth=ctx.depth, statement=statement,
+                                symmetric=action.symmetric))
+
+
+def international_sense(code: str, sources: list[Actor], targets: list[Actor], codes: CodeSets) -> str:
+    """Restrictions and bans on one's own people are administrative sanctions (172);
+    on another country they are sanctions (163)."""
+    if not codes.domestic_restriction.has(code) or not sources or not targets:
+        return code
+    own = {a.country for a in sources if a.country}
+    other = {a.country for a in targets if a.country}
+    return codes.foreign_restriction.only if own and other and not own & other else code
+
+
+def to_events(found: list[Found], sentence: str, index: int, cameo: CameoTable) -> list[Event]:
+    """Events of one sentence: main clause first, statements last, one per actor pair."""
+    events: list[Event] = []
+    seen: set[tuple[object, ...]] = set()
+    for item in sorted(found, key=lambda f: (f.statement, f.depth, f.position)):
+        row = cameo.lookup(item.code)
+        for source, target in actor_pairs(item):
+            key = (source.key(), target.key() if target else None, item.code, item.negated)
+            if key in seen:
+                continue
+            seen.add(key)
+            events.append(Event(
+                sentence=sentence, sentence_index=index, source=source, target=target,
+                cameo=row.code, root=row.root, quad_class=row.quad_class, goldstein=row.goldstein,
+                plover=row.plover, mode=row.mode, negated=item.negated, intent=item.intent,
+                trigger=item.trigger, reported_by=item.reported_by,
+            ))
+    return events
+
+
+def actor_pairs(item: Found) -> list[tuple[Actor, Actor | None]]:
+    """Source x target pairs; a reciprocal action among compound actors pairs them up."""
+    if item.symmetric and not item.targets and len(item.sources) > 1:
+        return [(a, b) for a in item.sources for b in item.sources if a.key() != b.key()]
+    targets: list[Actor | None] = list(item.targets) or [None]
+    return [(s, t) for s in item.sources for t in targets if t is None or t.key() != s.key()]

@@ -1,0 +1,214 @@
+"""Events named by nouns anywhere in a sentence ("the talks between A and B",
+"a Turkish drone strike", "A's visit to B", "demands for compensation").
+
+``code_object_nouns`` codes the event noun a support or speech verb governs
+("launched *an attack*", "called *for sanctions*") as that verb's action;
+``code_nouns`` then codes the event nouns the clause walk left over, wherever
+they stand: subjects, objects of uncoded verbs, objects of prepositions.
+A noun's actors come from its own phrase:
+
+- source: a possessor ("*NATO's* exercise", "the men *whose* slaying"), an
+  actor modifier ("*Israeli* air raids", "*US* sanctions"), a "by" phrase, or
+  for visits and meetings an "of" phrase ("the visit *of* the president");
+- target: an "on/against/to/with/at/toward/for/from" phrase, and for violent
+  or coercive acts an "of" phrase ("the killing *of* three soldiers");
+- "between/among X and Y" names both sides of a symmetric event.
+
+A noun with no source of its own is coded only when it is violent or coercive
+and has a known target ("attacks on Israeli troops": someone attacked them);
+otherwise nothing known is acting and the noun is a topic, not an event.
+A noun naming a lasting situation ("Bosnia's war", "the Kurdish uprising",
+``data/event_situations.tsv``) is coded only against or between named sides.
+Nouns under a hypothetical or purpose clause, negated by "no", or the subject of
+a verb already coded (the verb reports that event) are left alone; "planned",
+"proposed" or "upcoming" make the event an intent.
+"""
+
+from __future__ import annotations
+
+from sitrep.coding.events import frames as fr
+from sitrep.coding.events.coder import Coder
+from sitrep.coding.events.found import Action, Content, Context
+from sitrep.coding.grammar import arguments as args
+from sitrep.coding.grammar import clauses as cl
+from sitrep.coding.grammar import labels as L
+from sitrep.coding.events.participants import NOUN_TARGET_PREPS, resolved
+from sitrep.models import Actor
+from sitrep.nlp.types import Token
+from sitrep.resources import Resources
+
+SOURCE_PREPS = ("by",)
+SYMMETRIC_PREPS = ("between", "among", "amongst")
+TARGET_PREPS = ("on", "against", "to", "into", "with", "at", "toward", "towards", "for", "from", "upon")
+# A noun in these slots of a coded verb is that verb's event, already recorded: its subject,
+# its direct object, or the "by" agent of its passive.
+REPORTED_SLOTS = L.NOMINAL_SUBJECTS | {L.DIRECT_OBJECT, L.PREP_OBJECT}
+FUTURE_MODIFIERS = frozenset({"planned", "proposed", "upcoming", "scheduled", "expected", "future",
+                              "next", "forthcoming", "impending", "imminent", "new"})
+NEGATING_DETERMINERS = frozenset({"no"})
+# Verbs and adjectives whose subject is an event still to come ("talks *are scheduled* for
+# Friday", "the visit *is due* next week", "a meeting *planned* for May").
+SCHEDULING = frozenset({"schedule", "slate", "plan", "set", "expect", "due", "postpone", "reschedule"})
+# Prepositions that make a meeting the occasion of a clause ("*during* talks in Abidjan").
+OCCASION_PREPS = frozenset({"during", "at", "after", "on", "before", "following", "ahead"})
+# Verbs whose "from" phrase names where the subject noun came from ("criticism came from X").
+ORIGIN_VERBS = frozenset({"come", "pour", "emerge", "arrive"})
+
+
+def code_nouns(coder: Coder, nouns: list[Token], ctx: Context) -> None:
+    """Code every event noun among a sentence's ``nouns`` that the clause walk left over."""
+    found = coder.record.found
+    used = {w.i for f in found for w in f.words}
+    coded_heads = {w.i for f in found if not f.statement for w in f.words}
+    lexicon = coder.lexicon
+    for noun in nouns:
+        if (noun.i in used or args.is_noun_modifier(noun) or not lexicon.entries_for(noun, "N")
+                or coder.record.under_blocked(noun)):
+            continue  # "the *war* crimes court", "*aid* convoys": a modifier names a kind, not an event
+        if args.attached_as(noun, REPORTED_SLOTS) and _reports_on(noun, coded_heads):
+            continue  # "a drone strike *killed* five", "*slapped* sanctions on": the verb codes it
+        if args.is_direct_object(noun) and lexicon.match(noun.head, "V") is not None:
+            continue  # "ease *restrictions*", "condemned the *bombing*": the verb says what of it
+        code_noun(coder, noun, ctx)
+
+
+def code_object_nouns(coder: Coder, verb: Token, nouns: list[Token], sources: list[Actor], ctx: Context,
+                      mood: cl.Mood, subject: Token | None = None) -> bool:
+    """Code the first event noun among a verb's ``nouns`` as the verb's action ("launched
+    *an attack*", "called *for talks*"); the noun's measure word is looked through."""
+    for noun in nouns + [o for n in nouns if (o := args.of_object(n, ("of", "in"))) is not None]:
+        content = coder.contents.noun_content(noun, subject, verb)
+        if content is None or content.code is None:
+            continue
+        slots = coder.contents.content_slots(content.inner) if content.inner else []
+        slots += [*args.prep_groups(noun, NOUN_TARGET_PREPS), *args.prep_groups(verb, cl.TARGET_PREPS)]
+        targets = coder.who.best_actors(slots, sources) or coder.who.place_target(verb, sources)
+        intent = bool(content.entry and content.entry.frame == fr.INTENT)
+        coder.add(Action(code=content.code, words=[verb, noun], sources=sources, targets=targets, ctx=ctx,
+                         mood=mood, verb=verb, symmetric=content.target_mode == "sym", intent=intent))
+        return True
+    return False
+
+
+def _reports_on(noun: Token, coded_heads: set[int]) -> bool:
+    """Whether the noun is the subject or "by" agent of a verb already coded."""
+    head = args.governing_predicate(noun)
+    return head is not None and head.i in coded_heads
+
+
+def code_noun(coder: Coder, noun: Token, ctx: Context) -> bool:
+    """Code one event noun with the actors of its own phrase."""
+    content = coder.contents.noun_content(noun, None)
+    if content is None or content.code is None or content.code == coder.frames.code(fr.SPEECH):
+        return False
+    code, codes = content.code, coder.codes
+    between = args.prep_objects(noun, SYMMETRIC_PREPS)
+    sources = noun_sources(coder, noun, code, between)
+    targets = [] if between else noun_targets(coder, noun, content, sources)
+    if not between and not targets and is_situation(noun, coder.resources.get(situations)):
+        return False  # "during Bosnia's war", "the Palestinian uprising": a backdrop, not an act
+    if not sources:
+        if not codes.noun_agentless.has(code) or not any(resolved(a) for a in targets):
+            return False
+        sources = [coder.who.nobody()]
+    if any(c.lower_ in NEGATING_DETERMINERS for c in args.determiners(noun)):
+        if not (content.entry and content.entry.frame == fr.INTENT and content.inner and content.inner.code):
+            return False  # "no talks were held": nothing to record
+        code = coder.tables.cameo.derive(fr.REJECT, content.inner.code)  # "had *no plans* to meet X": ruling it out
+    intent = any(c.lower_ in FUTURE_MODIFIERS for c in args.adjectives(noun)) or scheduled(noun)
+    if intent and codes.intended.has(content.code):
+        code = coder.tables.cameo.derive(fr.INTENT, code)
+    symmetric = bool(between) or content.symmetric
+    coder.add(Action(code=code, words=[noun], sources=sources, targets=targets, ctx=ctx, mood=cl.Mood.FACT,
+                     verb=noun, symmetric=symmetric, intent=intent))
+    return True
+
+
+def noun_targets(coder: Coder, noun: Token, content: Content, sources: list[Actor]) -> list[Actor]:
+    """The target an event noun's phrase names: "on/against/to..." objects, "of" for acts
+    done to someone, and what a frame noun's content names first."""
+    slots = args.prep_groups(noun, TARGET_PREPS)
+    if coder.codes.patient_of.has(content.code or ""):
+        slots = [*slots, *args.prep_groups(noun, ("of",))]
+    if content.inner is not None:
+        slots = [*coder.contents.content_slots(content.inner), *slots]
+    return coder.who.best_actors(slots, sources)
+
+
+def situations(resources: Resources) -> frozenset[str]:
+    """Nouns naming a lasting situation (``data/event_situations.tsv``)."""
+    return frozenset(row[0] for row in resources.rows("event_situations.tsv", 1))
+
+
+def is_situation(noun: Token, situation_nouns: frozenset[str]) -> bool:
+    """Whether the noun names a state of affairs ("war", "unrest") rather than one act."""
+    if any(c.lower_ == "civil" for c in noun.children):
+        return False  # "the Libyan civil war": the country against itself, an event of its own
+    return noun.lemma_.lower() in situation_nouns
+
+
+def scheduled(noun: Token) -> bool:
+    """Whether the event noun is said to be scheduled: the subject of "be scheduled/
+    due/planned" or modified by such a participle ("talks *planned* for May")."""
+    if any(c.lemma_.lower() in SCHEDULING for c in cl.clausal_modifiers(noun)):
+        return True
+    if not args.is_nominal_subject(noun):
+        return False
+    head = noun.head
+    return head.lemma_.lower() in SCHEDULING or any(
+        c.lemma_.lower() in SCHEDULING for c in args.adjective_complements(head))
+
+
+def noun_sources(coder: Coder, noun: Token, code: str, between: list[Token]) -> list[Actor]:
+    """The doers an event noun names: possessor or actor modifier, then "by", "between", "of"."""
+    who = coder.who
+    owner = next(iter(args.possessors(noun)), None)
+    if owner is not None and cl.antecedent(owner).i != owner.i:
+        found = who.actors(cl.antecedent(owner))  # "the settlers *whose* slaying"
+        if found:
+            return found
+    found = who.event_doers(noun)  # not its "in" phrase: "talks in Abidjan"
+    if found:
+        return found
+    groups = [*args.prep_groups(noun, SOURCE_PREPS)]
+    if between:
+        groups.append(between)
+    if coder.codes.doer_of.has(code):
+        groups += args.prep_groups(noun, ("of",))
+    found = who.first_actors(groups, [])
+    occasion = occasion_doers(coder, noun) if coder.codes.consult.has(code) else []
+    return found or governing_doers(coder, noun) or occasion
+
+
+def occasion_doers(coder: Coder, noun: Token) -> list[Actor]:
+    """A meeting or visit named as the occasion of a clause is its subject's ("X said
+    *during a visit to* Y", "X sought a deal *at talks in* Abidjan")."""
+    if not args.is_prep_object(noun) or noun.head.lower_ not in OCCASION_PREPS:
+        return []
+    verb = noun.head.head
+    if verb.pos_ not in cl.VERBAL:
+        return []
+    subject = args.subject_of(verb) or args.inherited_subject(verb)
+    return [a for a in coder.who.sources(subject) if resolved(a)] if subject is not None else []
+
+
+def governing_doers(coder: Coder, noun: Token) -> list[Actor]:
+    """Doers named by the clause around the noun: the subject of the verb it is the
+    object of ("he *had* no plans to meet", "X *made* an appeal"), or the "from" phrase
+    of "come" ("statements of *condemnation* have come from X")."""
+    phrase = noun
+    if args.is_prep_object(phrase) and phrase.head.lower_ == "of":  # "statements of condemnation"
+        phrase = phrase.head.head
+    verb = phrase.head
+    if verb.pos_ not in cl.VERBAL:
+        return []
+    if args.is_nominal_subject(phrase) and verb.lemma_.lower() in ORIGIN_VERBS:
+        return coder.who.first_actors(args.prep_groups(verb, ("from",)), [])
+    if phrase is not noun:
+        return []  # "fleeing a spate *of* violence": the refugees do not do the violence
+    subject = args.subject_of(verb)
+    lexicon = coder.lexicon
+    if (args.is_direct_object(phrase) and lexicon.match(verb, "V") is None and subject is not None
+            and lexicon.match(subject, "N") is None):
+        return coder.who.sources(subject)  # not "*demands* include an investigation": a demand does nothing
+    return []

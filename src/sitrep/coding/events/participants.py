@@ -1,0 +1,281 @@
+"""Who acts and who is acted upon: the actors in the noun phrases around a trigger.
+
+The actor stage (``coding.actors.actors``) says which words name which actors; this
+module decides which of those phrases is the source and which the target of an
+action, and what to do when a phrase names nobody:
+
+- a subject that names no actor is kept as an *unresolved* actor (its words,
+  empty ``code``) so that "a car bomb killed three soldiers" is still recorded;
+  a pronoun in reported speech stands for the speaker ("Sweden said *it* would");
+- a bare role is placed by its phrase: "security forces *in Guinea*" are GINMIL;
+- targets are looked for slot by slot (passive subject, object, "to/with/against"
+  objects, the object's own "of/on/by" objects), and a country or organisation
+  from any slot beats a bare role ("troops") from an earlier one;
+- what is given is not the recipient: "sent *troops* to X" targets X.
+
+Look-ups are cached per sentence, because the same phrase is tried as the
+target of several frames.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from sitrep.coding.actors.actors import actors_for_token, mention_at
+from sitrep.coding.grammar import arguments as args
+from sitrep.coding.grammar import clauses as cl
+from sitrep.coding.events.verbs import Lexicon
+from sitrep.models import Actor, Document
+from sitrep.nlp.types import Token
+from sitrep.resources import Resources
+
+# Prepositions on the object noun that name the target ("attack *on* X", "calls *by* X").
+NOUN_TARGET_PREPS = ("on", "against", "with", "to", "into", "between", "toward", "towards", "by", "from", "of", "for",
+                     "at")
+# Phrases that place or own a role ("forces *in* Guinea", "doctors *from* American groups").
+PHRASE_PREPS = frozenset({"of", "in", "from", "for", "throughout", "across", "at", "inside", "based"})
+# Prepositions on a given thing that name its recipient ("aid *to* X", "a protest *with* X").
+GIVEN_TO_PREPS = ("to", "for", "with", "against", "on")
+NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+
+
+INSTRUMENT = "instrument"
+FORCE_AGENTS = frozenset({"MIL", "COP", "SPY"})
+FORCE_NOUNS = frozenset({"troop", "soldier", "force", "engineer", "peacekeeper", "police", "policeman", "officer",
+                         "personnel", "staff", "worker", "doctor", "medic", "expert", "adviser", "advisor",
+                         "observer", "monitor", "reinforcement", "unit", "battalion", "brigade", "contingent"})
+
+
+def non_agents(resources: Resources) -> dict[str, str]:
+    """Nouns that never act politically, by kind (``data/event_non_agents.tsv``)."""
+    return {word: kind for word, kind in resources.rows("event_non_agents.tsv", 2)}
+
+
+def non_agent_kind(token: Token, kinds: dict[str, str]) -> str | None:
+    """"instrument", "disaster", ... for a weapon or a non-actor noun; None otherwise."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return kinds.get(token.lemma_.lower()) or kinds.get(token.lower_)
+
+
+def is_rich(actor: Actor) -> bool:
+    """Whether an actor names a country or an organisation, not only a role."""
+    return bool(actor.country or actor.org)
+
+
+def resolved(actor: Actor) -> bool:
+    """Whether an actor was recognised (has a code), as opposed to a bare noun phrase."""
+    return bool(actor.code)
+
+
+def locate(actor: Actor, place: Actor) -> Actor:
+    """A bare role ("troops") given the country or organisation its phrase names."""
+    if place.country:
+        return replace(actor, country=place.country, code=f"{place.country}{actor.agent or ''}")
+    return replace(actor, org=place.org, code=f"{place.code}{actor.agent or ''}")
+
+
+def is_name(token: Token) -> bool:
+    """Whether a word is (part of) a name: a proper noun or a named entity."""
+    return token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTITIES
+
+
+def unknown() -> Actor:
+    """The unnamed doer of an agentless passive ("three protesters were arrested")."""
+    return Actor(text="", name="", code="")
+
+
+def unresolved(token: Token) -> Actor:
+    """An actor we cannot identify, kept by its words so the action is not lost."""
+    text = cl.phrase_text(token)
+    return Actor(text=text, name=text, code="")
+
+
+@dataclass
+class Participants:
+    """Actor look-ups for one sentence of ``doc``."""
+
+    doc: Document
+    lexicon: Lexicon
+    kinds: dict[str, str]  # ``non_agents``
+    cache: dict[int, list[Actor]] = field(default_factory=dict)
+    anonymous: set[int] = field(default_factory=set)  # ids of unresolved actors that are not names
+    consumed: set[int] = field(default_factory=set)  # clauses read as who used a weapon ("bullets *fired by* X")
+
+    def sources(self, subject: Token | None, speaker: tuple[Actor, ...] = ()) -> list[Actor]:
+        """Actors of the subject; a pronoun in reported speech falls back to the speaker."""
+        if subject is None:
+            return []
+        relative, subject = subject, cl.antecedent(subject)  # "the men *who* were arrested"
+        if relative.i != subject.i and not self.actors(subject):
+            return []  # "a plan *that* will not allow ...": a document or thing does not act
+        kind = non_agent_kind(cl.noun_phrase_head(subject), self.kinds)
+        if kind == INSTRUMENT:
+            return self.weapon_users(cl.noun_phrase_head(subject)) or [self.unnamed(subject)]
+        if kind is not None:
+            return []  # "an earthquake killed 300", "cases rose": nobody acted
+        found = self.actors(subject)
+        if found and self.lexicon.match(subject, "N") is not None:
+            found = self.event_doers(subject)  # "a Kabul car bombing killed five": Kabul is the place
+        owned = bool(speaker) and self.owned_by_pronoun(subject)
+        if found and owned and not any(is_rich(a) for a in found) and is_rich(speaker[0]):
+            return [locate(a, speaker[0]) for a in found]  # "X said *their forces* ..." are X's
+        if found:
+            return found
+        if cl.is_pronoun(subject) or owned:
+            return list(speaker)  # "Sweden said *it* would ...", "Putin said *his country* will ..."
+        if cl.noun_phrase_head(subject).pos_ not in ("NOUN", "PROPN"):
+            return []
+        return [self.unnamed(subject)]
+
+    def unnamed(self, subject: Token) -> Actor:
+        """An actor kept by its words ("a car bomb"); only a name can anchor an event alone."""
+        head = cl.noun_phrase_head(subject)
+        actor = unresolved(head)
+        if not is_name(head):
+            self.anonymous.add(id(actor))
+        return actor
+
+    def event_doers(self, noun: Token) -> list[Actor]:
+        """Who an event noun's modifiers name as its doer ("*Turkish* drone strike",
+        "*Beijing's* crackdown"); a city compound is where it happened ("a *Kabul* car
+        bombing"), not who did it."""
+        found = actors_for_token(self.doc, noun)
+        return [a for a in found if not (a.agent and self.is_city_compound(noun, a))]
+
+    def is_city_compound(self, noun: Token, actor: Actor) -> bool:
+        """Whether ``actor`` comes only from a place-name compound of ``noun``."""
+        for child in args.compounds(noun):
+            if child.ent_type_ in ("GPE", "LOC", "FAC"):
+                if any(a.key() == actor.key() for a in actors_for_token(self.doc, child)):
+                    return True
+        return False
+
+    def is_force(self, token: Token) -> bool:
+        """A force or quantity of people sent or pledged ("sent *troops*", "pledged *300
+        engineers*"): what is given, never the recipient."""
+        return cl.noun_phrase_head(token).lemma_.lower() in FORCE_NOUNS or any(
+            a.agent in FORCE_AGENTS for a in self.actors(token))
+
+    def weapon_users(self, weapon: Token) -> list[Actor]:
+        """Who used a weapon: its actor modifier ("*Israeli* bullets"), the agent of its
+        participle ("bullets *fired by soldiers*"), or the subject of the verb it is the
+        object of ("*Iran* launched missiles targeting ...")."""
+        found = [a for a in actors_for_token(self.doc, weapon) if resolved(a)]
+        if found:
+            return found
+        for child in cl.clausal_modifiers(weapon):
+            if child.tag_ == "VBN":
+                agents = args.prep_objects(child, ("by",))
+                if agents and (found := self.actors(agents[0])):
+                    self.consumed.add(child.i)
+                    return found
+        if args.is_direct_object(weapon) and (subject := args.subject_of(weapon.head)) is not None:
+            return self.actors(cl.antecedent(subject))
+        return []
+
+    def nobody(self) -> Actor:
+        """An unknown source, never enough on its own to anchor an event."""
+        actor = unknown()
+        self.anonymous.add(id(actor))
+        return actor
+
+    def owned_by_pronoun(self, token: Token) -> bool:
+        """A phrase owned by a pronoun ("*his* country", "*their* forces")."""
+        return any(cl.is_pronoun(c) for c in args.possessors(token))
+
+    def anchored(self, sources: list[Actor], targets: list[Actor]) -> bool:
+        """Whether an action involves someone identifiable: a coded actor on either
+        side, or a source that is at least a name ("Papandreou", "ICE")."""
+        if any(resolved(a) for a in [*sources, *targets]):
+            return True
+        return any(id(a) not in self.anonymous and a.text.lower() not in cl.PRONOUNS for a in sources)
+
+    def actors(self, token: Token) -> list[Actor]:
+        """Resolved actors of a noun phrase, looking through "of/in/from" phrases and appositions."""
+        token = cl.antecedent(token)
+        if token.i not in self.cache:
+            self.cache[token.i] = self._actors(token)
+        return self.cache[token.i]
+
+    def _actors(self, token: Token) -> list[Actor]:
+        found = actors_for_token(self.doc, token)
+        head = cl.noun_phrase_head(token)
+        if not found and head.i != token.i:
+            found = actors_for_token(self.doc, head)
+        if found and any(is_rich(a) for a in found):
+            return found
+        place = self.phrase_actor(token) or (self.phrase_actor(head) if head.i != token.i else None)
+        if place is None:
+            return found
+        return [locate(actor, place) for actor in found] if found else [place]
+
+    def phrase_actor(self, token: Token) -> Actor | None:
+        """A country or organisation named in the token's "of/in/from" phrase or apposition."""
+        for inner in args.attached_phrases(token, PHRASE_PREPS):
+            for tok in inner:
+                rich = [a for a in actors_for_token(self.doc, tok) if is_rich(a)]
+                if rich:
+                    return rich[0]
+        return None
+
+    def targets(self, verb: Token, mode: str, sources: list[Actor], skip: list[Token] | None = None) -> list[Actor]:
+        """Recipients of a plain action, best slot first (``mode`` from the lexicon);
+        ``skip`` are gapped subjects ("Chile pledged 300 engineers, *Peru* 150")."""
+        if mode == "none":
+            return []
+        if skip:
+            sources = [*sources, *(a for t in skip for a in self.actors(t))]
+        passive = [p] if (p := args.passive_subject(verb)) is not None else []
+        objects = args.direct_objects(verb)
+        preps = args.prep_groups(verb, cl.TARGET_PREPS)
+        if mode == "prep":
+            # "sent *troops* to X", "offered *France's support*": the object is what is given;
+            # it is the recipient only when it names one itself ("provided *Ukraine* with arms").
+            named = [o for o in objects if mention_at(self.doc, o.i) is not None and not self.is_force(o)]
+            given_to = [g for o in objects for g in args.prep_groups(o, GIVEN_TO_PREPS)]  # "an ultimatum *to* X"
+            slots = [passive, *preps, *given_to, named]
+            return self.best_actors(slots, sources) or self.place_target(verb, sources)
+        of_objects = [p for o in objects for p in args.prep_objects(o, NOUN_TARGET_PREPS)]
+        # "entered into an agreement *with* X": the partner hangs on the prepositional noun
+        partners = [p for o in args.prep_objects(verb, ("into", "in", "to")) for p in args.prep_objects(o, ("with",))]
+        slots = [passive, objects, *preps, of_objects, partners]
+        return (self.first_actors(slots, sources, rich=True) or self.place_target(verb, sources)
+                or self.first_actors(slots, sources))
+
+    def place_target(self, verb: Token, sources: list[Actor]) -> list[Actor]:
+        """A country named as the place of the action ("lifted a curfew in Montenegro")."""
+        places = args.prep_objects(verb, cl.WEAK_TARGET_PREPS)
+        for obj in args.direct_objects(verb):
+            places += args.prep_objects(obj, cl.WEAK_TARGET_PREPS)
+        found = self.first_actors([places], sources, rich=True)
+        return [a for a in found if a.country and not a.agent and not a.org]
+
+    def clause_slots(self, token: Token, mode: str = "-") -> list[list[Token]]:
+        """Where the target of an event-about-an-event may be named, best first:
+        the clause's subject ("demanded that *the US* cancel"), then its objects."""
+        if token.pos_ not in cl.VERBAL:
+            return args.prep_groups(token, NOUN_TARGET_PREPS)
+        subject = args.subject_of(token)
+        objects = args.direct_objects(token)
+        preps = args.prep_groups(token, cl.TARGET_PREPS)
+        of_objects = [g for o in objects for g in args.prep_groups(o, NOUN_TARGET_PREPS)]
+        ordered = [*preps, objects] if mode == "prep" else [objects, *preps]
+        return [[subject] if subject is not None else [], *ordered, *of_objects]
+
+    def best_actors(self, slots: list[list[Token]], sources: list[Actor]) -> list[Actor]:
+        """A country or organisation from any slot beats a bare role from an earlier one."""
+        return self.first_actors(slots, sources, rich=True) or self.first_actors(slots, sources)
+
+    def first_actors(self, slots: list[list[Token]], sources: list[Actor], rich: bool = False) -> list[Actor]:
+        """Actors of the first slot that names someone other than the sources
+        (with ``rich``, only countries and organisations count)."""
+        source_keys = {a.key() for a in sources}
+        for slot in slots:
+            found: list[Actor] = []
+            for token in slot:
+                found.extend(a for a in self.actors(token)
+                             if a.key() not in source_keys and a not in found and (is_rich(a) or not rich))
+            if found:
+                return found
+        return []

@@ -1,0 +1,162 @@
+"""Statements that are acts: what a speaker says, coded as what it does.
+
+"X said ..." alone is a bare statement (CAMEO 010).  When the words are
+themselves an act the lexicon codes (condemn, praise, thank, threaten, demand,
+promise, appeal, accuse, refuse, apologise, offer condolences), the act is coded
+instead, and its target is looked for in what was said:
+
+- "X alleged that *the government* was hiding figures", "X claimed protesters
+  were sent *by the government*": an accusation targets the doer of the
+  reported deed (its subject, or its "by" agent when passive);
+- "X expressed concern *over the fighting in Y*": a comment targets what it is
+  about ("over/about/at" phrases), since for comments that is the recipient;
+- "X said Y must Z" is X's demand on Y (``code_obligation``);
+- "X claimed it attacked Y" is also a claim of responsibility (CAMEO 015).
+
+A hope, wish or expectation about someone else ("Macedonia expects *the
+Council* to confirm ...") is not the speaker's intent but a request of that
+other actor (``wish_for_other``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from sitrep.coding.events import frames as fr
+from sitrep.coding.cameo import CodeSets
+from sitrep.coding.events.coder import Coder
+from sitrep.coding.events.found import Action, Context, Found
+from sitrep.coding.grammar import arguments as args
+from sitrep.coding.grammar import clauses as cl
+from sitrep.coding.events.nominal import code_object_nouns
+from sitrep.coding.events.participants import NOUN_TARGET_PREPS, Participants, resolved
+from sitrep.coding.events.verbs import Entry, Lexicon
+from sitrep.models import Actor
+from sitrep.nlp.types import Token
+
+# Prepositions naming what a comment, complaint or praise is about.
+TOPIC_PREPS = ("over", "about", "at", "regarding", "concerning")
+# Verbs that report speech when they take a that-clause ("conceded that", "agreed that").
+SAYING_SENSES = frozenset({"concede", "agree", "admit", "acknowledge", "confirm", "stress",
+                           "note", "add", "argue", "maintain", "reiterate", "recall"})
+WISH_VERBS = frozenset({"expect", "want", "wish", "hope", "like", "prefer", "need"})
+
+
+def code_speech(coder: Coder, verb: Token, entry: Entry, sources: list[Actor], ctx: Context) -> None:
+    """A statement (CAMEO 010, kept last) plus what it reports."""
+    if entry.frame == fr.CLAIM and claims_own_action(coder, verb, sources):
+        coder.add(Action(code=coder.frames.code(fr.CLAIM), words=[verb], sources=sources, targets=[], ctx=ctx,
+                         mood=cl.Mood.FACT, verb=verb))
+    elif all(resolved(a) for a in sources):
+        addressee = [args.datives(verb), args.direct_objects(verb)]
+        targets = coder.who.first_actors(addressee, sources)
+        code = entry.code or coder.frames.code(fr.SPEECH)
+        coder.add(Action(code=code, words=[verb], sources=sources, targets=targets, ctx=ctx, mood=cl.Mood.FACT,
+                         verb=verb, statement=True))
+    code_object_nouns(coder, verb, args.direct_objects(verb), sources, ctx, cl.mood(verb))
+    for clause in cl.reported_clauses(verb):
+        if cl.mood(clause) is cl.Mood.OBLIGATION:
+            code_obligation(coder, verb, clause, sources, ctx)
+
+
+def claims_own_action(coder: Coder, verb: Token, sources: list[Actor]) -> bool:
+    """Whether a reported clause has the speaker doing something the lexicon codes
+    ("X claimed/admitted that *it* attacked Y")."""
+    speaker = {a.key() for a in sources}
+    for clause in cl.reported_clauses(verb):
+        subject = args.subject_of(clause)
+        if subject is None or not cl.is_pronoun(subject):
+            continue
+        doers = coder.who.sources(subject, tuple(sources))
+        content = coder.contents.clause_content(clause)
+        if doers and {a.key() for a in doers} <= speaker and content is not None and content.code:
+            return True
+    return False
+
+
+def code_obligation(coder: Coder, verb: Token, clause: Token, sources: list[Actor], ctx: Context) -> None:
+    """"X said Y must Z": X demands (or with "should", asks) that Y do Z."""
+    coder.record.done.add(clause.i)
+    family = fr.APPEAL if "should" in cl.aux_lemmas(clause) else fr.DEMAND
+    content = coder.contents.clause_content(clause)
+    code = coder.tables.cameo.derive(family, content.code if content else None)
+    subject = args.subject_of(clause)
+    targets = coder.who.first_actors([[subject] if subject is not None else []], sources)
+    if not targets:
+        return  # "X said the Arctic should remain peaceful": nobody is asked to act
+    speaker = replace(ctx, speaker=())
+    coder.add(Action(code=code, words=[verb, clause], sources=sources, targets=targets, ctx=speaker,
+                     mood=cl.Mood.FACT, verb=verb))
+
+
+def content_targets(coder: Coder, verb: Token, code: str, sources: list[Actor]) -> list[Actor]:
+    """The target an act of speech finds in what was said, when its own objects name nobody."""
+    slots: list[list[Token]] = []
+    if coder.codes.deed.has(code):
+        for clause in cl.reported_clauses(verb):
+            doer = args.subject_of(clause) or args.passive_subject(clause)
+            slots.append([doer] if doer is not None else [])
+    if coder.codes.comment.has(code):
+        slots += args.prep_groups(verb, TOPIC_PREPS)
+        for noun in args.direct_objects(verb):
+            slots += args.prep_groups(noun, (*TOPIC_PREPS, *NOUN_TARGET_PREPS))
+    return coder.who.best_actors(slots, sources) if slots else []
+
+
+def saying_sense(verb: Token, entry: Entry, statement: str) -> Entry:
+    """"X conceded/agreed that Y" is saying, not yielding or pledging: with a that-clause
+    and no object these verbs report speech (the clause is then read as what was said)."""
+    if verb.lemma_.lower() not in SAYING_SENSES or entry.frame == fr.SPEECH:
+        return entry
+    clause = cl.clause_complement(verb)
+    if clause is None or args.direct_objects(verb) or cl.infinitive_complement(verb) is not None:
+        return entry
+    return replace(entry, code=statement, frame=fr.SPEECH, target="-")
+
+
+def wish_for_other(trigger: Token, complement: Token | None, sources: list[Actor], who: Participants) -> bool:
+    """"X expects/wants Y to Z": Z is Y's to do, so X is asking, not intending."""
+    if complement is None or trigger.lemma_.lower() not in WISH_VERBS:
+        return False
+    doer = args.subject_of(complement)
+    if doer is None:
+        doer = args.first_object(trigger)
+    if doer is None or cl.is_pronoun(doer):
+        return False
+    keys = {a.key() for a in sources}
+    return any(a.key() not in keys for a in who.actors(doer))
+
+
+@dataclass
+class Doers:
+    """Who did the latest violent or coercive act of the article, so that a reaction to
+    "the attack" or "the bombing" can target whoever the article says did it."""
+
+    codes: CodeSets
+    lexicon: Lexicon
+    latest: Actor | None = None
+    by_noun: dict[str, Actor] = field(default_factory=dict)
+
+    def remember(self, found: list[Found]) -> None:
+        for item in found:
+            if item.statement or item.negated or not self.codes.force.has(item.code):
+                continue
+            doer = next((a for a in item.sources if a.country or a.org), None)
+            if doer is None:
+                continue
+            self.latest = doer
+            for word in item.words:
+                self.by_noun[word.lemma_.lower()] = doer
+
+    def behind(self, who: Participants, verb: Token, code: str, sources: list[Actor]) -> list[Actor]:
+        """The doer of the earlier event a reaction is about ("denounced *the attack*")."""
+        if not self.codes.reaction.has(code) or self.latest is None:
+            return []
+        keys = {a.key() for a in sources}
+        for noun in args.direct_objects(verb) + args.prep_objects(verb, TOPIC_PREPS):
+            entry = self.lexicon.match(noun, "N")
+            if entry is None or not entry.code or not self.codes.force.has(entry.code) or who.actors(noun):
+                continue
+            doer = self.by_noun.get(noun.lemma_.lower(), self.latest)
+            return [doer] if doer.key() not in keys else []
+        return []

@@ -1,0 +1,246 @@
+"""Quotes: who said what, directly (in quotation marks) or indirectly ("X said that ...").
+
+The quotes stage: how a document's quotes are put together, direct and indirect.  Find,
+then write: ``find_quotes`` assembles the ``Quote`` records of a parsed document and
+``process`` stores them in ``doc.quotes``.  Two modules do the finding beside it:
+``quote_marks`` reads the quotation marks in the raw text (``find_quote_spans``, quoted
+titles, split quotations) and ``quote_cues`` the parse (the cue lexicon, the cue and
+speaker of a quoted span, the speaker's words and actor, pronoun speakers carried on).
+
+Joining and attributing quotations (``find_direct``)
+    A quotation with no cue of its own continues the previous speaker's quotation when
+    nothing but that speaker's attribution lies between them (“We will not,” she said.
+    “Greenland is ...”); a split quotation (“We will not,” she said, “give up.”) is one
+    quote.  A quotation that opens its sentence with no cue goes to the speech cue of the
+    sentence before ("..., a diplomat said. “It puts ...”"), else to the previous
+    quotation's speaker when only narration without cues lies between (``follow_on``).
+    "X quoted Y as saying" gives Y.  Quotations with no speaker are left out, and so are
+    quotes whose speaker is a thing ("it", "this") nothing resolved.
+
+Indirect quotes (``find_indirect``)
+    A speech or belief cue with a clausal complement ("X said that ...", "a poll showed
+    the race was tied", "she believes ...") or a "to" infinitive ("vowed to ..."), a
+    parenthetical "..., X said, ..." (the clause around it), a stance verb's object
+    ("accused Clinton of ...", "called him an opportunist") or "according to X, ..." gives
+    a quote with ``direct`` false whose text is that content, cut where a quotation begins
+    (content that opens in one is a direct quote).  "I", "we", "you" speak inside someone
+    else's quotation and are left out; "direct" cues (asked) only attribute quotations.
+    Unquoted content under four words is a fragment and left out, and the complements of
+    agreement, appeal, threat and plan verbs ("agreed to ...", "called for ...",
+    "threatened to ...", cue kind ``event``) are events, never quotes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from sitrep.coding.grammar import speech
+from sitrep.coding.speech.quote_cues import (
+    NESTED_SPEAKERS,
+    Attribution,
+    Cues,
+    carried_speakers,
+    cue_lexicon,
+    direct_cues,
+    find_cue,
+    has_speaker,
+    is_cue,
+    make_quote,
+    parse_of,
+    sentence_cue,
+    speaker_token,
+    trimmed,
+)
+from sitrep.coding.speech.quote_marks import QuoteSpan, find_quote_spans, is_split, is_title, joined, plain_marks
+from sitrep.models import Document, Quote
+from sitrep.nlp.types import Doc, Span, Token
+from sitrep.resources import Resources
+from sitrep.settings import Settings
+
+MAX_CONTINUATION_GAP = 200  # characters between two quotations of one speaker
+FOLLOW_ON_GAP = 400  # characters of narration after which a quotation without a cue has no speaker
+TRIM = ' \t\n,;:.!?"“”«»—–-'
+MIN_INDIRECT_WORDS = 4  # shorter unquoted content is a fragment, not a quote
+QUOTELESS_KINDS = frozenset({"direct", "event"})  # cues that never report unquoted content
+Previous = tuple[QuoteSpan, Attribution]  # the last attributed quotation and its attribution
+
+
+def process(docs: Iterable[Document], settings: Settings, resources: Resources) -> Iterator[Document]:
+    """Fill ``doc.quotes``."""
+    for doc in docs:
+        if doc.parsed is not None:
+            doc.quotes = find_quotes(doc, resources)
+        yield doc
+
+
+def find_quotes(doc: Document, resources: Resources) -> list[Quote]:
+    """Direct and indirect quotes of a parsed document, in text order."""
+    parsed = parse_of(doc)
+    text = plain_marks(doc.text[: len(parsed.text)])
+    spans = find_quote_spans(text)
+    sentence_of = {s.start: n for n, s in enumerate(parsed.sents)}
+    direct = find_direct(doc, parsed, spans, sentence_of, text, resources.get(direct_cues))
+    indirect = find_indirect(doc, parsed, spans, sentence_of, resources.get(cue_lexicon))
+    ordered = sorted(direct + indirect, key=lambda q: (q.start or 0, not q.direct))
+    return [q for q in carried_speakers(doc, ordered) if has_speaker(q)]
+
+
+def find_direct(
+    doc: Document, parsed: Doc, spans: Sequence[QuoteSpan], sentence_of: dict[int, int], text: str, cues: Cues
+) -> list[Quote]:
+    """A Quote per quoted span with a speaker; a split quotation (“...,” she said, “...”) is one
+    quote, and a quotation with no cue of its own goes to the speaker before it (``follow_on``).
+    ``text`` is the document text with plain quotation marks (``plain_marks``); ``cues`` are the
+    cues that may attribute quotations (``direct_cues``)."""
+    quotes: list[Quote] = []
+    previous: Previous | None = None
+    for span in spans:
+        if is_title(span.text(text)):
+            previous = None
+            continue
+        attribution = find_cue(parsed, span, cues, spans)
+        continued = attribution is None and previous is not None and continues(parsed, previous, span, text)
+        same_cue = attribution is not None and previous is not None and attribution.cue.i == previous[1].cue.i
+        if (continued or same_cue) and previous is not None and is_split(previous[0], span, text) and quotes:
+            quotes[-1] = joined(quotes[-1], span, text)
+            previous = (span, previous[1])
+            continue
+        if continued and previous is not None:
+            attribution = previous[1]
+        if attribution is None:
+            attribution = follow_on(parsed, span, previous, text, cues)
+        if attribution is None:
+            previous = None
+            continue
+        previous = (span, attribution)
+        content = (span.text(text), span.start, span.end)
+        quotes.append(make_quote(doc, attribution, content, sentence_of, direct=True))
+    return quotes
+
+
+def follow_on(
+    parsed: Doc, span: QuoteSpan, previous: Previous | None, text: str, cues: Cues
+) -> Attribution | None:
+    """The speaker of a quotation with no cue of its own: the speech cue of the sentence just
+    before it ("His offer was a step forward, a diplomat said. “It puts ...”"), else the
+    previous quotation's speaker when nothing but narration without quotes or cues lies
+    between them (the newspaper convention for a speaker's next paragraph)."""
+    first = parsed.char_span(span.start, span.end, alignment_mode="expand")
+    if first is None or first[0].sent.start == 0 or not _opens_sentence(first[0], span):
+        return None
+    before = parsed[first[0].sent.start - 1].sent
+    cue = sentence_cue(before, cues)
+    if cue is not None:
+        return cue
+    if previous is None or span.start - previous[0].outer_end > FOLLOW_ON_GAP:
+        return None
+    gap = parsed.char_span(previous[0].outer_end, span.start - 1, alignment_mode="contract")
+    if gap is not None and any(is_cue(t, cues) for t in gap):
+        return None
+    return previous[1]
+
+
+def _opens_sentence(token: Token, span: QuoteSpan) -> bool:
+    """Whether the quotation starts its sentence (only its opening mark before it)."""
+    return span.start - token.sent.start_char <= 2
+
+
+def continues(parsed: Doc, previous: Previous, span: QuoteSpan, text: str) -> bool:
+    """Whether ``span`` goes on with the previous speaker's words (nothing else in between)."""
+    before, attribution = previous
+    gap_start, gap_end = before.outer_end, span.start - 1
+    if gap_end - gap_start > MAX_CONTINUATION_GAP:
+        return False
+    gap = parsed.char_span(gap_start, gap_end, alignment_mode="contract")
+    if gap is None:
+        return not text[gap_start:gap_end].strip(TRIM)
+    clause = {t.i for t in attribution.cue.subtree} | {attribution.cue.i}
+    return all(t.is_punct or t.is_space or t.i in clause for t in gap)
+
+
+# --- indirect quotes ------------------------------------------------------------------------------
+
+
+def find_indirect(
+    doc: Document, parsed: Doc, spans: Sequence[QuoteSpan], sentence_of: dict[int, int], cues: Cues
+) -> list[Quote]:
+    """Reported speech without quotation marks: "X said (that) ...", "according to X, ..."."""
+    quotes = []
+    for token in parsed:
+        kind = cues.get(token.lemma_.lower())
+        if not is_cue(token, cues) or kind in QUOTELESS_KINDS or speech.is_withheld(token):
+            continue
+        content = reported_content(token, cues.get(token.lemma_.lower(), "speech"))
+        subject = speaker_token(token)
+        if content is not None:
+            content = unquoted_lead(content, spans)
+        if content is None or subject is None or subject.lower_ in NESTED_SPEAKERS or _fragment(content):
+            continue
+        words = (content.text, content.start_char, content.end_char)
+        quotes.append(make_quote(doc, Attribution(token, subject), words, sentence_of, direct=False))
+    return quotes
+
+
+def _fragment(content: Span) -> bool:
+    """Unquoted content under four words ("the deal", "to leave") is a fragment, not a quote."""
+    return sum(1 for t in content if not (t.is_punct or t.is_space)) < MIN_INDIRECT_WORDS
+
+
+def reported_content(cue: Token, kind: str) -> Span | None:
+    """The span of what is reported (module docstring): the complement clause ("said (that) ..."),
+    the infinitive ("vowed to ..."), the clause before a parenthetical "..., X said", the
+    object of a stance verb ("accused Clinton of ..."), or the clause "according to" hangs on."""
+    if cue.lower_ == speech.ACCORDING:
+        return _according_content(cue)
+    if kind == "partial":
+        return _object_content(cue)
+    clause = speech.content_clause(cue)
+    if clause is None:
+        return _preceding_content(cue) if kind == "speech" else None
+    words = speech.content_words(clause)
+    return trimmed(cue.doc[words[0].i : words[-1].i + 1]) if words else None
+
+
+def _according_content(cue: Token) -> Span | None:
+    """The rest of the sentence around "according to X": before it, else after it."""
+    doc, sent = cue.doc, cue.sent
+    phrase = list(cue.subtree)
+    if phrase[0].i > sent.start + 1:
+        return trimmed(doc[sent.start : phrase[0].i])
+    return trimmed(doc[phrase[-1].i + 1 : sent.end])
+
+
+def _preceding_content(cue: Token) -> Span | None:
+    """The clause a parenthetical cue sits in: "The effects are hard to predict, economists say",
+    "In the end, Mr. Rosenthal said, union voters ..." (the parser hangs "say" on the reported
+    clause instead of the other way round).  The longer side of the clause around the cue's words."""
+    head = speech.parenthetical_host(cue)
+    if head is None:
+        return None
+    doc = cue.doc
+    before = trimmed(doc[head.left_edge.i : cue.left_edge.i])
+    after = trimmed(doc[cue.right_edge.i + 1 : head.right_edge.i + 1])
+    sides = [side for side in (before, after) if side is not None]
+    return max(sides, key=len) if sides else None
+
+
+def _object_content(cue: Token) -> Span | None:
+    """What a stance verb is about: its object and what qualifies it ("called him an opportunist",
+    "accused Clinton of lying"), or its complement clause."""
+    parts = speech.cue_objects(cue)
+    if not parts:
+        return None
+    return trimmed(cue.doc[parts[0].left_edge.i : parts[-1].right_edge.i + 1])
+
+
+def unquoted_lead(content: Span, spans: Sequence[QuoteSpan]) -> Span | None:
+    """Reported content up to its first quotation: the quoted words are a direct quote of their
+    own ("he says he would release it, calling them “very boring”"); content that opens inside
+    quotation marks is wholly a direct quote."""
+    start, end = content.start_char, content.end_char
+    first = next((s for s in spans if s.outer_end > start and s.start - 1 < end), None)
+    if first is None:
+        return content
+    if first.start - 1 <= start:
+        return None
+    return trimmed(content.doc.char_span(start, first.start - 1, alignment_mode="contract") or content[:0])

@@ -1,0 +1,74 @@
+"""People bookkeeping: name keys, the per-document registry, titles and pronoun salience."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.coding.actors.lexicon import Entry
+from sitrep.coding.actors.people import Person, Registry, Salience, person_from, quoted_tokens, title_matches
+
+
+def test_registry_finds_by_full_name_surname_and_first_name() -> None:
+    registry = Registry()
+    person = Person("Lars Lokke Rasmussen", country="DNK", agent="GOV")
+    registry.add(["Lars", "Lokke", "Rasmussen"], person)
+    for words in (["Lars", "Lokke", "Rasmussen"], ["Rasmussen"], ["Lars"]):
+        assert registry.find(words) is person
+    assert registry.find(["Poulsen"]) is None
+
+
+def test_first_introduction_keeps_a_shared_surname() -> None:
+    registry = Registry()
+    first, second = Person("Mette Frederiksen"), Person("Anna Frederiksen")
+    registry.add(["Mette", "Frederiksen"], first)
+    registry.add(["Anna", "Frederiksen"], second)
+    assert registry.find(["Frederiksen"]) is first
+    assert registry.find(["Anna", "Frederiksen"]) is second
+
+
+def test_person_from_title_and_leader_table(resources) -> None:
+    from sitrep.coding.actors.lexicon import Atom, actor_lexicon
+
+    lexicon = resources.get(actor_lexicon)
+
+    role = Atom(0, 2, Entry("role", "foreign minister", "GOV", agent="GOV", title=True), "Foreign Minister")
+    country = Atom(0, 1, Entry("demonym", "Denmark", "DNK", country="DNK"), "Danish")
+    person = person_from(["Lars", "Rasmussen"], [country, role], None, former=False,
+                         first_names=lexicon.first_names)
+    assert (person.country, person.agent, person.gender) == ("DNK", "GOV", "m")
+    assert person.actor("Rasmussen", lexicon).code == "DNKGOV"
+    former = person_from(["Lars", "Rasmussen"], [country, role], None, former=True,
+                         first_names=lexicon.first_names)
+    assert former.actor("x", lexicon).code == "DNKELI"
+
+
+@pytest.mark.parametrize(
+    ("titles", "role", "expected"),
+    [({"foreign minister"}, "minister", True), ({"prime minister"}, "premier", True),
+     ({"president"}, "minister", False), (set(), "president", False)],
+)
+def test_title_matches(titles: set[str], role: str, expected: bool) -> None:
+    assert title_matches(Person("X", titles=titles), role) is expected
+
+
+def test_salience_prefers_same_sentence_then_subjects_and_checks_gender() -> None:
+    him, her, other = Person("A", gender="m"), Person("B", gender="f"), Person("C")
+    salience = Salience([(0, 0, True, him), (5, 0, False, her), (12, 1, False, other)])
+    assert salience.pronoun(20, 1, "m") is other  # same sentence, unknown gender fits
+    assert salience.pronoun(10, 1, "f") is her  # earlier sentence only
+    assert Salience([(0, 0, True, him), (5, 0, False, her)]).pronoun(10, 1, "m") is him
+    assert salience.pronoun(10, 4, "m") is None  # too far back
+
+
+def test_registry_finds_a_person_by_a_middle_surname() -> None:
+    registry = Registry()
+    person = Person(name="Ricardo Rossello Nevares")
+    registry.add(["Ricardo", "Rossello", "Nevares"], person)
+    assert registry.find(["Rossello"]) is person
+
+
+def test_quoted_tokens_close_at_the_mark_or_the_paragraph_end(nlp) -> None:
+    parsed = nlp('He said "we go now" and left.\n\n"They will come back, she said.\n\nNext day.')
+    inside = {parsed[i].text for i in quoted_tokens(parsed)}
+    assert {"we", "go", "now", "They", "come"} <= inside
+    assert not {"He", "left", "Next", "day"} & inside

@@ -1,0 +1,64 @@
+"""Sources and targets around a trigger: fallbacks, placed roles, what is given."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitrep.coding.events.participants import is_rich, locate, resolved, unresolved
+from sitrep.models import Actor, Document
+
+pytestmark = pytest.mark.model
+
+Coder = Callable[..., Document]
+
+
+def test_locate_gives_a_role_its_country() -> None:
+    troops = Actor(text="forces", name="military", code="MIL", agent="MIL")
+    guinea = Actor(text="Guinea", name="Guinea", code="GIN", country="GIN")
+    placed = locate(troops, guinea)
+    assert (placed.code, placed.country, placed.agent) == ("GINMIL", "GIN", "MIL")
+    assert is_rich(placed) and not is_rich(troops)
+
+
+def test_unresolved_subject_keeps_its_words(nlp) -> None:
+    doc = nlp("A car bomb killed three soldiers.")
+    actor = unresolved(doc[2])
+    assert (actor.text, actor.code, actor.country) == ("car bomb", "", None)
+    assert not resolved(actor)
+
+
+def test_unknown_subject_still_records_the_action(code_text: Coder) -> None:
+    event = code_text("A car bomb killed three Iraqi soldiers.").events[0]
+    assert event.source.code == "" and event.source.text == "car bomb"
+    assert event.target is not None and event.target.country == "IRQ"
+
+
+def test_role_placed_by_its_phrase(code_text: Coder) -> None:
+    event = code_text("Security forces in Guinea tortured Liberian refugees.").events[0]
+    assert event.source.country == "GIN"
+    assert event.target is not None and event.target.country == "LBR"
+
+
+def test_what_is_sent_is_not_the_recipient(code_text: Coder) -> None:
+    events = code_text("France would deploy a detachment of mountain troops to Estonia.").events
+    assert events and all(e.target is None or e.target.country == "EST" for e in events)
+
+
+def test_statements_need_a_resolved_speaker(code_text: Coder) -> None:
+    assert not [e for e in code_text("Witnesses said the market was crowded.").events if e.root == "01"]
+
+
+def test_a_common_noun_acting_on_nobody_known_is_not_coded(code_text: Coder) -> None:
+    assert not code_text("My phone started to blow up when I got home.").events
+
+
+def test_a_name_we_cannot_resolve_still_acts(code_text: Coder) -> None:
+    event = code_text("Papandreou agreed to resign after the referendum plan failed.").events[0]
+    assert event.source.text == "Papandreou" and event.source.code == ""
+
+
+def test_possessions_of_the_speaker_in_reported_speech(code_text: Coder) -> None:
+    event = code_text("Bosnian Serbs said their forces had completed their withdrawal from Gorazde.").events[0]
+    assert event.source.country == "BIH" and event.reported_by is not None

@@ -1,0 +1,56 @@
+"""Lexicon matching: lemma slips, particles, object and subject cues, specificity."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.coding.events.verbs import lexicon
+from sitrep.resources import Resources
+
+pytestmark = pytest.mark.model
+
+match = Resources().get(lexicon).match
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "subject", "code"),
+    [
+        ("The European Union imposed sanctions on Iran.", 3, 2, "163"),
+        ("The government imposed a curfew in the capital.", 2, 1, "1723"),
+        ("The army lifted the curfew on Sunday.", 2, 1, "0813"),
+        ("The union called off the strike.", 2, 1, "082"),
+        ("The government called on the rebels to disarm.", 2, 1, "020"),
+        ("Israel suspended humanitarian aid to Gaza because of the fighting.", 1, 0, "1623"),
+        ("The United States returned the stolen painting to Italy.", 3, 2, "0842"),
+        ("Teachers struck for higher pay.", 1, 0, "143"),
+        ("Jets struck the airport.", 1, 0, "195"),
+    ],
+)
+def test_most_specific_entry_wins(nlp, text: str, verb: int, subject: int, code: str) -> None:
+    doc = nlp(text)
+    entry = match(doc[verb], "V", doc[subject])
+    assert entry is not None and entry.code == code
+
+
+def test_unknown_verb_has_no_entry(nlp) -> None:
+    assert match(nlp("Denmark painted the lighthouse.")[1], "V") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "code"),
+    [("The prisoners began a hunger strike.", 5, "142"), ("The army launched an air strike.", 5, "195"),
+     ("The rebels signed a ceasefire.", 4, "0871")],
+)
+def test_event_nouns_use_their_modifiers(nlp, text: str, noun: int, code: str) -> None:
+    assert match(nlp(text)[noun], "N").code == code
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "root"), [
+    ("Finland will not follow the Swedish example.", "12"),
+    ("Danish police fired tear gas at the protesters.", "17"),
+    ("The Norwegian opposition called a general strike for Monday.", "14"),
+])
+def test_object_cues_for_issue_11_senses(code_text, text: str, root: str) -> None:
+    events = [e for e in code_text(text).events if not e.negated]
+    assert events and events[0].root == root, [(e.cameo, e.trigger) for e in events]
