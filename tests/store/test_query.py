@@ -8,7 +8,8 @@ import pytest
 
 from sitrep.errors import ConfigError
 from sitrep.store.db import open_store, save_documents
-from sitrep.store.query import EventFilter, query_events, summary
+from sitrep.store.filters import EventFilter
+from sitrep.store.query import query_events, summary
 from tests.store.conftest import make_doc
 
 
@@ -23,17 +24,17 @@ def con(db_path: Path):
     ("flt", "expected"),
     [
         (EventFilter(), ["a", "b"]),
-        (EventFilter(actor="usa"), ["a", "b"]),
-        (EventFilter(actor="' OR 1=1 --"), []),
-        (EventFilter(actor="%"), []),  # wildcards are literal: no name holds a '%'
-        (EventFilter(actor="_"), []),
-        (EventFilter(event_type="12"), ["a"]),
-        (EventFilter(event_type="042"), ["b"]),
-        (EventFilter(event_type="reject"), ["a", "b"]),
+        (EventFilter(actors=("usa",)), ["a", "b"]),
+        (EventFilter(actors=("' OR 1=1 --",)), []),
+        (EventFilter(actors=("%",)), []),  # wildcards are literal: no name holds a '%'
+        (EventFilter(actors=("_",)), []),
+        (EventFilter(event_types=("12",)), ["a"]),
+        (EventFilter(event_types=("042",)), ["b"]),
+        (EventFilter(event_types=("reject",)), ["a", "b"]),
         (EventFilter(since="2026-01-20"), ["b"]),
         (EventFilter(until="2026-01-20"), ["a"]),
         (EventFilter(doc_id="b"), ["b"]),
-        (EventFilter(actor="DNK", event_type="12", until="2026-01-31"), ["a"]),
+        (EventFilter(actors=("DNK",), event_types=("12",), until="2026-01-31"), ["a"]),
     ],
 )
 def test_filters(con, flt: EventFilter, expected: list[str]):
@@ -47,7 +48,7 @@ def test_limit_and_offset_page_in_date_order(con):
 @pytest.mark.parametrize("event_type", ["1", "12345", "FIGHT", "12a"])
 def test_unknown_event_type_is_a_config_error(event_type: str):
     with pytest.raises(ConfigError, match="neither a CAMEO code"):
-        EventFilter(event_type=event_type).where()
+        EventFilter(event_types=(event_type,)).where()
 
 
 def test_summary_counts_documents_events_dyads_and_actors(con):
