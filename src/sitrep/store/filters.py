@@ -23,14 +23,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from sitrep.coding.cameo import plover_types
 from sitrep.errors import ConfigError
+from sitrep.resources import Resources
 
 Condition = tuple[str, list[Any]]
 
-PLOVER_TYPES = frozenset(
-    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN "
-    "PROTEST SANCTION MOBILIZE COERCE ASSAULT".split()
-)
 EVENTS_FROM = "FROM events e JOIN documents d ON d.id = e.doc_id"
 EVENT_DAY = "coalesce(e.date, d.date)"
 NOT_NEGATED = "NOT coalesce(e.negated, false)"
@@ -199,13 +197,22 @@ def type_condition(event_type: str, table: str = "e") -> Condition:
     CAMEO code that exists is not judged here (the API does: serve/filters.py).
     """
     value = event_type.strip()
-    if value.upper() in PLOVER_TYPES:
+    if value.upper() in plover_type_names():
         return f"{table}.plover = ?", [value.upper()]
     if value.isdigit() and 2 <= len(value) <= 4:
         return f"starts_with({table}.cameo, ?)", [value]
     raise ConfigError(
         f"event type {event_type!r} is neither a CAMEO code (e.g. 12, 061) nor a PLOVER type (e.g. REJECT)"
     )
+
+
+def plover_type_names() -> frozenset[str]:
+    """The PLOVER types, as the CAMEO-to-PLOVER table names them (coding/data/cameo_plover.tsv).
+
+    A Resources of its own, without a vocabulary: the store needs no model, and
+    the table is a few hundred short lines, read when a type filter is built.
+    """
+    return frozenset(plover_types(Resources()))
 
 
 def date_condition(column: str, since: str | None, until: str | None) -> Condition:
