@@ -32,11 +32,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
 from sitrep.errors import StoreError
+from sitrep.resources import read_rows
 from sitrep.store.db import insert_rows, scalar
 from sitrep.store.filters import EventFilter, story_where
 from sitrep.store.query import fetch_dicts
@@ -78,16 +78,11 @@ class Draft:
             self.last_day = event.day
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=1)  # story_key asks once per event
 def root_families() -> dict[str, tuple[str, bool]]:
     """CAMEO root -> (family, symmetric) from data/story_roots.tsv."""
-    text = resources.files("sitrep.store").joinpath("data", "story_roots.tsv").read_text(encoding="utf-8")
-    table = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            root, family, symmetric = (part.strip() for part in line.split("\t")[:3])
-            table[root] = (family, symmetric == "1")
-    return table
+    rows = read_rows("story_roots.tsv", 3, package="sitrep.store", required=3)
+    return {root: (family, symmetric == "1") for root, family, symmetric in rows}
 
 
 def story_key(source_side: str, target_side: str, root: str) -> str:
