@@ -16,17 +16,21 @@ from importlib import resources
 from pathlib import PurePath
 from typing import Any, Literal
 
+import duckdb
 from duckdb import DuckDBPyConnection
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
-from sitrep.errors import ConfigError
+from sitrep.errors import ConfigError, StoreError
 from sitrep.serve import queries, stories
 from sitrep.serve.export import EXPORT_TABLES, export_response
 from sitrep.serve.guard import Guard, allowed_hosts
 from sitrep.serve.labels import code_label, is_network_actor, label_rows
 from sitrep.serve.params import MAX_LIMIT, ListRequest, cursor, event_filter, new_cursor, respond
+from sitrep.serve.reader import StoreReader, store_error_response
 from sitrep.settings import Settings
 from sitrep.store.filters import RULE, EventFilter
 
@@ -46,13 +50,6 @@ def create_app(settings: Settings, host: str | None = None, host_names: Iterable
     Requests are answered only for loopback names, ``host`` (the bound address)
     and ``host_names``.
     """
-    import duckdb
-    from fastapi.staticfiles import StaticFiles
-    from fastapi_offline import FastAPIOffline
-
-    from sitrep.errors import StoreError
-    from sitrep.serve.server import StoreReader, store_error_response
-
     store = StoreReader(settings.db_path)  # no connection is kept: see StoreReader
 
     @asynccontextmanager

@@ -10,7 +10,7 @@ import csv
 import io
 from collections.abc import Iterator
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from duckdb import DuckDBPyConnection
 from fastapi import Depends, HTTPException, Query, Request
@@ -20,10 +20,8 @@ from fastapi.responses import JSONResponse, Response
 from sitrep.errors import ConfigError
 from sitrep.serve.filters import check_event_types
 from sitrep.serve.queries import View, page
+from sitrep.serve.reader import StoreReader
 from sitrep.store.filters import SCOPES, EventFilter
-
-if TYPE_CHECKING:
-    from sitrep.serve.server import StoreReader
 
 MAX_LIMIT = 1000
 MAX_OFFSET = 1_000_000_000
