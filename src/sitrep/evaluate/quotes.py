@@ -124,7 +124,7 @@ def code_articles(
     articles: Sequence[tuple[str, str, list[GoldAttribution]]], settings: Settings
 ) -> list[Document]:
     """Run the pipeline over the article texts (one batch stream)."""
-    from sitrep import pipeline
+    from sitrep import pipeline  # here, not at the top: it loads spaCy (seconds); reading brat does not
 
     docs = (Document(id=name, text=text) for name, text, _ in articles)
     return list(pipeline.run(docs, settings))

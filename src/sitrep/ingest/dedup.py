@@ -234,7 +234,8 @@ class Deduplicator:
         keyed = [(fp.doc_id, key) for fp in fps if fp.minhash is not None for key in band_keys(fp.minhash)]
         if self.con is None or not keyed:
             return {}
-        return fingerprints.stored_band_neighbours(self.con, [doc for doc, _ in keyed], [key for _, key in keyed])
+        doc_ids, keys = [doc for doc, _ in keyed], [key for _, key in keyed]
+        return fingerprints.stored_band_neighbours(self.con, doc_ids, keys)
 
 
 def best_match(signature: bytes, candidates: dict[str, bytes], threshold: float) -> Match | None:

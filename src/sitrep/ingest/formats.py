@@ -37,7 +37,7 @@ def read_html(path: Path, settings: Settings, on_error: OnError) -> Iterator[Doc
 
 def extract_html(html: str | bytes, name: str, url: str | None = None) -> dict[str, Any]:
     """``{text, title, date, url}`` of a page's main content, or an InputError."""
-    import trafilatura  # here, not at the top: it costs a third of a second to import and most runs read no HTML
+    import trafilatura  # here, not at the top: a third of a second to import, and most runs read no HTML
 
     try:
         result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
@@ -137,4 +137,4 @@ READERS: dict[str, Reader] = {
     ".csv": read_csv,
     ".tsv": read_csv,
 }
-"""HTML and CSV/TSV readers by suffix; ``readers`` adds the saved feeds (``FEED_SUFFIXES``, read by ``feeds``)."""
+"""HTML and CSV/TSV readers by suffix; ``readers`` adds the saved feeds (``FEED_SUFFIXES``: ``feeds``)."""
