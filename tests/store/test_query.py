@@ -8,7 +8,9 @@ import pytest
 
 from sitrep.errors import ConfigError
 from sitrep.store.db import open_store, save_documents
-from sitrep.store.filters import EventFilter
+from sitrep.coding.cameo import plover_types
+from sitrep.resources import Resources
+from sitrep.store.filters import EventFilter, one, plover_type_names, story_where
 from sitrep.store.query import query_events, summary
 from tests.store.conftest import make_doc
 
@@ -49,6 +51,25 @@ def test_limit_and_offset_page_in_date_order(con):
 def test_unknown_event_type_is_a_config_error(event_type: str):
     with pytest.raises(ConfigError, match="neither a CAMEO code"):
         EventFilter(event_types=(event_type,)).where()
+
+
+def test_plover_types_are_the_mapping_tables():
+    assert plover_type_names() == frozenset(plover_types(Resources()))
+    assert {"REJECT", "ASSAULT", "AID"} <= plover_type_names()
+
+
+def test_the_cli_filter_finds_nothing_for_an_unknown_cameo_code(con):
+    assert query_events(con, EventFilter(event_types=("99",))) == []  # the API refuses it (a 422) instead
+
+
+def test_one_cli_value_is_a_tuple_of_any_of_values():
+    assert one("DNK") == ("DNK",) and one("") == () and one(None) == ()
+
+
+def test_stories_take_the_filters_actors_types_and_dates():
+    where, params = story_where(EventFilter(actors=("DNK",), event_types=("reject",), since="2026-01-02"), 2)
+    assert where.startswith("s.articles >= ?") and "s.plover = ?" in where and "s.last_date >= " in where
+    assert params[0] == 2 and "REJECT" in params and params[-1] == "2026-01-02"
 
 
 def test_summary_counts_documents_events_dyads_and_actors(con):
