@@ -12,6 +12,7 @@ import pytest
 from sitrep.errors import ConfigError
 from sitrep.models import Actor, Document, Event
 from sitrep.output import csv_columns, open_output, write_documents
+from tests.imports import SRC, imported_modules
 
 
 def coded_document(doc_id: str = "d1", events: int = 1) -> Document:
@@ -70,3 +71,8 @@ def test_unwritable_output_is_one_config_error(tmp_path: Path):
     with pytest.raises(ConfigError, match=r"cannot write .*file/out\.json: .*file is not a folder; give another --out"):
         with open_output(blocker / "out.json"):
             pass
+
+
+def test_nothing_in_the_store_imports_the_output_writers():
+    for path in sorted((SRC / "sitrep" / "store").glob("*.py")):
+        assert "sitrep.output" not in imported_modules(f"sitrep.store.{path.stem}"), path.name

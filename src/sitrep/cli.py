@@ -233,19 +233,20 @@ def events(
 ) -> None:
     """Query stored events (or, with --stories, stories)."""
     from sitrep.store.db import open_store
-    from sitrep.store.query import EventFilter, query_events
+    from sitrep.store.filters import EventFilter, one
+    from sitrep.store.query import query_events
 
     def body() -> int:
         settings = make_settings(db_path=db_path)
         since_day, until_day = _check_date(since), _check_date(until)
+        flt = EventFilter(actors=one(actor), event_types=one(event_type), since=since_day, until=until_day)
         with open_store(settings.db_path, read_only=True) as con:
             if stories:
                 from sitrep.store.stories import StoryFilter, query_stories
 
-                flt = StoryFilter(actor=actor, event_type=event_type, since=since_day, until=until_day)
-                rows = query_stories(con, flt, limit=limit)[0]
+                rows = query_stories(con, StoryFilter(flt), limit=limit)[0]
             else:
-                rows = query_events(con, EventFilter(actor, event_type, since_day, until_day), limit=limit)
+                rows = query_events(con, flt, limit=limit)
         _print_rows(rows, fmt, STORY_COLUMNS if stories else None)
         return 0
 

@@ -10,6 +10,9 @@ import pytest
 from sitrep.errors import InputError
 from sitrep.ingest.readers import decode_text, normalise_date, read_inputs, read_stream
 from sitrep.settings import Settings
+from tests.imports import imported_modules
+
+INGEST_ORDER = ["documents", "formats", "feeds", "readers"]  # each may import only those before it
 
 
 def collect(inputs: list[str], settings: Settings) -> tuple[list, list[InputError]]:
@@ -114,3 +117,10 @@ def test_unreadable_file_is_reported_and_the_rest_is_read(
     docs, errors = collect([str(locked), str(good_file)], settings)
     assert [str(e) for e in errors] == [f"{locked}: cannot be read (Permission denied) (check its permissions)"]
     assert [d.text for d in docs] == ["Denmark rejected the US proposal."]
+
+
+@pytest.mark.parametrize("position", range(len(INGEST_ORDER)))
+def test_ingest_modules_import_one_way(position: int):
+    name = INGEST_ORDER[position]
+    above = {f"sitrep.ingest.{other}" for other in INGEST_ORDER[position + 1 :]}
+    assert not imported_modules(f"sitrep.ingest.{name}") & above

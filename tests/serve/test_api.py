@@ -93,6 +93,9 @@ def test_paging_and_sort(client: TestClient) -> None:
         ({"limit": 0}, "greater than or equal to 1"),
         ({"offset": -1}, "greater than or equal to 0"),
         ({"type": "XYZ"}, "neither a CAMEO code"),
+        ({"type": "99"}, "is not a CAMEO code"),  # the API is stricter than `sitrep events` (serve/filters.py)
+        ({"type": ["99", "XYZ"]}, "'99' is not a CAMEO code"),  # the first bad type is named
+        ({"type": ["XYZ", "99"]}, "'XYZ' is neither a CAMEO code"),
         ({"since": "2026-02-30"}, "valid date"),
         ({"since": "2026-02-01", "until": "2026-01-01"}, "is after until"),
         ({"min_lat": 10}, "needs all of"),

@@ -13,6 +13,7 @@ from sitrep.models import Actor, Document, Event, Sentence
 from sitrep.scale.batch import ingest
 from sitrep.settings import Settings
 from sitrep.store.db import open_store, save_documents
+from sitrep.store.filters import EventFilter
 from sitrep.store.stories import (
     StoryEvent,
     StoryFilter,
@@ -135,7 +136,7 @@ def stored_detail(con: Any, story_id: str) -> dict[str, Any]:
 @pytest.mark.model
 def test_reports_of_one_meeting_form_one_story(story_store: Path):
     with open_store(story_store, read_only=True) as con:
-        stories, _ = query_stories(con, StoryFilter(actor="FRA"))
+        stories, _ = query_stories(con, StoryFilter(EventFilter(actors=("FRA",))))
         by_docs = {tuple(sorted(d["doc_id"] for d in stored_detail(con, s["story_id"])["event_list"])): s for s in stories}
         assert set(by_docs) == {("meet-1", "meet-2"), ("meet-3",)}  # consecutive days: one; a month later: another
         meeting = by_docs[("meet-1", "meet-2")]
@@ -147,9 +148,9 @@ def test_reports_of_one_meeting_form_one_story(story_store: Path):
 @pytest.mark.model
 def test_a_clash_and_a_meeting_of_one_pair_on_one_day_stay_apart(story_store: Path):
     with open_store(story_store, read_only=True) as con:
-        stories, total = query_stories(con, StoryFilter(actor="IND"))
+        stories, total = query_stories(con, StoryFilter(EventFilter(actors=("IND",))))
         assert total == 2 and sorted(s["root"] for s in stories) == ["04", "19"]
-        assert query_stories(con, StoryFilter(actor="IND", event_type="19"))[1] == 1
+        assert query_stories(con, StoryFilter(EventFilter(actors=("IND",), event_types=("19",))))[1] == 1
 
 
 @pytest.mark.model

@@ -29,13 +29,11 @@ from sitrep.evaluate.scoring import (
     read_jsonl,
     score_table,
 )
+from sitrep.coding.cameo import plover_types
 from sitrep.models import Actor, Document, Event
+from sitrep.resources import Resources
 from sitrep.settings import Settings
 
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
 # Non-state PLOVER country codes: matched by any organisation actor.
 IGO_LIKE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "INT"})
 # Older, non-ISO country codes still found in CAMEO-era gold files.
@@ -83,8 +81,9 @@ def actors_match(event: Event, record: dict[str, Any]) -> bool:
 
 
 def report(path: Path, results: list[tuple[dict[str, Any], list[Event]]], show_errors: int) -> str:
-    """Per-type table, confusion table, misses, then the four headline lines."""
-    per_type = {t: Score() for t in PLOVER_TYPES}
+    """Per-type table (in the order of ``cameo.plover_types``), confusion table, misses, headline lines."""
+    types = plover_types(Resources())
+    per_type = {t: Score() for t in types}
     overall, with_actors = Score(), Score()
     pairs, misses, actor_misses = [], [], []
     for record, events in results:
@@ -109,7 +108,7 @@ def report(path: Path, results: list[tuple[dict[str, Any], list[Event]]], show_e
         score_table({k: v for k, v in per_type.items() if v.gold or v.predicted}, title="type"),
         "",
         "Confusion (rows: gold type; columns: type of the first counted event, '-' = none)",
-        confusion_table(pairs, [*PLOVER_TYPES, NONE]),
+        confusion_table(pairs, [*types, NONE]),
     ]
     lines += error_lines(misses, show_errors, "Type misses")
     lines += error_lines(actor_misses, show_errors, "Right type, wrong or missing actors")

@@ -87,7 +87,13 @@ def find_articles(path: Path) -> Iterator[tuple[str, str, list[GoldAttribution]]
 
 
 def read_brat(ann: str, text: str) -> list[GoldAttribution]:
-    """Attributions of a brat ``.ann`` file (``T`` spans tied together by ``E`` lines)."""
+    """Attributions of a brat ``.ann`` file (``T`` spans tied together by ``E`` lines).
+
+    Not ``resources.read_rows``: a brat file is an annotator's file from the
+    evaluation set, not a packaged table, and its lines have no fixed width
+    (``T`` lines hold ``id, type offsets, text``, ``E`` lines ``id, role:ref ...``);
+    lines it does not know are skipped rather than refused.
+    """
     spans: dict[str, Spans] = {}
     events: list[dict[str, list[str]]] = []
     for line in ann.splitlines():
@@ -118,7 +124,7 @@ def code_articles(
     articles: Sequence[tuple[str, str, list[GoldAttribution]]], settings: Settings
 ) -> list[Document]:
     """Run the pipeline over the article texts (one batch stream)."""
-    from sitrep import pipeline
+    from sitrep import pipeline  # here, not at the top: it loads spaCy (seconds); reading brat does not
 
     docs = (Document(id=name, text=text) for name, text, _ in articles)
     return list(pipeline.run(docs, settings))

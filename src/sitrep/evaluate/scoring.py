@@ -174,7 +174,7 @@ def read_jsonl(path: Path, required: Sequence[str] = ()) -> list[dict[str, Any]]
 
 def code_texts(texts: Iterable[tuple[str, str, str | None]], settings: Settings) -> Iterator[Document]:
     """Run the whole pipeline over (id, text, date) triples, one document each, in order."""
-    from sitrep import pipeline
+    from sitrep import pipeline  # here, not at the top: it loads spaCy (seconds); scoring alone does not
 
     docs = (Document(id=doc_id, text=text, date=date) for doc_id, text, date in texts)
     return pipeline.run(docs, settings)

@@ -10,7 +10,8 @@ outlets is coded and stored once and linked to every source that carried it.
 
 The band keys and signatures of stored documents live in the store
 (``fingerprints`` and ``fingerprint_bands``), written in the same transaction
-as the documents, so an interrupted run never leaves them out of step.  The
+as the documents, so an interrupted run never leaves them out of step; the
+queries on those tables are in store/fingerprints.py, the decisions here.  The
 MinHash is written here (a few lines of numpy) rather than taken from a library,
 so that stored signatures never change meaning when a dependency is upgraded.
 """
@@ -27,6 +28,8 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
+
+from sitrep.store import fingerprints
 
 SHINGLE_WORDS = 3
 NUM_PERM = 120
@@ -219,39 +222,20 @@ class Deduplicator:
     def _stored_ids(self, ids: list[str]) -> set[str]:
         if self.con is None or not ids:
             return set()
-        rows = self.con.execute(
-            "SELECT source_id FROM doc_sources WHERE source_id IN (SELECT unnest(?::VARCHAR[])) "
-            "UNION SELECT id FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-            [ids, ids],
-        ).fetchall()
-        return {row[0] for row in rows}
+        return fingerprints.stored_ids(self.con, ids)
 
     def _stored_hashes(self, hashes: list[str]) -> dict[str, str]:
         if self.con is None or not hashes:
             return {}
-        rows = self.con.execute(
-            "SELECT norm_sha1, min(doc_id) FROM fingerprints "
-            "WHERE norm_sha1 IN (SELECT unnest(?::VARCHAR[])) GROUP BY norm_sha1",
-            [hashes],
-        ).fetchall()
-        return dict(rows)
+        return fingerprints.stored_hashes(self.con, hashes)
 
     def _stored_near(self, fps: Sequence[Fingerprint]) -> dict[str, dict[str, bytes]]:
         """Per document, the stored documents sharing a band key, with their signatures."""
         keyed = [(fp.doc_id, key) for fp in fps if fp.minhash is not None for key in band_keys(fp.minhash)]
         if self.con is None or not keyed:
             return {}
-        rows = self.con.execute(
-            "SELECT DISTINCT q.doc_id, f.doc_id, f.minhash FROM "
-            "(SELECT unnest(?::VARCHAR[]) AS doc_id, unnest(?::BIGINT[]) AS band_key) q "
-            "JOIN fingerprint_bands b ON b.band_key = q.band_key "
-            "JOIN fingerprints f ON f.doc_id = b.doc_id",
-            [[doc for doc, _ in keyed], [key for _, key in keyed]],
-        ).fetchall()
-        found: dict[str, dict[str, bytes]] = defaultdict(dict)
-        for query_id, doc_id, signature in rows:
-            found[query_id][doc_id] = bytes(signature)
-        return found
+        doc_ids, keys = [doc for doc, _ in keyed], [key for _, key in keyed]
+        return fingerprints.stored_band_neighbours(self.con, doc_ids, keys)
 
 
 def best_match(signature: bytes, candidates: dict[str, bytes], threshold: float) -> Match | None:

@@ -1,9 +1,11 @@
-"""Readers for richer formats (HTML, CSV/TSV, RSS/Atom files), keyed by file suffix.
+"""Readers for richer file formats (HTML, CSV/TSV), keyed by file suffix.
 
 Each reader has the signature ``(path, settings, on_error) -> Iterator[Document]``.
 HTML pages keep only their main text (trafilatura drops menus, footers and
 comments), because boilerplate would otherwise be coded as news.  CSV rows
 become documents through ``settings.columns`` (``--text-col`` and friends).
+Saved RSS/Atom feeds are read by ``feeds`` (which uses ``extract_html`` for
+linked pages); ``readers`` puts both tables together.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import InputError
-from sitrep.ingest.readers import OnError, decode_text, make_document
+from sitrep.ingest.documents import OnError, decode_text, make_document
 from sitrep.models import Document
 from sitrep.settings import Settings
 
@@ -24,7 +26,7 @@ Reader = Callable[[Path, Any, Any], Iterator[Document]]
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 CSV_DELIMITERS = {".csv": ",", ".tsv": "\t"}
-FEED_SUFFIXES = (".rss", ".atom", ".xml")
+FEED_SUFFIXES = (".rss", ".atom", ".xml")  # saved RSS/Atom feeds: read by ingest.feeds, dispatched by readers
 
 
 def read_html(path: Path, settings: Settings, on_error: OnError) -> Iterator[Document]:
@@ -35,7 +37,7 @@ def read_html(path: Path, settings: Settings, on_error: OnError) -> Iterator[Doc
 
 def extract_html(html: str | bytes, name: str, url: str | None = None) -> dict[str, Any]:
     """``{text, title, date, url}`` of a page's main content, or an InputError."""
-    import trafilatura
+    import trafilatura  # here, not at the top: a third of a second to import, and most runs read no HTML
 
     try:
         result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
@@ -116,13 +118,6 @@ def count_csv_rows(path: Path) -> int:
         return max(0, sum(1 for _ in csv.reader(handle, delimiter=_delimiter(path))) - 1)
 
 
-def read_feed_file(path: Path, settings: Settings, on_error: OnError) -> Iterator[Document]:
-    """An RSS or Atom feed saved to a file (``.rss``, ``.atom``, ``.xml``)."""
-    from sitrep.ingest import feeds
-
-    yield from feeds.read_feed_bytes(path.read_bytes(), str(path), settings, on_error)
-
-
 def _delimiter(path: Path) -> str:
     return CSV_DELIMITERS.get(path.suffix.lower(), ",")
 
@@ -141,5 +136,5 @@ READERS: dict[str, Reader] = {
     **{suffix: read_html for suffix in HTML_SUFFIXES},
     ".csv": read_csv,
     ".tsv": read_csv,
-    **{suffix: read_feed_file for suffix in FEED_SUFFIXES},
 }
+"""HTML and CSV/TSV readers by suffix; ``readers`` adds the saved feeds (``FEED_SUFFIXES``: ``feeds``)."""

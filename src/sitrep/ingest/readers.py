@@ -2,27 +2,45 @@
 
 Every reader is a generator of ``Document``; a problem with one input (or one
 JSONL line) is handed to ``on_error`` as an ``InputError`` and reading goes on
-with the next, so that one bad file never sinks a batch.
+with the next, so that one bad file never sinks a batch.  This module reads
+plain text, stdin and JSONL itself and dispatches the other kinds by suffix
+(``formats``: HTML, CSV; ``feeds``: RSS/Atom files and URLs); neither of those
+imports it.  The shared pieces (``OnError``, ``decode_text``, ``make_document``,
+``normalise_date``) live in ``documents`` and are re-exported here, where
+callers have always imported them.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 from sitrep.errors import InputError
+from sitrep.ingest import feeds, formats
+from sitrep.ingest.documents import (  # "x as x": re-exported, readers is where callers import them
+    OnError as OnError,
+    UTF16_BOMS,
+    decode_text as decode_text,
+    decode_utf16,
+    make_document as make_document,
+    normalise_date as normalise_date,
+    one_line,
+)
 from sitrep.models import Document
 from sitrep.settings import Settings
-
-OnError = Callable[[InputError], None]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 STDIN = "-"
+
+# The richer kinds, by suffix: HTML and CSV/TSV (formats), saved RSS/Atom feeds (feeds).
+READERS: dict[str, formats.Reader] = {
+    **formats.READERS,
+    **{suffix: feeds.read_feed_file for suffix in formats.FEED_SUFFIXES},
+}
 
 
 def read_inputs(inputs: Iterable[str], settings: Settings, on_error: OnError) -> Iterator[Document]:
@@ -34,15 +52,13 @@ def read_inputs(inputs: Iterable[str], settings: Settings, on_error: OnError) ->
             on_error(err)
         except (ValueError, LookupError, TypeError, AttributeError, RecursionError) as exc:
             # a reader library tripped on this input; the others are still read
-            on_error(InputError(raw, f"cannot be read ({type(exc).__name__}: {_one_line(exc)})"))
+            on_error(InputError(raw, f"cannot be read ({type(exc).__name__}: {one_line(exc)})"))
 
 
 def _read_one(raw: str, settings: Settings, on_error: OnError) -> Iterator[Document]:
     if raw == STDIN:
         yield from read_stream(sys.stdin, STDIN, settings)
         return
-    from sitrep.ingest import feeds
-
     if feeds.is_url(raw):
         yield from feeds.read_url(raw, settings, on_error)
         return
@@ -79,10 +95,8 @@ def is_readable_kind(path: Path) -> bool:
 
 
 def extra_suffixes() -> set[str]:
-    """Suffixes handled by the richer readers in ``ingest.formats``."""
-    from sitrep.ingest import formats
-
-    return set(formats.READERS)
+    """Suffixes handled by the richer readers (``ingest.formats`` and ``ingest.feeds``)."""
+    return set(READERS)
 
 
 def read_file(path: Path, settings: Settings, on_error: OnError) -> Iterator[Document]:
@@ -103,10 +117,8 @@ def _read_file(path: Path, settings: Settings, on_error: OnError) -> Iterator[Do
     if suffix in JSONL_SUFFIXES:
         yield from read_jsonl(path, settings, on_error)
         return
-    from sitrep.ingest import formats
-
-    if suffix in formats.READERS:
-        yield from formats.READERS[suffix](path, settings, on_error)
+    if suffix in READERS:
+        yield from READERS[suffix](path, settings, on_error)
         return
     text = decode_text(path.read_bytes(), str(path))
     yield make_document(str(path), text, settings, source=str(path))
@@ -118,48 +130,13 @@ def read_stream(stream: TextIO, name: str, settings: Settings) -> Iterator[Docum
     yield make_document("stdin", decode_text(data, name), settings, source=name)
 
 
-UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-
-
-def decode_text(data: bytes, name: str) -> str:
-    """UTF-8 (or BOM-marked UTF-16) text from bytes, refusing empty, binary and other input."""
-    if data.startswith(UTF16_BOMS):
-        return _decode_utf16(data, name)
-    if not data.strip():
-        raise InputError(name, "is empty", "give a file with some text in it")
-    if b"\x00" in data[:8192]:
-        raise InputError(name, "looks like a binary file, not text", "give UTF-8 text, JSONL, CSV or HTML")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            name, f"is not UTF-8 text (bad byte at offset {exc.start})", "convert it with iconv -t UTF-8"
-        ) from exc
-    if not text.strip():
-        raise InputError(name, "is empty", "give a file with some text in it")
-    return text
-
-
-def _decode_utf16(data: bytes, name: str) -> str:
-    """Text saved as UTF-16 with a byte-order mark (Windows editors do this)."""
-    try:
-        text = data.decode("utf-16")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            name, f"starts like UTF-16 but has a bad byte at offset {exc.start}", "convert it with iconv -t UTF-8"
-        ) from exc
-    if not text.strip():
-        raise InputError(name, "is empty", "give a file with some text in it")
-    return text
-
-
 def read_jsonl(path: Path, settings: Settings, on_error: OnError) -> Iterator[Document]:
     """One document per JSON line holding ``text`` (and optionally id, title, date, url)."""
     raw = path.read_bytes()
     if not raw.strip():
         raise InputError(str(path), "is empty", "give one JSON object per line")
     try:
-        content = _decode_utf16(raw, str(path)) if raw.startswith(UTF16_BOMS) else raw.decode("utf-8-sig")
+        content = decode_utf16(raw, str(path)) if raw.startswith(UTF16_BOMS) else raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(str(path), f"is not UTF-8 (bad byte at offset {exc.start})") from exc
     for number, line in enumerate(content.splitlines(), start=1):
@@ -171,7 +148,7 @@ def read_jsonl(path: Path, settings: Settings, on_error: OnError) -> Iterator[Do
         except InputError as err:
             on_error(err)
         except (ValueError, TypeError, RecursionError) as exc:  # e.g. JSON nested past the parser's depth
-            on_error(InputError(where, f"cannot be read ({type(exc).__name__}: {_one_line(exc)})"))
+            on_error(InputError(where, f"cannot be read ({type(exc).__name__}: {one_line(exc)})"))
 
 
 def parse_json_line(line: str, where: str) -> dict[str, Any]:
@@ -201,61 +178,6 @@ def document_from_record(record: dict[str, Any], where: str, settings: Settings,
         url=_opt_str(record.get("url")),
         source=source,
     )
-
-
-def make_document(doc_id: str, text: str, settings: Settings, **meta: Any) -> Document:
-    """A Document, with the publication date falling back to ``settings``.
-
-    A date that is given but cannot be read is not dropped silently: the
-    document carries a note, which the pipeline reports as a warning line.
-    """
-    given = meta.pop("date", None)
-    date = normalise_date(given)
-    notes = []
-    if given and date is None:
-        notes.append(f"date {str(given)[:40]!r} is not a date sitrep can read (YYYY-MM-DD); it was left out")
-    meta = {key: clean_text(value) if isinstance(value, str) else value for key, value in meta.items()}
-    fallback = normalise_date(settings.publication_date)
-    return Document(id=clean_text(doc_id), text=clean_text(text), date=date or fallback, notes=notes, **meta)
-
-
-def clean_text(text: str) -> str:
-    """Text that encodes as UTF-8: lone surrogates (from JSON escapes such as \\ud800) become U+FFFD."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return "".join(ch if not 0xD800 <= ord(ch) <= 0xDFFF else "\ufffd" for ch in text)
-    return text
-
-
-ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
-
-
-def normalise_date(value: str | None) -> str | None:
-    """``YYYY-MM-DD`` from ISO dates, timestamps and ``YYYY/MM/DD``; None when unreadable.
-
-    Nothing is clamped or guessed: ``99999-99-99`` or ``2020-02-30`` gives None.
-    """
-    if not value:
-        return None
-    from datetime import date, datetime
-
-    text = str(value).strip().replace("/", "-").replace("Z", "+00:00")
-    try:
-        return datetime.fromisoformat(text).date().isoformat()
-    except ValueError:
-        pass
-    match = ISO_DAY.match(text)
-    if match is None:
-        return None
-    try:
-        return date(*(int(part) for part in match.groups())).isoformat()
-    except ValueError:
-        return None
-
-
-def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split())[:200] or type(exc).__name__
 
 
 def _opt_str(value: Any) -> str | None:

@@ -16,19 +16,23 @@ from importlib import resources
 from pathlib import PurePath
 from typing import Any, Literal
 
+import duckdb
 from duckdb import DuckDBPyConnection
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
-from sitrep.errors import ConfigError
+from sitrep.errors import ConfigError, StoreError
 from sitrep.serve import queries, stories
 from sitrep.serve.export import EXPORT_TABLES, export_response
-from sitrep.serve.filters import RULE, ApiFilter
 from sitrep.serve.guard import Guard, allowed_hosts
 from sitrep.serve.labels import code_label, is_network_actor, label_rows
 from sitrep.serve.params import MAX_LIMIT, ListRequest, cursor, event_filter, new_cursor, respond
+from sitrep.serve.reader import StoreReader, store_error_response
 from sitrep.settings import Settings
+from sitrep.store.filters import RULE, EventFilter
 
 __all__ = ["MAX_LIMIT", "create_app", "static_dir"]
 
@@ -46,13 +50,6 @@ def create_app(settings: Settings, host: str | None = None, host_names: Iterable
     Requests are answered only for loopback names, ``host`` (the bound address)
     and ``host_names``.
     """
-    import duckdb
-    from fastapi.staticfiles import StaticFiles
-    from fastapi_offline import FastAPIOffline
-
-    from sitrep.errors import StoreError
-    from sitrep.serve.server import StoreReader, store_error_response
-
     store = StoreReader(settings.db_path)  # no connection is kept: see StoreReader
 
     @asynccontextmanager
@@ -161,7 +158,7 @@ def _add_list_routes(app: FastAPI) -> None:
 
     @app.get("/api/facets", summary="Event counts per value of type, source, target, place country, quad class")
     def get_facets(
-        top: int = Query(12, ge=1, le=100), flt: ApiFilter = Depends(event_filter), con: DuckDBPyConnection = Depends(cursor)
+        top: int = Query(12, ge=1, le=100), flt: EventFilter = Depends(event_filter), con: DuckDBPyConnection = Depends(cursor)
     ) -> JSONResponse:
         found = queries.facets(con, flt, top)
         for name in ("source", "target"):
@@ -174,7 +171,7 @@ def _add_list_routes(app: FastAPI) -> None:
         request: Request,
         table: Literal[EXPORT_TABLES],  # type: ignore[valid-type]  # built from the table at run time for FastAPI
         fmt: Literal["csv", "parquet", "gdelt"] = Query("csv", alias="format"),
-        flt: ApiFilter = Depends(event_filter),
+        flt: EventFilter = Depends(event_filter),
     ) -> Response:
         if fmt == "gdelt" and table != "events":
             raise HTTPException(422, "format=gdelt is for events only")
@@ -194,7 +191,7 @@ def _add_item_routes(app: FastAPI) -> None:
     @app.get("/api/actors/{code}", summary="One actor: its name, the people under its code, partners, figures")
     def get_actor(
         code: str = Path(..., pattern=ACTOR_CODE),
-        flt: ApiFilter = Depends(event_filter),
+        flt: EventFilter = Depends(event_filter),
         con: DuckDBPyConnection = Depends(cursor),
     ) -> JSONResponse:
         return JSONResponse(jsonable_encoder(actor_page(con, code.upper(), flt)))
@@ -226,9 +223,9 @@ def without_paths(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
-def actor_page(con: DuckDBPyConnection, code: str, flt: ApiFilter) -> dict[str, Any]:
+def actor_page(con: DuckDBPyConnection, code: str, flt: EventFilter) -> dict[str, Any]:
     """Everything about one actor code, under the dashboard's filter (its own events and records)."""
-    own = ApiFilter(**{**flt.__dict__, "actors": (code,)})
+    own = EventFilter(**{**flt.__dict__, "actors": (code,)})
     held = queries.actor_rows(con, code)
     label = code_label(code) or (held["names"][0]["name"] if held["names"] else code)
     people = [n for n in held["names"] if n["name"] and n["name"] != label]

@@ -18,9 +18,9 @@ from duckdb import DuckDBPyConnection
 from fastapi.responses import StreamingResponse
 
 from sitrep.serve import queries
-from sitrep.serve.filters import ApiFilter, event_where
 from sitrep.serve.params import csv_lines, safe_cell
 from sitrep.store.export import EVENTS_SQL, GDELT_COLUMNS, gdelt_record
+from sitrep.store.filters import EventFilter, event_where
 
 FETCH_ROWS = 5_000
 EXPORT_TABLES = ("events", "quotes", "counts", "stances", "actors", "locations", "documents")
@@ -29,7 +29,7 @@ MEDIA = {"csv": "text/csv; charset=utf-8", "parquet": "application/vnd.apache.pa
 SUFFIX = {"csv": "csv", "parquet": "parquet", "gdelt": "tsv"}
 
 
-def export_view(table: str, flt: ApiFilter) -> queries.View:
+def export_view(table: str, flt: EventFilter) -> queries.View:
     """The view a table's export holds: the same rows the API lists under this filter."""
     builders = {
         "events": lambda: queries.events_view(flt, "date"),
@@ -74,7 +74,7 @@ def stream_csv(con: DuckDBPyConnection, view: queries.View) -> Iterator[str]:
     yield "".join(chunk)
 
 
-def stream_gdelt(con: DuckDBPyConnection, flt: ApiFilter) -> Iterator[str]:
+def stream_gdelt(con: DuckDBPyConnection, flt: EventFilter) -> Iterator[str]:
     """The filtered events as GDELT 2.0 rows (61 tab-separated columns, header first)."""
     where, params = event_where(flt)
     names, parts = batches(con, EVENTS_SQL.format(where=f"WHERE {where}"), params)
@@ -91,7 +91,7 @@ def stream_gdelt(con: DuckDBPyConnection, flt: ApiFilter) -> Iterator[str]:
         yield out.getvalue()
 
 
-def gdelt_total(con: DuckDBPyConnection, flt: ApiFilter) -> int:
+def gdelt_total(con: DuckDBPyConnection, flt: EventFilter) -> int:
     where, params = event_where(flt)
     return queries.count(con, f"SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc_id WHERE {where}", params)
 
@@ -125,7 +125,7 @@ def closing(con: DuckDBPyConnection, body: Iterator[Any]) -> Iterator[Any]:
         con.close()
 
 
-def export_response(con: DuckDBPyConnection, table: str, fmt: str, flt: ApiFilter) -> StreamingResponse:
+def export_response(con: DuckDBPyConnection, table: str, fmt: str, flt: EventFilter) -> StreamingResponse:
     """A streamed download of the whole filtered view, with its row count in X-Total-Count.
 
     ``con`` is a cursor owned by the response: it is closed when the body ends.

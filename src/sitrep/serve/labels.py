@@ -13,10 +13,10 @@ codes that name nothing known.
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from sitrep.resources import read_rows
 
 AGENT_NOUNS = {
     "GOV": "government", "MIL": "military", "LEG": "legislature", "JUD": "judiciary", "COP": "police",
@@ -36,18 +36,22 @@ PUBLISHERS = frozenset(
                "washington post", "the guardian", "bbc news", "press trust of india"})
 
 
-def _data_rows(name: str) -> list[dict[str, str]]:
-    """Rows of one of the coder's TSV tables (comment lines start with #)."""
-    text = (resources.files("sitrep.coding") / "data" / name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+# Columns of the coder's actor tables (their header lines name them).
+COUNTRY_COLUMNS = 6  # iso3 name aliases adjectives people capitals
+ORGANISATION_COLUMNS = 7  # aliases name code country org agent kind
+
+
+def _data_rows(name: str, width: int) -> list[dict[str, str]]:
+    """Rows of one of the coder's TSV tables (sitrep/coding/data), keyed by the names on its header line."""
+    header, *body = read_rows(name, width, package="sitrep.coding")
+    return [dict(zip(header, row)) for row in body]
 
 
 @lru_cache(maxsize=1)
 def countries() -> dict[str, tuple[str, str]]:
     """ISO alpha-3 (and CAMEO's own country codes) -> (name, adjective for its bodies)."""
     table = {}
-    for row in _data_rows("actors_countries.tsv"):
+    for row in _data_rows("actors_countries.tsv", COUNTRY_COLUMNS):
         adjective = (row.get("adjectives") or "").split("|")[0] or row["name"]
         table[row["iso3"]] = (row["name"], adjective)
     return table
@@ -57,7 +61,7 @@ def countries() -> dict[str, tuple[str, str]]:
 def organisations() -> dict[str, str]:
     """Full actor code -> the organisation's name, for named organisations (not seats of power)."""
     table: dict[str, str] = {}
-    for row in _data_rows("actors_organisations.tsv"):
+    for row in _data_rows("actors_organisations.tsv", ORGANISATION_COLUMNS):
         if row.get("kind") not in ("org", "region") or not row.get("code"):
             continue
         code, agent = row["code"], row.get("agent") or ""

@@ -10,7 +10,7 @@ import csv
 import io
 from collections.abc import Iterator
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from duckdb import DuckDBPyConnection
 from fastapi import Depends, HTTPException, Query, Request
@@ -18,11 +18,10 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 
 from sitrep.errors import ConfigError
-from sitrep.serve.filters import SCOPES, ApiFilter
+from sitrep.serve.filters import check_event_types
 from sitrep.serve.queries import View, page
-
-if TYPE_CHECKING:
-    from sitrep.serve.server import StoreReader
+from sitrep.serve.reader import StoreReader
+from sitrep.store.filters import SCOPES, EventFilter
 
 MAX_LIMIT = 1000
 MAX_OFFSET = 1_000_000_000
@@ -83,7 +82,7 @@ def event_filter(
     scope: Literal["all", "counted", "background"] = Query(
         "all", description="all; counted (affirmed, plausibly dated: what the dashboard counts); background."
     ),
-) -> ApiFilter:
+) -> EventFilter:
     """The filter every list endpoint shares; inconsistent values are a 422."""
     if since and until and since > until:
         raise HTTPException(422, f"since ({since}) is after until ({until})")
@@ -94,7 +93,7 @@ def event_filter(
         raise HTTPException(422, "quad_class: Input should be greater than or equal to 1 and less than or equal to 4")
     source, target = dyad.split("-") if dyad else (source_country, target_country)
     assert scope in SCOPES
-    flt = ApiFilter(
+    flt = EventFilter(
         actors=_clean(actor, "actor"),
         event_types=_clean(event_type, "type"),
         since=since.isoformat() if since else None,
@@ -110,7 +109,7 @@ def event_filter(
         precision_column=getattr(request.app.state, "precision_column", False),
     )
     try:
-        flt.conditions()  # an unknown event type is a ConfigError: a 422
+        check_event_types(flt)  # an unknown event type is a ConfigError: a 422
     except ConfigError as exc:
         raise HTTPException(422, str(exc)) from exc
     return flt
@@ -195,7 +194,7 @@ class ListRequest:
 
     def __init__(
         self,
-        flt: ApiFilter = Depends(event_filter),
+        flt: EventFilter = Depends(event_filter),
         paging: Paging = Depends(),
         as_csv: bool = Depends(wants_csv),
         con: DuckDBPyConnection = Depends(cursor),

@@ -1,6 +1,6 @@
 """Read-only queries behind the REST API.
 
-One filter (``ApiFilter``, see ``filters.py``) drives every view, so that the
+One filter (the store's ``EventFilter``, see store/filters.py) drives every view, so that the
 dashboard's map, timeline, network, table and panels always show the same
 slice of the store.  Each view is a ``View``: its SQL, parameters and order,
 so that the same rows can be paged (``page``) or exported in full
@@ -16,18 +16,18 @@ from typing import Any
 
 from duckdb import DuckDBPyConnection
 
-from sitrep.serve.filters import (
+from sitrep.store.filters import (
     EVENT_DAY,
     EVENTS_FROM,
     NOT_NEGATED,
-    ApiFilter,
     Condition,
+    EventFilter,
     any_actor,
     bbox_condition,
     event_where,
     table_where,
 )
-from sitrep.store.query import EVENT_COLUMNS, actor_condition, fetch_dicts
+from sitrep.store.query import EVENT_COLUMNS, fetch_dicts
 
 EVENT_SORTS = {
     "date": f"{EVENT_DAY}, e.doc_id, e.event_index",
@@ -89,13 +89,13 @@ def page(con: DuckDBPyConnection, view: View, limit: int, offset: int) -> dict[s
     return {"total": total, "limit": limit, "offset": offset, "items": rows}
 
 
-def events_view(flt: ApiFilter, sort: str = "date") -> View:
+def events_view(flt: EventFilter, sort: str = "date") -> View:
     """Events matching the filter, with their document's title, URL and date."""
     where, params = event_where(flt)
     return View(f"SELECT {EVENT_COLUMNS} {EVENTS_FROM} WHERE {where}", params, EVENT_SORTS[sort])
 
 
-def actors_view(flt: ApiFilter) -> View:
+def actors_view(flt: EventFilter) -> View:
     """Actors with their mentions, and their events (as source or target) under the filter."""
     ev_where, ev_params = event_where(flt, NOT_NEGATED)
     direct = {"actor": any_actor(("t.actor",), flt.actors)} if flt.actors else {}
@@ -117,7 +117,7 @@ def actors_view(flt: ApiFilter) -> View:
     return View(sql, ev_params + params, "events DESC, mentions DESC, code")
 
 
-def dyads_view(flt: ApiFilter, per_day: bool = True) -> View:
+def dyads_view(flt: EventFilter, per_day: bool = True) -> View:
     """Event counts and Goldstein sums per (source, target) pair, per day or in total."""
     where, params = event_where(flt, NOT_NEGATED, "e.target_code IS NOT NULL")
     day = f"{EVENT_DAY} AS day, " if per_day else ""
@@ -134,7 +134,7 @@ def dyads_view(flt: ApiFilter, per_day: bool = True) -> View:
     return View(sql, params, order)
 
 
-def timeline_view(flt: ApiFilter, bucket: str = "day") -> View:
+def timeline_view(flt: EventFilter, bucket: str = "day") -> View:
     """Events per period and quad class with their Goldstein sum."""
     where, params = event_where(flt, NOT_NEGATED, f"{EVENT_DAY} IS NOT NULL")
     sql = (
@@ -144,7 +144,7 @@ def timeline_view(flt: ApiFilter, bucket: str = "day") -> View:
     return View(sql, [bucket, *params], "period, quad_class")
 
 
-def auto_bucket(con: DuckDBPyConnection, flt: ApiFilter) -> str:
+def auto_bucket(con: DuckDBPyConnection, flt: EventFilter) -> str:
     """Days for up to 4 months of events, weeks up to 2 years, months up to 30 years, else years."""
     where, params = event_where(flt, NOT_NEGATED)
     first, last = one_row(con, f"SELECT min({EVENT_DAY}), max({EVENT_DAY}) {EVENTS_FROM} WHERE {where}", params)
@@ -154,9 +154,9 @@ def auto_bucket(con: DuckDBPyConnection, flt: ApiFilter) -> str:
     return "day" if days <= 120 else "week" if days <= 730 else "month" if days <= 30 * 365 else "year"
 
 
-def left_out(con: DuckDBPyConnection, flt: ApiFilter) -> dict[str, Any]:
+def left_out(con: DuckDBPyConnection, flt: EventFilter) -> dict[str, Any]:
     """What the counted view leaves out under the rest of the filter: negated, background, undated."""
-    rest = ApiFilter(**{**flt.__dict__, "scope": "all", "negated": None})
+    rest = EventFilter(**{**flt.__dict__, "scope": "all", "negated": None})
     where, params = event_where(rest)
     background = rest.scope_sql("background")
     sql = (
@@ -169,7 +169,7 @@ def left_out(con: DuckDBPyConnection, flt: ApiFilter) -> dict[str, Any]:
     return fetch_dicts(con, sql, params)[0]
 
 
-def quotes_view(flt: ApiFilter) -> View:
+def quotes_view(flt: EventFilter) -> View:
     """Quotes with their speakers; under event filters, the quotes of the matching events' sentences."""
     direct: dict[str, Condition] = {"text": ("contains(lower(t.text), lower(?))", [flt.text])}
     if flt.actors:
@@ -184,7 +184,7 @@ def quotes_view(flt: ApiFilter) -> View:
     return View(sql, params, "doc_date DESC NULLS LAST, doc_id, sentence_index, start_char")
 
 
-def stances_view(flt: ApiFilter, issue: str | None = None) -> View:
+def stances_view(flt: EventFilter, issue: str | None = None) -> View:
     """Each actor's position per issue: supporting, opposing and neutral statements, with the latest evidence."""
     direct: dict[str, Condition] = {"text": ("contains(lower(t.evidence), lower(?))", [flt.text])}
     if flt.actors:
@@ -203,7 +203,7 @@ def stances_view(flt: ApiFilter, issue: str | None = None) -> View:
     return View(sql, params, "issue, abs(net) DESC, actor_code")
 
 
-def counts_view(flt: ApiFilter, unit: str | None = None) -> View:
+def counts_view(flt: EventFilter, unit: str | None = None) -> View:
     """Figures (troops sent, dead, injured, arrested...) with their actor, date and sentence."""
     direct: dict[str, Condition] = {"text": ("contains(lower(t.sentence), lower(?))", [flt.text])}
     if flt.actors:
@@ -222,7 +222,7 @@ def counts_view(flt: ApiFilter, unit: str | None = None) -> View:
     return View(sql, params, "doc_date DESC NULLS LAST, doc_id, sentence_index, unit")
 
 
-def count_totals(con: DuckDBPyConnection, flt: ApiFilter) -> list[dict[str, Any]]:
+def count_totals(con: DuckDBPyConnection, flt: EventFilter) -> list[dict[str, Any]]:
     """Per unit: figures, their sum and the documents they come from (vague figures left out of sums)."""
     view = counts_view(flt)
     sql = (
@@ -232,7 +232,7 @@ def count_totals(con: DuckDBPyConnection, flt: ApiFilter) -> list[dict[str, Any]
     return fetch_dicts(con, sql, view.params)
 
 
-def locations_view(flt: ApiFilter) -> View:
+def locations_view(flt: EventFilter) -> View:
     """Places: mentions in the filtered documents, and the filtered events that happened there."""
     ev_where, ev_params = event_where(flt, NOT_NEGATED, "e.location_name IS NOT NULL")
     bbox = bbox_condition("t.lat", "t.lon", flt.bbox) if flt.bbox else ("TRUE", [])
@@ -254,13 +254,13 @@ def locations_view(flt: ApiFilter) -> View:
     return View(sql, ev_params + params, "events DESC, mentions DESC, name")
 
 
-def unplaced(con: DuckDBPyConnection, flt: ApiFilter) -> int:
+def unplaced(con: DuckDBPyConnection, flt: EventFilter) -> int:
     """Events under the filter (negated left out) that carry no place with coordinates."""
     where, params = event_where(flt, NOT_NEGATED, "e.location_lat IS NULL")
     return count(con, f"SELECT count(*) {EVENTS_FROM} WHERE {where}", params)
 
 
-def facets(con: DuckDBPyConnection, flt: ApiFilter, top: int = 12) -> dict[str, list[dict[str, Any]]]:
+def facets(con: DuckDBPyConnection, flt: EventFilter, top: int = 12) -> dict[str, list[dict[str, Any]]]:
     """Per-value event counts for type, source, target, place country and quad class."""
     where, params = event_where(flt)
     result = {}
@@ -273,7 +273,7 @@ def facets(con: DuckDBPyConnection, flt: ApiFilter, top: int = 12) -> dict[str, 
     return result
 
 
-def documents_view(flt: ApiFilter) -> View:
+def documents_view(flt: EventFilter) -> View:
     """Documents holding matching events (all documents when no event filter is set).
 
     Here ``q`` searches the documents' full text and titles, not event sentences.
@@ -324,7 +324,7 @@ def actor_rows(con: DuckDBPyConnection, code: str) -> dict[str, Any]:
     return {**head, "names": names}
 
 
-def partners(con: DuckDBPyConnection, flt: ApiFilter, code: str, limit: int = 20) -> list[dict[str, Any]]:
+def partners(con: DuckDBPyConnection, flt: EventFilter, code: str, limit: int = 20) -> list[dict[str, Any]]:
     """The actors ``code`` acted on or was acted on by, with counts both ways."""
     where, params = event_where(flt, NOT_NEGATED)
     sql = (
@@ -369,4 +369,4 @@ def has_column(con: DuckDBPyConnection, table: str, column: str) -> bool:
     return bool(count(con, sql, [table, column]))
 
 
-__all__ = ["ApiFilter", "View", "actor_condition", "page"]
+__all__ = ["EventFilter", "View", "page"]

@@ -15,6 +15,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 
 from sitrep.serve.params import cursor, respond
+from sitrep.store.filters import EventFilter, one
 from sitrep.store.stories import StoryFilter, query_stories, story_detail
 
 router = APIRouter()
@@ -30,13 +31,13 @@ def story_filter(
     """The filter of the story list; since after until is a 422."""
     if since and until and since > until:
         raise HTTPException(422, f"since ({since}) is after until ({until})")
-    flt = StoryFilter(
-        actor=actor or None,
-        event_type=event_type or None,
+    events = EventFilter(
+        actors=one(actor),
+        event_types=one(event_type),
         since=since.isoformat() if since else None,
         until=until.isoformat() if until else None,
-        min_articles=min_articles,
     )
+    flt = StoryFilter(events, min_articles=min_articles)
     flt.where()  # an unknown event type is a ConfigError, which the app answers with a 422
     return flt
 

@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from sitrep.errors import ConfigError, StoreDamaged
-from sitrep.output import open_output, output_error
+from sitrep.files import open_output, output_error
 from sitrep.store.db import is_damage, open_store, scalar
 from sitrep.store.schema import DATA_TABLES
 

@@ -1,4 +1,8 @@
-"""Documents to table rows: the one place that knows both shapes."""
+"""Documents to table rows: the one place that knows both shapes.
+
+The event CSV of ``sitrep code --format csv`` (output.py) is built from the
+same event rows, so its row and column shaping is here too.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,10 @@ from functools import cache
 from typing import Any
 
 from sitrep.models import Count, Document, Event, Quote, Stance
-from sitrep.store.schema import column_types, flatten_actor, flatten_location
+from sitrep.store.schema import column_names, column_types, flatten_actor, flatten_location
+
+# Event columns for CSV output: document columns first, then the flat event row.
+CSV_DOC_COLUMNS = ("doc_id", "doc_title", "doc_date", "doc_url")
 
 # What each column type holds; a value outside it is stored as NULL rather than failing the batch.
 INT_RANGES = {
@@ -173,3 +180,14 @@ def event_row(doc_id: str, index: int, event: Event) -> dict[str, Any]:
         "date_precision": event.date_precision,
     }
 
+
+
+def event_csv_rows(doc: Document) -> list[dict[str, Any]]:
+    """One flat row per event, with the document's title, date and URL."""
+    meta = {"doc_title": doc.title, "doc_date": doc.date, "doc_url": doc.url}
+    return [{**event_row(doc.id, i, e), **meta} for i, e in enumerate(doc.events)]
+
+
+def csv_columns() -> list[str]:
+    """Column order of the event CSV."""
+    return [*CSV_DOC_COLUMNS, *[c for c in column_names("events") if c != "doc_id"]]

@@ -32,14 +32,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
 from sitrep.errors import StoreError
+from sitrep.resources import read_rows
 from sitrep.store.db import insert_rows, scalar
-from sitrep.errors import ConfigError
-from sitrep.store.query import PLOVER_TYPES, actor_condition, date_condition, fetch_dicts
+from sitrep.store.filters import EventFilter, story_where
+from sitrep.store.query import fetch_dicts
 
 DEFAULT_WINDOW_DAYS = 3
 WINDOW_META = "story_rules"  # rule version and window of the stored stories; another value regroups all
@@ -78,16 +78,11 @@ class Draft:
             self.last_day = event.day
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=1)  # story_key asks once per event
 def root_families() -> dict[str, tuple[str, bool]]:
     """CAMEO root -> (family, symmetric) from data/story_roots.tsv."""
-    text = resources.files("sitrep.store").joinpath("data", "story_roots.tsv").read_text(encoding="utf-8")
-    table = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            root, family, symmetric = (part.strip() for part in line.split("\t")[:3])
-            table[root] = (family, symmetric == "1")
-    return table
+    rows = read_rows("story_roots.tsv", 3, package="sitrep.store", required=3)
+    return {root: (family, symmetric == "1") for root, family, symmetric in rows}
 
 
 def story_key(source_side: str, target_side: str, root: str) -> str:
@@ -396,32 +391,19 @@ def _replace(
 
 @dataclass(frozen=True)
 class StoryFilter:
-    """Filters of ``sitrep events --stories`` and ``/api/stories``; every field optional."""
+    """Filters of ``sitrep events --stories`` and ``/api/stories``: the one event filter and an article count.
 
-    actor: str | None = None  # code, country, org or name of either side
-    event_type: str | None = None  # CAMEO prefix or PLOVER type
-    since: str | None = None  # stories still reported on or after this day
-    until: str | None = None  # stories that began on or before this day
+    Of the event filter, the actors (either side of any event of the story), the
+    event types (the story's own), ``since`` (stories still reported on or after
+    that day) and ``until`` (stories begun on or before it) apply; see
+    ``store.filters.story_where``.
+    """
+
+    events: EventFilter = EventFilter()
     min_articles: int = 1
 
     def where(self) -> tuple[str, list[Any]]:
-        clauses: list[str] = ["s.articles >= ?"]
-        params: list[Any] = [self.min_articles]
-        if self.actor:
-            clause, values = actor_condition(("e.source", "e.target"), self.actor)
-            clauses.append(f"s.story_id IN (SELECT m.story_id FROM story_events m JOIN events e "
-                           f"ON e.doc_id = m.doc_id AND e.event_index = m.event_index WHERE {clause})")
-            params.extend(values)
-        if self.event_type:
-            clause, value = _type_clause(self.event_type)
-            clauses.append(clause)
-            params.append(value)
-        for column, since, until in (("s.last_date", self.since, None), ("s.first_date", None, self.until)):
-            if since or until:
-                clause, values = date_condition(column, since, until)
-                clauses.append(clause)
-                params.extend(values)
-        return " AND ".join(clauses), params
+        return story_where(self.events, self.min_articles)
 
 
 def query_stories(
@@ -459,15 +441,3 @@ def story_detail(con: Any, sid: str) -> dict[str, Any] | None:
         [sid],
     )
     return {**found[0], "event_list": events, "reports": reports}
-
-
-def _type_clause(event_type: str) -> tuple[str, str]:
-    """A story's type: PLOVER type, or a prefix of its most specific CAMEO code."""
-    value = event_type.strip()
-    if value.upper() in PLOVER_TYPES:
-        return "s.plover = ?", value.upper()
-    if value.isdigit() and 2 <= len(value) <= 4:
-        return "starts_with(s.cameo, ?)", value
-    raise ConfigError(
-        f"event type {event_type!r} is neither a CAMEO code (e.g. 12, 061) nor a PLOVER type (e.g. REJECT)"
-    )
