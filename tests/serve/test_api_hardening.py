@@ -13,7 +13,8 @@ from fastapi.testclient import TestClient
 from sitrep.models import Actor, ActorSummary, Count
 from sitrep.serve.api import create_app, input_name
 from sitrep.serve.guard import allowed_hosts, host_name
-from sitrep.serve.labels import code_label, is_network_actor
+from sitrep.resources import Resources
+from sitrep.serve.labels import actor_labels
 from sitrep.serve.params import MAX_OFFSET, safe_cell
 from sitrep.settings import Settings
 
@@ -240,14 +241,16 @@ def test_actors_and_dyads_carry_labels(client: TestClient) -> None:
      ("ZZZQQQ", None, False), ("", None, False)],
 )
 def test_code_labels(code: str, label: str | None, node: bool) -> None:
-    assert code_label(code) == label
-    assert is_network_actor(code) is node
+    names = actor_labels(Resources())
+    assert names.code_label(code) == label
+    assert names.is_network_actor(code) is node
 
 
 def test_publishers_are_not_network_actors() -> None:
-    assert not is_network_actor("USAMED", ("Wikinews",))
-    assert not is_network_actor("GBRMED", ("Reuters",))
-    assert is_network_actor("USAMED", ("US media",))
+    names = actor_labels(Resources())
+    assert not names.is_network_actor("USAMED", ("Wikinews",))
+    assert not names.is_network_actor("GBRMED", ("Reuters",))
+    assert names.is_network_actor("USAMED", ("US media",))
 
 
 def test_document_list_and_full_text_search(client: TestClient) -> None:

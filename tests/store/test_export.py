@@ -9,7 +9,7 @@ import pytest
 
 from sitrep.models import Actor, ActorSummary, Document, Event, Location, Sentence
 from sitrep.store.db import open_store, save_documents
-from sitrep.store.export import GDELT_COLUMNS, event_id, export_store, fips_code, gdelt_dates, geo_type
+from sitrep.store.export import GDELT_COLUMNS, event_id, export_store, fips_table, gdelt_dates, geo_type
 from sitrep.store.schema import DATA_TABLES, column_names
 
 pd = pytest.importorskip("pandas")
@@ -162,7 +162,7 @@ def test_unwritable_targets_are_config_errors(store: Path, tmp_path: Path, fmt: 
     [("DNK", "DA"), ("DEU", "GM"), ("GRL", "GL"), ("SWE", "SW"), ("RUS", "RS"), (None, None)],
 )
 def test_fips_codes(iso3: str | None, fips: str | None):
-    assert fips_code(iso3) == fips
+    assert fips_table().get(iso3 or "") == fips
 
 
 def test_gdelt_helpers():

@@ -20,6 +20,7 @@ from sitrep.store.stories import (
     find_stories,
     most_specific,
     query_stories,
+    root_families,
     story_detail,
     story_key,
     update_stories,
@@ -76,7 +77,7 @@ def test_find_stories_does_not_depend_on_input_order():
     ],
 )
 def test_story_key(source, target, root, key):
-    assert story_key(source, target, root) == key
+    assert story_key(source, target, root, root_families()) == key
 
 
 @pytest.mark.parametrize(("codes", "best"), [(["04", "040", "043"], "040"), (["190", "193", "193"], "193"), ([], "")])

@@ -28,9 +28,10 @@ from sitrep.errors import ConfigError, StoreError
 from sitrep.serve import queries, stories
 from sitrep.serve.export import EXPORT_TABLES, export_response
 from sitrep.serve.guard import Guard, allowed_hosts
-from sitrep.serve.labels import code_label, is_network_actor, label_rows
-from sitrep.serve.params import MAX_LIMIT, ListRequest, cursor, event_filter, new_cursor, respond
+from sitrep.serve.labels import Labels
+from sitrep.serve.params import MAX_LIMIT, ListRequest, cursor, event_filter, labels, new_cursor, respond
 from sitrep.serve.reader import StoreReader, store_error_response
+from sitrep.resources import Resources
 from sitrep.settings import Settings
 from sitrep.store.filters import RULE, EventFilter
 
@@ -64,6 +65,7 @@ def create_app(settings: Settings, host: str | None = None, host_names: Iterable
         lifespan=lifespan,
     )
     app.state.store = store
+    app.state.resources = Resources()  # the tables the labels are built from, once per app
     with store.connection() as con:
         app.state.precision_column = queries.has_column(con, "events", "date_precision")
     app.add_exception_handler(ConfigError, _config_error)
@@ -94,19 +96,19 @@ def _add_list_routes(app: FastAPI) -> None:
     ) -> Response:
         result = req.page(queries.events_view(req.flt, sort))
         if not req.as_csv:
-            label_rows(result["items"], "source_", "target_")
+            req.labels.label_rows(result["items"], "source_", "target_")
         return respond(result, req.as_csv, "events")
 
     @app.get("/api/actors", summary="Actors: their own name, mentions and events as source or target")
     def get_actors(req: ListRequest = Depends()) -> Response:
         result = req.page(queries.actors_view(req.flt))
-        label_rows(result["items"], "")
+        req.labels.label_rows(result["items"], "")
         return respond(result, req.as_csv, "actors")
 
     @app.get("/api/dyads", summary="Event counts and Goldstein sums per actor pair and day")
     def get_dyads(per: Literal["day", "total"] = "day", req: ListRequest = Depends()) -> Response:
         result = req.page(queries.dyads_view(req.flt, per == "day"))
-        label_rows(result["items"], "source_", "target_")
+        req.labels.label_rows(result["items"], "source_", "target_")
         return respond(result, req.as_csv, "dyads")
 
     @app.get("/api/timeline", summary="Events per period and quad class, with Goldstein sums")
@@ -125,19 +127,19 @@ def _add_list_routes(app: FastAPI) -> None:
     @app.get("/api/quotes", summary="Quotes with their speakers (under event filters: from the events' sentences)")
     def get_quotes(req: ListRequest = Depends()) -> Response:
         result = req.page(queries.quotes_view(req.flt))
-        label_rows(result["items"], "speaker_")
+        req.labels.label_rows(result["items"], "speaker_")
         return respond(result, req.as_csv, "quotes")
 
     @app.get("/api/stances", summary="Positions of actors on each issue")
     def get_stances(issue: str | None = Query(None, max_length=200), req: ListRequest = Depends()) -> Response:
         result = req.page(queries.stances_view(req.flt, issue))
-        label_rows(result["items"], "actor_")
+        req.labels.label_rows(result["items"], "actor_")
         return respond(result, req.as_csv, "stances")
 
     @app.get("/api/counts", summary="Figures: troops sent, dead, injured, arrested... with the sentence behind each")
     def get_counts(unit: str | None = Query(None, max_length=40), req: ListRequest = Depends()) -> Response:
         result = req.page(queries.counts_view(req.flt, unit))
-        label_rows(result["items"], "actor_")
+        req.labels.label_rows(result["items"], "actor_")
         if req.as_csv:
             return respond(result, True, "counts")
         result["totals"] = queries.count_totals(req.con, req.flt)
@@ -158,12 +160,13 @@ def _add_list_routes(app: FastAPI) -> None:
 
     @app.get("/api/facets", summary="Event counts per value of type, source, target, place country, quad class")
     def get_facets(
-        top: int = Query(12, ge=1, le=100), flt: EventFilter = Depends(event_filter), con: DuckDBPyConnection = Depends(cursor)
+        top: int = Query(12, ge=1, le=100), flt: EventFilter = Depends(event_filter),
+        con: DuckDBPyConnection = Depends(cursor), names: Labels = Depends(labels),
     ) -> JSONResponse:
         found = queries.facets(con, flt, top)
         for name in ("source", "target"):
             for row in found[name]:
-                row["label"] = code_label(row["value"]) or row["value"]
+                row["label"] = names.code_label(row["value"]) or row["value"]
         return JSONResponse(jsonable_encoder(found))
 
     @app.get("/api/export/{table}", summary="The whole filtered view, streamed: CSV, Parquet, or GDELT TSV (events)")
@@ -193,8 +196,9 @@ def _add_item_routes(app: FastAPI) -> None:
         code: str = Path(..., pattern=ACTOR_CODE),
         flt: EventFilter = Depends(event_filter),
         con: DuckDBPyConnection = Depends(cursor),
+        names: Labels = Depends(labels),
     ) -> JSONResponse:
-        return JSONResponse(jsonable_encoder(actor_page(con, code.upper(), flt)))
+        return JSONResponse(jsonable_encoder(actor_page(con, code.upper(), flt, names)))
 
     @app.get("/api/documents/{doc_id:path}", summary="A document: text, sentences and all its coded records")
     def get_document(doc_id: str, con: DuckDBPyConnection = Depends(cursor)) -> JSONResponse:
@@ -223,19 +227,19 @@ def without_paths(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
-def actor_page(con: DuckDBPyConnection, code: str, flt: EventFilter) -> dict[str, Any]:
+def actor_page(con: DuckDBPyConnection, code: str, flt: EventFilter, names: Labels) -> dict[str, Any]:
     """Everything about one actor code, under the dashboard's filter (its own events and records)."""
     own = EventFilter(**{**flt.__dict__, "actors": (code,)})
     held = queries.actor_rows(con, code)
-    label = code_label(code) or (held["names"][0]["name"] if held["names"] else code)
+    label = names.code_label(code) or (held["names"][0]["name"] if held["names"] else code)
     people = [n for n in held["names"] if n["name"] and n["name"] != label]
     partners = queries.partners(con, own, code)
     for row in partners:
-        row["label"] = code_label(row["code"]) or row["code"]
+        row["label"] = names.code_label(row["code"]) or row["code"]
     return {
         "code": code,
         "label": label,
-        "network_actor": is_network_actor(code),
+        "network_actor": names.is_network_actor(code),
         **{k: held[k] for k in ("country", "org", "agent", "mentions", "documents")},
         "names": people,
         "partners": partners,

@@ -19,7 +19,7 @@ from fastapi.responses import StreamingResponse
 
 from sitrep.serve import queries
 from sitrep.serve.params import csv_lines, safe_cell
-from sitrep.store.export import EVENTS_SQL, GDELT_COLUMNS, gdelt_record
+from sitrep.store.export import EVENTS_SQL, GDELT_COLUMNS, fips_table, gdelt_record
 from sitrep.store.filters import EventFilter, event_where
 
 FETCH_ROWS = 5_000
@@ -82,11 +82,12 @@ def stream_gdelt(con: DuckDBPyConnection, flt: EventFilter) -> Iterator[str]:
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
     writer.writerow(GDELT_COLUMNS)
     yield out.getvalue()
+    fips = fips_table()
     for batch in parts:
         out.seek(0)
         out.truncate()
         for row in batch:
-            record = gdelt_record(dict(zip(names, row, strict=True)))
+            record = gdelt_record(dict(zip(names, row, strict=True)), fips)
             writer.writerow([safe_cell(record.get(c)) for c in GDELT_COLUMNS])
         yield out.getvalue()
 

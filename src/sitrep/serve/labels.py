@@ -13,10 +13,10 @@ codes that name nothing known.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from dataclasses import dataclass, field
 from typing import Any
 
-from sitrep.resources import read_rows
+from sitrep.resources import Resources
 
 AGENT_NOUNS = {
     "GOV": "government", "MIL": "military", "LEG": "legislature", "JUD": "judiciary", "COP": "police",
@@ -41,27 +41,25 @@ COUNTRY_COLUMNS = 6  # iso3 name aliases adjectives people capitals
 ORGANISATION_COLUMNS = 7  # aliases name code country org agent kind
 
 
-def _data_rows(name: str, width: int) -> list[dict[str, str]]:
+def _data_rows(resources: Resources, name: str, width: int) -> list[dict[str, str]]:
     """Rows of one of the coder's TSV tables (sitrep/coding/data), keyed by the names on its header line."""
-    header, *body = read_rows(name, width, package="sitrep.coding")
+    header, *body = resources.rows(name, width)
     return [dict(zip(header, row)) for row in body]
 
 
-@lru_cache(maxsize=1)
-def countries() -> dict[str, tuple[str, str]]:
+def _countries(resources: Resources) -> dict[str, tuple[str, str]]:
     """ISO alpha-3 (and CAMEO's own country codes) -> (name, adjective for its bodies)."""
     table = {}
-    for row in _data_rows("actors_countries.tsv", COUNTRY_COLUMNS):
+    for row in _data_rows(resources, "actors_countries.tsv", COUNTRY_COLUMNS):
         adjective = (row.get("adjectives") or "").split("|")[0] or row["name"]
         table[row["iso3"]] = (row["name"], adjective)
     return table
 
 
-@lru_cache(maxsize=1)
-def organisations() -> dict[str, str]:
+def _organisations(resources: Resources) -> dict[str, str]:
     """Full actor code -> the organisation's name, for named organisations (not seats of power)."""
     table: dict[str, str] = {}
-    for row in _data_rows("actors_organisations.tsv", ORGANISATION_COLUMNS):
+    for row in _data_rows(resources, "actors_organisations.tsv", ORGANISATION_COLUMNS):
         if row.get("kind") not in ("org", "region") or not row.get("code"):
             continue
         code, agent = row["code"], row.get("agent") or ""
@@ -69,6 +67,11 @@ def organisations() -> dict[str, str]:
         if agent and not code.endswith(agent):
             table.setdefault(code + agent, row["name"])
     return table
+
+
+def actor_labels(resources: Resources) -> Labels:
+    """The loader: the labels built from the coder's country and organisation tables."""
+    return Labels(_countries(resources), _organisations(resources))
 
 
 def agent_chunks(rest: str) -> list[str] | None:
@@ -79,40 +82,6 @@ def agent_chunks(rest: str) -> list[str] | None:
     return parts if all(p in AGENT_NOUNS for p in parts) else None
 
 
-def is_role_only(code: str) -> bool:
-    """A code made only of role codes (GOV, CVL, COPGOV): no country, no organisation."""
-    key = (code or "").upper()
-    if not key or agent_chunks(key) is None:
-        return False
-    return not any(key[:cut] in organisations() for cut in range(3, len(key) + 1, 3))
-
-
-@lru_cache(maxsize=4096)
-def code_label(code: str | None) -> str | None:
-    """The actor's own name for a code, or None when the code names nothing known."""
-    if not code:
-        return None
-    key = code.upper()
-    orgs = organisations()
-    if key in orgs:
-        return orgs[key]
-    if key[:3] in countries():
-        name, adjective = countries()[key[:3]]
-        chunks = agent_chunks(key[3:])
-        if not key[3:]:
-            return name
-        if chunks:
-            return f"{adjective} {' and '.join(AGENT_NOUNS[c] for c in chunks)}"
-    for cut in range(len(key) - 3, 2, -3):
-        chunks = agent_chunks(key[cut:])
-        if key[:cut] in orgs and chunks:
-            return f"{orgs[key[:cut]]} {' and '.join(AGENT_NOUNS[c] for c in chunks)}"
-    chunks = agent_chunks(key)
-    if chunks:
-        return f"{' and '.join(AGENT_NOUNS[c] for c in chunks)} (no country)"
-    return None
-
-
 def is_publisher(name: str | None) -> bool:
     """Whether an actor name is a news outlet or agency (the reporter, not an actor)."""
     if not name:
@@ -120,19 +89,63 @@ def is_publisher(name: str | None) -> bool:
     return name.strip().lower().removeprefix("the ") in PUBLISHERS
 
 
-def is_network_actor(code: str | None, names: list[str | None] | tuple[str | None, ...] = ()) -> bool:
-    """Whether a code deserves a node: a known country or organisation, not a publisher or a bare role."""
-    if not code or is_role_only(code) or code_label(code) is None:
-        return False
-    return not any(is_publisher(name) for name in names if name)
+@dataclass
+class Labels:
+    """Names for actor codes, from the coder's tables; built once per Resources (``actor_labels``)."""
 
+    countries: dict[str, tuple[str, str]]
+    organisations: dict[str, str]
+    memo: dict[str, str | None] = field(default_factory=dict)
 
-def label_rows(rows: list[dict[str, Any]], *prefixes: str) -> list[dict[str, Any]]:
-    """Add ``<prefix>label`` (the code's own name) and ``<prefix>actor`` (node-worthy) to each row."""
-    for row in rows:
-        for prefix in prefixes:
-            code = row.get(f"{prefix}code")
-            name = row.get(f"{prefix}name")
-            row[f"{prefix}label"] = code_label(code) or name or code
-            row[f"{prefix}actor"] = is_network_actor(code, (name,))
-    return rows
+    def is_role_only(self, code: str) -> bool:
+        """A code made only of role codes (GOV, CVL, COPGOV): no country, no organisation."""
+        key = (code or "").upper()
+        if not key or agent_chunks(key) is None:
+            return False
+        return not any(key[:cut] in self.organisations for cut in range(3, len(key) + 1, 3))
+
+    def code_label(self, code: str | None) -> str | None:
+        """The actor's own name for a code, or None when the code names nothing known (kept per code)."""
+        if not code:
+            return None
+        if code not in self.memo:
+            self.memo[code] = self._label(code)
+        return self.memo[code]
+
+    def _label(self, code: str) -> str | None:
+        """The label worked out from the tables: an organisation, a country and its bodies, bare roles."""
+        key = code.upper()
+        orgs = self.organisations
+        if key in orgs:
+            return orgs[key]
+        if key[:3] in self.countries:
+            name, adjective = self.countries[key[:3]]
+            chunks = agent_chunks(key[3:])
+            if not key[3:]:
+                return name
+            if chunks:
+                return f"{adjective} {' and '.join(AGENT_NOUNS[c] for c in chunks)}"
+        for cut in range(len(key) - 3, 2, -3):
+            chunks = agent_chunks(key[cut:])
+            if key[:cut] in orgs and chunks:
+                return f"{orgs[key[:cut]]} {' and '.join(AGENT_NOUNS[c] for c in chunks)}"
+        chunks = agent_chunks(key)
+        if chunks:
+            return f"{' and '.join(AGENT_NOUNS[c] for c in chunks)} (no country)"
+        return None
+
+    def is_network_actor(self, code: str | None, names: list[str | None] | tuple[str | None, ...] = ()) -> bool:
+        """Whether a code deserves a node: a known country or organisation, not a publisher or a bare role."""
+        if not code or self.is_role_only(code) or self.code_label(code) is None:
+            return False
+        return not any(is_publisher(name) for name in names if name)
+
+    def label_rows(self, rows: list[dict[str, Any]], *prefixes: str) -> list[dict[str, Any]]:
+        """Add ``<prefix>label`` (the code's own name) and ``<prefix>actor`` (node-worthy) to each row."""
+        for row in rows:
+            for prefix in prefixes:
+                code = row.get(f"{prefix}code")
+                name = row.get(f"{prefix}name")
+                row[f"{prefix}label"] = self.code_label(code) or name or code
+                row[f"{prefix}actor"] = self.is_network_actor(code, (name,))
+        return rows

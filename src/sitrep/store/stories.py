@@ -31,7 +31,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -78,16 +77,18 @@ class Draft:
             self.last_day = event.day
 
 
-@lru_cache(maxsize=1)  # story_key asks once per event
 def root_families() -> dict[str, tuple[str, bool]]:
-    """CAMEO root -> (family, symmetric) from data/story_roots.tsv."""
+    """CAMEO root -> (family, symmetric) from data/story_roots.tsv (read once per update: the SQL
+    joins it as a registered table)."""
     rows = read_rows("story_roots.tsv", 3, package="sitrep.store", required=3)
     return {root: (family, symmetric == "1") for root, family, symmetric in rows}
 
 
-def story_key(source_side: str, target_side: str, root: str) -> str:
-    """The grouping key: family of the root, and the sides (sorted when the family is symmetric)."""
-    family, symmetric = root_families().get(root, (root, False))
+def story_key(source_side: str, target_side: str, root: str, families: dict[str, tuple[str, bool]]) -> str:
+    """The grouping key: family of the root, and the sides (sorted when the family is symmetric).
+
+    The store computes the same key in SQL (``KEYED_EVENTS``); this is its readable statement."""
+    family, symmetric = families.get(root, (root, False))
     sides = sorted((source_side, target_side)) if symmetric else [source_side, target_side]
     return "|".join([family, *sides])
 
