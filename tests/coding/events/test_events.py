@@ -383,3 +383,24 @@ def test_the_record_drops_an_obligation_nobody_states() -> None:
     record.add(_action(verb, "0874", Mood.OBLIGATION))
     record.add(_action(verb, "010", Mood.OBLIGATION, statement=True))
     assert [f.code for f in record.found] == ["010"]
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Norway was to meet Sweden on Monday.", "03"),  # "be to": a plan
+    ("Norway is committed to meeting Sweden.", "03"),  # "committed to" + gerund
+    ("The Swedish foreign minister criticised Denmark's verbal attacks on Norway.", "11"),
+    ("Danish journalists were attacked by protesters in Oslo.", "18"),  # not armed forces
+])
+def test_issue_11_constructions(code_text: Coder, text: str, root: str) -> None:
+    roots = [e.root for e in happened(code_text(text))]
+    assert root in roots, [(e.cameo, e.trigger) for e in code_text(text).events]
+
+
+def test_a_plan_needs_a_known_doer(code_text: Coder) -> None:
+    """"The aim was to meet Sweden" is nobody's plan."""
+    assert not [e for e in code_text("The aim was to meet Sweden.").events if e.root == "03"]
+
+
+def test_shot_back_that_is_a_retort_not_a_shooting(code_text: Coder) -> None:
+    roots = [e.root for e in code_text("Norway shot back that Sweden had lied.").events]
+    assert "19" not in roots and roots, roots

@@ -54,3 +54,16 @@ def test_event_nouns_use_their_modifiers(nlp, text: str, noun: int, code: str) -
 def test_object_cues_for_issue_11_senses(code_text, text: str, root: str) -> None:
     events = [e for e in code_text(text).events if not e.negated]
     assert events and events[0].root == root, [(e.cameo, e.trigger) for e in events]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "root"), [
+    ("Danish soldiers and Norwegian police wounded two smugglers.", "19"),
+    ("Norwegian police and Danish troops killed two smugglers.", "19"),
+    ("The gang wounded two Danish tourists.", "18"),
+])
+def test_armed_forces_that_kill_or_wound_fight(code_text, text: str, root: str) -> None:
+    """Killing or wounding by soldiers is the use of military force (19), also when the
+    soldiers are one conjunct of the subject; by anyone else it is an assault (18)."""
+    events = [e for e in code_text(text).events if not e.negated]
+    assert events and events[0].root == root, [(e.cameo, e.trigger) for e in events]

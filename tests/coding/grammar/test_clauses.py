@@ -106,3 +106,26 @@ def test_clausal_modifiers(hand_doc) -> None:
                    pos=["NOUN", "VERB", "NOUN"], tags=["NNS", "VBG", "NNS"])
     assert [t.text for t in cl.clausal_modifiers(doc[0])] == ["targeting"]
     assert cl.is_clausal_modifier(doc[1]) and not cl.is_clausal_modifier(doc[0])
+
+
+def test_to_gerund_on_a_predicate_adjective(hand_doc) -> None:
+    """""Norway is committed to holding talks": the gerund stands for an infinitive."""
+    doc = hand_doc(["Norway", "is", "committed", "to", "holding", "talks"], [1, 1, 1, 2, 3, 4],
+                   ["nsubj", "ROOT", "acomp", "prep", "pcomp", "dobj"],
+                   pos=["PROPN", "AUX", "VERB", "ADP", "VERB", "NOUN"],
+                   tags=["NNP", "VBZ", "VBN", "IN", "VBG", "NNS"])
+    complement = cl.infinitive_complement(doc[2])
+    adjective = cl.readiness_adjective(doc[1])
+    assert complement is not None and complement.i == 4
+    assert adjective is not None and adjective.i == 2
+
+
+def test_be_to_is_a_plan(hand_doc) -> None:
+    """"Norway was to meet Sweden": the copula with its own to-infinitive."""
+    doc = hand_doc(["Norway", "was", "to", "meet", "Sweden"], [1, 1, 3, 1, 3],
+                   ["nsubj", "ROOT", "aux", "xcomp", "dobj"],
+                   pos=["PROPN", "AUX", "PART", "VERB", "PROPN"], lemmas=["Norway", "be", "to", "meet", "Sweden"])
+    assert cl.is_be_to(doc[1])
+    plain = hand_doc(["Norway", "was", "ready"], [1, 1, 1], ["nsubj", "ROOT", "acomp"],
+                     pos=["PROPN", "AUX", "ADJ"], lemmas=["Norway", "be", "ready"])
+    assert not cl.is_be_to(plain[1])

@@ -174,7 +174,7 @@ class SentenceCoder:
         if found is None:
             return [], False
         entry, trigger, subject = found
-        noun = self.triggers.event_subject(verb) if self.coder.frames.is_support(entry.frame) else None
+        noun = self.triggers.event_subject(verb, entry) if self.coder.frames.is_support(entry.frame) else None
         if noun is not None:
             self.triggers.code_nominal(verb, noun, ctx, mood)
             return [], False
@@ -197,6 +197,8 @@ def clause_entry(coder: Coder, verb: Token, subject: Token | None
     entry, trigger = lexicon.match(verb, "V", subject), verb
     if subject is None and entry is not None and entry.frame == fr.INTENT:
         subject = cl.scheduled_subject(verb)  # "X is scheduled/expected to meet Y": X meets
+    if entry is None and cl.is_be_to(verb) and named_doer(coder, subject):
+        entry = lexicon.match(verb, "A")  # "X was to meet Y" (not "the aim was to"): a plan
     if entry is None:
         adjective = cl.readiness_adjective(verb)
         entry = lexicon.match(adjective, "A") if adjective is not None else None
@@ -204,6 +206,11 @@ def clause_entry(coder: Coder, verb: Token, subject: Token | None
             return None
         trigger = adjective
     return speech_acts.saying_sense(verb, entry, coder.frames.code(fr.SPEECH)), trigger, subject
+
+
+def named_doer(coder: Coder, subject: Token | None) -> bool:
+    """Whether the subject names a known actor."""
+    return subject is not None and any(resolved(a) for a in coder.who.actors(subject))
 
 
 def clause_subject(coder: Coder, verb: Token) -> Token | None:

@@ -38,7 +38,8 @@ from sitrep.nlp.types import Token
 TOPIC_PREPS = ("over", "about", "at", "regarding", "concerning")
 # Verbs that report speech when they take a that-clause ("conceded that", "agreed that").
 SAYING_SENSES = frozenset({"concede", "agree", "admit", "acknowledge", "confirm", "stress",
-                           "note", "add", "argue", "maintain", "reiterate", "recall"})
+                           "note", "add", "argue", "maintain", "reiterate", "recall",
+                           "shoot", "fire", "hit"})  # "shot/fired/hit back that ...": a retort
 WISH_VERBS = frozenset({"expect", "want", "wish", "hope", "like", "prefer", "need"})
 
 

@@ -105,10 +105,11 @@ class Triggers:
             return entry.code, [verb, subject]
         return code, [verb]
 
-    def event_subject(self, verb: Token) -> Token | None:
+    def event_subject(self, verb: Token, entry: Entry) -> Token | None:
         """An event noun that is the subject of "begin/resume/take place/be held"
-        ("*Talks* between Denmark and the US resumed")."""
-        if args.direct_objects(verb):
+        ("*Talks* between Denmark and the US resumed"); the entry's own words are no
+        object ("take *place*")."""
+        if any(o.lower_ not in entry.part for o in args.direct_objects(verb)):
             return None
         subject = args.subject_of(verb) or args.passive_subject(verb)
         if subject is None or subject.pos_ != "NOUN":

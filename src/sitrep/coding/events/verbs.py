@@ -17,6 +17,7 @@ from sitrep.coding.cameo import CameoTable, body, cameo_table
 from sitrep.coding.events.frames import Frames, frames
 from sitrep.coding.grammar import arguments as args
 from sitrep.coding.grammar import labels as L
+from sitrep.coding.grammar import phrases
 from sitrep.coding.grammar.forms import lemma_candidates, lemma_of
 from sitrep.errors import ConfigError
 from sitrep.nlp.types import Token
@@ -171,11 +172,13 @@ def _child_named(token: Token, word: str) -> Token | None:
 
 
 def subject_lemmas(subject: Token | None) -> set[str]:
-    """Head lemma of a subject, and of its "of" object ("hundreds of *workers*")."""
+    """Head lemma of a subject and of its conjuncts ("the coalition and Afghan *troops*"),
+    and of its "of" object ("hundreds of *workers*"): a cue holds when any doer fits it."""
     if subject is None:
         return set()
-    lemmas = {lemma_of(subject)}
-    lemmas |= {lemma_of(p) for p in args.preposition_objects(subject, ("of",))}
+    heads = phrases.coordinated(subject)
+    lemmas = {lemma_of(h) for h in heads}
+    lemmas |= {lemma_of(p) for h in heads for p in args.preposition_objects(h, ("of",))}
     return lemmas
 
 

@@ -43,6 +43,8 @@ TOPIC_PREPS = frozenset({"about", "of", "in", "on", "over", "for", "to", "regard
 # Dependents that can hold a to-infinitive of a verb or noun ("agreed *to send*", "plan *to hold*").
 INFINITIVE_SLOTS = frozenset({L.OPEN_COMPLEMENT, L.CLAUSAL_MODIFIER, L.CLAUSAL_COMPLEMENT,
                               L.ADVERBIAL_CLAUSE})
+# Predicate adjectives that may frame an event ("is *ready* to", "is *committed* to holding").
+PREDICATE_SLOTS = frozenset({L.ADJECTIVAL_COMPLEMENT, L.OBJECT_PREDICATE})
 # Trigger words keep their particle and negation in the trigger text ("carried *out*", "did *not* attack").
 TRIGGER_PARTS = frozenset({L.PARTICLE, L.NEGATION})
 # What a short phrase text leaves out: clauses, appositions, punctuation, coordination.
@@ -133,21 +135,36 @@ def infinitive_complement(token: Token) -> Token | None:
             continue
         if child.dep_ == L.OPEN_COMPLEMENT or is_infinitive(child):
             return past_prefix(child)
+    return to_gerund(token)
+
+
+def to_gerund(token: Token) -> Token | None:
+    """The gerund after "to" ("is committed *to holding* talks", "agreed *to ending*"),
+    which stands where a to-infinitive would ("is ready *to hold* talks")."""
+    for prep in dependents(token, (L.PREPOSITION,)):
+        if prep.lower_ == "to":
+            return next((c for c in dependents(prep, (L.PREP_COMPLEMENT,)) if c.tag_ == "VBG"), None)
     return None
+
+
+def is_be_to(verb: Token) -> bool:
+    """"X was *to* meet Y": the copula with a to-infinitive of its own is a plan or schedule."""
+    return verb.lemma_ == "be" and any(
+        c.pos_ in VERBAL and is_infinitive(c) for c in dependents(verb, (L.OPEN_COMPLEMENT,)))
 
 
 def scheduled_subject(verb: Token) -> Token | None:
     """The passive subject of an intent verb with an infinitive ("Norway *is set to* meet
     Sweden", "the talks *are scheduled to* resume"): the one who is to act."""
     complement = infinitive_complement(verb)
-    if complement is None or not is_open_complement(complement):
-        return None
+    if complement is None or not (is_open_complement(complement) or complement.dep_ == L.PREP_COMPLEMENT):
+        return None  # "Norway *is committed to* meeting Sweden" too
     return next(iter(dependents(verb, (L.NOMINAL_PASSIVE_SUBJECT,))), None)
 
 
 def readiness_adjective(verb: Token) -> Token | None:
     """"X is ready/willing to ...": the predicate adjective that frames an infinitive."""
-    for child in dependents(verb, (L.ADJECTIVAL_COMPLEMENT, L.OBJECT_PREDICATE)):
+    for child in dependents(verb, PREDICATE_SLOTS):
         if infinitive_complement(child) is not None:
             return child
     return None
