@@ -210,3 +210,51 @@ def test_compounds_names_times_models_and_parties_are_not_counts(code_text, text
 def test_victims_without_a_word_for_their_side_are_local(code_text, text, unit, country) -> None:
     owner = _one(code_text(text), unit).actor
     assert owner is not None and owner.country == country
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        ("Hundreds of villagers clashed with riot police on Friday.", None, "protesters"),
+        ("Dozens of students marched to the ministry to demand reforms.", None, "protesters"),
+        ("But scores of teenagers slipped past the checkpoint to confront the soldiers.", None, "protesters"),
+        ("The rally, one of several this month, drew 40,000 people.", 40000, "protesters"),
+        ("The army deployed large numbers of men along the river.", None, "troops"),
+        ("Some 5,000 Sudanese are living in tents after fleeing the fighting.", 5000, "displaced"),
+        ("He was convicted of the killings of the three farmers.", 3, "dead"),
+        ("Officials reported 60 policemen, 12 villagers, and dozens of rebels killed.", None, "dead"),
+    ],
+)
+def test_what_the_crowd_does_gives_the_unit(code_text, text, number, unit) -> None:
+    found = [c for c in code_text(text).counts if c.unit == unit and c.number == number]
+    assert found, [(c.number, c.unit, c.text) for c in code_text(text).counts]
+
+
+@pytest.mark.model
+def test_an_elliptic_as_clause_and_each_repeat_the_unit(code_text) -> None:
+    doc = code_text(
+        "The governor said 40 villagers were injured, as were nine from the army, "
+        "and three each from the Red Cross and the police."
+    )
+    assert [(c.number, c.unit) for c in doc.counts] == [(40, "injured"), (9, "injured"), (3, "injured"), (3, "injured")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("The funeral of one of four men killed by the police was held on Friday.", [4]),
+        ("Nearly 900 herders live in the valley, where the raid took place.", []),
+        ("The minister visited one school near the front.", []),
+        ("Guards had stopped a group of Kurds at the gate.", []),
+    ],
+)
+def test_parts_populations_and_single_things_are_not_counts(code_text, text, numbers) -> None:
+    assert [c.number for c in code_text(text).counts] == numbers
+
+
+@pytest.mark.model
+def test_the_attackers_in_a_clause_on_the_victims_are_not_their_side(code_text) -> None:
+    count = _one(code_text("Three men killed by Turkish shelling were buried in Afrin, Syria."), "dead")
+    assert count.number == 3 and (count.actor is None or count.actor.country != "TUR")

@@ -119,3 +119,64 @@ def test_the_verb_a_figure_completes(hand_doc) -> None:
     assert n.figure_verb(modifier[0]) is None
     noun = hand_doc(["rise", "to", "50"], [0, 0, 1], ["ROOT", "prep", "pobj"], pos=["NOUN", "ADP", "NUM"])
     assert n.figure_verb(noun[2]) is None  # no verb reaches it
+
+
+def test_a_bare_plural_is_as_indefinite_as_an_article(hand_doc) -> None:
+    doc = hand_doc(["large", "numbers", "of", "men"], [1, 1, 1, 2], ["amod", "ROOT", "prep", "pobj"],
+                   pos=["ADJ", "NOUN", "ADP", "NOUN"], tags=["JJ", "NNS", "IN", "NNS"])
+    assert n.is_bare_plural(doc[1])
+    the = hand_doc(["the", "numbers"], [1, 1], ["det", "ROOT"], pos=["DET", "NOUN"], tags=["DT", "NNS"])
+    assert not n.is_bare_plural(the[1])
+
+
+def test_each_makes_a_figure_distributive(hand_doc) -> None:
+    doc = hand_doc(["two", "each", "from", "navy"], [0, 0, 0, 2], ["ROOT", "det", "prep", "pobj"],
+                   pos=["NUM", "DET", "ADP", "NOUN"])
+    assert n.is_distributive(doc[0])
+    assert not n.is_distributive(hand_doc(["two"], [0], ["ROOT"], pos=["NUM"])[0])
+
+
+def test_verbs_sharing_a_subject(hand_doc) -> None:
+    # "crowds slipped past to confront troops after fleeing"
+    doc = hand_doc(
+        ["crowds", "slipped", "to", "confront", "troops", "after", "fleeing"],
+        [1, 1, 3, 1, 3, 1, 5],
+        ["nsubj", "ROOT", "aux", "xcomp", "dobj", "prep", "pcomp"],
+        pos=["NOUN", "VERB", "PART", "VERB", "NOUN", "ADP", "VERB"],
+        tags=["NNS", "VBD", "TO", "VB", "NNS", "IN", "VBG"],
+    )
+    assert n.verbs_sharing_subject(doc[1]) == [doc[1], doc[3], doc[6]]
+    own = hand_doc(["they", "said", "we", "fled"], [1, 1, 3, 1], ["nsubj", "ROOT", "nsubj", "ccomp"],
+                   pos=["PRON", "VERB", "PRON", "VERB"])
+    assert n.verbs_sharing_subject(own[1]) == [own[1]]  # a clause with its own subject
+
+
+def test_an_elliptic_as_clause_repeats_its_verb(hand_doc) -> None:
+    # "90 were wounded , as were seventeen"
+    doc = hand_doc(
+        ["90", "were", "wounded", ",", "as", "were", "seventeen"],
+        [2, 2, 2, 2, 5, 2, 5],
+        ["nsubjpass", "auxpass", "ROOT", "punct", "mark", "advcl", "acomp"],
+        pos=["NUM", "AUX", "VERB", "PUNCT", "SCONJ", "AUX", "NUM"],
+        lemmas=["90", "be", "wound", ",", "as", "be", "seventeen"],
+    )
+    assert n.elliptic_antecedent(doc[6]) == doc[2]
+    assert n.clause_subject(doc[2]) == doc[0]
+    assert n.elliptic_antecedent(doc[0]) is None
+
+
+def test_clauses_on_a_noun_and_the_verb_of_its_clause(hand_doc) -> None:
+    # "men killed by Turkish shelling live surrounded by Arabs" (a made-up parse)
+    doc = hand_doc(
+        ["men", "killed", "by", "shelling", "live", "surrounded", "by", "Arabs"],
+        [4, 0, 1, 2, 4, 4, 5, 6],
+        ["nsubj", "acl", "agent", "pobj", "ROOT", "advcl", "agent", "pobj"],
+        pos=["NOUN", "VERB", "ADP", "NOUN", "VERB", "VERB", "ADP", "PROPN"],
+    )
+    assert n.noun_clause_tokens(doc[0]) == [doc[1], doc[2], doc[3]]
+    assert n.clause_verb(doc[7]) == doc[5] and n.clause_verb(doc[0]) == doc[4]
+    assert n.verbal_children(doc[4]) == [doc[5]]
+    assert n.relative_antecedent(doc[1]) is None
+    rel = hand_doc(["protests", "which", "drew", "crowds"], [0, 2, 0, 2], ["ROOT", "nsubj", "relcl", "dobj"],
+                   pos=["NOUN", "PRON", "VERB", "NOUN"])
+    assert n.relative_antecedent(rel[2]) == rel[0]

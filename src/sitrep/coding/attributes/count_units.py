@@ -11,11 +11,15 @@ Units (``data/units.tsv``)
     soldiers" -> dead, "arresting 12" -> arrested), and so do a participle on the noun
     ("soldiers wounded in the clash"), a predicate adjective ("left 300 civilians dead"),
     an intransitive verb ("four sailors drowned" -> dead), an elliptic participle
-    ("two were killed and 50 wounded"), the toll a figure reaches ("the death toll rose to
+    ("two were killed and 50 wounded"), an event noun ("the murders of four woodcutters"), an
+    elliptic "as" clause ("90 were wounded, as were 17 soldiers"), the toll a figure reaches ("the death toll rose to
     50") and a participle closing a list ("150 soldiers, 95 civilians and hundreds of rebels
     killed"); "N-strong" reads its head ("a 2,500-strong battalion" -> troops); a
     nationality counts people; otherwise the noun does (soldiers, troops, personnel,
-    marines -> troops; frigates, vessels -> ships; ...).  Nouns not in the table keep
+    marines -> troops; frigates, vessels -> ships; ...).  A crowd (people, a nationality,
+    a noun not in the table) is protesters when it clashes, marches or throws stones, or a
+    protest draws it, and a force's own when a force deploys it (``crowd_unit``); who lives
+    somewhere is a population (``is_population``).  Nouns not in the table keep
     their lemma as the unit ("3,000 web sites" -> site); vague words such as "several",
     "many" and "some" are only kept before a noun in the table.
 """
@@ -35,7 +39,11 @@ VICTIM_UNITS = frozenset({"dead", "injured", "arrested", "abducted", "displaced"
 IGNORE = "-"  # the unit table's mark for nouns that are never counted
 LIST_WORDS = frozenset({"NUM", "NOUN", "PROPN", "ADJ", "ADP", "DET", "PUNCT", "CCONJ"})
 VERBAL = frozenset({"VERB", "AUX"})
-UNIT_KINDS = ("noun", "verb", "person", "intransitive", "adjective", "group", "toll")
+UNIT_KINDS = (
+    "noun", "verb", "person", "intransitive", "adjective", "group", "toll",
+    "nominal", "protest", "draw", "deploy", "population",
+)
+FORCE_UNITS = frozenset({"troops", "police", "fighters"})  # who may send men of their own
 
 
 @dataclass(frozen=True)
@@ -51,6 +59,11 @@ class Lexicon:
     adjective_units: dict[str, str] = field(default_factory=dict)
     group_units: dict[str, str] = field(default_factory=dict)
     toll_units: dict[str, str] = field(default_factory=dict)
+    nominal_units: dict[str, str] = field(default_factory=dict)
+    protest_words: frozenset[str] = frozenset()
+    draw_verbs: frozenset[str] = frozenset()
+    deploy_verbs: frozenset[str] = frozenset()
+    population_verbs: frozenset[str] = frozenset()
     country_names: frozenset[str] = frozenset()
 
     def kinds(self, word: str) -> dict[str, float | None]:
@@ -74,6 +87,11 @@ def lexicon(resources: Resources) -> Lexicon:
         adjective_units=units["adjective"],
         group_units=units["group"],
         toll_units=units["toll"],
+        nominal_units=units["nominal"],
+        protest_words=frozenset(units["protest"]),
+        draw_verbs=frozenset(units["draw"]),
+        deploy_verbs=frozenset(units["deploy"]),
+        population_verbs=frozenset(units["population"]),
         country_names=resources.get(country_names),
     )
 
@@ -107,11 +125,56 @@ def find_unit(noun: Token | None, head: Token, lex: Lexicon) -> str | None:
     if strong is not None and strong.i == noun.i:
         return lex.group_units.get(noun.lemma_.lower()) or noun_unit(noun, lex) or "troops"
     unit = noun_unit(noun, lex)
+    if unit is None or unit == "people":
+        crowd = crowd_unit(noun, head, lex)
+        if crowd is not None:
+            return crowd
     if unit is None and noun.ent_type_ == "NORP":
         return "people"  # "1,500 Palestinians turned out"
     if unit is None and "vague" in lex.kinds(head.text) and noun.i > head.i and not of_object(head):
         return None  # "several options", "many times": vague words need a known unit
     return unit or noun.lemma_.lower()
+
+
+def crowd_unit(noun: Token, head: Token, lex: Lexicon) -> str | None:
+    """What a crowd of people (or of a nationality, or of a noun not in the table) is by what
+    it does: protesters when it clashes, marches or throws stones ("hundreds of youths skirted
+    the lines to confront the troops"), or when a protest draws it ("a rally drew 5,000
+    people"); a force's own men when a force sends them ("police deployed large numbers of men")."""
+    for token in dict.fromkeys((noun, head)):
+        if n.is_active_subject(token):
+            if any(v.lemma_.lower() in lex.protest_words for v in n.verbs_sharing_subject(token.head)):
+                return "protesters"
+        elif is_direct_object(token):
+            unit = _object_crowd_unit(token.head, lex)
+            if unit is not None:
+                return unit
+    return None
+
+
+def _object_crowd_unit(verb: Token, lex: Lexicon) -> str | None:
+    """The crowd a verb's object is: drawn by a protest, or sent by a force."""
+    lemma = verb.lemma_.lower()
+    subject = n.nominal_subject(verb)
+    if lemma in lex.draw_verbs:
+        drawers = [subject, of_object(subject) if subject is not None else None, n.relative_antecedent(verb)]
+        if any(t is not None and t.lemma_.lower() in lex.protest_words for t in drawers):
+            return "protesters"
+    if lemma in lex.deploy_verbs and subject is not None:
+        unit = noun_unit(subject, lex) or lex.group_units.get(subject.lemma_.lower())
+        return unit if unit in FORCE_UNITS else None
+    return None
+
+
+def is_population(anchor: Token, lex: Lexicon) -> bool:
+    """Whether the counted are who lives somewhere ("where 400 settlers live surrounded by
+    120,000 Arabs"): a population, not a count."""
+    if any(m.lemma_.lower() in lex.population_verbs for m in n.event_modifiers(anchor)):
+        return True  # "70,000 people living on reservations"
+    verb = n.clause_verb(anchor)
+    if verb is None:
+        return False
+    return any(v.lemma_.lower() in lex.population_verbs for v in (verb, *n.verbal_children(verb)))
 
 
 def noun_unit(noun: Token, lex: Lexicon) -> str | None:
@@ -125,11 +188,14 @@ def noun_unit(noun: Token, lex: Lexicon) -> str | None:
 
 def verb_unit(anchor: Token, lex: Lexicon) -> str | None:
     """What happened to the counted, said by the words around them, tried in this order: a
-    participle on the noun, a predicate adjective of the object, the toll a figure reaches, a
+    participle on the noun, an event noun it is the "of" object of, the verb an elliptic "as"
+    clause repeats, a predicate adjective of the object, the toll a figure reaches, a
     copula's victim subject, the subject's own verb or predicate, the governing verb; then
     the earlier item of a list the anchor continues, then a participle closing the list."""
     rules: tuple[Callable[[Token, Lexicon], str | None], ...] = (
         _modifier_unit,
+        _nominal_unit,
+        _elliptic_unit,
         _object_predicate_unit,
         _toll_unit,
         _copula_unit,
@@ -160,6 +226,22 @@ def _modifier_unit(anchor: Token, lex: Lexicon) -> str | None:
     return None
 
 
+def _nominal_unit(anchor: Token, lex: Lexicon) -> str | None:
+    """An event noun whose "of" object is the counted ("the murders of the four woodcutters")."""
+    holder = n.of_holder(anchor)
+    return lex.nominal_units.get(holder.lemma_.lower()) if holder is not None else None
+
+
+def _elliptic_unit(anchor: Token, lex: Lexicon) -> str | None:
+    """A figure in an elliptic "as" clause befalls what the clause repeats ("90 civilians were
+    wounded, as were seventeen soldiers"): the unit of the repeated verb's own subject."""
+    verb = n.elliptic_antecedent(anchor)
+    subject = n.clause_subject(verb) if verb is not None else None
+    if subject is None or subject.i == anchor.i:
+        return None
+    return verb_unit(subject, lex)
+
+
 def _object_predicate_unit(anchor: Token, lex: Lexicon) -> str | None:
     """A predicate adjective of the counted object ("left 300 civilians dead")."""
     if not is_direct_object(anchor):
@@ -180,7 +262,8 @@ def _copula_unit(anchor: Token, lex: Lexicon) -> str | None:
 
 
 def _subject_unit(anchor: Token, lex: Lexicon) -> str | None:
-    """The counted as subject: of an intransitive ("four sailors drowned"), of a predicate
+    """The counted as subject: of an intransitive, its own or one sharing its subject ("four
+    sailors drowned", "80,000 refugees are ill after fleeing"), of a predicate
     adjective ("190 were dead"), of an elliptic participle ("two were killed and 50 wounded")."""
     if not n.is_active_subject(anchor):
         return None
@@ -188,6 +271,9 @@ def _subject_unit(anchor: Token, lex: Lexicon) -> str | None:
     lemma = head.lemma_.lower()
     if lemma in lex.intransitive_units:
         return lex.intransitive_units[lemma]
+    for shared in n.verbs_sharing_subject(head)[1:]:  # "are ill after fleeing", "went on to die"
+        if shared.lemma_.lower() in lex.intransitive_units:
+            return lex.intransitive_units[shared.lemma_.lower()]
     predicate = n.subject_predicate(head)
     if lemma == "be" and predicate is not None and predicate.lower_ in lex.adjective_units:
         return lex.adjective_units[predicate.lower_]
@@ -214,7 +300,7 @@ def _closing_participle(anchor: Token, lex: Lexicon) -> str | None:
     civilians and hundreds of rebels killed"), however the parser hung it: read on over the
     list's words (numbers, nouns, commas, "and", "of") to the first verb."""
     doc = anchor.doc
-    listed = False
+    listed = n.is_conjunct(anchor)  # the last item of the list: "..., and hundreds of rebels killed"
     for token in doc[anchor.right_edge.i + 1 : min(anchor.right_edge.i + 16, anchor.sent.end)]:
         if token.lower_ in {",", "and", "or"}:
             listed = True

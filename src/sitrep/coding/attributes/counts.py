@@ -13,14 +13,18 @@ What is counted
     the object of a counting verb ("arresting 12", "killing or wounding 50").  A
     casualty verb whose victim is one person with no number ("a journalist was killed",
     "killed the deputy chief") counts one.  Gapped figures repeat the sentence's previous
-    count for a new name ("Chile sent 300 engineers, Peru 150").  Never counts: numbers
+    count for a new name ("Chile sent 300 engineers, Peru 150"), and so do bare figures with
+    only a "from" phrase ("..., and two each from the navy and the police": one per side).  Never counts: numbers
     inside a hyphenated word ("six-party talks", "Su-35"), clock times ("0900 GMT"),
-    model numbers after a name ("Boeing 737"), plural names ("the two Sudans") and the
-    number of countries, parties or sides.
+    model numbers after a name ("Boeing 737"), plural names ("the two Sudans"), the
+    number of countries, parties or sides, populations ("where 400 settlers live"), the part
+    of a counted set ("one of two men killed": the two count), and one or a vague amount of a
+    thing the unit table does not know ("one hospital", "a number of restrictions").
 
 Units (``coding.attributes.count_units``)
     A verb of harm or custody governing the counted noun decides the unit ("killed two
-    soldiers" -> dead), else the noun does (soldiers -> troops); the rules and the tables
+    soldiers" -> dead), else the noun does (soldiers -> troops); a crowd is protesters by
+    what it does ("hundreds of villagers clashed with police"); the rules and the tables
     are in ``count_units``.
 
 Vague and approximate numbers
@@ -35,7 +39,8 @@ Owner
     soldier"), else of a "from"/"of" phrase ("troops from the United Kingdom", "a
     German team of 13 soldiers"), else -- except for victims (dead, injured, arrested,
     ...), who do not belong to whoever harmed them -- the subject of the governing verb
-    ("Germany sent 13 soldiers").  Casualties, detainees and crowds that nothing ties to a
+    ("Germany sent 13 soldiers").  A victim's side is never read from a clause on it
+    ("two men killed by Israeli bullets" are not Israeli).  Casualties, detainees and crowds that nothing ties to a
     side belong to the country whose places the document names most (``local_side``);
     soldiers do not (they are usually someone else's).
 """
@@ -48,18 +53,20 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from sitrep.coding.actors.actors import actors_for_token
+from sitrep.coding.actors.actors import actors_for_token, mention_at
 from sitrep.coding.attributes.count_units import (
     IGNORE,
     VICTIM_UNITS,
     Lexicon,
     find_unit,
+    is_population,
     lexicon,
     noun_unit,
     strong_noun,
     verb_unit,
 )
 from sitrep.coding.grammar import numbers as n
+from sitrep.coding.grammar import phrases
 from sitrep.coding.grammar.arguments import of_object, preposition_objects
 from sitrep.models import Actor, Count, Document
 from sitrep.nlp.types import Doc, Token
@@ -137,13 +144,39 @@ def _quantity_counts(doc: Document, parsed: Doc, lex: Lexicon, placing: Placing)
     for token in parsed:
         if token.i in skipped or not is_quantity_head(token, lex):
             continue
-        count = gapped_count(doc, token, lex, found) or count_at(doc, token, lex)
-        if count is not None:
-            noun = counted_noun(token, lex)
-            soldiers = noun is not None and noun_unit(noun, lex) == "troops"
+        gapped = gapped_count(doc, token, lex, found)
+        single = gapped or count_at(doc, token, lex)
+        here = [single] if single is not None else distributed_counts(doc, token, lex, found)
+        noun = counted_noun(token, lex)
+        soldiers = noun is not None and noun_unit(noun, lex) == "troops"
+        for count in here:
             found.append((token.i, placing.place(count, token, soldiers=soldiers)))
             counted_nouns.add(token.i if noun is None else noun.i)
     return found, counted_nouns
+
+
+def distributed_counts(doc: Document, head: Token, lex: Lexicon, found: Found) -> list[Count]:
+    """A bare figure after a comma or "and" whose only words are where its people come from
+    repeats the sentence's previous count ("90 were wounded, as were 17 from the army, and two
+    each from the navy and the police"): one count per side with "each", else one."""
+    if not is_numeric(head, lex) or counted_noun(head, lex) is not None or head.i == 0:
+        return []
+    if head.doc[head.i - 1].lower_ not in {",", ";", "and"}:
+        return []
+    sources = preposition_objects(head, ("from",))
+    earlier = [c for i, c in found if head.sent.start <= i < head.i and c.number is not None]
+    if not sources or not earlier:
+        return []
+    sides = list(phrases.coordinated(sources[0])) if n.is_distributive(head) else sources[:1]
+    number = parse_number([head.text], lex)
+    counts = []
+    for token in sides:
+        owners = _token_actors(doc, token, earlier[-1].unit)
+        counts.append(
+            Count(number=number, unit=earlier[-1].unit, actor=owners[0] if owners else None, sentence="",
+                  text=f"{head.text} from {token.text}")
+        )
+    return counts
 
 
 def gapped_count(doc: Document, head: Token, lex: Lexicon, found: Found) -> Count | None:
@@ -227,9 +260,14 @@ def count_at(doc: Document, head: Token, lex: Lexicon) -> Count | None:
         return None
     if noun is None and unit not in VICTIM_UNITS and numeric:
         return None
+    if unit not in VICTIM_UNITS and is_population(noun or head, lex):
+        return None  # "where 400 settlers live": a population
+    number = parse_number([t.text for t in phrase], lex) if numeric else None
+    if (number == 1 or not numeric) and noun is not None and _unknown_thing(noun, unit, lex):
+        return None  # "one hospital", "a number of restrictions": one or some of a thing is no tally
     text_end = noun.i if noun is not None and noun.i > head.i else head.i
     return Count(
-        number=parse_number([t.text for t in phrase], lex) if numeric else None,
+        number=number,
         unit=unit,
         actor=find_owner(doc, noun or head, unit),
         sentence="",
@@ -239,14 +277,22 @@ def count_at(doc: Document, head: Token, lex: Lexicon) -> Count | None:
     )
 
 
+def _unknown_thing(noun: Token, unit: str, lex: Lexicon) -> bool:
+    """A counted noun the unit table does not know and that is no nationality: its lemma is the unit."""
+    return unit == noun.lemma_.lower() and noun_unit(noun, lex) is None and noun.ent_type_ != "NORP"
+
+
 def _counts_nothing(head: Token, lex: Lexicon) -> bool:
     """A quantity that is no tally: "the number of personnel", a part of a word or name, a part
     of a definite set that nothing befell ("one of the largest demonstrations")."""
     of_part = of_object(head)
-    if "vague-of" in lex.kinds(head.text) and not (of_part is not None and n.is_indefinite(head)):
-        return True  # "a group of refugees" counts; "the number of personnel" does not
+    indefinite = n.is_indefinite(head) or n.is_bare_plural(head)
+    if "vague-of" in lex.kinds(head.text) and not (of_part is not None and indefinite):
+        return True  # "a handful of refugees", "large numbers of men" count; "the number of personnel" does not
     if not_a_count(head, lex):
         return True
+    if of_part is not None and n.has_number(of_part) and verb_unit(head, lex) is None:
+        return True  # "one of two men killed": the two are counted, the one is a part of them
     if of_part is not None and n.is_partitive(head):
         # "600 of the refugees died" counts: something befell the part
         return verb_unit(head, lex) is None and verb_unit(of_part, lex) is None
@@ -327,7 +373,7 @@ def find_owner(doc: Document, noun: Token, unit: str) -> Actor | None:
     country ("soldiers" -> military) the first later actor with one lends it, so that
     "a German team of 13 soldiers" is DEU military.
     """
-    found = [a for token in _owner_tokens(noun, unit) for a in actors_for_token(doc, token)]
+    found = [a for token in _owner_tokens(noun, unit) for a in _token_actors(doc, token, unit)]
     if not found:
         return None
     first = found[0]
@@ -345,14 +391,43 @@ def find_owner(doc: Document, noun: Token, unit: str) -> Actor | None:
     )
 
 
+def _token_actors(doc: Document, token: Token, unit: str) -> list[Actor]:
+    """The actors of one owner token; for victims, less those only a clause on it names: in "two
+    men killed by Israeli bullets" the Israelis are not the men's side, though the parser may
+    join them."""
+    actors = actors_for_token(doc, token)
+    if unit not in VICTIM_UNITS:
+        return actors
+    clause = _countries_named(doc, n.noun_clause_tokens(token))
+    if not clause:
+        return actors
+    own = _countries_named(doc, list(token.doc[token.left_edge.i : token.i]))
+    return [a for a in actors if a.country not in clause or a.country in own]
+
+
+def _countries_named(doc: Document, tokens: list[Token]) -> set[str]:
+    """The countries of the mentions at ``tokens``."""
+    named: set[str] = set()
+    for token in tokens:
+        mention = mention_at(doc, token.i)
+        if mention is not None:
+            named.update(a.country for a in mention.all_actors() if a.country)
+    return named
+
+
 def _owner_tokens(noun: Token, unit: str) -> list[Token]:
-    """Tokens whose actors may own the count, most telling first."""
+    """Tokens whose actors may own the count, most telling first: the noun, its "from"/"of"
+    objects, what it is the "of" object of, and -- except for victims -- the subject of the verb
+    that takes the noun (or the quantity it is counted by: "police deployed numbers of men")."""
     tokens = [noun, *preposition_objects(noun, OWNER_PREPOSITIONS)]
     holder = n.of_holder(noun)
     if holder is not None:
         tokens.append(holder)
-    if unit not in VICTIM_UNITS and n.is_counted_slot(noun) and noun.head.pos_ == "VERB":
-        tokens += n.nominal_subjects(noun.head)
+    if unit in VICTIM_UNITS:
+        return tokens
+    for slot in dict.fromkeys((noun, holder or noun)):
+        if n.is_counted_slot(slot) and slot.head.pos_ == "VERB":
+            tokens += n.nominal_subjects(slot.head)
     return tokens
 
 

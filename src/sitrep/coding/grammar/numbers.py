@@ -28,6 +28,8 @@ from sitrep.coding.grammar.labels import (
     ADJECTIVAL_COMPLEMENT,
     ADJECTIVE,
     ADVERB,
+    ADVERBIAL_CLAUSE,
+    AGENT,
     APPOSITION,
     ATTRIBUTE,
     CLAUSAL_MODIFIER,
@@ -35,12 +37,16 @@ from sitrep.coding.grammar.labels import (
     CONJUNCT,
     DETERMINER,
     DIRECT_OBJECTS,
+    MARKER,
     NOMINAL_SUBJECTS,
+    NOUN_CLAUSES,
     NOUN_PHRASE_ADVERB,
     NUMBER,
     OBJECT_PREDICATE,
+    OPEN_COMPLEMENT,
     PASSIVE_SUBJECTS,
     POSSESSIVE,
+    PREP_COMPLEMENT,
     PREP_OBJECT,
     PREPOSITION,
     QUANTIFIER,
@@ -70,6 +76,11 @@ OBJECT_PREDICATES = frozenset({OBJECT_PREDICATE, ADJECTIVAL_COMPLEMENT})
 SUBJECT_PREDICATES = frozenset({ADJECTIVAL_COMPLEMENT, ATTRIBUTE, OBJECT_PREDICATE})
 # The figures a toll reaches: "exceeded *100*", "was *50*", "rose to *50*".
 FIGURE_SLOTS = DIRECT_OBJECTS | {PREP_OBJECT, ATTRIBUTE}
+# The slots of an elliptic "as" clause the figure may fill: "as *were* seventeen", "as did *two*".
+ELLIPTIC_SLOTS = NOMINAL_SUBJECTS | {ADJECTIVAL_COMPLEMENT, ATTRIBUTE}
+ELLIPTIC_VERBS = frozenset({"be", "do", "have"})
+# How a phrase hangs on the verb of its clause: "surrounded *by* 120,000 Arabs".
+PHRASE_LINKS = frozenset({PREP_OBJECT, PREPOSITION, AGENT})
 
 
 def is_quantity_modifier(token: Token) -> bool:
@@ -98,6 +109,17 @@ def of_holder(noun: Token) -> Token | None:
 def is_indefinite(token: Token) -> bool:
     """Whether ``token`` carries "a"/"an" ("*a* group of refugees")."""
     return any(c.lower_ in INDEFINITE for c in token.children)
+
+
+def is_bare_plural(token: Token) -> bool:
+    """A plural noun with no determiner ("large *numbers* of men", "*crowds* of protesters"):
+    as indefinite as "a number of", unlike "*the* number of personnel"."""
+    return token.tag_ == "NNS" and not any(c.dep_ in {DETERMINER, POSSESSIVE} for c in token.children)
+
+
+def is_distributive(figure: Token) -> bool:
+    """Whether a figure is given for each of several ("two *each* from the navy and the police")."""
+    return any(c.dep_ in {DETERMINER, ADVERB} and c.lower_ == "each" for c in figure.children)
 
 
 def is_partitive(quantity: Token) -> bool:
@@ -145,6 +167,12 @@ def nominal_subject(verb: Token) -> Token | None:
     """The first active nominal subject of ``verb`` ("*the toll* rose to 50")."""
     # shared: may move to grammar/arguments.py
     return next((c for c in verb.children if c.dep_ in ACTIVE_NOMINAL), None)
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """The first nominal subject of ``verb``, active or passive ("*90 civilians* were wounded")."""
+    # shared: may move to grammar/arguments.py
+    return next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECTS), None)
 
 
 def nominal_subjects(verb: Token) -> list[Token]:
@@ -199,3 +227,58 @@ def figure_verb(number: Token) -> Token | None:
         return None
     verb = number.head.head if number.dep_ == PREP_OBJECT else number.head
     return verb if verb.pos_ in VERBAL else None
+
+
+def verbs_sharing_subject(verb: Token) -> list[Token]:
+    """``verb`` and the verbs whose unstated subject is its subject: an open complement ("skirted
+    the lines *to confront* the troops"), a conjoined verb without a subject of its own, a
+    subjectless participle or infinitive after a preposition or as an adverbial ("are ill *after
+    fleeing*", "slipped past *to confront* the troops")."""
+    found = [verb]
+    for child in verb.children:
+        if child.pos_ not in VERBAL or any(c.dep_ in NOMINAL_SUBJECTS for c in child.children):
+            continue
+        if child.dep_ in {OPEN_COMPLEMENT, CONJUNCT} or (child.dep_ == ADVERBIAL_CLAUSE and child.tag_ in {"VBG", "VB"}):
+            found.append(child)
+    for prep in (c for c in verb.children if c.dep_ == PREPOSITION):
+        found.extend(c for c in prep.children if c.dep_ == PREP_COMPLEMENT and c.tag_ == "VBG")
+    return found
+
+
+def elliptic_antecedent(figure: Token) -> Token | None:
+    """The verb an elliptic "as" clause repeats ("90 were *wounded*, as were seventeen"), when
+    ``figure`` fills that clause; else None."""
+    clause = figure.head
+    if figure.dep_ not in ELLIPTIC_SLOTS or clause.lemma_.lower() not in ELLIPTIC_VERBS:
+        return None
+    if clause.dep_ != ADVERBIAL_CLAUSE or not any(c.dep_ == MARKER and c.lower_ == "as" for c in clause.children):
+        return None
+    return clause.head if clause.head.pos_ in VERBAL else None
+
+
+def noun_clause_tokens(noun: Token) -> list[Token]:
+    """The words of the relative and participial clauses on ``noun`` ("two men *killed by
+    Israeli bullets*"): what such a clause names is not part of the noun."""
+    return [t for clause in noun.children if clause.dep_ in NOUN_CLAUSES for t in clause.subtree]
+
+
+def clause_verb(token: Token) -> Token | None:
+    """The verb a noun's clause is built on, climbing over prepositions and a passive's "by"
+    ("surrounded by 120,000 Arabs" -> surrounded); None when the noun is no verb's."""
+    current = token
+    while current.dep_ in PHRASE_LINKS and current.head.i != current.i:
+        current = current.head
+        if current.pos_ in VERBAL:
+            return current
+    head = current.head
+    return head if head.i != current.i and head.pos_ in VERBAL else None
+
+
+def verbal_children(verb: Token) -> list[Token]:
+    """The verbs that hang directly on ``verb`` (a verb joined to it however the parser hung it)."""
+    return [c for c in verb.children if c.pos_ in VERBAL]
+
+
+def relative_antecedent(verb: Token) -> Token | None:
+    """The noun a relative clause hangs on ("protests, one of which *drew* ..." -> protests)."""
+    return verb.head if verb.dep_ == RELATIVE_CLAUSE else None
