@@ -62,3 +62,8 @@ def test_a_name_we_cannot_resolve_still_acts(code_text: Coder) -> None:
 def test_possessions_of_the_speaker_in_reported_speech(code_text: Coder) -> None:
     event = code_text("Bosnian Serbs said their forces had completed their withdrawal from Gorazde.").events[0]
     assert event.source.country == "BIH" and event.reported_by is not None
+
+
+def test_a_leader_acting_on_his_own_country_targets_the_partner(code_text: Coder) -> None:
+    events = code_text("In 2018 US President Donald Trump withdrew the US from a nuclear treaty with Iran.").events
+    assert events and all(e.target is not None and e.target.country == "IRN" for e in events)

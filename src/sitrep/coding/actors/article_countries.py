@@ -27,6 +27,9 @@ _COUNTRY_KINDS = frozenset({"country", "demonym", "metonym", "institution", "rol
 _LEAD_SENTENCES = 2  # the lead sentences weigh double when finding what the article is about
 _LEAD_WEIGHT = 2
 _INSTITUTIONS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})  # bodies one country usually has one of
+# Armed groups an article names by several words ("Islamists", "fighters", "militants") for one side:
+# a new word for them takes the country of the last one, not of the latest people named.
+_ARMED_GROUPS = frozenset({"REB", "UAF", "SEP"})
 _WEAPONS = frozenset({"drone", "jet", "warplane", "fighter jet", "tank", "helicopter", "aircraft", "submarine",
                       "frigate", "destroyer", "artillery", "warship"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -173,13 +176,19 @@ class Memory:
             return mention  # "hit by drone strikes": a weapon is nobody's until the text says whose
         if head is not None and mention.kind == "role" and _international(head):
             return replace(mention, actor=international(actor), actors=())
+        if head is not None and mention.kind == "role" and _foreign(head):
+            return mention  # "foreign forces": someone else's, but the text does not say whose
         country = self.modifier_country(parsed, mention)
         if country is None and mention.kind == "role":
             country = self.speaking_place(head)
         if country is None and mention.kind == "role":
             country = next((self.by_noun[n] for n in _role_nouns(parsed, mention) if n in self.by_noun), None)
         if country is None and mention.kind == "role":
-            country = self.by_agent.get(actor.agent or "") if actor.agent in _INSTITUTIONS else self.people
+            country = self.by_agent.get(actor.agent or "") if actor.agent in _INSTITUTIONS else None
+        if country is None and mention.kind == "role" and actor.agent in _ARMED_GROUPS:
+            country = self.by_agent.get(actor.agent or "")
+        if country is None and mention.kind == "role" and actor.agent not in _INSTITUTIONS:
+            country = self.people
         country = country or main
         if country is None:
             return mention
@@ -196,6 +205,11 @@ def _international(head: Token) -> bool:
     return any(c.lower_ in _INTERNATIONAL for c in phrases.adjectives_of(head))
 
 
+def _foreign(head: Token) -> bool:
+    """"foreign forces", "foreign and Afghan troops": a body from outside the article's country."""
+    return any(c.lower_ == "foreign" for c in phrases.adjectives_of(head))
+
+
 def international(actor: Actor) -> Actor:
     """``actor`` as an international body (side IGO)."""
     label = AGENT_LABELS.get(actor.agent or "", "")
@@ -205,11 +219,20 @@ def international(actor: Actor) -> Actor:
 
 def _role_nouns(parsed: Doc, mention: Mention) -> list[str]:
     """The nouns a role mention is known by, its qualifiers first ("Coalition troops": coalition, troop)."""
-    nouns = [t.lemma_.lower() for t in parsed[mention.start:mention.end]
+    nouns = [noun_key(t) for t in parsed[mention.start:mention.end]
              if t.pos_ in ("NOUN", "PROPN") and t.i != mention.head]
     if mention.head is not None:
-        nouns.append(parsed[mention.head].lemma_.lower())
+        nouns.append(noun_key(parsed[mention.head]))
     return nouns
+
+
+def noun_key(token: Token) -> str:
+    """A role noun's singular, lower-cased: the tagger's lemma, which keeps a capitalised plural
+    as written ("Islamists" tagged NNPS), made singular so that it meets "Islamists" tagged NNS."""
+    lemma = token.lemma_.lower()
+    if token.tag_ == "NNPS" and lemma == token.lower_ and lemma.endswith("s") and not lemma.endswith("ss"):
+        return lemma[:-1]
+    return lemma
 
 
 def placed(actor: Actor, country: str, lexicon: Lexicon) -> Actor:
