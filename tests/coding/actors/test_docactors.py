@@ -320,3 +320,9 @@ def test_a_capitalised_plural_role_is_remembered_under_its_singular(nlp) -> None
 def test_them_skips_only_the_subjects_of_its_own_clause(article) -> None:
     doc = article("Islamist rebels in Somalia withdrew from the city after Ethiopian troops began attacking them.")
     assert country_of(doc, "them") == "SOM"
+
+
+def test_officials_of_an_unknown_named_body_take_the_article_country(article) -> None:
+    doc = article("Somali troops entered Mogadishu. Ethiopian officials said the city was calm. "
+                  "The prime minister refused to meet Islamic Courts Union officials.")
+    assert country_of(doc, "officials", 1) == "SOM"

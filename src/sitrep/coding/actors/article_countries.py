@@ -179,6 +179,8 @@ class Memory:
         if head is not None and mention.kind == "role" and _foreign(head):
             return mention  # "foreign forces": someone else's, but the text does not say whose
         country = self.modifier_country(parsed, mention)
+        if country is None and head is not None and mention.kind == "role" and _in_named_body(head):
+            country = main  # "Islamic Courts Union officials": an unknown body of the article's country
         if country is None and mention.kind == "role":
             country = self.speaking_place(head)
         if country is None and mention.kind == "role":
@@ -203,6 +205,12 @@ _SPEAKING = frozenset({"say", "tell", "add", "announce", "state", "confirm", "sp
 def _international(head: Token) -> bool:
     """"a senior international mediator", "multinational forces": the body belongs to no one country."""
     return any(c.lower_ in _INTERNATIONAL for c in phrases.adjectives_of(head))
+
+
+def _in_named_body(head: Token) -> bool:
+    """A role named by an organisation's name the lexicon lacks: its head is a word of the
+    name ("Islamic Courts *Union*") or the name is compounded onto it ("Courts *Union* officials")."""
+    return any(t.pos_ == "PROPN" and t.ent_type_ == "ORG" for t in [head, *phrases.compounds_of(head)])
 
 
 def _foreign(head: Token) -> bool:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from sitrep.coding.actors.actors import actors_for_token, mention_at
 from sitrep.coding.grammar import arguments as args
 from sitrep.coding.grammar import clauses as cl
+from sitrep.coding.grammar import phrases
 from sitrep.coding.events.verbs import Lexicon
 from sitrep.models import Actor, Document
 from sitrep.nlp.types import Token
@@ -206,11 +207,30 @@ class Participants:
         if not found and head.i != token.i:
             found = actors_for_token(self.doc, head)
         if found and any(is_rich(a) for a in found):
-            return found
+            return found + self.placed_conjuncts(token, found)
         place = self.phrase_actor(token) or (self.phrase_actor(head) if head.i != token.i else None)
         if place is None:
             return found
-        return [locate(actor, place) for actor in found] if found else [place]
+        found = [locate(actor, place) for actor in found] if found else [place]
+        return found + self.placed_conjuncts(token, found)
+
+    def placed_conjuncts(self, token: Token, found: list[Actor]) -> list[Actor]:
+        """Names joined to an actor that nobody resolved but their own phrase places
+        ("Presidents Buhari of Nigeria and *Talon of Benin*"): that country's, by their name."""
+        placed: list[Actor] = []
+        keys = {a.key() for a in found}
+        for other in phrases.coordinated(token)[1:]:
+            if not is_name(other) or mention_at(self.doc, other.i) is not None:
+                continue
+            place = self.phrase_actor(other)
+            if place is None or not place.country:
+                continue
+            text = " ".join(t.text for t in sorted([*phrases.compounds_of(other), other], key=lambda t: t.i))
+            actor = Actor(text=text, name=text, code=place.country, country=place.country)
+            if actor.key() not in keys:
+                keys.add(actor.key())
+                placed.append(actor)
+        return placed
 
     def phrase_actor(self, token: Token) -> Actor | None:
         """A country or organisation named in the token's "of/in/from" phrase or apposition."""
