@@ -5,7 +5,10 @@ Rule 4 of the document-level stage (``coding.actors.docactors``): a role-only me
 mention of the same noun, else of the same kind of body (for people:
 protesters, mourners, of the latest people named, "Palestinians"), else the
 country the article is about (``main_country``); an "international mediator"
-is of no country (IGO).  A person nobody gave a country is placed the same
+is of no country (IGO), and "foreign forces" stay of none.  Armed groups
+("Islamists", "fighters") take the country of the last armed group before the
+people last named, and a role named by an unknown organisation ("Islamic Courts
+Union officials") the article's country.  A person nobody gave a country is placed the same
 way.  ``Memory`` keeps what the article has said so far; ``local_people``
 makes "Serb authorities" in a story about Bosnia Bosnian before any of this.
 """
