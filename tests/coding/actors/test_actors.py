@@ -121,6 +121,7 @@ def test_roles_combine_with_countries(resolve, text: str, word: str, expected: l
         ("U.S., Danish and Greenlandic officials met in Washington.", "officials", ["USAGOV", "DNKGOV", "GRLGOV"]),
         ("Sweden and Norway sent ships.", "Sweden", ["SWE", "NOR"]),
         ("French and German troops arrived.", "troops", ["FRAMIL", "DEUMIL"]),
+        ("His Greek and French counterparts arrived in Cairo.", "counterparts", ["GRCGOV", "FRAGOV"]),
     ],
 )
 def test_compound_actors_give_one_actor_each(resolve, text: str, word: str, expected: list[str]) -> None:
@@ -315,3 +316,8 @@ def test_pronouns_skip_people_inside_quotations(resolve, text: str, word: str, n
     doc = resolve(text)
     mention = mention_at(doc, token(doc, word, nth).i)
     assert mention is not None and mention.actor.name == expected
+
+
+def test_they_after_conjoined_subjects_stands_for_all_of_them(resolve) -> None:
+    doc = resolve("Japan and Australia issued statements saying they would not follow the sanctions.")
+    assert [a.code for a in actors_for_token(doc, token(doc, "they"))] == ["JPN", "AUS"]

@@ -297,3 +297,32 @@ def test_an_object_them_is_the_latest_plural_body_not_the_subject(article) -> No
                   "stoning them on Friday.")
     actor = actor_of(doc, "them")
     assert actor is not None and actor.code == "UGAMIL"
+
+
+def test_armed_groups_keep_the_side_of_the_last_armed_group(article) -> None:
+    doc = article("Somali Islamist rebels attacked a town in Somalia. Ethiopians fled across the border. "
+                  "Fighters later took the port.")
+    assert country_of(doc, "Fighters") == "SOM"
+
+
+def test_foreign_forces_take_no_country_from_the_article(article) -> None:
+    doc = article("Afghan officials met in Kabul. The Taliban want foreign forces to leave the country.")
+    assert country_of(doc, "forces") is None
+
+
+def test_a_capitalised_plural_role_is_remembered_under_its_singular(nlp) -> None:
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, words=["Islamists", "Islamists"], tags=["NNPS", "NNS"], lemmas=["Islamists", "islamist"])
+    assert [article_countries.noun_key(t) for t in doc] == ["islamist", "islamist"]
+
+
+def test_them_skips_only_the_subjects_of_its_own_clause(article) -> None:
+    doc = article("Islamist rebels in Somalia withdrew from the city after Ethiopian troops began attacking them.")
+    assert country_of(doc, "them") == "SOM"
+
+
+def test_officials_of_an_unknown_named_body_take_the_article_country(article) -> None:
+    doc = article("Somali troops entered Mogadishu. Ethiopian officials said the city was calm. "
+                  "The prime minister refused to meet Islamic Courts Union officials.")
+    assert country_of(doc, "officials", 1) == "SOM"

@@ -62,3 +62,16 @@ def test_a_name_we_cannot_resolve_still_acts(code_text: Coder) -> None:
 def test_possessions_of_the_speaker_in_reported_speech(code_text: Coder) -> None:
     event = code_text("Bosnian Serbs said their forces had completed their withdrawal from Gorazde.").events[0]
     assert event.source.country == "BIH" and event.reported_by is not None
+
+
+def test_a_leader_acting_on_his_own_country_targets_the_partner(code_text: Coder) -> None:
+    events = code_text("In 2018 US President Donald Trump withdrew the US from a nuclear treaty with Iran.").events
+    assert events and all(e.target is not None and e.target.country == "IRN" for e in events)
+
+
+def test_a_conjoined_name_placed_by_its_own_phrase_acts_too(code_text: Coder) -> None:
+    events = code_text("At the summit Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin "
+                       "signed the trade agreement.", date="2019-07-08").events
+    assert {e.source.country for e in events if e.root == "05"} >= {"NGA", "BEN"}
+    undated = code_text("Presidents Buhari of Nigeria and Talon of Benin signed the trade agreement.").events
+    assert {e.source.country for e in undated if e.root == "05"} >= {"NGA", "BEN"}

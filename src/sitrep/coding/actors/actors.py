@@ -145,9 +145,26 @@ def _link_group_pronoun(sheet: Sheet, tok: Token) -> None:
     mention = _ancestor_subject(sheet, tok, lambda m: m.kind not in _NOT_BODIES)
     if mention is None and phrases.is_root(tok.head) and tok.head.lemma_ not in _NON_ACTING_VERBS:
         mention = _previous_subject(sheet, tok)
-    if mention is not None:
-        actors = tuple(Actor(**{**a.as_dict(), "text": tok.text}) for a in mention.all_actors())
-        sheet.add(group_mention(tok.i, tok.i + 1, actors, "pronoun", tok.i))
+    if mention is None:
+        return
+    bodies = [mention, *_conjoined_bodies(sheet, mention)] if tok.lower_ == "they" else [mention]
+    actors: list[Actor] = []
+    for body in bodies:
+        actors.extend(a for a in body.all_actors() if a.key() not in {b.key() for b in actors})
+    actors = [Actor(**{**a.as_dict(), "text": tok.text}) for a in actors]
+    sheet.add(group_mention(tok.i, tok.i + 1, tuple(actors), "pronoun", tok.i))
+
+
+def _conjoined_bodies(sheet: Sheet, mention: Mention) -> list[Mention]:
+    """The bodies joined to ``mention`` ("Japan *and Australia* said they ..."): "they" stands for all."""
+    if mention.head is None:
+        return []
+    found = []
+    for other in phrases.coordinated(sheet.parsed[mention.head])[1:]:
+        joined = sheet.by_token[other.i]
+        if joined is not None and joined is not mention and joined.kind not in _NOT_BODIES:
+            found.append(joined)
+    return found
 
 
 def _ancestor_subject(sheet: Sheet, tok: Token, accept: Callable[[Mention], bool]) -> Mention | None:

@@ -5,7 +5,10 @@ Rule 4 of the document-level stage (``coding.actors.docactors``): a role-only me
 mention of the same noun, else of the same kind of body (for people:
 protesters, mourners, of the latest people named, "Palestinians"), else the
 country the article is about (``main_country``); an "international mediator"
-is of no country (IGO).  A person nobody gave a country is placed the same
+is of no country (IGO), and "foreign forces" stay of none.  Armed groups
+("Islamists", "fighters") take the country of the last armed group before the
+people last named, and a role named by an unknown organisation ("Islamic Courts
+Union officials") the article's country.  A person nobody gave a country is placed the same
 way.  ``Memory`` keeps what the article has said so far; ``local_people``
 makes "Serb authorities" in a story about Bosnia Bosnian before any of this.
 """
@@ -27,6 +30,9 @@ _COUNTRY_KINDS = frozenset({"country", "demonym", "metonym", "institution", "rol
 _LEAD_SENTENCES = 2  # the lead sentences weigh double when finding what the article is about
 _LEAD_WEIGHT = 2
 _INSTITUTIONS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})  # bodies one country usually has one of
+# Armed groups an article names by several words ("Islamists", "fighters", "militants") for one side:
+# a new word for them takes the country of the last one, not of the latest people named.
+_ARMED_GROUPS = frozenset({"REB", "UAF", "SEP"})
 _WEAPONS = frozenset({"drone", "jet", "warplane", "fighter jet", "tank", "helicopter", "aircraft", "submarine",
                       "frigate", "destroyer", "artillery", "warship"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -173,13 +179,21 @@ class Memory:
             return mention  # "hit by drone strikes": a weapon is nobody's until the text says whose
         if head is not None and mention.kind == "role" and _international(head):
             return replace(mention, actor=international(actor), actors=())
+        if head is not None and mention.kind == "role" and _foreign(head):
+            return mention  # "foreign forces": someone else's, but the text does not say whose
         country = self.modifier_country(parsed, mention)
+        if country is None and head is not None and mention.kind == "role" and _in_named_body(head):
+            country = main  # "Islamic Courts Union officials": an unknown body of the article's country
         if country is None and mention.kind == "role":
             country = self.speaking_place(head)
         if country is None and mention.kind == "role":
             country = next((self.by_noun[n] for n in _role_nouns(parsed, mention) if n in self.by_noun), None)
         if country is None and mention.kind == "role":
-            country = self.by_agent.get(actor.agent or "") if actor.agent in _INSTITUTIONS else self.people
+            country = self.by_agent.get(actor.agent or "") if actor.agent in _INSTITUTIONS else None
+        if country is None and mention.kind == "role" and actor.agent in _ARMED_GROUPS:
+            country = self.by_agent.get(actor.agent or "")
+        if country is None and mention.kind == "role" and actor.agent not in _INSTITUTIONS:
+            country = self.people
         country = country or main
         if country is None:
             return mention
@@ -196,6 +210,17 @@ def _international(head: Token) -> bool:
     return any(c.lower_ in _INTERNATIONAL for c in phrases.adjectives_of(head))
 
 
+def _in_named_body(head: Token) -> bool:
+    """A role named by an organisation's name the lexicon lacks: its head is a word of the
+    name ("Islamic Courts *Union*") or the name is compounded onto it ("Courts *Union* officials")."""
+    return any(t.pos_ == "PROPN" and t.ent_type_ == "ORG" for t in [head, *phrases.compounds_of(head)])
+
+
+def _foreign(head: Token) -> bool:
+    """"foreign forces", "foreign and Afghan troops": a body from outside the article's country."""
+    return any(c.lower_ == "foreign" for c in phrases.adjectives_of(head))
+
+
 def international(actor: Actor) -> Actor:
     """``actor`` as an international body (side IGO)."""
     label = AGENT_LABELS.get(actor.agent or "", "")
@@ -205,11 +230,20 @@ def international(actor: Actor) -> Actor:
 
 def _role_nouns(parsed: Doc, mention: Mention) -> list[str]:
     """The nouns a role mention is known by, its qualifiers first ("Coalition troops": coalition, troop)."""
-    nouns = [t.lemma_.lower() for t in parsed[mention.start:mention.end]
+    nouns = [noun_key(t) for t in parsed[mention.start:mention.end]
              if t.pos_ in ("NOUN", "PROPN") and t.i != mention.head]
     if mention.head is not None:
-        nouns.append(parsed[mention.head].lemma_.lower())
+        nouns.append(noun_key(parsed[mention.head]))
     return nouns
+
+
+def noun_key(token: Token) -> str:
+    """A role noun's singular, lower-cased: the tagger's lemma, which keeps a capitalised plural
+    as written ("Islamists" tagged NNPS), made singular so that it meets "Islamists" tagged NNS."""
+    lemma = token.lemma_.lower()
+    if token.tag_ == "NNPS" and lemma == token.lower_ and lemma.endswith("s") and not lemma.endswith("ss"):
+        return lemma[:-1]
+    return lemma
 
 
 def placed(actor: Actor, country: str, lexicon: Lexicon) -> Actor:

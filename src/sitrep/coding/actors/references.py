@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sitrep.coding.grammar import phrases
+from sitrep.coding.grammar import clauses, phrases
 from sitrep.coding.actors.mentions import Mention, group_mention
 from sitrep.nlp.types import Doc, Token
 
@@ -185,7 +185,8 @@ def mention_index(mentions: list[Mention], i: int) -> int | None:
 
 
 def _clause_subject_actors(parsed: Doc, mentions: list[Mention], tok: Token) -> set[str]:
-    """Codes of the subjects of the verbs governing ``tok`` (up to three verbs up)."""
+    """Codes of the subjects of ``tok``'s own clause: its verb's and, through open
+    complements ("began to pelt them"), the governing verbs' (up to three)."""
     codes: set[str] = set()
     verb = tok.head
     for _ in range(_CLAUSE_VERBS):
@@ -193,8 +194,8 @@ def _clause_subject_actors(parsed: Doc, mentions: list[Mention], tok: Token) -> 
             n = mention_index(mentions, child.i)
             if n is not None:
                 codes.update(a.code for a in mentions[n].all_actors())
-        if verb.head.i == verb.i:
-            break
+        if verb.head.i == verb.i or (verb.pos_ in clauses.VERBAL and not clauses.is_open_complement(verb)):
+            break  # "began *pelting* them" shares its subject; "after X attacked them" does not
         verb = verb.head
     return codes
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from sitrep.coding.actors.actors import actors_for_token, mention_at
 from sitrep.coding.grammar import arguments as args
 from sitrep.coding.grammar import clauses as cl
+from sitrep.coding.grammar import phrases
 from sitrep.coding.events.verbs import Lexicon
 from sitrep.models import Actor, Document
 from sitrep.nlp.types import Token
@@ -36,6 +37,8 @@ NOUN_TARGET_PREPS = ("on", "against", "with", "to", "into", "between", "toward",
 PHRASE_PREPS = frozenset({"of", "in", "from", "for", "throughout", "across", "at", "inside", "based"})
 # Prepositions on a given thing that name its recipient ("aid *to* X", "a protest *with* X").
 GIVEN_TO_PREPS = ("to", "for", "with", "against", "on")
+# Prepositions whose noun may carry the partner of the action ("into/from an agreement *with* X").
+PARTNER_PREPS = ("into", "in", "to", "from")
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 
 
@@ -204,11 +207,30 @@ class Participants:
         if not found and head.i != token.i:
             found = actors_for_token(self.doc, head)
         if found and any(is_rich(a) for a in found):
-            return found
+            return found + self.placed_conjuncts(token, found)
         place = self.phrase_actor(token) or (self.phrase_actor(head) if head.i != token.i else None)
         if place is None:
             return found
-        return [locate(actor, place) for actor in found] if found else [place]
+        found = [locate(actor, place) for actor in found] if found else [place]
+        return found + self.placed_conjuncts(token, found)
+
+    def placed_conjuncts(self, token: Token, found: list[Actor]) -> list[Actor]:
+        """Names joined to an actor that nobody resolved but their own phrase places
+        ("Presidents Buhari of Nigeria and *Talon of Benin*"): that country's, by their name."""
+        placed: list[Actor] = []
+        keys = {a.key() for a in found}
+        for other in phrases.coordinated(token)[1:]:
+            if not is_name(other) or mention_at(self.doc, other.i) is not None:
+                continue
+            place = self.phrase_actor(other)
+            if place is None or not place.country:
+                continue
+            text = " ".join(t.text for t in sorted([*phrases.compounds_of(other), other], key=lambda t: t.i))
+            actor = Actor(text=text, name=text, code=place.country, country=place.country)
+            if actor.key() not in keys:
+                keys.add(actor.key())
+                placed.append(actor)
+        return placed
 
     def phrase_actor(self, token: Token) -> Actor | None:
         """A country or organisation named in the token's "of/in/from" phrase or apposition."""
@@ -236,12 +258,25 @@ class Participants:
             given_to = [g for o in objects for g in args.prep_groups(o, GIVEN_TO_PREPS)]  # "an ultimatum *to* X"
             slots = [passive, *preps, *given_to, named]
             return self.best_actors(slots, sources) or self.place_target(verb, sources)
+        objects = [o for o in objects if not self.is_own_country(o, sources)]
         of_objects = [p for o in objects for p in args.prep_objects(o, NOUN_TARGET_PREPS)]
-        # "entered into an agreement *with* X": the partner hangs on the prepositional noun
-        partners = [p for o in args.prep_objects(verb, ("into", "in", "to")) for p in args.prep_objects(o, ("with",))]
+        # "entered into an agreement *with* X", "withdrew from a treaty *with* X": the partner
+        # hangs on the prepositional noun
+        partners = [p for o in args.prep_objects(verb, PARTNER_PREPS) for p in args.prep_objects(o, ("with",))]
         slots = [passive, objects, *preps, of_objects, partners]
         return (self.first_actors(slots, sources, rich=True) or self.place_target(verb, sources)
                 or self.first_actors(slots, sources))
+
+    def is_own_country(self, token: Token, sources: list[Actor]) -> bool:
+        """An object that is the sources' own country ("Trump withdrew *the US* from the deal"):
+        the country a government or leader acts for, not someone it acts on."""
+        found = self.actors(token)
+        if not found or not sources or any(a.agent or a.org or not a.country for a in found):
+            return False
+        if any(not a.country or a.code == a.country for a in sources):
+            return False  # a country acting on a country ("Israel and Syria") is two sides
+        own = {a.country for a in sources}
+        return all(a.country in own for a in found)
 
     def place_target(self, verb: Token, sources: list[Actor]) -> list[Actor]:
         """A country named as the place of the action ("lifted a curfew in Montenegro")."""
