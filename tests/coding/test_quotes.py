@@ -191,6 +191,18 @@ def test_quotes_need_someone_who_can_speak(words: str, code: str, kept: bool) ->
             "says",
             "he would release his returns on Friday, calling them",
         ),
+        (  # a speech verb with no clause and no object: what it is about
+            "The mayor complained about the slow repair of the city's bridges.",
+            "The mayor",
+            "complained",
+            "the slow repair of the city's bridges",
+        ),
+        (  # a verb of naming or discussing: its object is what was said
+            "The senator mentioned the rising cost of rent in small towns.",
+            "The senator",
+            "mentioned",
+            "the rising cost of rent in small towns",
+        ),
     ],
 )
 def test_indirect_quote_content(code_text, text, speaker, cue, content) -> None:
@@ -217,6 +229,10 @@ def test_indirect_quote_content(code_text, text, speaker, cue, content) -> None:
         "Rebels threatened to attack the capital within days.",
         "The union urged workers to stay at home on Monday.",
         "Ministers plan to raise taxes on imported cars.",
+        # after "on" come the circumstances of speaking, not what was said
+        "The officer spoke on condition of anonymity to the local paper.",
+        # the clause's verb is quoted: the words before the quotation are only its opening
+        "Okoro said that if the rains fail again, “the harvest will be lost.”",
     ],
 )
 def test_no_indirect_quote(code_text, text) -> None:
@@ -345,3 +361,32 @@ def test_a_split_quotation_is_joined() -> None:
 
 def test_a_quote_without_a_speaker_is_left_out() -> None:
     assert not quote_cues.has_speaker(Quote(speaker=None, text="...", sentence_index=0))
+
+
+def test_paragraph_labels_name_a_speaker_and_a_colon() -> None:
+    text = "Okafor: Rates Will Stay High.\n\n“MORAES: We start with the budget.\n\nA word from Okafor: no.\n"
+    labels = quote_marks.paragraph_labels(text)
+    assert [text[slice(*label.name)] for label in labels] == ["Okafor", "MORAES"]
+    assert [text[slice(*label.content)] for label in labels] == ["Rates Will Stay High", "We start with the budget"]
+
+
+@pytest.mark.model
+def test_a_labelled_paragraph_is_its_speakers_quote(code_text) -> None:
+    doc = code_text(
+        "Maria Lopez interviewed Senator John Miller on Sunday.\n\n"
+        "“LOPEZ: Will you raise taxes next year, Senator?\n\n"
+        "“MILLER: We will not raise taxes on working families next year.”"
+    )
+    quotes = {q.speaker.text: q for q in doc.quotes if q.cue == ":"}
+    assert set(quotes) == {"LOPEZ", "MILLER"}
+    assert quotes["MILLER"].text == "We will not raise taxes on working families next year"
+    assert quotes["MILLER"].direct
+    assert not any(q.text.startswith("LOPEZ") for q in doc.quotes)
+
+
+@pytest.mark.model
+def test_a_headline_label_is_an_indirect_quote(code_text) -> None:
+    doc = code_text("Yellen: Rates Will Stay High Until Inflation Falls.\n\nJanet Yellen spoke on Monday.")
+    (quote,) = [q for q in doc.quotes if q.cue == ":"]
+    assert quote.speaker.text == "Yellen" and not quote.direct
+    assert quote.text == "Rates Will Stay High Until Inflation Falls"

@@ -40,6 +40,7 @@ TAIL_TOKENS = 8  # how far after a closing mark a trailing cue ("..., said X") i
 NESTED_SPEAKERS = frozenset({"i", "we", "you"})  # "I think ..." sits inside someone else's quotation
 UNSPOKEN_ENTITIES = frozenset({"DATE", "TIME"})  # "Monday said ..." is a misparse, not a speaker
 Cues = Mapping[str, str]  # cue lemma -> kind
+NAMED_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})  # entities that may label what they say
 NON_SPEAKERS = frozenset({"'s", "’s", "this", "there"})  # unless resolved to an actor
 CARRIED_PRONOUNS = frozenset({"it", "they", "he", "she"})
 CARRY_REACH = 2  # sentences back a pronoun speaker may take the previous speaker from
@@ -181,11 +182,12 @@ def make_quote(
     sentence_of: dict[int, int],
     *,
     direct: bool,
+    words: Span | None = None,
 ) -> Quote:
     """The Quote record for ``content`` (its text, start and end characters) attributed by
-    ``attribution``."""
+    ``attribution``; ``words`` name the speaker when they are not the subject's phrase."""
     text, start, end = content
-    words = speaker_words(attribution.subject)
+    words = words if words is not None else speaker_words(attribution.subject)
     sentence = attribution.cue.doc.char_span(start, max(end, start + 1), alignment_mode="expand")
     sentence_index = (
         sentence_of.get(sentence[0].sent.start, 0) if sentence is not None and len(sentence) else 0
@@ -201,6 +203,18 @@ def make_quote(
         speaker_start=words.start_char,
         speaker_end=words.end_char,
     )
+
+
+def names_speaker(doc: Document, words: Span) -> bool:
+    """Whether a paragraph's label ("Pence: ...") names someone: a name, an actor, or the surname
+    of a person the document names ("PENCE" after "Mike Pence"); no verb ("Note: ...", "Watch:
+    ..." are not speakers)."""
+    if any(t.pos_ in {"VERB", "AUX"} for t in words):
+        return False
+    if any(t.ent_type_ in NAMED_ENTITIES or mention_at(doc, t.i) is not None for t in words):
+        return True
+    surnames = {e[-1].lower_ for e in words.doc.ents if e.label_ == "PERSON"}
+    return any(t.lower_ in surnames for t in words)
 
 
 def speaker_words(subject: Token) -> Span:

@@ -22,6 +22,9 @@ CLOSERS = frozenset('”"»')
 PARAGRAPH_BREAK = re.compile(r"\n+")
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "with", "or"})
 TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# "Pence: Flowers won't be at debate", "WALLACE: Let's start ...": one to four capitalised words and a
+# colon opening a paragraph (or its quotation) name who says the rest of it.
+LABEL = re.compile(r"[“\"«]?\s*((?:[^\W\d_][\w.'’-]*\s+){0,3}[^\W\d_][\w.'’-]*)\s*:\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,30 @@ def _paragraph_quotes(
     if open_at is not None:
         return found, [*segments, (open_at + 1, end)]
     return found, []
+
+
+@dataclass(frozen=True)
+class Label:
+    """A paragraph that opens with its speaker's name and a colon ("Pence: ..."): the name's and
+    the content's character ranges."""
+
+    name: tuple[int, int]
+    content: tuple[int, int]
+
+
+def paragraph_labels(text: str) -> list[Label]:
+    """The paragraphs of ``text`` that open "Name: ..." (``LABEL``; every word of the name
+    capitalised), with the rest of the paragraph as content (closing punctuation left out)."""
+    labels = []
+    for start, end in paragraphs(text):
+        match = LABEL.match(text, start, end)
+        if match is None or not all(w[0].isupper() for w in match.group(1).split()):
+            continue
+        stop = end
+        while stop > match.end() and text[stop - 1] in CLOSERS | frozenset(" .\t"):
+            stop -= 1
+        labels.append(Label(match.span(1), (match.end(), stop)))
+    return labels
 
 
 def is_title(text: str) -> bool:

@@ -17,13 +17,20 @@ Joining and attributing quotations (``find_direct``)
     "X quoted Y as saying" gives Y.  Quotations with no speaker are left out, and so are
     quotes whose speaker is a thing ("it", "this") nothing resolved.
 
+Labelled paragraphs (``find_labelled``)
+    A paragraph that opens with a name and a colon is that speaker's: a headline ("Pence:
+    Flowers won't be at debate", indirect) or a transcript inside quotation marks ("WALLACE:
+    Let's start ...", direct).  Their quotations are not attributed again by a cue.
+
 Indirect quotes (``find_indirect``)
     A speech or belief cue with a clausal complement ("X said that ...", "a poll showed
     the race was tied", "she believes ...") or a "to" infinitive ("vowed to ..."), a
     parenthetical "..., X said, ..." (the clause around it), a stance verb's object
-    ("accused Clinton of ...", "called him an opportunist") or "according to X, ..." gives
-    a quote with ``direct`` false whose text is that content, cut where a quotation begins
-    (content that opens in one is a direct quote).  "I", "we", "you" speak inside someone
+    ("accused Clinton of ...", "called him an opportunist", "mentioned the cost of ..."), what
+    a speech verb with neither clause nor object is about ("complained about ...") or
+    "according to X, ..." gives a quote with ``direct`` false whose text is that content, cut
+    where a quotation begins (content that opens in one, or whose verb is quoted, is a direct
+    quote).  A parenthetical's content is the side of the clause that holds its verb.  "I", "we", "you" speak inside someone
     else's quotation and are left out; "direct" cues (asked) only attribute quotations.
     Unquoted content under four words is a fragment and left out, and the complements of
     agreement, appeal, threat and plan verbs ("agreed to ...", "called for ...",
@@ -46,12 +53,22 @@ from sitrep.coding.quote_cues import (
     has_speaker,
     is_cue,
     make_quote,
+    names_speaker,
     parse_of,
     sentence_cue,
     speaker_token,
     trimmed,
 )
-from sitrep.coding.quote_marks import QuoteSpan, find_quote_spans, is_split, is_title, joined, plain_marks
+from sitrep.coding.quote_marks import (
+    Label,
+    QuoteSpan,
+    find_quote_spans,
+    is_split,
+    is_title,
+    joined,
+    paragraph_labels,
+    plain_marks,
+)
 from sitrep.models import Document, Quote
 from sitrep.nlp.types import Doc, Span, Token
 from sitrep.resources import Resources
@@ -79,9 +96,11 @@ def find_quotes(doc: Document, resources: Resources) -> list[Quote]:
     text = plain_marks(doc.text[: len(parsed.text)])
     spans = find_quote_spans(text)
     sentence_of = {s.start: n for n, s in enumerate(parsed.sents)}
-    direct = find_direct(doc, parsed, spans, sentence_of, text, resources.get(direct_cues))
+    labelled, labels = find_labelled(doc, parsed, text, spans, sentence_of)
+    unlabelled = [s for s in spans if not any(s.covers(label.name[0]) for label in labels)]
+    direct = find_direct(doc, parsed, unlabelled, sentence_of, text, resources.get(direct_cues))
     indirect = find_indirect(doc, parsed, spans, sentence_of, resources.get(cue_lexicon))
-    ordered = sorted(direct + indirect, key=lambda q: (q.start or 0, not q.direct))
+    ordered = sorted(labelled + direct + indirect, key=lambda q: (q.start or 0, not q.direct))
     return [q for q in carried_speakers(doc, ordered) if has_speaker(q)]
 
 
@@ -116,6 +135,30 @@ def find_direct(
         content = (span.text(text), span.start, span.end)
         quotes.append(make_quote(doc, attribution, content, sentence_of, direct=True))
     return quotes
+
+
+def find_labelled(
+    doc: Document, parsed: Doc, text: str, spans: Sequence[QuoteSpan], sentence_of: dict[int, int]
+) -> tuple[list[Quote], list[Label]]:
+    """Paragraphs that open with their speaker's name and a colon: a headline ("Pence: Flowers
+    won't be at debate") or a transcript ("WALLACE: Let's start ...").  The rest of the paragraph
+    is the quote, direct when the paragraph is inside quotation marks; the labels used are
+    returned so that their quotations are not attributed again."""
+    quotes, used = [], []
+    for label in paragraph_labels(text):
+        words = parsed.char_span(*label.name, alignment_mode="contract")
+        content = parsed.char_span(*label.content, alignment_mode="contract")
+        if words is None or content is None or not len(words) or _fragment(content):
+            continue
+        colon = parsed[min(words.end, len(parsed) - 1)]
+        if colon.text != ":" or not names_speaker(doc, words):
+            continue
+        direct = any(s.covers(label.name[0]) for s in spans)
+        attribution = Attribution(colon, words.root)
+        words_at = (content.text, content.start_char, content.end_char)
+        quotes.append(make_quote(doc, attribution, words_at, sentence_of, direct=direct, words=words))
+        used.append(label)
+    return quotes, used
 
 
 def follow_on(
@@ -196,7 +239,7 @@ def reported_content(cue: Token, kind: str) -> Span | None:
         return _object_content(cue)
     clause = speech.content_clause(cue)
     if clause is None:
-        return _preceding_content(cue) if kind == "speech" else None
+        return (_preceding_content(cue) or _topic_content(cue)) if kind == "speech" else None
     words = speech.content_words(clause)
     return trimmed(cue.doc[words[0].i : words[-1].i + 1]) if words else None
 
@@ -213,15 +256,23 @@ def _according_content(cue: Token) -> Span | None:
 def _preceding_content(cue: Token) -> Span | None:
     """The clause a parenthetical cue sits in: "The effects are hard to predict, economists say",
     "In the end, Mr. Rosenthal said, union voters ..." (the parser hangs "say" on the reported
-    clause instead of the other way round).  The longer side of the clause around the cue's words."""
+    clause instead of the other way round).  The longer side of the clause around the cue's words
+    that holds the clause's verb: the other side is an opener ("In his book, ...", "If it rains, ...")."""
     head = speech.parenthetical_host(cue)
     if head is None:
         return None
     doc = cue.doc
     before = trimmed(doc[head.left_edge.i : cue.left_edge.i])
     after = trimmed(doc[cue.right_edge.i + 1 : head.right_edge.i + 1])
-    sides = [side for side in (before, after) if side is not None]
+    sides = [side for side in (before, after) if side is not None and side.start <= head.i < side.end]
     return max(sides, key=len) if sides else None
+
+
+def _topic_content(cue: Token) -> Span | None:
+    """What a speech cue with no clause talks about: "complained about the delays at the border"
+    (``speech.cue_topic``)."""
+    topic = speech.cue_topic(cue)
+    return trimmed(cue.doc[topic.left_edge.i : topic.right_edge.i + 1]) if topic is not None else None
 
 
 def _object_content(cue: Token) -> Span | None:
@@ -235,12 +286,16 @@ def _object_content(cue: Token) -> Span | None:
 
 def unquoted_lead(content: Span, spans: Sequence[QuoteSpan]) -> Span | None:
     """Reported content up to its first quotation: the quoted words are a direct quote of their
-    own ("he says he would release it, calling them “very boring”"); content that opens inside
-    quotation marks is wholly a direct quote."""
+    own ("he says he would release it, calling them “very boring”").  Content that opens inside
+    quotation marks is wholly a direct quote, and so is content whose verb is quoted: the words
+    before the quotation are then only its opening ("said that if it rains, “we will stay”")."""
     start, end = content.start_char, content.end_char
     first = next((s for s in spans if s.outer_end > start and s.start - 1 < end), None)
     if first is None:
         return content
     if first.start - 1 <= start:
         return None
-    return trimmed(content.doc.char_span(start, first.start - 1, alignment_mode="contract") or content[:0])
+    lead = trimmed(content.doc.char_span(start, first.start - 1, alignment_mode="contract") or content[:0])
+    if lead is None or not lead.start <= content.root.i < lead.end:
+        return None
+    return lead

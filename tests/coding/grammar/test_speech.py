@@ -243,3 +243,27 @@ def test_owner_modifiers(hand_doc) -> None:
     assert _words(speech.owner_modifiers(push[2])) == ["Washington"]
     proposal = hand_doc(["the", "US", "proposal"], [2, 2, 2], ["det", "compound", "ROOT"])
     assert _words(speech.owner_modifiers(proposal[2])) == ["US"]
+
+
+def test_cue_topic_is_the_object_of_about_when_there_is_no_object(hand_doc) -> None:
+    doc = hand_doc(
+        ["Farmers", "complained", "about", "the", "prices", "."],
+        [1, 1, 1, 4, 2, 1],
+        ["nsubj", "ROOT", "prep", "det", "pobj", "punct"],
+    )
+    assert speech.cue_topic(doc[1]).text == "prices"
+
+
+def test_cue_topic_is_none_after_an_object_or_on(hand_doc) -> None:
+    with_object = hand_doc(
+        ["She", "told", "reporters", "about", "it", "."],
+        [1, 1, 1, 1, 3, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+    )
+    assert speech.cue_topic(with_object[1]) is None
+    circumstance = hand_doc(
+        ["He", "spoke", "on", "condition", "."],
+        [1, 1, 1, 2, 1],
+        ["nsubj", "ROOT", "prep", "pobj", "punct"],
+    )
+    assert speech.cue_topic(circumstance[1]) is None

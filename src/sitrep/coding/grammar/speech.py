@@ -31,6 +31,9 @@ CUE_CLIMB = L.SUBORDINATE | L.SAME_LEVEL | L.NOUN_CLAUSES | {L.OPEN_COMPLEMENT}
 # What a stance cue is said about: "called him an opportunist", "told reporters", "accused X of ...".
 CUE_OBJECTS = L.DIRECT_OBJECTS | {L.OBJECT_PREDICATE, L.CLAUSAL_COMPLEMENT, L.OPEN_COMPLEMENT, L.DATIVE}
 CUE_OBJECT_PREPS = frozenset({"of", "for", "as"})  # "accused X of", "blamed X for", "described X as"
+# What a speech cue with no clause nor object is about: the phrase of one of these ("complained
+# *about* ...", "spoke *of* ...").
+TOPIC_PREPS = frozenset({"about", "of", "against"})  # not "on": "spoke on condition of anonymity"
 
 # A position's holder is its subject, active or passive ("Greenland will not be sold").
 HOLDER_SUBJECTS = L.NOMINAL_SUBJECTS
@@ -181,6 +184,18 @@ def cue_objects(cue: Token) -> list[Token]:
         for c in cue.rights
         if c.dep_ in CUE_OBJECTS or (c.dep_ == L.PREPOSITION and c.lower_ in CUE_OBJECT_PREPS)
     ]
+
+
+def cue_topic(cue: Token) -> Token | None:
+    """What a speech cue with neither clause nor object talks about: the object of its
+    "about/of/against" ("complained *about the delays*", "spoke *of a new era*").  The
+    object of a speech verb is seldom what was said ("added a clause", "told reporters")."""
+    if any(c.dep_ in L.DIRECT_OBJECTS for c in cue.children):
+        return None
+    prep = next((c for c in cue.rights if c.dep_ == L.PREPOSITION and c.lower_ in TOPIC_PREPS), None)
+    if prep is None:
+        return None
+    return next((c for c in prep.children if c.dep_ in {L.PREP_OBJECT, L.PREP_COMPLEMENT}), None)
 
 
 # --- positions (stances) --------------------------------------------------------------------------
