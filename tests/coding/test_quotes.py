@@ -390,3 +390,37 @@ def test_a_headline_label_is_an_indirect_quote(code_text) -> None:
     (quote,) = [q for q in doc.quotes if q.cue == ":"]
     assert quote.speaker.text == "Yellen" and not quote.direct
     assert quote.text == "Rates Will Stay High Until Inflation Falls"
+
+
+def test_a_closing_mark_that_opens_a_paragraph_opens_a_quotation() -> None:
+    text = "Readers wrote in.\n”Rents are too high.” ― Ana Rios"
+    assert [span.text(text) for span in quote_marks.find_quote_spans(text)] == ["Rents are too high."]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("“Rents are too high.” ― Ana Rios\n", "Ana Rios"),
+        ("“Rents are too high.”— Ana Rios “Buses are late.”", "Ana Rios"),
+        ("“Rents are too high.” ― and the council knows it.", None),
+        ("“Rents are too high,” Ana Rios said.", None),
+    ],
+)
+def test_dash_name_signs_a_quotation(text: str, name: str | None) -> None:
+    span = quote_marks.find_quote_spans(text)[0]
+    where = quote_marks.dash_name(span, text)
+    assert (text[slice(*where)] if where else None) == name
+
+
+@pytest.mark.model
+def test_a_quotation_signed_after_a_dash_is_the_signers(code_text) -> None:
+    doc = code_text("Voters told us what they think.\n“The buses never come on time.” ― Maria Lopez\n")
+    (quote,) = _direct(doc)
+    assert quote.speaker.text == "Maria Lopez" and quote.text == "The buses never come on time."
+
+
+@pytest.mark.model
+def test_the_writer_speaks_outside_quotations(code_text) -> None:
+    doc = code_text("I believe the city council has wasted the money it raised for new buses.")
+    (quote,) = [q for q in doc.quotes if not q.direct]
+    assert quote.speaker.text == "I"

@@ -14,7 +14,8 @@ Joining and attributing quotations (``find_direct``)
     quote.  A quotation that opens its sentence with no cue goes to the speech cue of the
     sentence before ("..., a diplomat said. “It puts ...”"), else to the previous
     quotation's speaker when only narration without cues lies between (``follow_on``).
-    "X quoted Y as saying" gives Y.  Quotations with no speaker are left out, and so are
+    "X quoted Y as saying" gives Y; a name after a dash signs the quotation before it (“...”
+    ― Ana Rios).  Quotations with no speaker are left out, and so are
     quotes whose speaker is a thing ("it", "this") nothing resolved.
 
 Labelled paragraphs (``find_labelled``)
@@ -30,8 +31,9 @@ Indirect quotes (``find_indirect``)
     a speech verb with neither clause nor object is about ("complained about ...") or
     "according to X, ..." gives a quote with ``direct`` false whose text is that content, cut
     where a quotation begins (content that opens in one, or whose verb is quoted, is a direct
-    quote).  A parenthetical's content is the side of the clause that holds its verb.  "I", "we", "you" speak inside someone
-    else's quotation and are left out; "direct" cues (asked) only attribute quotations.
+    quote).  A parenthetical's content is the side of the clause that holds its verb.  Inside
+    a quotation "I", "we", "you" speak within someone else's words and are left out; outside
+    one they are the writer.  "Direct" cues (asked) only attribute quotations.
     Unquoted content under four words is a fragment and left out, and the complements of
     agreement, appeal, threat and plan verbs ("agreed to ...", "called for ...",
     "threatened to ...", cue kind ``event``) are events, never quotes.
@@ -62,6 +64,7 @@ from sitrep.coding.quote_cues import (
 from sitrep.coding.quote_marks import (
     Label,
     QuoteSpan,
+    dash_name,
     find_quote_spans,
     is_split,
     is_title,
@@ -117,6 +120,12 @@ def find_direct(
         if is_title(span.text(text)):
             previous = None
             continue
+        signed = _signature(doc, parsed, span, text)
+        if signed is not None:
+            previous = None
+            content = (span.text(text), span.start, span.end)
+            quotes.append(make_quote(doc, signed[0], content, sentence_of, direct=True, words=signed[1]))
+            continue
         attribution = find_cue(parsed, span, cues, spans)
         continued = attribution is None and previous is not None and continues(parsed, previous, span, text)
         same_cue = attribution is not None and previous is not None and attribution.cue.i == previous[1].cue.i
@@ -159,6 +168,15 @@ def find_labelled(
         quotes.append(make_quote(doc, attribution, words_at, sentence_of, direct=direct, words=words))
         used.append(label)
     return quotes, used
+
+
+def _signature(doc: Document, parsed: Doc, span: QuoteSpan, text: str) -> tuple[Attribution, Span] | None:
+    """The name signing a quotation after a dash (“We stay.” ― Ana Rios): the dash is its cue."""
+    where = dash_name(span, text)
+    words = parsed.char_span(*where, alignment_mode="contract") if where is not None else None
+    if words is None or not len(words) or words.start == 0 or not names_speaker(doc, words):
+        return None
+    return Attribution(parsed[words.start - 1], words.root), words
 
 
 def follow_on(
@@ -217,11 +235,18 @@ def find_indirect(
         subject = speaker_token(token)
         if content is not None:
             content = unquoted_lead(content, spans)
-        if content is None or subject is None or subject.lower_ in NESTED_SPEAKERS or _fragment(content):
+        if content is None or subject is None or _fragment(content):
+            continue
+        if subject.lower_ in NESTED_SPEAKERS and _quoted(token, spans):
             continue
         words = (content.text, content.start_char, content.end_char)
         quotes.append(make_quote(doc, Attribution(token, subject), words, sentence_of, direct=False))
     return quotes
+
+
+def _quoted(token: Token, spans: Sequence[QuoteSpan]) -> bool:
+    """Whether a token lies inside a quotation (or its paragraph opens one, as a transcript does)."""
+    return any(s.covers(token.idx) for s in spans)
 
 
 def _fragment(content: Span) -> bool:
