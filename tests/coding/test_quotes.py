@@ -424,3 +424,11 @@ def test_the_writer_speaks_outside_quotations(code_text) -> None:
     doc = code_text("I believe the city council has wasted the money it raised for new buses.")
     (quote,) = [q for q in doc.quotes if not q.direct]
     assert quote.speaker.text == "I"
+
+
+@pytest.mark.model
+def test_a_speech_noun_with_an_owner_reports_its_clause(code_text) -> None:
+    doc = code_text("The video contradicts the mayor's claim that the bridge had been inspected last year.")
+    (quote,) = [q for q in doc.quotes if q.cue == "claim"]
+    assert not quote.direct and quote.text == "the bridge had been inspected last year"
+    assert doc.text[quote.speaker_start : quote.speaker_end] == "the mayor"

@@ -63,6 +63,11 @@ def cue_lexicon(resources: Resources) -> dict[str, str]:
     return {lemma: kind for lemma, kind in resources.rows("quote_cues.tsv", 2, required=2)}
 
 
+def cue_nouns(resources: Resources) -> frozenset[str]:
+    """Nouns that report what someone said or holds ("claim", "warning") from ``data/quote_cue_nouns.tsv``."""
+    return frozenset(lemma for (lemma,) in resources.rows("quote_cue_nouns.tsv", 1))
+
+
 def direct_cues(resources: Resources) -> dict[str, str]:
     """The cues that may attribute words in quotation marks: "she thinks" near a quotation
     rarely introduces it, and a nearer belief verb would steal it from the real "said"."""

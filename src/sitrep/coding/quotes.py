@@ -50,6 +50,7 @@ from sitrep.coding.quote_cues import (
     Cues,
     carried_speakers,
     cue_lexicon,
+    cue_nouns,
     direct_cues,
     find_cue,
     has_speaker,
@@ -103,7 +104,8 @@ def find_quotes(doc: Document, resources: Resources) -> list[Quote]:
     unlabelled = [s for s in spans if not any(s.covers(label.name[0]) for label in labels)]
     direct = find_direct(doc, parsed, unlabelled, sentence_of, text, resources.get(direct_cues))
     indirect = find_indirect(doc, parsed, spans, sentence_of, resources.get(cue_lexicon))
-    ordered = sorted(labelled + direct + indirect, key=lambda q: (q.start or 0, not q.direct))
+    claims = find_noun_claims(doc, parsed, spans, sentence_of, resources.get(cue_nouns))
+    ordered = sorted(labelled + direct + indirect + claims, key=lambda q: (q.start or 0, not q.direct))
     return [q for q in carried_speakers(doc, ordered) if has_speaker(q)]
 
 
@@ -241,6 +243,29 @@ def find_indirect(
             continue
         words = (content.text, content.start_char, content.end_char)
         quotes.append(make_quote(doc, Attribution(token, subject), words, sentence_of, direct=False))
+    return quotes
+
+
+def find_noun_claims(
+    doc: Document, parsed: Doc, spans: Sequence[QuoteSpan], sentence_of: dict[int, int], nouns: frozenset[str]
+) -> list[Quote]:
+    """What a speech noun with an owner reports: "Trump's claim that there were ...", "a Times
+    report that ..." (``speech.noun_claim``); unquoted content under four words is left out."""
+    quotes = []
+    for token in parsed:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
+            continue
+        owner, clause = speech.noun_claim(token)
+        if owner is None or clause is None or (owner.lower_ in NESTED_SPEAKERS and _quoted(token, spans)):
+            continue
+        words = speech.content_words(clause)
+        content = unquoted_lead(trimmed(parsed[words[0].i : words[-1].i + 1]) or clause.doc[0:0], spans)
+        if content is None or _fragment(content):
+            continue
+        attribution = Attribution(token, owner)
+        quotes.append(
+            make_quote(doc, attribution, (content.text, content.start_char, content.end_char), sentence_of, direct=False)
+        )
     return quotes
 
 

@@ -267,3 +267,46 @@ def test_cue_topic_is_none_after_an_object_or_on(hand_doc) -> None:
         ["nsubj", "ROOT", "prep", "pobj", "punct"],
     )
     assert speech.cue_topic(circumstance[1]) is None
+
+
+def test_an_infinitive_cue_under_an_object_is_spoken_by_the_object(hand_doc) -> None:
+    doc = hand_doc(
+        ["The", "judge", "forced", "Okoro", "to", "admit", "it", "."],
+        [1, 2, 2, 2, 5, 2, 5, 2],
+        ["det", "nsubj", "ROOT", "dobj", "aux", "xcomp", "dobj", "punct"],
+        pos=["DET", "NOUN", "VERB", "PROPN", "PART", "VERB", "PRON", "PUNCT"],
+    )
+    assert speech.cue_subject(doc[5]).text == "Okoro"
+
+
+def test_an_infinitive_of_purpose_is_spoken_by_the_subject(hand_doc) -> None:
+    doc = hand_doc(
+        ["Leaders", "used", "blunt", "words", "to", "denounce", "it", "."],
+        [1, 1, 3, 1, 5, 1, 5, 1],
+        ["nsubj", "ROOT", "amod", "dobj", "aux", "xcomp", "dobj", "punct"],
+        pos=["NOUN", "VERB", "ADJ", "NOUN", "PART", "VERB", "PRON", "PUNCT"],
+    )
+    assert speech.cue_subject(doc[5]).text == "Leaders"
+
+
+def test_noun_claim_gives_the_possessor_and_the_that_clause(hand_doc) -> None:
+    doc = hand_doc(
+        ["Rios", "'s", "claim", "that", "prices", "fell", "."],
+        [2, 0, 2, 5, 5, 2, 2],
+        ["poss", "case", "ROOT", "mark", "nsubj", "acl", "punct"],
+        pos=["PROPN", "PART", "NOUN", "SCONJ", "NOUN", "VERB", "PUNCT"],
+    )
+    owner, clause = speech.noun_claim(doc[2])
+    assert owner is not None and clause is not None
+    assert (owner.text, clause.text) == ("Rios", "fell")
+    assert speech.speaker_extent(owner).text == "Rios"
+
+
+def test_a_relative_clause_is_no_claim(hand_doc) -> None:
+    doc = hand_doc(
+        ["Rios", "'s", "claim", "that", "he", "made", "."],
+        [2, 0, 2, 5, 5, 2, 2],
+        ["poss", "case", "ROOT", "dobj", "nsubj", "relcl", "punct"],
+        pos=["PROPN", "PART", "NOUN", "PRON", "PRON", "VERB", "PUNCT"],
+    )
+    assert speech.noun_claim(doc[2])[1] is None

@@ -22,12 +22,15 @@ ACCORDING = "according"  # "according to X": the one cue that is not a verb
 RELATIVE_WORDS = frozenset({"who", "that", "which"})
 WITHHOLDING_VERBS = frozenset({"decline", "refuse"})  # "declined to say": speech that did not happen
 CLIMB_STEPS = 3  # clauses climbed from a verb to find its subject
+CONTROLLERS = frozenset({"PROPN", "PRON"})  # objects that may do an infinitive's speaking
 
 # A speaker is an active subject: the passive subject of "was told" is the one who heard.
 SPEAKER_SUBJECTS = L.ACTIVE_SUBJECTS
 # From a cue without a subject of its own to the clause it hangs on: participles ("..., saying"),
 # conjoined and relative clauses, and reported clauses ("he said, adding ...").
 CUE_CLIMB = L.SUBORDINATE | L.SAME_LEVEL | L.NOUN_CLAUSES | {L.OPEN_COMPLEMENT}
+# A speech noun's content clause: "the claim *that ...*" (the parser says acl or ccomp).
+NOUN_CLAIM_CLAUSES = frozenset({L.CLAUSAL_MODIFIER, L.CLAUSAL_COMPLEMENT})
 # What a stance cue is said about: "called him an opportunist", "told reporters", "accused X of ...".
 CUE_OBJECTS = L.DIRECT_OBJECTS | {L.OBJECT_PREDICATE, L.CLAUSAL_COMPLEMENT, L.OPEN_COMPLEMENT, L.DATIVE}
 CUE_OBJECT_PREPS = frozenset({"of", "for", "as"})  # "accused X of", "blamed X for", "described X as"
@@ -77,8 +80,9 @@ def quoted_as_object(cue: Token) -> Token | None:
 
 def cue_subject(cue: Token) -> Token | None:
     """The subject of a cue verb, climbing from a participle ("..., saying") or an infinitive to
-    the clause it hangs on, out of a preposition ("underlined the call *by saying* ..."), and from
-    a relative "who" to its noun ("the ministry, which said ...")."""
+    the clause it hangs on (or to its object: "forced X to admit"), out of a preposition
+    ("underlined the call *by saying* ..."), and from a relative "who" to its noun ("the
+    ministry, which said ...")."""
     verb = cue
     for _ in range(CLIMB_STEPS):
         subject = next((c for c in verb.children if c.dep_ in SPEAKER_SUBJECTS), None)
@@ -88,10 +92,23 @@ def cue_subject(cue: Token) -> Token | None:
         if verb.dep_ == L.PREP_COMPLEMENT and verb.head.dep_ == L.PREPOSITION:
             verb = verb.head.head
             continue
+        controller = _object_controller(verb)
+        if controller is not None:
+            return controller
         if verb.dep_ not in CUE_CLIMB or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object that does an infinitive's action: "forced *Stumpf* to admit ...", "asked *her*
+    to explain" (object control: the object, not the subject, speaks).  Only a name or a
+    pronoun: in "used blunt language to denounce ..." the subject still speaks."""
+    if verb.dep_ != L.OPEN_COMPLEMENT or not is_to_infinitive(verb):
+        return None
+    found = next((c for c in verb.head.children if c.dep_ in L.DIRECT_OBJECTS and c.i < verb.i), None)
+    return found if found is not None and found.pos_ in CONTROLLERS else None
 
 
 def speaker_of(cue: Token) -> Token | None:
@@ -118,6 +135,8 @@ def speaker_extent(subject: Token) -> Span:
     clauses = [c.left_edge.i for c in subject.rights if c.dep_ == L.CLAUSAL_MODIFIER]
     if clauses:
         right = min(clauses)
+    if right - left > 1 and subject.doc[right - 1].dep_ == L.CASE:
+        right -= 1  # a possessor speaks without its "'s" ("Trump's claim that ...")
     return subject.doc[left:right]
 
 
@@ -166,6 +185,23 @@ def content_words(clause: Token) -> list[Token]:
     return [
         t for t in clause.subtree if not (t.dep_ == L.MARKER and t.head.i == clause.i and t.lower_ == "that")
     ]
+
+
+def noun_claim(noun: Token) -> tuple[Token | None, Token | None]:
+    """The owner and the that-clause of a speech noun: "*Trump's* claim that *there were ...*",
+    "a *Times* report that ...".  The owner is the possessor, else a name in the compound."""
+    clause = next(
+        (c for c in noun.rights if c.dep_ in NOUN_CLAIM_CLAUSES and c.pos_ in VERBAL and _has_that(c)), None
+    )
+    owner = next((c for c in noun.lefts if c.dep_ == L.POSSESSIVE), None)
+    if owner is None:
+        owner = next((c for c in reversed(list(noun.lefts)) if c.dep_ == L.COMPOUND and c.pos_ == "PROPN"), None)
+    return owner, clause
+
+
+def _has_that(clause: Token) -> bool:
+    """Whether a clause opens with its own "that" (a content clause, not a relative one)."""
+    return any(c.dep_ == L.MARKER and c.lower_ == "that" for c in clause.children)
 
 
 def parenthetical_host(cue: Token) -> Token | None:
