@@ -197,6 +197,18 @@ def test_quotes_need_someone_who_can_speak(words: str, code: str, kept: bool) ->
             "complained",
             "the slow repair of the city's bridges",
         ),
+        (  # a phrasal verb of the lexicon
+            "The auditor pointed out that the agency had spent twice its budget.",
+            "The auditor",
+            "pointed",
+            "the agency had spent twice its budget",
+        ),
+        (  # speaking of something
+            "The coach spoke of a difficult season for the young players.",
+            "The coach",
+            "spoke",
+            "a difficult season for the young players",
+        ),
         (  # a verb of naming or discussing: its object is what was said
             "The senator mentioned the rising cost of rent in small towns.",
             "The senator",

@@ -1,7 +1,8 @@
 """Attribution in the parse: the cue that attributes a quotation, and who its speaker is.
 
 Cues.  A cue is a verb of ``data/quote_cues.tsv`` (said, told, added, warned, insisted,
-...) or "according to".  Each has a kind: ``speech`` and ``partial`` (called, described,
+..., or a phrasal verb such as "point out": ``cue_kind``) or "according to"; speech nouns
+with an owner ("the mayor's claim that ...") are listed in ``data/quote_cue_nouns.tsv``.  Each has a kind: ``speech`` and ``partial`` (called, described,
 criticised: only when they govern the quoted words) attribute quotations, ``direct``
 (asked) only quotations, ``belief`` (thinks) only unquoted content, and ``event`` (agreed
 to, called for) never a quote.  ``find_cue`` looks for the cue of a quoted span outside
@@ -78,7 +79,17 @@ def is_cue(token: Token, cues: Cues) -> bool:
     """Whether ``token`` is a cue verb of ``cues`` or the "according" of "according to"."""
     if token.lower_ == speech.ACCORDING:
         return speech.is_according_to(token)
-    return token.lemma_.lower() in cues and token.pos_ in {"VERB", "AUX"}
+    return cue_kind(token, cues) is not None and token.pos_ in {"VERB", "AUX"}
+
+
+def cue_kind(token: Token, cues: Cues) -> str | None:
+    """The kind of a cue verb: of its phrasal verb when the lexicon lists one ("pointed *out*
+    that ...", "laid *out* a plan"), else of its lemma."""
+    lemma = token.lemma_.lower()
+    particle = speech.particle_of(token)
+    if particle is not None and f"{lemma} {particle.lower_}" in cues:
+        return cues[f"{lemma} {particle.lower_}"]
+    return cues.get(lemma)
 
 
 def speaker_token(cue: Token) -> Token | None:
@@ -94,7 +105,7 @@ def find_cue(parsed: Doc, span: QuoteSpan, cues: Cues, spans: Sequence[QuoteSpan
         if span.covers(token.idx) or not is_cue(token, cues) or any(s.covers(token.idx) for s in spans):
             continue
         linked = _linked(token, span)
-        if cues.get(token.lemma_.lower()) in {"partial", "event"} and not linked:
+        if cue_kind(token, cues) in {"partial", "event"} and not linked:
             continue
         subject = speaker_token(token)
         if subject is None or span.covers(subject.idx) or subject.ent_type_ in UNSPOKEN_ENTITIES:
@@ -109,7 +120,7 @@ def find_cue(parsed: Doc, span: QuoteSpan, cues: Cues, spans: Sequence[QuoteSpan
 def sentence_cue(sentence: Span, cues: Cues) -> Attribution | None:
     """The speech cue and speaker of a reporting sentence ("..., a diplomat said.")."""
     for token in sentence:
-        if is_cue(token, cues) and cues.get(token.lemma_.lower()) == "speech":
+        if is_cue(token, cues) and cue_kind(token, cues) == "speech":
             subject = speaker_token(token)
             if subject is not None and subject.lower_ not in NESTED_SPEAKERS | NON_SPEAKERS:
                 return Attribution(token, subject)

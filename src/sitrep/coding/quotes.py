@@ -49,6 +49,7 @@ from sitrep.coding.quote_cues import (
     Attribution,
     Cues,
     carried_speakers,
+    cue_kind,
     cue_lexicon,
     cue_nouns,
     direct_cues,
@@ -230,10 +231,10 @@ def find_indirect(
     """Reported speech without quotation marks: "X said (that) ...", "according to X, ..."."""
     quotes = []
     for token in parsed:
-        kind = cues.get(token.lemma_.lower())
+        kind = cue_kind(token, cues)
         if not is_cue(token, cues) or kind in QUOTELESS_KINDS or speech.is_withheld(token):
             continue
-        content = reported_content(token, cues.get(token.lemma_.lower(), "speech"))
+        content = reported_content(token, kind or "speech")
         subject = speaker_token(token)
         if content is not None:
             content = unquoted_lead(content, spans)

@@ -310,3 +310,9 @@ def test_a_relative_clause_is_no_claim(hand_doc) -> None:
         pos=["PROPN", "PART", "NOUN", "PRON", "PRON", "VERB", "PUNCT"],
     )
     assert speech.noun_claim(doc[2])[1] is None
+
+
+def test_particle_of_a_phrasal_verb(hand_doc) -> None:
+    doc = hand_doc(["She", "pointed", "out", "errors", "."], [1, 1, 1, 1, 1], ["nsubj", "ROOT", "prt", "dobj", "punct"])
+    assert speech.particle_of(doc[1]).text == "out"
+    assert speech.particle_of(doc[3]) is None

@@ -122,6 +122,11 @@ def speaker_of(cue: Token) -> Token | None:
     return cue_subject(cue)
 
 
+def particle_of(verb: Token) -> Token | None:
+    """The particle of a phrasal verb ("pointed *out*", "laid *out*")."""
+    return next((c for c in verb.children if c.dep_ == L.PARTICLE), None)
+
+
 def is_withheld(cue: Token) -> bool:
     """Speech that did not happen: "did not say", "declined to say"."""
     negated = any(c.dep_ == L.NEGATION for c in cue.children)
