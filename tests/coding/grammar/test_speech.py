@@ -316,3 +316,13 @@ def test_particle_of_a_phrasal_verb(hand_doc) -> None:
     doc = hand_doc(["She", "pointed", "out", "errors", "."], [1, 1, 1, 1, 1], ["nsubj", "ROOT", "prt", "dobj", "punct"])
     assert speech.particle_of(doc[1]).text == "out"
     assert speech.particle_of(doc[3]) is None
+
+
+def test_content_clause_prefers_the_clause_after_the_cue(hand_doc) -> None:
+    doc = hand_doc(
+        ["It", "is", "odd", ";", "aides", "say", "she", "left", "."],
+        [1, 5, 1, 5, 5, 5, 7, 5, 5],
+        ["nsubj", "ccomp", "acomp", "punct", "nsubj", "ROOT", "nsubj", "ccomp", "punct"],
+        pos=["PRON", "AUX", "ADJ", "PUNCT", "NOUN", "VERB", "PRON", "VERB", "PUNCT"],
+    )
+    assert speech.content_clause(doc[5]).text == "left"

@@ -178,8 +178,11 @@ def is_to_infinitive(verb: Token) -> bool:
 
 
 def content_clause(cue: Token) -> Token | None:
-    """The clause a cue reports: its that-clause ("said (that) ..."), else its "to" infinitive."""
-    clause = next((c for c in cue.children if c.dep_ == L.CLAUSAL_COMPLEMENT), None)
+    """The clause a cue reports: its that-clause ("said (that) ..."), else its "to" infinitive.
+    Of two clauses the one after the cue: "It is unlikely; the team says she will go on" reports
+    "she will go on" (the parser hangs the clause before the semicolon on "says" too)."""
+    clauses = [c for c in cue.children if c.dep_ == L.CLAUSAL_COMPLEMENT]
+    clause = next((c for c in clauses if c.i > cue.i), clauses[0] if clauses else None)
     if clause is None:
         clause = next((c for c in cue.children if c.dep_ == L.OPEN_COMPLEMENT and is_to_infinitive(c)), None)
     return clause
