@@ -241,6 +241,8 @@ def test_indirect_quote_content(code_text, text, speaker, cue, content) -> None:
         "Rebels threatened to attack the capital within days.",
         "The union urged workers to stay at home on Monday.",
         "Ministers plan to raise taxes on imported cars.",
+        # the label of a text's part is no speaker
+        "Editor's Note: The following is an excerpt from a book by Maria Lopez.",
         # after "on" come the circumstances of speaking, not what was said
         "The officer spoke on condition of anonymity to the local paper.",
         # the clause's verb is quoted: the words before the quotation are only its opening

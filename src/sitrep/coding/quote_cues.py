@@ -41,6 +41,8 @@ TAIL_TOKENS = 8  # how far after a closing mark a trailing cue ("..., said X") i
 NESTED_SPEAKERS = frozenset({"i", "we", "you"})  # "I think ..." sits inside someone else's quotation
 UNSPOKEN_ENTITIES = frozenset({"DATE", "TIME"})  # "Monday said ..." is a misparse, not a speaker
 Cues = Mapping[str, str]  # cue lemma -> kind
+NOT_LABEL_SPEAKERS = frozenset({"note", "update", "updated", "correction", "related", "watch", "photo", "video",
+                                "source", "sources", "read", "more", "editor", "editors", "transcript"})
 NAMED_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})  # entities that may label what they say
 NON_SPEAKERS = frozenset({"'s", "’s", "this", "there"})  # unless resolved to an actor
 CARRIED_PRONOUNS = frozenset({"it", "they", "he", "she"})
@@ -223,9 +225,9 @@ def make_quote(
 
 def names_speaker(doc: Document, words: Span) -> bool:
     """Whether a paragraph's label ("Pence: ...") names someone: a name, an actor, or the surname
-    of a person the document names ("PENCE" after "Mike Pence"); no verb ("Note: ...", "Watch:
-    ..." are not speakers)."""
-    if any(t.pos_ in {"VERB", "AUX"} for t in words):
+    of a person the document names ("PENCE" after "Mike Pence"); no verb and none of the words
+    that label a text's parts ("Editor's Note: ...", "Watch: ..." are not speakers)."""
+    if any(t.pos_ in {"VERB", "AUX"} or t.lower_ in NOT_LABEL_SPEAKERS for t in words):
         return False
     if any(t.ent_type_ in NAMED_ENTITIES or mention_at(doc, t.i) is not None for t in words):
         return True

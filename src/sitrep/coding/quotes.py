@@ -104,8 +104,9 @@ def find_quotes(doc: Document, resources: Resources) -> list[Quote]:
     labelled, labels = find_labelled(doc, parsed, text, spans, sentence_of)
     unlabelled = [s for s in spans if not any(s.covers(label.name[0]) for label in labels)]
     direct = find_direct(doc, parsed, unlabelled, sentence_of, text, resources.get(direct_cues))
-    indirect = find_indirect(doc, parsed, spans, sentence_of, resources.get(cue_lexicon))
-    claims = find_noun_claims(doc, parsed, spans, sentence_of, resources.get(cue_nouns))
+    said = [*spans, *(QuoteSpan((label.content,), label.content[1]) for label in labels)]
+    indirect = find_indirect(doc, parsed, said, sentence_of, resources.get(cue_lexicon))
+    claims = find_noun_claims(doc, parsed, said, sentence_of, resources.get(cue_nouns))
     ordered = sorted(labelled + direct + indirect + claims, key=lambda q: (q.start or 0, not q.direct))
     return [q for q in carried_speakers(doc, ordered) if has_speaker(q)]
 

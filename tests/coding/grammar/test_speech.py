@@ -326,3 +326,13 @@ def test_content_clause_prefers_the_clause_after_the_cue(hand_doc) -> None:
         pos=["PRON", "AUX", "ADJ", "PUNCT", "NOUN", "VERB", "PRON", "VERB", "PUNCT"],
     )
     assert speech.content_clause(doc[5]).text == "left"
+
+
+def test_of_two_subjects_the_nearer_speaks(hand_doc) -> None:
+    doc = hand_doc(
+        ["“", "Full", "panic", "mode", ",", "”", "said", "Rios", "."],
+        [6, 3, 3, 6, 6, 6, 6, 6, 6],
+        ["punct", "amod", "compound", "nsubj", "punct", "punct", "ROOT", "nsubj", "punct"],
+        pos=["PUNCT", "ADJ", "NOUN", "NOUN", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT"],
+    )
+    assert speech.cue_subject(doc[6]).text == "Rios"

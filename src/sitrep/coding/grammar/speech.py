@@ -85,7 +85,10 @@ def cue_subject(cue: Token) -> Token | None:
     ministry, which said ...")."""
     verb = cue
     for _ in range(CLIMB_STEPS):
-        subject = next((c for c in verb.children if c.dep_ in SPEAKER_SUBJECTS), None)
+        subjects = [c for c in verb.children if c.dep_ in SPEAKER_SUBJECTS]
+        # of two subjects the nearer: in "“... Full panic mode,” said Ana Rios" the parser makes the
+        # quoted "mode" a subject too
+        subject = min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
         if subject is not None:
             relative = subject.lower_ in RELATIVE_WORDS and verb.dep_ == L.RELATIVE_CLAUSE
             return verb.head if relative else subject
