@@ -197,6 +197,18 @@ def test_quotes_need_someone_who_can_speak(words: str, code: str, kept: bool) ->
             "complained",
             "the slow repair of the city's bridges",
         ),
+        (  # a belief adjective and its clause
+            "Many farmers are afraid that the drought will last another year.",
+            "Many farmers",
+            "afraid",
+            "the drought will last another year",
+        ),
+        (  # knowing is holding a belief
+            "Investigators know that the fire started in the kitchen of the hotel.",
+            "Investigators",
+            "know",
+            "the fire started in the kitchen of the hotel",
+        ),
         (  # a phrasal verb of the lexicon
             "The auditor pointed out that the agency had spent twice its budget.",
             "The auditor",

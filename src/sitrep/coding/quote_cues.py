@@ -71,6 +71,11 @@ def cue_nouns(resources: Resources) -> frozenset[str]:
     return frozenset(lemma for (lemma,) in resources.rows("quote_cue_nouns.tsv", 1))
 
 
+def cue_adjectives(resources: Resources) -> frozenset[str]:
+    """Adjectives of belief that report a clause ("afraid", "convinced") from ``data/quote_cue_adjectives.tsv``."""
+    return frozenset(lemma for (lemma,) in resources.rows("quote_cue_adjectives.tsv", 1))
+
+
 def direct_cues(resources: Resources) -> dict[str, str]:
     """The cues that may attribute words in quotation marks: "she thinks" near a quotation
     rarely introduces it, and a nearer belief verb would steal it from the real "said"."""

@@ -31,7 +31,9 @@ Indirect quotes (``find_indirect``)
     a speech verb with neither clause nor object is about ("complained about ...") or
     "according to X, ..." gives a quote with ``direct`` false whose text is that content, cut
     where a quotation begins (content that opens in one, or whose verb is quoted, is a direct
-    quote).  A parenthetical's content is the side of the clause that holds its verb.  Inside
+    quote).  Speech nouns with an owner ("the mayor's claim that ...") and belief adjectives
+    ("farmers are afraid that ...") report their that-clause (``find_held_claims``).  A
+    parenthetical's content is the side of the clause that holds its verb.  Inside
     a quotation "I", "we", "you" speak within someone else's words and are left out; outside
     one they are the writer.  "Direct" cues (asked) only attribute quotations.
     Unquoted content under four words is a fragment and left out, and the complements of
@@ -49,6 +51,7 @@ from sitrep.coding.quote_cues import (
     Attribution,
     Cues,
     carried_speakers,
+    cue_adjectives,
     cue_kind,
     cue_lexicon,
     cue_nouns,
@@ -106,7 +109,7 @@ def find_quotes(doc: Document, resources: Resources) -> list[Quote]:
     direct = find_direct(doc, parsed, unlabelled, sentence_of, text, resources.get(direct_cues))
     said = [*spans, *(QuoteSpan((label.content,), label.content[1]) for label in labels)]
     indirect = find_indirect(doc, parsed, said, sentence_of, resources.get(cue_lexicon))
-    claims = find_noun_claims(doc, parsed, said, sentence_of, resources.get(cue_nouns))
+    claims = find_held_claims(doc, parsed, said, sentence_of, resources)
     ordered = sorted(labelled + direct + indirect + claims, key=lambda q: (q.start or 0, not q.direct))
     return [q for q in carried_speakers(doc, ordered) if has_speaker(q)]
 
@@ -248,23 +251,29 @@ def find_indirect(
     return quotes
 
 
-def find_noun_claims(
-    doc: Document, parsed: Doc, spans: Sequence[QuoteSpan], sentence_of: dict[int, int], nouns: frozenset[str]
+def find_held_claims(
+    doc: Document, parsed: Doc, spans: Sequence[QuoteSpan], sentence_of: dict[int, int], resources: Resources
 ) -> list[Quote]:
-    """What a speech noun with an owner reports: "Trump's claim that there were ...", "a Times
-    report that ..." (``speech.noun_claim``); unquoted content under four words is left out."""
+    """What a speech noun with an owner or a belief adjective reports: "Trump's claim that there
+    were ...", "a Times report that ..." (``speech.noun_claim``), "Democrats are afraid that ..."
+    (``speech.adjective_claim``); unquoted content under four words is left out."""
+    nouns, adjectives = resources.get(cue_nouns), resources.get(cue_adjectives)
     quotes = []
     for token in parsed:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in nouns:
+            holder, clause = speech.noun_claim(token)
+        elif lemma in adjectives:
+            holder, clause = speech.adjective_claim(token)
+        else:
             continue
-        owner, clause = speech.noun_claim(token)
-        if owner is None or clause is None or (owner.lower_ in NESTED_SPEAKERS and _quoted(token, spans)):
+        if holder is None or clause is None or (holder.lower_ in NESTED_SPEAKERS and _quoted(token, spans)):
             continue
         words = speech.content_words(clause)
         content = unquoted_lead(trimmed(parsed[words[0].i : words[-1].i + 1]) or clause.doc[0:0], spans)
         if content is None or _fragment(content):
             continue
-        attribution = Attribution(token, owner)
+        attribution = Attribution(token, holder)
         quotes.append(
             make_quote(doc, attribution, (content.text, content.start_char, content.end_char), sentence_of, direct=False)
         )

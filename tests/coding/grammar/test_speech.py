@@ -336,3 +336,15 @@ def test_of_two_subjects_the_nearer_speaks(hand_doc) -> None:
         pos=["PUNCT", "ADJ", "NOUN", "NOUN", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT"],
     )
     assert speech.cue_subject(doc[6]).text == "Rios"
+
+
+def test_adjective_claim_gives_the_copulas_subject_and_the_clause(hand_doc) -> None:
+    doc = hand_doc(
+        ["Farmers", "are", "afraid", "that", "rain", "fails", "."],
+        [1, 1, 1, 5, 5, 2, 1],
+        ["nsubj", "ROOT", "acomp", "mark", "nsubj", "ccomp", "punct"],
+        pos=["NOUN", "AUX", "ADJ", "SCONJ", "NOUN", "VERB", "PUNCT"],
+    )
+    holder, clause = speech.adjective_claim(doc[2])
+    assert holder is not None and clause is not None
+    assert (holder.text, clause.text) == ("Farmers", "fails")

@@ -54,3 +54,4 @@ PREP_COMPLEMENT = "pcomp"  # a clause or gerund as a preposition's object ("by *
 CASE = "case"  # the possessive "'s" as a token of its own
 AUX = "aux"
 PASSIVE_AUX = "auxpass"
+ADJECTIVAL_COMPLEMENT = "acomp"  # "are *afraid* that ..." (added by the quotes work, issue 12)

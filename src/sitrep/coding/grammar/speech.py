@@ -210,6 +210,15 @@ def noun_claim(noun: Token) -> tuple[Token | None, Token | None]:
     return owner, clause
 
 
+def adjective_claim(adjective: Token) -> tuple[Token | None, Token | None]:
+    """The holder and the clause of a belief adjective: "*Democrats* are afraid that *the party may
+    lose*" (the adjective complements a copula whose subject holds the belief)."""
+    if adjective.dep_ != L.ADJECTIVAL_COMPLEMENT:
+        return None, None
+    clause = next((c for c in adjective.rights if c.dep_ == L.CLAUSAL_COMPLEMENT and c.pos_ in VERBAL), None)
+    return (cue_subject(adjective.head) if clause is not None else None), clause
+
+
 def _has_that(clause: Token) -> bool:
     """Whether a clause opens with its own "that" (a content clause, not a relative one)."""
     return any(c.dep_ == L.MARKER and c.lower_ == "that" for c in clause.children)
