@@ -243,3 +243,108 @@ def test_owner_modifiers(hand_doc) -> None:
     assert _words(speech.owner_modifiers(push[2])) == ["Washington"]
     proposal = hand_doc(["the", "US", "proposal"], [2, 2, 2], ["det", "compound", "ROOT"])
     assert _words(speech.owner_modifiers(proposal[2])) == ["US"]
+
+
+def test_cue_topic_is_the_object_of_about_when_there_is_no_object(hand_doc) -> None:
+    doc = hand_doc(
+        ["Farmers", "complained", "about", "the", "prices", "."],
+        [1, 1, 1, 4, 2, 1],
+        ["nsubj", "ROOT", "prep", "det", "pobj", "punct"],
+    )
+    assert speech.cue_topic(doc[1]).text == "prices"
+
+
+def test_cue_topic_is_none_after_an_object_or_on(hand_doc) -> None:
+    with_object = hand_doc(
+        ["She", "told", "reporters", "about", "it", "."],
+        [1, 1, 1, 1, 3, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+    )
+    assert speech.cue_topic(with_object[1]) is None
+    circumstance = hand_doc(
+        ["He", "spoke", "on", "condition", "."],
+        [1, 1, 1, 2, 1],
+        ["nsubj", "ROOT", "prep", "pobj", "punct"],
+    )
+    assert speech.cue_topic(circumstance[1]) is None
+
+
+def test_an_infinitive_cue_under_an_object_is_spoken_by_the_object(hand_doc) -> None:
+    doc = hand_doc(
+        ["The", "judge", "forced", "Okoro", "to", "admit", "it", "."],
+        [1, 2, 2, 2, 5, 2, 5, 2],
+        ["det", "nsubj", "ROOT", "dobj", "aux", "xcomp", "dobj", "punct"],
+        pos=["DET", "NOUN", "VERB", "PROPN", "PART", "VERB", "PRON", "PUNCT"],
+    )
+    assert speech.cue_subject(doc[5]).text == "Okoro"
+
+
+def test_an_infinitive_of_purpose_is_spoken_by_the_subject(hand_doc) -> None:
+    doc = hand_doc(
+        ["Leaders", "used", "blunt", "words", "to", "denounce", "it", "."],
+        [1, 1, 3, 1, 5, 1, 5, 1],
+        ["nsubj", "ROOT", "amod", "dobj", "aux", "xcomp", "dobj", "punct"],
+        pos=["NOUN", "VERB", "ADJ", "NOUN", "PART", "VERB", "PRON", "PUNCT"],
+    )
+    assert speech.cue_subject(doc[5]).text == "Leaders"
+
+
+def test_noun_claim_gives_the_possessor_and_the_that_clause(hand_doc) -> None:
+    doc = hand_doc(
+        ["Rios", "'s", "claim", "that", "prices", "fell", "."],
+        [2, 0, 2, 5, 5, 2, 2],
+        ["poss", "case", "ROOT", "mark", "nsubj", "acl", "punct"],
+        pos=["PROPN", "PART", "NOUN", "SCONJ", "NOUN", "VERB", "PUNCT"],
+    )
+    owner, clause = speech.noun_claim(doc[2])
+    assert owner is not None and clause is not None
+    assert (owner.text, clause.text) == ("Rios", "fell")
+    assert speech.speaker_extent(owner).text == "Rios"
+
+
+def test_a_relative_clause_is_no_claim(hand_doc) -> None:
+    doc = hand_doc(
+        ["Rios", "'s", "claim", "that", "he", "made", "."],
+        [2, 0, 2, 5, 5, 2, 2],
+        ["poss", "case", "ROOT", "dobj", "nsubj", "relcl", "punct"],
+        pos=["PROPN", "PART", "NOUN", "PRON", "PRON", "VERB", "PUNCT"],
+    )
+    assert speech.noun_claim(doc[2])[1] is None
+
+
+def test_particle_of_a_phrasal_verb(hand_doc) -> None:
+    doc = hand_doc(["She", "pointed", "out", "errors", "."], [1, 1, 1, 1, 1], ["nsubj", "ROOT", "prt", "dobj", "punct"])
+    assert speech.particle_of(doc[1]).text == "out"
+    assert speech.particle_of(doc[3]) is None
+
+
+def test_content_clause_prefers_the_clause_after_the_cue(hand_doc) -> None:
+    doc = hand_doc(
+        ["It", "is", "odd", ";", "aides", "say", "she", "left", "."],
+        [1, 5, 1, 5, 5, 5, 7, 5, 5],
+        ["nsubj", "ccomp", "acomp", "punct", "nsubj", "ROOT", "nsubj", "ccomp", "punct"],
+        pos=["PRON", "AUX", "ADJ", "PUNCT", "NOUN", "VERB", "PRON", "VERB", "PUNCT"],
+    )
+    assert speech.content_clause(doc[5]).text == "left"
+
+
+def test_of_two_subjects_the_nearer_speaks(hand_doc) -> None:
+    doc = hand_doc(
+        ["“", "Full", "panic", "mode", ",", "”", "said", "Rios", "."],
+        [6, 3, 3, 6, 6, 6, 6, 6, 6],
+        ["punct", "amod", "compound", "nsubj", "punct", "punct", "ROOT", "nsubj", "punct"],
+        pos=["PUNCT", "ADJ", "NOUN", "NOUN", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT"],
+    )
+    assert speech.cue_subject(doc[6]).text == "Rios"
+
+
+def test_adjective_claim_gives_the_copulas_subject_and_the_clause(hand_doc) -> None:
+    doc = hand_doc(
+        ["Farmers", "are", "afraid", "that", "rain", "fails", "."],
+        [1, 1, 1, 5, 5, 2, 1],
+        ["nsubj", "ROOT", "acomp", "mark", "nsubj", "ccomp", "punct"],
+        pos=["NOUN", "AUX", "ADJ", "SCONJ", "NOUN", "VERB", "PUNCT"],
+    )
+    holder, clause = speech.adjective_claim(doc[2])
+    assert holder is not None and clause is not None
+    assert (holder.text, clause.text) == ("Farmers", "fails")

@@ -191,6 +191,42 @@ def test_quotes_need_someone_who_can_speak(words: str, code: str, kept: bool) ->
             "says",
             "he would release his returns on Friday, calling them",
         ),
+        (  # a speech verb with no clause and no object: what it is about
+            "The mayor complained about the slow repair of the city's bridges.",
+            "The mayor",
+            "complained",
+            "the slow repair of the city's bridges",
+        ),
+        (  # a belief adjective and its clause
+            "Many farmers are afraid that the drought will last another year.",
+            "Many farmers",
+            "afraid",
+            "the drought will last another year",
+        ),
+        (  # knowing is holding a belief
+            "Investigators know that the fire started in the kitchen of the hotel.",
+            "Investigators",
+            "know",
+            "the fire started in the kitchen of the hotel",
+        ),
+        (  # a phrasal verb of the lexicon
+            "The auditor pointed out that the agency had spent twice its budget.",
+            "The auditor",
+            "pointed",
+            "the agency had spent twice its budget",
+        ),
+        (  # speaking of something
+            "The coach spoke of a difficult season for the young players.",
+            "The coach",
+            "spoke",
+            "a difficult season for the young players",
+        ),
+        (  # a verb of naming or discussing: its object is what was said
+            "The senator mentioned the rising cost of rent in small towns.",
+            "The senator",
+            "mentioned",
+            "the rising cost of rent in small towns",
+        ),
     ],
 )
 def test_indirect_quote_content(code_text, text, speaker, cue, content) -> None:
@@ -217,6 +253,12 @@ def test_indirect_quote_content(code_text, text, speaker, cue, content) -> None:
         "Rebels threatened to attack the capital within days.",
         "The union urged workers to stay at home on Monday.",
         "Ministers plan to raise taxes on imported cars.",
+        # the label of a text's part is no speaker
+        "Editor's Note: The following is an excerpt from a book by Maria Lopez.",
+        # after "on" come the circumstances of speaking, not what was said
+        "The officer spoke on condition of anonymity to the local paper.",
+        # the clause's verb is quoted: the words before the quotation are only its opening
+        "Okoro said that if the rains fail again, “the harvest will be lost.”",
     ],
 )
 def test_no_indirect_quote(code_text, text) -> None:
@@ -345,3 +387,74 @@ def test_a_split_quotation_is_joined() -> None:
 
 def test_a_quote_without_a_speaker_is_left_out() -> None:
     assert not quote_cues.has_speaker(Quote(speaker=None, text="...", sentence_index=0))
+
+
+def test_paragraph_labels_name_a_speaker_and_a_colon() -> None:
+    text = "Okafor: Rates Will Stay High.\n\n“MORAES: We start with the budget.\n\nA word from Okafor: no.\n"
+    labels = quote_marks.paragraph_labels(text)
+    assert [text[slice(*label.name)] for label in labels] == ["Okafor", "MORAES"]
+    assert [text[slice(*label.content)] for label in labels] == ["Rates Will Stay High", "We start with the budget"]
+
+
+@pytest.mark.model
+def test_a_labelled_paragraph_is_its_speakers_quote(code_text) -> None:
+    doc = code_text(
+        "Maria Lopez interviewed Senator John Miller on Sunday.\n\n"
+        "“LOPEZ: Will you raise taxes next year, Senator?\n\n"
+        "“MILLER: We will not raise taxes on working families next year.”"
+    )
+    quotes = {q.speaker.text: q for q in doc.quotes if q.cue == ":"}
+    assert set(quotes) == {"LOPEZ", "MILLER"}
+    assert quotes["MILLER"].text == "We will not raise taxes on working families next year"
+    assert quotes["MILLER"].direct
+    assert not any(q.text.startswith("LOPEZ") for q in doc.quotes)
+
+
+@pytest.mark.model
+def test_a_headline_label_is_an_indirect_quote(code_text) -> None:
+    doc = code_text("Yellen: Rates Will Stay High Until Inflation Falls.\n\nJanet Yellen spoke on Monday.")
+    (quote,) = [q for q in doc.quotes if q.cue == ":"]
+    assert quote.speaker.text == "Yellen" and not quote.direct
+    assert quote.text == "Rates Will Stay High Until Inflation Falls"
+
+
+def test_a_closing_mark_that_opens_a_paragraph_opens_a_quotation() -> None:
+    text = "Readers wrote in.\n”Rents are too high.” ― Ana Rios"
+    assert [span.text(text) for span in quote_marks.find_quote_spans(text)] == ["Rents are too high."]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("“Rents are too high.” ― Ana Rios\n", "Ana Rios"),
+        ("“Rents are too high.”— Ana Rios “Buses are late.”", "Ana Rios"),
+        ("“Rents are too high.” ― and the council knows it.", None),
+        ("“Rents are too high,” Ana Rios said.", None),
+    ],
+)
+def test_dash_name_signs_a_quotation(text: str, name: str | None) -> None:
+    span = quote_marks.find_quote_spans(text)[0]
+    where = quote_marks.dash_name(span, text)
+    assert (text[slice(*where)] if where else None) == name
+
+
+@pytest.mark.model
+def test_a_quotation_signed_after_a_dash_is_the_signers(code_text) -> None:
+    doc = code_text("Voters told us what they think.\n“The buses never come on time.” ― Maria Lopez\n")
+    (quote,) = _direct(doc)
+    assert quote.speaker.text == "Maria Lopez" and quote.text == "The buses never come on time."
+
+
+@pytest.mark.model
+def test_the_writer_speaks_outside_quotations(code_text) -> None:
+    doc = code_text("I believe the city council has wasted the money it raised for new buses.")
+    (quote,) = [q for q in doc.quotes if not q.direct]
+    assert quote.speaker.text == "I"
+
+
+@pytest.mark.model
+def test_a_speech_noun_with_an_owner_reports_its_clause(code_text) -> None:
+    doc = code_text("The video contradicts the mayor's claim that the bridge had been inspected last year.")
+    (quote,) = [q for q in doc.quotes if q.cue == "claim"]
+    assert not quote.direct and quote.text == "the bridge had been inspected last year"
+    assert doc.text[quote.speaker_start : quote.speaker_end] == "the mayor"

@@ -22,15 +22,21 @@ ACCORDING = "according"  # "according to X": the one cue that is not a verb
 RELATIVE_WORDS = frozenset({"who", "that", "which"})
 WITHHOLDING_VERBS = frozenset({"decline", "refuse"})  # "declined to say": speech that did not happen
 CLIMB_STEPS = 3  # clauses climbed from a verb to find its subject
+CONTROLLERS = frozenset({"PROPN", "PRON"})  # objects that may do an infinitive's speaking
 
 # A speaker is an active subject: the passive subject of "was told" is the one who heard.
 SPEAKER_SUBJECTS = L.ACTIVE_SUBJECTS
 # From a cue without a subject of its own to the clause it hangs on: participles ("..., saying"),
 # conjoined and relative clauses, and reported clauses ("he said, adding ...").
 CUE_CLIMB = L.SUBORDINATE | L.SAME_LEVEL | L.NOUN_CLAUSES | {L.OPEN_COMPLEMENT}
+# A speech noun's content clause: "the claim *that ...*" (the parser says acl or ccomp).
+NOUN_CLAIM_CLAUSES = frozenset({L.CLAUSAL_MODIFIER, L.CLAUSAL_COMPLEMENT})
 # What a stance cue is said about: "called him an opportunist", "told reporters", "accused X of ...".
 CUE_OBJECTS = L.DIRECT_OBJECTS | {L.OBJECT_PREDICATE, L.CLAUSAL_COMPLEMENT, L.OPEN_COMPLEMENT, L.DATIVE}
 CUE_OBJECT_PREPS = frozenset({"of", "for", "as"})  # "accused X of", "blamed X for", "described X as"
+# What a speech cue with no clause nor object is about: the phrase of one of these ("complained
+# *about* ...", "spoke *of* ...").
+TOPIC_PREPS = frozenset({"about", "of", "against"})  # not "on": "spoke on condition of anonymity"
 
 # A position's holder is its subject, active or passive ("Greenland will not be sold").
 HOLDER_SUBJECTS = L.NOMINAL_SUBJECTS
@@ -74,21 +80,38 @@ def quoted_as_object(cue: Token) -> Token | None:
 
 def cue_subject(cue: Token) -> Token | None:
     """The subject of a cue verb, climbing from a participle ("..., saying") or an infinitive to
-    the clause it hangs on, out of a preposition ("underlined the call *by saying* ..."), and from
-    a relative "who" to its noun ("the ministry, which said ...")."""
+    the clause it hangs on (or to its object: "forced X to admit"), out of a preposition
+    ("underlined the call *by saying* ..."), and from a relative "who" to its noun ("the
+    ministry, which said ...")."""
     verb = cue
     for _ in range(CLIMB_STEPS):
-        subject = next((c for c in verb.children if c.dep_ in SPEAKER_SUBJECTS), None)
+        subjects = [c for c in verb.children if c.dep_ in SPEAKER_SUBJECTS]
+        # of two subjects the nearer: in "“... Full panic mode,” said Ana Rios" the parser makes the
+        # quoted "mode" a subject too
+        subject = min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
         if subject is not None:
             relative = subject.lower_ in RELATIVE_WORDS and verb.dep_ == L.RELATIVE_CLAUSE
             return verb.head if relative else subject
         if verb.dep_ == L.PREP_COMPLEMENT and verb.head.dep_ == L.PREPOSITION:
             verb = verb.head.head
             continue
+        controller = _object_controller(verb)
+        if controller is not None:
+            return controller
         if verb.dep_ not in CUE_CLIMB or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object that does an infinitive's action: "forced *Stumpf* to admit ...", "asked *her*
+    to explain" (object control: the object, not the subject, speaks).  Only a name or a
+    pronoun: in "used blunt language to denounce ..." the subject still speaks."""
+    if verb.dep_ != L.OPEN_COMPLEMENT or not is_to_infinitive(verb):
+        return None
+    found = next((c for c in verb.head.children if c.dep_ in L.DIRECT_OBJECTS and c.i < verb.i), None)
+    return found if found is not None and found.pos_ in CONTROLLERS else None
 
 
 def speaker_of(cue: Token) -> Token | None:
@@ -100,6 +123,11 @@ def speaker_of(cue: Token) -> Token | None:
     if quoter is not None:
         return quoter
     return cue_subject(cue)
+
+
+def particle_of(verb: Token) -> Token | None:
+    """The particle of a phrasal verb ("pointed *out*", "laid *out*")."""
+    return next((c for c in verb.children if c.dep_ == L.PARTICLE), None)
 
 
 def is_withheld(cue: Token) -> bool:
@@ -115,6 +143,8 @@ def speaker_extent(subject: Token) -> Span:
     clauses = [c.left_edge.i for c in subject.rights if c.dep_ == L.CLAUSAL_MODIFIER]
     if clauses:
         right = min(clauses)
+    if right - left > 1 and subject.doc[right - 1].dep_ == L.CASE:
+        right -= 1  # a possessor speaks without its "'s" ("Trump's claim that ...")
     return subject.doc[left:right]
 
 
@@ -151,8 +181,11 @@ def is_to_infinitive(verb: Token) -> bool:
 
 
 def content_clause(cue: Token) -> Token | None:
-    """The clause a cue reports: its that-clause ("said (that) ..."), else its "to" infinitive."""
-    clause = next((c for c in cue.children if c.dep_ == L.CLAUSAL_COMPLEMENT), None)
+    """The clause a cue reports: its that-clause ("said (that) ..."), else its "to" infinitive.
+    Of two clauses the one after the cue: "It is unlikely; the team says she will go on" reports
+    "she will go on" (the parser hangs the clause before the semicolon on "says" too)."""
+    clauses = [c for c in cue.children if c.dep_ == L.CLAUSAL_COMPLEMENT]
+    clause = next((c for c in clauses if c.i > cue.i), clauses[0] if clauses else None)
     if clause is None:
         clause = next((c for c in cue.children if c.dep_ == L.OPEN_COMPLEMENT and is_to_infinitive(c)), None)
     return clause
@@ -163,6 +196,32 @@ def content_words(clause: Token) -> list[Token]:
     return [
         t for t in clause.subtree if not (t.dep_ == L.MARKER and t.head.i == clause.i and t.lower_ == "that")
     ]
+
+
+def noun_claim(noun: Token) -> tuple[Token | None, Token | None]:
+    """The owner and the that-clause of a speech noun: "*Trump's* claim that *there were ...*",
+    "a *Times* report that ...".  The owner is the possessor, else a name in the compound."""
+    clause = next(
+        (c for c in noun.rights if c.dep_ in NOUN_CLAIM_CLAUSES and c.pos_ in VERBAL and _has_that(c)), None
+    )
+    owner = next((c for c in noun.lefts if c.dep_ == L.POSSESSIVE), None)
+    if owner is None:
+        owner = next((c for c in reversed(list(noun.lefts)) if c.dep_ == L.COMPOUND and c.pos_ == "PROPN"), None)
+    return owner, clause
+
+
+def adjective_claim(adjective: Token) -> tuple[Token | None, Token | None]:
+    """The holder and the clause of a belief adjective: "*Democrats* are afraid that *the party may
+    lose*" (the adjective complements a copula whose subject holds the belief)."""
+    if adjective.dep_ != L.ADJECTIVAL_COMPLEMENT:
+        return None, None
+    clause = next((c for c in adjective.rights if c.dep_ == L.CLAUSAL_COMPLEMENT and c.pos_ in VERBAL), None)
+    return (cue_subject(adjective.head) if clause is not None else None), clause
+
+
+def _has_that(clause: Token) -> bool:
+    """Whether a clause opens with its own "that" (a content clause, not a relative one)."""
+    return any(c.dep_ == L.MARKER and c.lower_ == "that" for c in clause.children)
 
 
 def parenthetical_host(cue: Token) -> Token | None:
@@ -181,6 +240,18 @@ def cue_objects(cue: Token) -> list[Token]:
         for c in cue.rights
         if c.dep_ in CUE_OBJECTS or (c.dep_ == L.PREPOSITION and c.lower_ in CUE_OBJECT_PREPS)
     ]
+
+
+def cue_topic(cue: Token) -> Token | None:
+    """What a speech cue with neither clause nor object talks about: the object of its
+    "about/of/against" ("complained *about the delays*", "spoke *of a new era*").  The
+    object of a speech verb is seldom what was said ("added a clause", "told reporters")."""
+    if any(c.dep_ in L.DIRECT_OBJECTS for c in cue.children):
+        return None
+    prep = next((c for c in cue.rights if c.dep_ == L.PREPOSITION and c.lower_ in TOPIC_PREPS), None)
+    if prep is None:
+        return None
+    return next((c for c in prep.children if c.dep_ in {L.PREP_OBJECT, L.PREP_COMPLEMENT}), None)
 
 
 # --- positions (stances) --------------------------------------------------------------------------

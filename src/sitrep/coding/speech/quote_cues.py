@@ -1,7 +1,8 @@
 """Attribution in the parse: the cue that attributes a quotation, and who its speaker is.
 
 Cues.  A cue is a verb of ``data/quote_cues.tsv`` (said, told, added, warned, insisted,
-...) or "according to".  Each has a kind: ``speech`` and ``partial`` (called, described,
+..., or a phrasal verb such as "point out": ``cue_kind``) or "according to"; speech nouns
+with an owner ("the mayor's claim that ...") are listed in ``data/quote_cue_nouns.tsv``.  Each has a kind: ``speech`` and ``partial`` (called, described,
 criticised: only when they govern the quoted words) attribute quotations, ``direct``
 (asked) only quotations, ``belief`` (thinks) only unquoted content, and ``event`` (agreed
 to, called for) never a quote.  ``find_cue`` looks for the cue of a quoted span outside
@@ -40,6 +41,9 @@ TAIL_TOKENS = 8  # how far after a closing mark a trailing cue ("..., said X") i
 NESTED_SPEAKERS = frozenset({"i", "we", "you"})  # "I think ..." sits inside someone else's quotation
 UNSPOKEN_ENTITIES = frozenset({"DATE", "TIME"})  # "Monday said ..." is a misparse, not a speaker
 Cues = Mapping[str, str]  # cue lemma -> kind
+NOT_LABEL_SPEAKERS = frozenset({"note", "update", "updated", "correction", "related", "watch", "photo", "video",
+                                "source", "sources", "read", "more", "editor", "editors", "transcript"})
+NAMED_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})  # entities that may label what they say
 NON_SPEAKERS = frozenset({"'s", "’s", "this", "there"})  # unless resolved to an actor
 CARRIED_PRONOUNS = frozenset({"it", "they", "he", "she"})
 CARRY_REACH = 2  # sentences back a pronoun speaker may take the previous speaker from
@@ -62,6 +66,16 @@ def cue_lexicon(resources: Resources) -> dict[str, str]:
     return {lemma: kind for lemma, kind in resources.rows("quote_cues.tsv", 2, required=2)}
 
 
+def cue_nouns(resources: Resources) -> frozenset[str]:
+    """Nouns that report what someone said or holds ("claim", "warning") from ``data/quote_cue_nouns.tsv``."""
+    return frozenset(lemma for (lemma,) in resources.rows("quote_cue_nouns.tsv", 1))
+
+
+def cue_adjectives(resources: Resources) -> frozenset[str]:
+    """Adjectives of belief that report a clause ("afraid", "convinced") from ``data/quote_cue_adjectives.tsv``."""
+    return frozenset(lemma for (lemma,) in resources.rows("quote_cue_adjectives.tsv", 1))
+
+
 def direct_cues(resources: Resources) -> dict[str, str]:
     """The cues that may attribute words in quotation marks: "she thinks" near a quotation
     rarely introduces it, and a nearer belief verb would steal it from the real "said"."""
@@ -72,7 +86,17 @@ def is_cue(token: Token, cues: Cues) -> bool:
     """Whether ``token`` is a cue verb of ``cues`` or the "according" of "according to"."""
     if token.lower_ == speech.ACCORDING:
         return speech.is_according_to(token)
-    return token.lemma_.lower() in cues and token.pos_ in {"VERB", "AUX"}
+    return cue_kind(token, cues) is not None and token.pos_ in {"VERB", "AUX"}
+
+
+def cue_kind(token: Token, cues: Cues) -> str | None:
+    """The kind of a cue verb: of its phrasal verb when the lexicon lists one ("pointed *out*
+    that ...", "laid *out* a plan"), else of its lemma."""
+    lemma = token.lemma_.lower()
+    particle = speech.particle_of(token)
+    if particle is not None and f"{lemma} {particle.lower_}" in cues:
+        return cues[f"{lemma} {particle.lower_}"]
+    return cues.get(lemma)
 
 
 def speaker_token(cue: Token) -> Token | None:
@@ -88,7 +112,7 @@ def find_cue(parsed: Doc, span: QuoteSpan, cues: Cues, spans: Sequence[QuoteSpan
         if span.covers(token.idx) or not is_cue(token, cues) or any(s.covers(token.idx) for s in spans):
             continue
         linked = _linked(token, span)
-        if cues.get(token.lemma_.lower()) in {"partial", "event"} and not linked:
+        if cue_kind(token, cues) in {"partial", "event"} and not linked:
             continue
         subject = speaker_token(token)
         if subject is None or span.covers(subject.idx) or subject.ent_type_ in UNSPOKEN_ENTITIES:
@@ -103,7 +127,7 @@ def find_cue(parsed: Doc, span: QuoteSpan, cues: Cues, spans: Sequence[QuoteSpan
 def sentence_cue(sentence: Span, cues: Cues) -> Attribution | None:
     """The speech cue and speaker of a reporting sentence ("..., a diplomat said.")."""
     for token in sentence:
-        if is_cue(token, cues) and cues.get(token.lemma_.lower()) == "speech":
+        if is_cue(token, cues) and cue_kind(token, cues) == "speech":
             subject = speaker_token(token)
             if subject is not None and subject.lower_ not in NESTED_SPEAKERS | NON_SPEAKERS:
                 return Attribution(token, subject)
@@ -181,11 +205,12 @@ def make_quote(
     sentence_of: dict[int, int],
     *,
     direct: bool,
+    words: Span | None = None,
 ) -> Quote:
     """The Quote record for ``content`` (its text, start and end characters) attributed by
-    ``attribution``."""
+    ``attribution``; ``words`` name the speaker when they are not the subject's phrase."""
     text, start, end = content
-    words = speaker_words(attribution.subject)
+    words = words if words is not None else speaker_words(attribution.subject)
     sentence = attribution.cue.doc.char_span(start, max(end, start + 1), alignment_mode="expand")
     sentence_index = (
         sentence_of.get(sentence[0].sent.start, 0) if sentence is not None and len(sentence) else 0
@@ -201,6 +226,18 @@ def make_quote(
         speaker_start=words.start_char,
         speaker_end=words.end_char,
     )
+
+
+def names_speaker(doc: Document, words: Span) -> bool:
+    """Whether a paragraph's label ("Pence: ...") names someone: a name, an actor, or the surname
+    of a person the document names ("PENCE" after "Mike Pence"); no verb and none of the words
+    that label a text's parts ("Editor's Note: ...", "Watch: ..." are not speakers)."""
+    if any(t.pos_ in {"VERB", "AUX"} or t.lower_ in NOT_LABEL_SPEAKERS for t in words):
+        return False
+    if any(t.ent_type_ in NAMED_ENTITIES or mention_at(doc, t.i) is not None for t in words):
+        return True
+    surnames = {e[-1].lower_ for e in words.doc.ents if e.label_ == "PERSON"}
+    return any(t.lower_ in surnames for t in words)
 
 
 def speaker_words(subject: Token) -> Span:

@@ -7,7 +7,9 @@ again -- the newspaper convention for long quotes -- and the whole run is one
 ``QuoteSpan``; otherwise the open quotation ends with its paragraph.  Quoted titles and
 names ("Fox News Sunday") are told apart from quoted words (``is_title``), and a split
 quotation (“We will not,” she said, “give up.”) is recognised here (``is_split``) so the
-quotes stage can join it.
+quotes stage can join it.  A mark that opens a paragraph opens a quotation even when it is a
+closing one; ``dash_name`` finds a name signing a quotation after a dash, and
+``paragraph_labels`` the paragraphs that open with a speaker's name and a colon.
 """
 
 from __future__ import annotations
@@ -22,6 +24,13 @@ CLOSERS = frozenset('”"»')
 PARAGRAPH_BREAK = re.compile(r"\n+")
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "with", "or"})
 TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# "Pence: Flowers won't be at debate", "WALLACE: Let's start ...": one to four capitalised words and a
+# colon opening a paragraph (or its quotation) name who says the rest of it.
+LABEL = re.compile(r"[“\"«]?\s*((?:[^\W\d_][\w.'’-]*\s+){0,3}[^\W\d_][\w.'’-]*)\s*:\s+(?=\S)")
+
+
+DASH = re.compile(r"[ \t]*[―—–]{1,2}[ \t]*(?=\S)")  # a dash signing a quotation with a name after it
+NAME_WORDS = 5  # words a signing name may have
 
 
 @dataclass(frozen=True)
@@ -90,13 +99,14 @@ def _paragraph_quotes(
     text: str, start: int, end: int, carried: list[tuple[int, int]]
 ) -> tuple[list[QuoteSpan], list[tuple[int, int]]]:
     """The quotations one paragraph closes (the first goes on from ``carried``, an open quotation
-    of the paragraphs before), and the segments of the one it leaves open."""
+    of the paragraphs before), and the segments of the one it leaves open.  A mark that opens
+    the paragraph opens a quotation, even when it is a closing one (”We stay.” she said)."""
     found: list[QuoteSpan] = []
     segments: list[tuple[int, int]] = carried
     open_at: int | None = None
     for i in range(start, end):
         char = text[i]
-        if open_at is None and char in OPENERS:
+        if open_at is None and (char in OPENERS or (i == start and not carried and char in CLOSERS)):
             open_at = i
         elif open_at is not None and char in CLOSERS:
             segments.append((open_at + 1, i))
@@ -107,6 +117,47 @@ def _paragraph_quotes(
     if open_at is not None:
         return found, [*segments, (open_at + 1, end)]
     return found, []
+
+
+def dash_name(span: QuoteSpan, text: str) -> tuple[int, int] | None:
+    """The character range of a name signing a quotation after a dash (“We stay.” ― Ana Rios),
+    when the name ends its line or the next quotation begins after it."""
+    match = DASH.match(text, span.outer_end) if span.close_mark is not None else None
+    if match is None:
+        return None
+    start = match.end()
+    stop = text.find("\n", start)
+    stop = len(text) if stop < 0 else stop
+    opener = next((i for i in range(start, stop) if text[i] in OPENERS | CLOSERS), stop)
+    name = text[start:opener].rstrip(" \t.,;")
+    words = name.split()
+    if not 1 <= len(words) <= NAME_WORDS or not all(w[0].isupper() for w in words):
+        return None
+    return start, start + len(name)
+
+
+@dataclass(frozen=True)
+class Label:
+    """A paragraph that opens with its speaker's name and a colon ("Pence: ..."): the name's and
+    the content's character ranges."""
+
+    name: tuple[int, int]
+    content: tuple[int, int]
+
+
+def paragraph_labels(text: str) -> list[Label]:
+    """The paragraphs of ``text`` that open "Name: ..." (``LABEL``; every word of the name
+    capitalised), with the rest of the paragraph as content (closing punctuation left out)."""
+    labels = []
+    for start, end in paragraphs(text):
+        match = LABEL.match(text, start, end)
+        if match is None or not all(w[0].isupper() for w in match.group(1).split()):
+            continue
+        stop = end
+        while stop > match.end() and text[stop - 1] in CLOSERS | frozenset(" .\t"):
+            stop -= 1
+        labels.append(Label(match.span(1), (match.end(), stop)))
+    return labels
 
 
 def is_title(text: str) -> bool:

@@ -14,17 +14,28 @@ Joining and attributing quotations (``find_direct``)
     quote.  A quotation that opens its sentence with no cue goes to the speech cue of the
     sentence before ("..., a diplomat said. “It puts ...”"), else to the previous
     quotation's speaker when only narration without cues lies between (``follow_on``).
-    "X quoted Y as saying" gives Y.  Quotations with no speaker are left out, and so are
+    "X quoted Y as saying" gives Y; a name after a dash signs the quotation before it (“...”
+    ― Ana Rios).  Quotations with no speaker are left out, and so are
     quotes whose speaker is a thing ("it", "this") nothing resolved.
+
+Labelled paragraphs (``find_labelled``)
+    A paragraph that opens with a name and a colon is that speaker's: a headline ("Pence:
+    Flowers won't be at debate", indirect) or a transcript inside quotation marks ("WALLACE:
+    Let's start ...", direct).  Their quotations are not attributed again by a cue.
 
 Indirect quotes (``find_indirect``)
     A speech or belief cue with a clausal complement ("X said that ...", "a poll showed
     the race was tied", "she believes ...") or a "to" infinitive ("vowed to ..."), a
     parenthetical "..., X said, ..." (the clause around it), a stance verb's object
-    ("accused Clinton of ...", "called him an opportunist") or "according to X, ..." gives
-    a quote with ``direct`` false whose text is that content, cut where a quotation begins
-    (content that opens in one is a direct quote).  "I", "we", "you" speak inside someone
-    else's quotation and are left out; "direct" cues (asked) only attribute quotations.
+    ("accused Clinton of ...", "called him an opportunist", "mentioned the cost of ..."), what
+    a speech verb with neither clause nor object is about ("complained about ...") or
+    "according to X, ..." gives a quote with ``direct`` false whose text is that content, cut
+    where a quotation begins (content that opens in one, or whose verb is quoted, is a direct
+    quote).  Speech nouns with an owner ("the mayor's claim that ...") and belief adjectives
+    ("farmers are afraid that ...") report their that-clause (``find_held_claims``).  A
+    parenthetical's content is the side of the clause that holds its verb.  Inside
+    a quotation "I", "we", "you" speak within someone else's words and are left out; outside
+    one they are the writer.  "Direct" cues (asked) only attribute quotations.
     Unquoted content under four words is a fragment and left out, and the complements of
     agreement, appeal, threat and plan verbs ("agreed to ...", "called for ...",
     "threatened to ...", cue kind ``event``) are events, never quotes.
@@ -40,18 +51,32 @@ from sitrep.coding.speech.quote_cues import (
     Attribution,
     Cues,
     carried_speakers,
+    cue_adjectives,
+    cue_kind,
     cue_lexicon,
+    cue_nouns,
     direct_cues,
     find_cue,
     has_speaker,
     is_cue,
     make_quote,
+    names_speaker,
     parse_of,
     sentence_cue,
     speaker_token,
     trimmed,
 )
-from sitrep.coding.speech.quote_marks import QuoteSpan, find_quote_spans, is_split, is_title, joined, plain_marks
+from sitrep.coding.speech.quote_marks import (
+    Label,
+    QuoteSpan,
+    dash_name,
+    find_quote_spans,
+    is_split,
+    is_title,
+    joined,
+    paragraph_labels,
+    plain_marks,
+)
 from sitrep.models import Document, Quote
 from sitrep.nlp.types import Doc, Span, Token
 from sitrep.resources import Resources
@@ -79,9 +104,13 @@ def find_quotes(doc: Document, resources: Resources) -> list[Quote]:
     text = plain_marks(doc.text[: len(parsed.text)])
     spans = find_quote_spans(text)
     sentence_of = {s.start: n for n, s in enumerate(parsed.sents)}
-    direct = find_direct(doc, parsed, spans, sentence_of, text, resources.get(direct_cues))
-    indirect = find_indirect(doc, parsed, spans, sentence_of, resources.get(cue_lexicon))
-    ordered = sorted(direct + indirect, key=lambda q: (q.start or 0, not q.direct))
+    labelled, labels = find_labelled(doc, parsed, text, spans, sentence_of)
+    unlabelled = [s for s in spans if not any(s.covers(label.name[0]) for label in labels)]
+    direct = find_direct(doc, parsed, unlabelled, sentence_of, text, resources.get(direct_cues))
+    said = [*spans, *(QuoteSpan((label.content,), label.content[1]) for label in labels)]
+    indirect = find_indirect(doc, parsed, said, sentence_of, resources.get(cue_lexicon))
+    claims = find_held_claims(doc, parsed, said, sentence_of, resources)
+    ordered = sorted(labelled + direct + indirect + claims, key=lambda q: (q.start or 0, not q.direct))
     return [q for q in carried_speakers(doc, ordered) if has_speaker(q)]
 
 
@@ -97,6 +126,12 @@ def find_direct(
     for span in spans:
         if is_title(span.text(text)):
             previous = None
+            continue
+        signed = _signature(doc, parsed, span, text)
+        if signed is not None:
+            previous = None
+            content = (span.text(text), span.start, span.end)
+            quotes.append(make_quote(doc, signed[0], content, sentence_of, direct=True, words=signed[1]))
             continue
         attribution = find_cue(parsed, span, cues, spans)
         continued = attribution is None and previous is not None and continues(parsed, previous, span, text)
@@ -116,6 +151,39 @@ def find_direct(
         content = (span.text(text), span.start, span.end)
         quotes.append(make_quote(doc, attribution, content, sentence_of, direct=True))
     return quotes
+
+
+def find_labelled(
+    doc: Document, parsed: Doc, text: str, spans: Sequence[QuoteSpan], sentence_of: dict[int, int]
+) -> tuple[list[Quote], list[Label]]:
+    """Paragraphs that open with their speaker's name and a colon: a headline ("Pence: Flowers
+    won't be at debate") or a transcript ("WALLACE: Let's start ...").  The rest of the paragraph
+    is the quote, direct when the paragraph is inside quotation marks; the labels used are
+    returned so that their quotations are not attributed again."""
+    quotes, used = [], []
+    for label in paragraph_labels(text):
+        words = parsed.char_span(*label.name, alignment_mode="contract")
+        content = parsed.char_span(*label.content, alignment_mode="contract")
+        if words is None or content is None or not len(words) or _fragment(content):
+            continue
+        colon = parsed[min(words.end, len(parsed) - 1)]
+        if colon.text != ":" or not names_speaker(doc, words):
+            continue
+        direct = any(s.covers(label.name[0]) for s in spans)
+        attribution = Attribution(colon, words.root)
+        words_at = (content.text, content.start_char, content.end_char)
+        quotes.append(make_quote(doc, attribution, words_at, sentence_of, direct=direct, words=words))
+        used.append(label)
+    return quotes, used
+
+
+def _signature(doc: Document, parsed: Doc, span: QuoteSpan, text: str) -> tuple[Attribution, Span] | None:
+    """The name signing a quotation after a dash (“We stay.” ― Ana Rios): the dash is its cue."""
+    where = dash_name(span, text)
+    words = parsed.char_span(*where, alignment_mode="contract") if where is not None else None
+    if words is None or not len(words) or words.start == 0 or not names_speaker(doc, words):
+        return None
+    return Attribution(parsed[words.start - 1], words.root), words
 
 
 def follow_on(
@@ -167,18 +235,54 @@ def find_indirect(
     """Reported speech without quotation marks: "X said (that) ...", "according to X, ..."."""
     quotes = []
     for token in parsed:
-        kind = cues.get(token.lemma_.lower())
+        kind = cue_kind(token, cues)
         if not is_cue(token, cues) or kind in QUOTELESS_KINDS or speech.is_withheld(token):
             continue
-        content = reported_content(token, cues.get(token.lemma_.lower(), "speech"))
+        content = reported_content(token, kind or "speech")
         subject = speaker_token(token)
         if content is not None:
             content = unquoted_lead(content, spans)
-        if content is None or subject is None or subject.lower_ in NESTED_SPEAKERS or _fragment(content):
+        if content is None or subject is None or _fragment(content):
+            continue
+        if subject.lower_ in NESTED_SPEAKERS and _quoted(token, spans):
             continue
         words = (content.text, content.start_char, content.end_char)
         quotes.append(make_quote(doc, Attribution(token, subject), words, sentence_of, direct=False))
     return quotes
+
+
+def find_held_claims(
+    doc: Document, parsed: Doc, spans: Sequence[QuoteSpan], sentence_of: dict[int, int], resources: Resources
+) -> list[Quote]:
+    """What a speech noun with an owner or a belief adjective reports: "Trump's claim that there
+    were ...", "a Times report that ..." (``speech.noun_claim``), "Democrats are afraid that ..."
+    (``speech.adjective_claim``); unquoted content under four words is left out."""
+    nouns, adjectives = resources.get(cue_nouns), resources.get(cue_adjectives)
+    quotes = []
+    for token in parsed:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in nouns:
+            holder, clause = speech.noun_claim(token)
+        elif lemma in adjectives:
+            holder, clause = speech.adjective_claim(token)
+        else:
+            continue
+        if holder is None or clause is None or (holder.lower_ in NESTED_SPEAKERS and _quoted(token, spans)):
+            continue
+        words = speech.content_words(clause)
+        content = unquoted_lead(trimmed(parsed[words[0].i : words[-1].i + 1]) or clause.doc[0:0], spans)
+        if content is None or _fragment(content):
+            continue
+        attribution = Attribution(token, holder)
+        quotes.append(
+            make_quote(doc, attribution, (content.text, content.start_char, content.end_char), sentence_of, direct=False)
+        )
+    return quotes
+
+
+def _quoted(token: Token, spans: Sequence[QuoteSpan]) -> bool:
+    """Whether a token lies inside a quotation (or its paragraph opens one, as a transcript does)."""
+    return any(s.covers(token.idx) for s in spans)
 
 
 def _fragment(content: Span) -> bool:
@@ -196,7 +300,7 @@ def reported_content(cue: Token, kind: str) -> Span | None:
         return _object_content(cue)
     clause = speech.content_clause(cue)
     if clause is None:
-        return _preceding_content(cue) if kind == "speech" else None
+        return (_preceding_content(cue) or _topic_content(cue)) if kind == "speech" else None
     words = speech.content_words(clause)
     return trimmed(cue.doc[words[0].i : words[-1].i + 1]) if words else None
 
@@ -213,15 +317,23 @@ def _according_content(cue: Token) -> Span | None:
 def _preceding_content(cue: Token) -> Span | None:
     """The clause a parenthetical cue sits in: "The effects are hard to predict, economists say",
     "In the end, Mr. Rosenthal said, union voters ..." (the parser hangs "say" on the reported
-    clause instead of the other way round).  The longer side of the clause around the cue's words."""
+    clause instead of the other way round).  The longer side of the clause around the cue's words
+    that holds the clause's verb: the other side is an opener ("In his book, ...", "If it rains, ...")."""
     head = speech.parenthetical_host(cue)
     if head is None:
         return None
     doc = cue.doc
     before = trimmed(doc[head.left_edge.i : cue.left_edge.i])
     after = trimmed(doc[cue.right_edge.i + 1 : head.right_edge.i + 1])
-    sides = [side for side in (before, after) if side is not None]
+    sides = [side for side in (before, after) if side is not None and side.start <= head.i < side.end]
     return max(sides, key=len) if sides else None
+
+
+def _topic_content(cue: Token) -> Span | None:
+    """What a speech cue with no clause talks about: "complained about the delays at the border"
+    (``speech.cue_topic``)."""
+    topic = speech.cue_topic(cue)
+    return trimmed(cue.doc[topic.left_edge.i : topic.right_edge.i + 1]) if topic is not None else None
 
 
 def _object_content(cue: Token) -> Span | None:
@@ -235,12 +347,16 @@ def _object_content(cue: Token) -> Span | None:
 
 def unquoted_lead(content: Span, spans: Sequence[QuoteSpan]) -> Span | None:
     """Reported content up to its first quotation: the quoted words are a direct quote of their
-    own ("he says he would release it, calling them “very boring”"); content that opens inside
-    quotation marks is wholly a direct quote."""
+    own ("he says he would release it, calling them “very boring”").  Content that opens inside
+    quotation marks is wholly a direct quote, and so is content whose verb is quoted: the words
+    before the quotation are then only its opening ("said that if it rains, “we will stay”")."""
     start, end = content.start_char, content.end_char
     first = next((s for s in spans if s.outer_end > start and s.start - 1 < end), None)
     if first is None:
         return content
     if first.start - 1 <= start:
         return None
-    return trimmed(content.doc.char_span(start, first.start - 1, alignment_mode="contract") or content[:0])
+    lead = trimmed(content.doc.char_span(start, first.start - 1, alignment_mode="contract") or content[:0])
+    if lead is None or not lead.start <= content.root.i < lead.end:
+        return None
+    return lead
