@@ -129,3 +129,12 @@ def test_be_to_is_a_plan(hand_doc) -> None:
     plain = hand_doc(["Norway", "was", "ready"], [1, 1, 1], ["nsubj", "ROOT", "acomp"],
                      pos=["PROPN", "AUX", "ADJ"], lemmas=["Norway", "be", "ready"])
     assert not cl.is_be_to(plain[1])
+
+
+def test_onset_predicate_is_the_verb_a_noun_is_subject_of(nlp) -> None:
+    doc = nlp("Clashes broke out, pitting police against students.")
+    clashes = doc[0]
+    verb = cl.onset_predicate(clashes)
+    assert verb is not None and verb.lemma_ == "break"
+    assert [c.lemma_ for c in cl.attached_clauses(verb)] == ["pit"]
+    assert cl.onset_predicate(doc[5]) is None  # "students": an object, not a subject

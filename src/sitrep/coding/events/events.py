@@ -82,7 +82,7 @@ def find_events(doc: Document, resources: Resources) -> list[Event]:
     history = speech_acts.Doers(tables.codes, tables.lexicon)
     for index, sent in enumerate(doc.parsed.sents):
         coder = SentenceCoder(Coder.for_sentence(doc, resources), history)
-        found = [f for f in coder.code(sent) if coder.who.anchored(f.sources, f.targets)]
+        found = [f for f in coder.code(sent) if f.unnamed or coder.who.anchored(f.sources, f.targets)]
         history.remember(found)
         events.extend(to_events(found, sent.text, index, tables.cameo))
     return events
