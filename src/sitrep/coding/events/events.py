@@ -121,7 +121,8 @@ class SentenceCoder:
                     self.visit(child, Context(subjects=tuple(self.who.sources(root))))
         tokens = list(sent)  # one pass over the sentence for the sweeps below
         self.sweep([t for t in tokens if t.pos_ in cl.VERBAL])
-        nominal.code_nouns(self.coder, [t for t in tokens if t.pos_ == "NOUN"], Context(depth=2))
+        nouns = [t for t in tokens if t.pos_ == "NOUN" or cl.is_gerund_subject(t)]  # "*fighting* broke out"
+        nominal.code_nouns(self.coder, nouns, Context(depth=2))
         self.attribute([t for t in tokens if t.lower_ == "according"])
         return self.found
 

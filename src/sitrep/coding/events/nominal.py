@@ -21,7 +21,9 @@ exception is a violent or coercive noun said to break out or go on ("clashes *br
 out*", "protests *erupted*"): it is kept with unknown sides, or with the sides a
 "*pitting* A against B" clause names.
 A noun naming a lasting situation ("Bosnia's war", "the Kurdish uprising",
-``data/event_situations.tsv``) is coded only against or between named sides.
+``data/event_situations.tsv``) is coded only against or between named sides, or
+when it is said to break out ("fighting erupted").  A gerund subject tagged as a
+verb ("*fighting* broke out") is read as an event noun only then.
 Nouns under a hypothetical or purpose clause, negated by "no", or the subject of
 a verb already coded (the verb reports that event) are left alone; "planned",
 "proposed" or "upcoming" make the event an intent.
@@ -75,6 +77,8 @@ def code_nouns(coder: Coder, nouns: list[Token], ctx: Context) -> None:
         if (noun.i in used or args.is_noun_modifier(noun) or not lexicon.entries_for(noun, "N")
                 or coder.record.under_blocked(noun)):
             continue  # "the *war* crimes court", "*aid* convoys": a modifier names a kind, not an event
+        if noun.pos_ != "NOUN" and not began(noun):
+            continue  # a gerund subject names an event only when it is said to break out
         if args.attached_as(noun, REPORTED_SLOTS) and _reports_on(noun, coded_heads):
             continue  # "a drone strike *killed* five", "*slapped* sanctions on": the verb codes it
         if args.is_direct_object(noun) and lexicon.match(noun.head, "V") is not None:
@@ -118,7 +122,7 @@ def code_noun(coder: Coder, noun: Token, ctx: Context) -> bool:
     onset = codes.force.has(code) and began(noun)
     if onset and not sources and not targets:
         sources, targets = pitted_sides(coder, noun)
-    if not between and not targets and is_situation(noun, coder.resources.get(situations)):
+    if not between and not targets and not onset and is_situation(noun, coder.resources.get(situations)):
         return False  # "during Bosnia's war", "the Palestinian uprising": a backdrop, not an act
     unnamed = False
     if not sources:
@@ -153,7 +157,8 @@ def pitted_sides(coder: Coder, noun: Token) -> tuple[list[Actor], list[Actor]]:
     """The sides a clause hung on the event or its verb names: "fighting broke out,
     *pitting* the army against the rebels" (army -> rebels)."""
     verb = cl.onset_predicate(noun)
-    for clause in [*cl.attached_clauses(noun), *(cl.attached_clauses(verb) if verb is not None else [])]:
+    hosts = [noun] if verb is None else [noun, verb, verb.head]  # "divided since fighting broke out, pitting"
+    for clause in [c for host in hosts for c in cl.attached_clauses(host)]:
         if clause.lemma_.lower() not in PITTING_VERBS:
             continue
         for first in args.direct_objects(clause):

@@ -261,6 +261,12 @@ def onset_predicate(noun: Token) -> Token | None:
     return noun.head
 
 
+def is_gerund_subject(token: Token) -> bool:
+    """An -ing form tagged as a verb that is the subject of a clause ("*fighting* broke
+    out"): it names an event the way a noun does."""
+    return token.pos_ in VERBAL and token.tag_ == "VBG" and token.dep_ in L.NOMINAL_SUBJECTS
+
+
 def attached_clauses(token: Token) -> list[Token]:
     """Participle and adverbial clauses hung on a verb or a noun ("fighting broke out,
     *pitting* A against B")."""
