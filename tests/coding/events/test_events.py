@@ -404,3 +404,24 @@ def test_a_plan_needs_a_known_doer(code_text: Coder) -> None:
 def test_shot_back_that_is_a_retort_not_a_shooting(code_text: Coder) -> None:
     roots = [e.root for e in code_text("Norway shot back that Sweden had lied.").events]
     assert "19" not in roots and roots, roots
+
+
+@pytest.mark.parametrize("text", [
+    "Norwegian troops backed by Swedish soldiers detained ten suspects.",
+    "Swedish helicopters supported the Norwegian offensive in the north.",
+])
+def test_backing_in_a_military_operation_is_not_political_support(code_text: Callable[..., Document],
+                                                                  text: str) -> None:
+    assert not [e for e in code_text(text).events if e.root == "05"]
+
+
+def test_backing_a_government_is_support(code_text: Callable[..., Document]) -> None:
+    assert main_event(code_text("Norway backed the Swedish government.")).root == "05"
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Norway announced it planned to join the European Union.", "03"),
+    ("Finland joined the alliance in 2023.", "05"),
+])
+def test_joining_a_body_is_an_agreement(code_text: Callable[..., Document], text: str, root: str) -> None:
+    assert main_event(code_text(text)).root == root

@@ -110,3 +110,30 @@ def test_a_scheduled_meeting_is_an_intent(code_text: Coder, text: str) -> None:
 def test_a_civil_war_named_by_its_country_is_coded(code_text: Coder) -> None:
     doc = code_text("Refugees fled to Norway from the Somali civil war.")
     assert ("SOM", None) in pairs(doc, "19")
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Heavy clashes broke out in the capital on Monday.", "19"),
+    ("Violent riots erupted in three towns after the vote.", "14"),
+    ("Fighting erupted in the north of the country.", "19"),
+])
+def test_a_violent_event_said_to_break_out_is_kept_with_nobody_named(code_text: Coder, text: str, root: str) -> None:
+    assert (None, None) in pairs(code_text(text), root)
+
+
+def test_pitting_names_the_sides_of_an_event_breaking_out(code_text: Coder) -> None:
+    doc = code_text("Fighting erupted in 2010, pitting the Malian army against Tuareg rebels.")
+    assert ("MLI", "MLI") in pairs(doc, "19")
+
+
+@pytest.mark.parametrize("text", [
+    "The clashes were a topic of the lecture.",
+    "The students wrote essays about the riots.",
+])
+def test_a_violent_noun_with_nobody_named_and_no_onset_verb_is_not_coded(code_text: Coder, text: str) -> None:
+    assert not [e for e in code_text(text).events if e.trigger in ("clashes", "riots")]
+
+
+def test_a_gerund_subject_said_to_break_out_takes_the_sides_of_a_pitting_clause(code_text: Coder) -> None:
+    doc = code_text("Mali has been divided since fighting broke out in 2012, pitting the Malian army against Tuareg rebels.")
+    assert ("MLI", "MLI") in pairs(doc, "19")

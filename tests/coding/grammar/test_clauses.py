@@ -129,3 +129,19 @@ def test_be_to_is_a_plan(hand_doc) -> None:
     plain = hand_doc(["Norway", "was", "ready"], [1, 1, 1], ["nsubj", "ROOT", "acomp"],
                      pos=["PROPN", "AUX", "ADJ"], lemmas=["Norway", "be", "ready"])
     assert not cl.is_be_to(plain[1])
+
+
+def test_onset_predicate_is_the_verb_a_noun_is_subject_of(nlp) -> None:
+    doc = nlp("Clashes broke out, pitting police against students.")
+    clashes = doc[0]
+    verb = cl.onset_predicate(clashes)
+    assert verb is not None and verb.lemma_ == "break"
+    assert [c.lemma_ for c in cl.attached_clauses(verb)] == ["pit"]
+    assert cl.onset_predicate(doc[5]) is None  # "students": an object, not a subject
+
+
+def test_a_gerund_subject_is_read_as_an_event_name(nlp) -> None:
+    doc = nlp("Mali has been divided since fighting broke out in 2012.")
+    fighting = next(t for t in doc if t.lower_ == "fighting")
+    assert cl.is_gerund_subject(fighting) is (fighting.pos_ == "VERB")
+    assert not cl.is_gerund_subject(doc[0])

@@ -82,7 +82,7 @@ def find_events(doc: Document, resources: Resources) -> list[Event]:
     history = speech_acts.Doers(tables.codes, tables.lexicon)
     for index, sent in enumerate(doc.parsed.sents):
         coder = SentenceCoder(Coder.for_sentence(doc, resources), history)
-        found = [f for f in coder.code(sent) if coder.who.anchored(f.sources, f.targets)]
+        found = [f for f in coder.code(sent) if f.unnamed or coder.who.anchored(f.sources, f.targets)]
         history.remember(found)
         events.extend(to_events(found, sent.text, index, tables.cameo))
     return events
@@ -121,7 +121,8 @@ class SentenceCoder:
                     self.visit(child, Context(subjects=tuple(self.who.sources(root))))
         tokens = list(sent)  # one pass over the sentence for the sweeps below
         self.sweep([t for t in tokens if t.pos_ in cl.VERBAL])
-        nominal.code_nouns(self.coder, [t for t in tokens if t.pos_ == "NOUN"], Context(depth=2))
+        nouns = [t for t in tokens if t.pos_ == "NOUN" or cl.is_gerund_subject(t)]  # "*fighting* broke out"
+        nominal.code_nouns(self.coder, nouns, Context(depth=2))
         self.attribute([t for t in tokens if t.lower_ == "according"])
         return self.found
 

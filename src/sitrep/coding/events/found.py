@@ -36,6 +36,7 @@ class Found:
     depth: int = 0
     statement: bool = False
     symmetric: bool = False
+    unnamed: bool = False  # a plain event kept with nobody named on either side ("clashes broke out")
 
     @property
     def position(self) -> int:
@@ -98,6 +99,7 @@ class Action:
     symmetric: bool = False
     intent: bool = False
     statement: bool = False
+    unnamed: bool = False  # kept though nobody known takes part ("fighting erupted")
 
 
 def speaker_of(ctx: Context) -> Actor | None:
@@ -141,7 +143,7 @@ class Findings:
             code, negated, intent, statement = self.cameo.derive(REJECT, code), False, False, False
         self.found.append(Found(code=code, words=action.words, sources=sources, targets=targets, negated=negated,
                                 intent=intent, reported_by=speaker_of(ctx), depth=ctx.depth, statement=statement,
-                                symmetric=action.symmetric))
+                                symmetric=action.symmetric, unnamed=action.unnamed))
 
 
 def international_sense(code: str, sources: list[Actor], targets: list[Actor], codes: CodeSets) -> str:

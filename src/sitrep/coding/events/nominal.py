@@ -16,9 +16,14 @@ A noun's actors come from its own phrase:
 
 A noun with no source of its own is coded only when it is violent or coercive
 and has a known target ("attacks on Israeli troops": someone attacked them);
-otherwise nothing known is acting and the noun is a topic, not an event.
+otherwise nothing known is acting and the noun is a topic, not an event.  The
+exception is a violent or coercive noun said to break out or go on ("clashes *broke
+out*", "protests *erupted*"): it is kept with unknown sides, or with the sides a
+"*pitting* A against B" clause names.
 A noun naming a lasting situation ("Bosnia's war", "the Kurdish uprising",
-``data/event_situations.tsv``) is coded only against or between named sides.
+``data/event_situations.tsv``) is coded only against or between named sides, or
+when it is said to break out ("fighting erupted").  A gerund subject tagged as a
+verb ("*fighting* broke out") is read as an event noun only then.
 Nouns under a hypothetical or purpose clause, negated by "no", or the subject of
 a verb already coded (the verb reports that event) are left alone; "planned",
 "proposed" or "upcoming" make the event an intent.
@@ -51,6 +56,13 @@ NEGATING_DETERMINERS = frozenset({"no"})
 SCHEDULING = frozenset({"schedule", "slate", "plan", "set", "expect", "due", "postpone", "reschedule"})
 # Prepositions that make a meeting the occasion of a clause ("*during* talks in Abidjan").
 OCCASION_PREPS = frozenset({"during", "at", "after", "on", "before", "following", "ahead"})
+# Verbs that say an event began or went on: their subject is an event plainly reported, kept
+# even with nobody named ("clashes *broke out*", "protests *erupted*"); a verb with a
+# particle is named with it.
+ONSET_VERBS = frozenset({"erupt", "break out", "flare", "flare up", "occur", "rage", "resume", "ensue",
+                         "escalate", "intensify", "spread", "take place", "continue"})
+# Verbs of a clause hung on an event that name its two sides ("*pitting* A against B").
+PITTING_VERBS = frozenset({"pit"})
 # Verbs whose "from" phrase names where the subject noun came from ("criticism came from X").
 ORIGIN_VERBS = frozenset({"come", "pour", "emerge", "arrive"})
 
@@ -65,6 +77,8 @@ def code_nouns(coder: Coder, nouns: list[Token], ctx: Context) -> None:
         if (noun.i in used or args.is_noun_modifier(noun) or not lexicon.entries_for(noun, "N")
                 or coder.record.under_blocked(noun)):
             continue  # "the *war* crimes court", "*aid* convoys": a modifier names a kind, not an event
+        if noun.pos_ != "NOUN" and not began(noun):
+            continue  # a gerund subject names an event only when it is said to break out
         if args.attached_as(noun, REPORTED_SLOTS) and _reports_on(noun, coded_heads):
             continue  # "a drone strike *killed* five", "*slapped* sanctions on": the verb codes it
         if args.is_direct_object(noun) and lexicon.match(noun.head, "V") is not None:
@@ -105,10 +119,15 @@ def code_noun(coder: Coder, noun: Token, ctx: Context) -> bool:
     between = args.prep_objects(noun, SYMMETRIC_PREPS)
     sources = noun_sources(coder, noun, code, between)
     targets = [] if between else noun_targets(coder, noun, content, sources)
-    if not between and not targets and is_situation(noun, coder.resources.get(situations)):
+    onset = codes.force.has(code) and began(noun)
+    if onset and not sources and not targets:
+        sources, targets = pitted_sides(coder, noun)
+    if not between and not targets and not onset and is_situation(noun, coder.resources.get(situations)):
         return False  # "during Bosnia's war", "the Palestinian uprising": a backdrop, not an act
+    unnamed = False
     if not sources:
-        if not codes.noun_agentless.has(code) or not any(resolved(a) for a in targets):
+        unnamed = onset and not targets  # "clashes broke out": an event, though nobody is named
+        if not unnamed and (not codes.noun_agentless.has(code) or not any(resolved(a) for a in targets)):
             return False
         sources = [coder.who.nobody()]
     if any(c.lower_ in NEGATING_DETERMINERS for c in args.determiners(noun)):
@@ -120,8 +139,35 @@ def code_noun(coder: Coder, noun: Token, ctx: Context) -> bool:
         code = coder.tables.cameo.derive(fr.INTENT, code)
     symmetric = bool(between) or content.symmetric
     coder.add(Action(code=code, words=[noun], sources=sources, targets=targets, ctx=ctx, mood=cl.Mood.FACT,
-                     verb=noun, symmetric=symmetric, intent=intent))
+                     verb=noun, symmetric=symmetric, intent=intent, unnamed=unnamed))
     return True
+
+
+def began(noun: Token) -> bool:
+    """Whether the noun is the subject of a verb saying the event began or went on
+    ("clashes *broke out*", "fighting *erupted*")."""
+    verb = cl.onset_predicate(noun)
+    if verb is None or verb.lemma_.lower() == "be":
+        return False
+    words = [verb.lemma_.lower(), *(p.lower_ for p in cl.trigger_parts(verb) if p.pos_ != "PART")]
+    return " ".join(words) in ONSET_VERBS or words[0] in ONSET_VERBS
+
+
+def pitted_sides(coder: Coder, noun: Token) -> tuple[list[Actor], list[Actor]]:
+    """The sides a clause hung on the event or its verb names: "fighting broke out,
+    *pitting* the army against the rebels" (army -> rebels)."""
+    verb = cl.onset_predicate(noun)
+    hosts = [noun] if verb is None else [noun, verb, verb.head]  # "divided since fighting broke out, pitting"
+    for clause in [c for host in hosts for c in cl.attached_clauses(host)]:
+        if clause.lemma_.lower() not in PITTING_VERBS:
+            continue
+        for first in args.direct_objects(clause):
+            against = args.prep_objects(clause, ("against",)) or args.prep_objects(first, ("against",))
+            sources = coder.who.actors(first)
+            targets = [a for t in against for a in coder.who.actors(t)]
+            if sources or targets:
+                return sources or [coder.who.nobody()], targets
+    return [], []
 
 
 def noun_targets(coder: Coder, noun: Token, content: Content, sources: list[Actor]) -> list[Actor]:

@@ -253,6 +253,27 @@ def clause_links(verb: Token) -> list[tuple[Token, int]]:
     return found
 
 
+def onset_predicate(noun: Token) -> Token | None:
+    """The verb a noun is the subject of, with its particle read in ("clashes *broke out*"):
+    the caller decides whether that verb says the event began or went on."""
+    if noun.dep_ not in L.NOMINAL_SUBJECTS or noun.head.pos_ not in VERBAL or noun.head.i == noun.i:
+        return None
+    return noun.head
+
+
+def is_gerund_subject(token: Token) -> bool:
+    """An -ing form tagged as a verb that is the subject of a clause ("*fighting* broke
+    out"): it names an event the way a noun does."""
+    return token.pos_ in VERBAL and token.tag_ == "VBG" and token.dep_ in L.NOMINAL_SUBJECTS
+
+
+def attached_clauses(token: Token) -> list[Token]:
+    """Participle and adverbial clauses hung on a verb or a noun ("fighting broke out,
+    *pitting* A against B")."""
+    return [c for c in token.children
+            if c.pos_ in VERBAL and c.dep_ in (L.ADVERBIAL_CLAUSE, L.CLAUSAL_MODIFIER)]
+
+
 # shared: may move to grammar/phrases.py
 def noun_phrase_head(token: Token) -> Token:
     """The noun a quantity stands for: "hundreds of *workers*", "a group of *rebels*"."""
