@@ -321,3 +321,9 @@ def test_pronouns_skip_people_inside_quotations(resolve, text: str, word: str, n
 def test_they_after_conjoined_subjects_stands_for_all_of_them(resolve) -> None:
     doc = resolve("Japan and Australia issued statements saying they would not follow the sanctions.")
     assert [a.code for a in actors_for_token(doc, token(doc, "they"))] == ["JPN", "AUS"]
+
+
+def test_an_opposition_to_something_is_a_stance_not_a_party(resolve) -> None:
+    doc = resolve("Kenya's opposition to the new tariffs grew, and the Kenyan opposition protested.")
+    assert not any(c.endswith("OPP") for c in codes(doc, "opposition"))  # only its owner, Kenya
+    assert codes(doc, "opposition", 1) == ["KENOPP"]

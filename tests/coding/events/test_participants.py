@@ -75,3 +75,15 @@ def test_a_conjoined_name_placed_by_its_own_phrase_acts_too(code_text: Coder) ->
     assert {e.source.country for e in events if e.root == "05"} >= {"NGA", "BEN"}
     undated = code_text("Presidents Buhari of Nigeria and Talon of Benin signed the trade agreement.").events
     assert {e.source.country for e in undated if e.root == "05"} >= {"NGA", "BEN"}
+
+
+def test_a_partner_in_talks_beats_the_place_of_the_topic(code_text: Coder) -> None:
+    events = [e for e in code_text("The Kenyan president discussed the crisis in Somalia in talks with "
+                                   "the German chancellor.").events if e.root == "04"]
+    assert events and all(e.target is not None and e.target.country == "DEU" for e in events)
+
+
+def test_a_thing_owned_by_the_source_points_to_who_it_is_about(code_text: Coder) -> None:
+    events = [e for e in code_text("The Chinese foreign minister voiced Beijing's anger at Japan's "
+                                   "military build-up.").events if e.root == "11"]
+    assert events and all(e.target is not None and e.target.country == "JPN" for e in events)

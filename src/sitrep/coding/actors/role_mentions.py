@@ -30,6 +30,10 @@ _PLACE_PREPS = frozenset({"of", "from", "in", "throughout"})
 _TITLE_PREPS = frozenset({"for"})  # "a spokesperson for the Pentagon"
 _NOT_MODIFIERS = frozenset({"role", "leader"})  # atoms that never qualify a role noun
 _DEFINITE = frozenset({"the", "this"})
+# Role words that also name a stance: followed by "to", they are the stance ("Moscow's *opposition to*
+# NATO", "their *resistance to* reform"), not the party that holds it.
+_STANCE_ROLES = frozenset({"opposition", "resistance"})
+_STANCE_PREPS = frozenset({"to"})
 
 
 class Qualifier(NamedTuple):
@@ -57,6 +61,8 @@ def add_role(sheet: Sheet, atom: Atom) -> None:
     head = sheet.parsed[atom.start:atom.end].root
     if head.pos_ == "ADJ" and phrases.is_adjective_modifier(head):
         return  # "military exercises": the role word only describes a thing
+    if head.lower_ in _STANCE_ROLES and phrases.prepositions(head, _STANCE_PREPS):
+        return  # "Moscow's opposition to NATO": a stance, not the opposition
     modifiers = role_modifiers(sheet, atom, head) or conjunct_modifiers(sheet, head)
     if modifiers:
         add_composite(sheet, atom, head, modifiers)

@@ -263,9 +263,33 @@ class Participants:
         # "entered into an agreement *with* X", "withdrew from a treaty *with* X": the partner
         # hangs on the prepositional noun
         partners = [p for o in args.prep_objects(verb, PARTNER_PREPS) for p in args.prep_objects(o, ("with",))]
-        slots = [passive, objects, *preps, of_objects, partners]
+        # "discussed the situation *in X* in talks with Y": an object that names nobody itself is a
+        # topic placed somewhere; the partner of the action comes first, the place only after it
+        # "voiced *Moscow's* opposition to X": a thing owned by the sources' own side is theirs; who
+        # it is about is named inside it
+        topics = [o for o in objects if self.placed_only(o) or self.owned_by_sources(o, sources)]
+        named = [o for o in objects if o not in topics]
+        slots = [passive, named, *preps, of_objects, partners, topics]
         return (self.first_actors(slots, sources, rich=True) or self.place_target(verb, sources)
                 or self.first_actors(slots, sources))
+
+    def placed_only(self, token: Token) -> bool:
+        """Whether a phrase's actors come only from where it is placed ("the situation *in X*"):
+        neither the noun nor its head names anyone, and the noun is no person or body."""
+        head = cl.noun_phrase_head(token)
+        if actors_for_token(self.doc, token) or actors_for_token(self.doc, head) or is_name(head):
+            return False
+        return bool(self.actors(token)) and not self.is_force(token)
+
+    def owned_by_sources(self, token: Token, sources: list[Actor]) -> bool:
+        """Whether a phrase that is no actor itself is owned by the sources' own country
+        ("voiced *Moscow's* opposition", "*Iran's* nuclear programme")."""
+        head = cl.noun_phrase_head(token)
+        countries = {a.country for a in sources if a.country}
+        if not countries or mention_at(self.doc, head.i) is not None:
+            return False
+        owners = [a for p in args.possessors(head) for a in self.actors(p)]
+        return bool(owners) and all(a.country in countries for a in owners)
 
     def is_own_country(self, token: Token, sources: list[Actor]) -> bool:
         """An object that is the sources' own country ("Trump withdrew *the US* from the deal"):
