@@ -75,16 +75,25 @@ class Resources:
         self._lock = threading.RLock()  # Dask workers code on several threads
 
     def get(self, loader: Callable[[Resources], T]) -> T:
-        """The table ``loader`` builds, built on the first call and kept."""
+        """The table ``loader`` builds, built on the first call and kept.
+
+        Rules ask for tables in their inner loops, so a table already built is
+        returned without taking the lock (a dict read is atomic in CPython)."""
+        table: T | None = self._tables.get(loader)
+        if table is not None:
+            return table
         with self._lock:
             if loader not in self._tables:
                 self._tables[loader] = loader(self)
-            table: T = self._tables[loader]
-            return table
+            built: T = self._tables[loader]
+            return built
 
     def rows(self, name: str, width: int, package: str = CODING_DATA, required: int = 1) -> Rows:
         """The rows of one packaged table (read once: a table is a loader too)."""
         key = (name, width, package, required)
+        found = self._rows.get(key)
+        if found is not None:
+            return found
         with self._lock:
             if key not in self._rows:
                 self._rows[key] = read_rows(name, width, package, required)

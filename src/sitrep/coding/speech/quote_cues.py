@@ -61,9 +61,15 @@ class Attribution:
     subject: Token
 
 
+PHRASAL = " _"  # "point _": the lemma heads a phrasal cue ("point out"), so its particle is worth reading
+
+
 def cue_lexicon(resources: Resources) -> dict[str, str]:
-    """Cue lemma -> kind ("speech", "partial", "direct", "belief" or "event") from ``data/quote_cues.tsv``."""
-    return {lemma: kind for lemma, kind in resources.rows("quote_cues.tsv", 2, required=2)}
+    """Cue lemma -> kind ("speech", "partial", "direct", "belief" or "event") from ``data/quote_cues.tsv``;
+    the head of each phrasal cue is marked too (``PHRASAL``), so that other verbs skip the particle."""
+    cues = {lemma: kind for lemma, kind in resources.rows("quote_cues.tsv", 2, required=2)}
+    heads = {key.split(" ")[0] + PHRASAL for key in cues if " " in key}
+    return cues | dict.fromkeys(heads, "phrasal")
 
 
 def cue_nouns(resources: Resources) -> frozenset[str]:
@@ -82,18 +88,21 @@ def direct_cues(resources: Resources) -> dict[str, str]:
     return {lemma: kind for lemma, kind in resources.get(cue_lexicon).items() if kind != "belief"}
 
 
+VERBAL = frozenset({"VERB", "AUX"})
+
+
 def is_cue(token: Token, cues: Cues) -> bool:
     """Whether ``token`` is a cue verb of ``cues`` or the "according" of "according to"."""
     if token.lower_ == speech.ACCORDING:
         return speech.is_according_to(token)
-    return cue_kind(token, cues) is not None and token.pos_ in {"VERB", "AUX"}
+    return token.pos_ in VERBAL and cue_kind(token, cues) is not None  # the cheap test first
 
 
 def cue_kind(token: Token, cues: Cues) -> str | None:
     """The kind of a cue verb: of its phrasal verb when the lexicon lists one ("pointed *out*
     that ...", "laid *out* a plan"), else of its lemma."""
     lemma = token.lemma_.lower()
-    particle = speech.particle_of(token)
+    particle = speech.particle_of(token) if lemma + PHRASAL in cues else None
     if particle is not None and f"{lemma} {particle.lower_}" in cues:
         return cues[f"{lemma} {particle.lower_}"]
     return cues.get(lemma)
