@@ -110,7 +110,7 @@ def event_filter(
         precision_column=getattr(request.app.state, "precision_column", False),
     )
     try:
-        check_event_types(flt)  # an unknown event type is a ConfigError: a 422
+        check_event_types(flt, request.app.state.resources)  # an unknown event type is a ConfigError: a 422
     except ConfigError as exc:
         raise HTTPException(422, str(exc)) from exc
     return flt
