@@ -1,4 +1,4 @@
-"""Span helpers that stay linear in text length.
+"""Span and Doc helpers that stay linear in text length.
 
 spaCy's ``Span.ents`` walks every entity of the whole document; asked once per
 sentence, event or quote it made coding quadratic on long texts.  These read
@@ -29,3 +29,15 @@ def ents_within(span: Any) -> list[Any]:
         if end <= span.end:
             found.append(Span(doc, token.i, end, label=token.ent_type_))
     return found
+
+
+def text_end(doc: Any) -> int:
+    """The character offset where the parsed text ends.
+
+    ``Doc.text`` joins every token anew on each access (a Token object per
+    word); the end offset comes from the last token alone.
+    """
+    if not len(doc):
+        return 0
+    last = doc[len(doc) - 1]
+    return int(last.idx) + len(last.text_with_ws)

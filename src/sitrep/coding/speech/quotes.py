@@ -79,6 +79,7 @@ from sitrep.coding.speech.quote_marks import (
 )
 from sitrep.models import Document, Quote
 from sitrep.nlp.types import Doc, Span, Token
+from sitrep.nlp.spans import text_end
 from sitrep.resources import Resources
 from sitrep.settings import Settings
 
@@ -101,7 +102,7 @@ def process(docs: Iterable[Document], settings: Settings, resources: Resources) 
 def find_quotes(doc: Document, resources: Resources) -> list[Quote]:
     """Direct and indirect quotes of a parsed document, in text order."""
     parsed = parse_of(doc)
-    text = plain_marks(doc.text[: len(parsed.text)])
+    text = plain_marks(doc.text[: text_end(parsed)])
     spans = find_quote_spans(text)
     sentence_of = {s.start: n for n, s in enumerate(parsed.sents)}
     labelled, labels = find_labelled(doc, parsed, text, spans, sentence_of)
