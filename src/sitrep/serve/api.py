@@ -89,6 +89,15 @@ async def _config_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 def _add_list_routes(app: FastAPI) -> None:
+    """The filtered lists, in the order the API docs show them."""
+    _add_event_routes(app)
+    _add_record_routes(app)
+    _add_facet_and_export_routes(app)
+
+
+def _add_event_routes(app: FastAPI) -> None:
+    """Events and what is counted over them: actors, dyads, the timeline."""
+
     @app.get("/api/events", summary="Events matching the filter")
     def get_events(
         sort: Literal[tuple(queries.EVENT_SORTS)] = "date",  # type: ignore[valid-type]  # built from the table at run time for FastAPI
@@ -124,6 +133,10 @@ def _add_list_routes(app: FastAPI) -> None:
         result["rule"] = RULE
         return JSONResponse(jsonable_encoder(result))
 
+
+def _add_record_routes(app: FastAPI) -> None:
+    """The other coded records (quotes, stances, figures, places) and the documents."""
+
     @app.get("/api/quotes", summary="Quotes with their speakers (under event filters: from the events' sentences)")
     def get_quotes(req: ListRequest = Depends()) -> Response:
         result = req.page(queries.quotes_view(req.flt))
@@ -157,6 +170,10 @@ def _add_list_routes(app: FastAPI) -> None:
     def get_documents(req: ListRequest = Depends()) -> Response:
         result = req.page(queries.documents_view(req.flt))
         return respond(result, req.as_csv, "documents")
+
+
+def _add_facet_and_export_routes(app: FastAPI) -> None:
+    """Facet counts for the filter panel, and whole views streamed as files."""
 
     @app.get("/api/facets", summary="Event counts per value of type, source, target, place country, quad class")
     def get_facets(

@@ -85,13 +85,7 @@ def event_filter(
     ),
 ) -> EventFilter:
     """The filter every list endpoint shares; inconsistent values are a 422."""
-    if since and until and since > until:
-        raise HTTPException(422, f"since ({since}) is after until ({until})")
-    if dyad and (source_country or target_country):
-        raise HTTPException(422, "give either dyad or source_country/target_country, not both")
-    quads = tuple(sorted(set(quad_class or [])))
-    if any(not 1 <= v <= 4 for v in quads):
-        raise HTTPException(422, "quad_class: Input should be greater than or equal to 1 and less than or equal to 4")
+    quads = _checked_values(since, until, dyad, source_country, target_country, quad_class)
     source, target = dyad.split("-") if dyad else (source_country, target_country)
     assert scope in SCOPES
     flt = EventFilter(
@@ -114,6 +108,21 @@ def event_filter(
     except ConfigError as exc:
         raise HTTPException(422, str(exc)) from exc
     return flt
+
+
+def _checked_values(
+    since: date | None, until: date | None, dyad: str | None,
+    source: str | None, target: str | None, quad_class: list[int] | None,
+) -> tuple[int, ...]:
+    """Refuse values that contradict each other (a 422 saying which); the sorted quad classes."""
+    if since and until and since > until:
+        raise HTTPException(422, f"since ({since}) is after until ({until})")
+    if dyad and (source or target):
+        raise HTTPException(422, "give either dyad or source_country/target_country, not both")
+    quads = tuple(sorted(set(quad_class or [])))
+    if any(not 1 <= v <= 4 for v in quads):
+        raise HTTPException(422, "quad_class: Input should be greater than or equal to 1 and less than or equal to 4")
+    return quads
 
 
 def _bbox(*values: float | None) -> tuple[float, float, float, float] | None:

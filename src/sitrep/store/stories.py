@@ -315,19 +315,25 @@ def story_rows(
     """The ``stories`` row of one story and its ``story_events`` rows."""
     sid = story_id(events)
     members = [rows[(e.doc_id, e.event_index)] for e in events]
-    cameo = most_specific(m["cameo"] for m in members)
-    lead = next(m for m in members if m["cameo"] == cameo) if cameo else members[0]
     doc_ids = list(dict.fromkeys(e.doc_id for e in events))
-    copies = {c["source_id"]: c for d in doc_ids for c in docs[d]["copies"]}
-    copies = copies or {d: {"source_id": d} for d in doc_ids}
-    reported = [docs[d]["date"] for d in doc_ids if docs[d]["date"] is not None]
-    days = [e.day for e in events if e.day is not None]
-    place = next((m for m in members if m["location_name"] and not m["place_is_country"]), None) or next(
-        (m for m in members if m["location_name"]), {}
-    )
     story = {
         "story_id": sid,
         "story_key": events[0].key,
+        **_what(members),
+        **_where(members),
+        **_when(events, [docs[d] for d in doc_ids]),
+        **_reach(events, {d: docs[d] for d in doc_ids}),
+        "title": docs[doc_ids[0]]["title"],
+    }
+    links = [{"story_id": sid, "doc_id": e.doc_id, "event_index": e.event_index} for e in events]
+    return story, links
+
+
+def _what(members: list[dict[str, Any]]) -> dict[str, Any]:
+    """Who did what: the sides and type of the most specific member event, the names most used."""
+    cameo = most_specific(m["cameo"] for m in members)
+    lead = next(m for m in members if m["cameo"] == cameo) if cameo else members[0]
+    return {
         "source_side": lead["source_side"],
         "target_side": lead["target_side"] or None,
         "source_name": _common(m["source_name"] for m in members),
@@ -337,20 +343,39 @@ def story_rows(
         "plover": lead["plover"],
         "quad_class": lead["quad_class"],
         "goldstein": lead["goldstein"],
-        "location_name": place.get("location_name"),
-        "location_country": place.get("location_country"),
+    }
+
+
+def _where(members: list[dict[str, Any]]) -> dict[str, Any]:
+    """The first place below country level that a member names, else the first place at all."""
+    place = next((m for m in members if m["location_name"] and not m["place_is_country"]), None) or next(
+        (m for m in members if m["location_name"]), {}
+    )
+    return {"location_name": place.get("location_name"), "location_country": place.get("location_country")}
+
+
+def _when(events: list[StoryEvent], docs: list[dict[str, Any]]) -> dict[str, Any]:
+    """When it happened (the events' days) and when it was reported (the documents' dates)."""
+    days = [e.day for e in events if e.day is not None]
+    reported = [d["date"] for d in docs if d["date"] is not None]
+    return {
         "first_date": min(days, default=None),
         "last_date": max(days, default=None),
         "first_report": min(reported, default=None),
         "last_report": max(reported, default=None),
+    }
+
+
+def _reach(events: list[StoryEvent], docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """How widely it was told: events, stored documents, wire copies and distinct outlets."""
+    copies = {c["source_id"]: c for d in docs.values() for c in d["copies"]}
+    copies = copies or {d: {"source_id": d} for d in docs}
+    return {
         "events": len(events),
-        "documents": len(doc_ids),
+        "documents": len(docs),
         "articles": len(copies),
         "sources": len({outlet(c) for c in copies.values()}),
-        "title": docs[doc_ids[0]]["title"],
     }
-    links = [{"story_id": sid, "doc_id": e.doc_id, "event_index": e.event_index} for e in events]
-    return story, links
 
 
 def _common(values: Iterable[str | None]) -> str | None:
