@@ -208,7 +208,7 @@ def test_counted_scope_leaves_out_negated_and_background_events(client: TestClie
 def test_counts_with_their_sentence(client: TestClient) -> None:
     body = client.get("/api/counts").json()
     assert body["items"][0]["number"] == 13 and body["items"][0]["sentence"] == "Germany will send 13 soldiers."
-    assert body["totals"] == [{"unit": "troops", "figures": 1, "total": 13, "documents": 1}]
+    assert body["totals"] == [{"unit": "troops", "figures": 1, "summed": 1, "total": 13, "documents": 1}]
     assert client.get("/api/counts", params={"unit": "dead"}).json()["total"] == 0
 
 

@@ -223,13 +223,34 @@ def counts_view(flt: EventFilter, unit: str | None = None) -> View:
 
 
 def count_totals(con: DuckDBPyConnection, flt: EventFilter) -> list[dict[str, Any]]:
-    """Per unit: figures, their sum and the documents they come from (vague figures left out of sums)."""
+    """Per unit: figures, how many are summed, their sum, and the documents they come from.
+
+    A sum should say how many troops were sent or people died *now*, so it
+    leaves out vague figures ("hundreds"), figures inside a direct quotation (a
+    speaker's claim, which may be wrong) and figures in a sentence that tells of
+    the past (one of its events is background-dated: "120,000 died in 1947").
+    Every figure is still listed, and ``figures`` counts them all.
+    """
     view = counts_view(flt)
+    summed = f"(NOT coalesce(v.vague, false) AND NOT {QUOTED_FIGURE} AND NOT {PAST_FIGURE.format(flt.scope_sql('background'))})"
     sql = (
-        "SELECT unit, count(*) AS figures, sum(number) FILTER (WHERE NOT coalesce(vague, false)) AS total, "
-        f"count(DISTINCT doc_id) AS documents FROM ({view.sql}) GROUP BY unit ORDER BY figures DESC, unit"
+        "SELECT unit, count(*) AS figures, count(*) FILTER (WHERE summed) AS summed, "
+        "sum(number) FILTER (WHERE summed) AS total, count(DISTINCT doc_id) AS documents "
+        f"FROM (SELECT v.*, {summed} AS summed FROM ({view.sql}) v) GROUP BY unit ORDER BY figures DESC, unit"
     )
     return fetch_dicts(con, sql, view.params)
+
+
+# A figure said inside a direct quotation of its article (the quote may begin a sentence earlier).
+QUOTED_FIGURE = (
+    "EXISTS (SELECT 1 FROM quotes q WHERE q.doc_id = v.doc_id AND q.direct AND v.text <> '' "
+    "AND q.sentence_index <= v.sentence_index AND contains(q.text, v.text))"
+)
+# A figure in a sentence one of whose events is background (the scope SQL is filled in).
+PAST_FIGURE = (
+    "EXISTS (SELECT 1 FROM events e JOIN documents d ON d.id = e.doc_id "
+    "WHERE e.doc_id = v.doc_id AND e.sentence_index = v.sentence_index AND {})"
+)
 
 
 def locations_view(flt: EventFilter) -> View:

@@ -31,8 +31,9 @@ export function renderCounts(node, page, onOpen) {
   }
   const totals = el("div", { class: "count-totals" }, page.totals.map((t) => el("div", { class: "count-total" },
     el("span", { class: "big" }, formatNumber(t.total)), el("span", {}, ` ${UNIT_WORDS[t.unit] || t.unit}`),
-    el("span", { class: "muted" }, ` · ${plural(t.figures, "figure")}, ${plural(t.documents, "document")}`))),
-  el("p", { class: "muted note" }, "Sums of the figures reported in the matching articles; two reports of one event count twice."));
+    el("span", { class: "muted" }, ` · ${plural(t.figures, "figure")}${t.summed < t.figures ? ` (${t.summed} summed)` : ""}, ${plural(t.documents, "document")}`))),
+  el("p", { class: "muted note" }, "Sums of the figures the matching articles report as happening now: vague figures, figures inside quotations "
+    + "and figures in sentences about the past are listed below but not summed; two reports of one event count twice."));
   fill(node, totals, page.items.map((c) => el("article", { class: "figure", tabindex: 0,
     onclick: () => onOpen(c.doc_id, c.sentence_index),
     onkeydown: (e) => { if (e.key === "Enter") onOpen(c.doc_id, c.sentence_index); } },
