@@ -258,3 +258,22 @@ def test_parts_populations_and_single_things_are_not_counts(code_text, text, num
 def test_the_attackers_in_a_clause_on_the_victims_are_not_their_side(code_text) -> None:
     count = _one(code_text("Three men killed by Turkish shelling were buried in Afrin, Syria."), "dead")
     assert count.number == 3 and (count.actor is None or count.actor.country != "TUR")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Road accidents cause some 40,000 deaths annually in the region.",
+        "About 3,000 migrants drown each year while crossing the sea.",
+        "Nearly 50 people die per day from the disease.",
+        "Health officials ordered the culling of 20,000 chickens.",
+        "Hundreds of sheep were killed by the floods.",
+    ],
+)
+def test_rates_and_animals_are_not_counts(code_text, text) -> None:
+    assert code_text(text).counts == []
+
+
+def test_a_tally_on_a_named_day_still_counts(code_text) -> None:
+    doc = code_text("Forty people died on the day of the march.")
+    assert [(c.number, c.unit) for c in doc.counts] == [(40, "dead")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sitrep.coding.grammar import numbers as n
 from sitrep.coding.grammar.arguments import of_object
 
@@ -180,3 +182,27 @@ def test_clauses_on_a_noun_and_the_verb_of_its_clause(hand_doc) -> None:
     rel = hand_doc(["protests", "which", "drew", "crowds"], [0, 2, 0, 2], ["ROOT", "nsubj", "relcl", "dobj"],
                    pos=["NOUN", "PRON", "VERB", "NOUN"])
     assert n.relative_antecedent(rel[2]) == rel[0]
+
+
+RATES = frozenset({"annually"}), frozenset({"year", "day"})
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "expected"),
+    [
+        # "40 migrants drown each year": a period with "each" on the verb of the counted noun
+        (["40", "migrants", "drown", "each", "year"], [1, 2, 2, 4, 2],
+         ["nummod", "nsubj", "ROOT", "det", "npadvmod"], ["NUM", "NOUN", "VERB", "DET", "NOUN"], True),
+        # "50 deaths annually": the adverb on the noun
+        (["50", "deaths", "annually"], [1, 1, 1], ["nummod", "ROOT", "advmod"], ["NUM", "NOUN", "ADV"], True),
+        # "40 migrants drown per day"
+        (["40", "migrants", "drown", "per", "day"], [1, 2, 2, 2, 3],
+         ["nummod", "nsubj", "ROOT", "prep", "pobj"], ["NUM", "NOUN", "VERB", "ADP", "NOUN"], True),
+        # "40 migrants drowned that day": one day, one event
+        (["40", "migrants", "drowned", "that", "day"], [1, 2, 2, 4, 2],
+         ["nummod", "nsubj", "ROOT", "det", "npadvmod"], ["NUM", "NOUN", "VERB", "DET", "NOUN"], False),
+    ],
+)
+def test_recurs(hand_doc, words, heads, deps, pos, expected) -> None:
+    doc = hand_doc(words, heads, deps, pos=pos, lemmas=[w.lower() for w in words])
+    assert n.recurs(doc[1], *RATES) is expected

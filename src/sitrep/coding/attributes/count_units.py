@@ -41,7 +41,7 @@ LIST_WORDS = frozenset({"NUM", "NOUN", "PROPN", "ADJ", "ADP", "DET", "PUNCT", "C
 VERBAL = frozenset({"VERB", "AUX"})
 UNIT_KINDS = (
     "noun", "verb", "person", "intransitive", "adjective", "group", "toll",
-    "nominal", "protest", "draw", "deploy", "population",
+    "nominal", "protest", "draw", "deploy", "population", "rate", "period",
 )
 FORCE_UNITS = frozenset({"troops", "police", "fighters"})  # who may send men of their own
 
@@ -65,6 +65,8 @@ class Lexicon:
     deploy_verbs: frozenset[str] = frozenset()
     population_verbs: frozenset[str] = frozenset()
     country_names: frozenset[str] = frozenset()
+    rate_words: frozenset[str] = frozenset()  # "annually", "daily": a figure that recurs
+    period_words: frozenset[str] = frozenset()  # "year", "day": "each year", "per day"
 
     def kinds(self, word: str) -> dict[str, float | None]:
         return self.numbers.get(word.lower(), {})
@@ -93,6 +95,8 @@ def lexicon(resources: Resources) -> Lexicon:
         deploy_verbs=frozenset(units["deploy"]),
         population_verbs=frozenset(units["population"]),
         country_names=resources.get(country_names),
+        rate_words=frozenset(units["rate"]),
+        period_words=frozenset(units["period"]),
     )
 
 
@@ -116,6 +120,8 @@ def strong_noun(head: Token) -> Token | None:
 def find_unit(noun: Token | None, head: Token, lex: Lexicon) -> str | None:
     """A governing verb of harm or custody decides first, then the noun (module docstring)."""
     anchor = noun if noun is not None else head
+    if noun is not None and noun_unit(noun, lex) == IGNORE:
+        return IGNORE  # never counted, whatever befell it ("the killing of 300,000 pigs")
     unit_of_verb = verb_unit(anchor, lex) or (verb_unit(head, lex) if noun is not None else None)
     if unit_of_verb is not None:
         return unit_of_verb

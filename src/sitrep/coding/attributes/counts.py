@@ -258,6 +258,8 @@ def count_at(doc: Document, head: Token, lex: Lexicon) -> Count | None:
     unit = find_unit(noun, head, lex)
     if unit is None or unit == IGNORE:
         return None
+    if n.recurs(noun or head, lex.rate_words, lex.period_words):
+        return None  # "100,000 deaths annually", "3,000 die each year": a rate, not a tally
     if noun is None and unit not in VICTIM_UNITS and numeric:
         return None
     if unit not in VICTIM_UNITS and is_population(noun or head, lex):

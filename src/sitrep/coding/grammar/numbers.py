@@ -57,6 +57,7 @@ from sitrep.nlp.types import Token
 VERBAL = frozenset({"VERB", "AUX"})
 NOMINAL = frozenset({"NOUN", "PROPN", "ADJ"})  # an adjective too: "the wounded", "13 dead"
 INDEFINITE = frozenset({"a", "an"})
+RATE_DETERMINERS = frozenset({"a", "an", "each", "every"})  # "*each* year": how often, not which one
 
 QUANTITY_PARTS = frozenset({NUMBER, ADJECTIVE, DETERMINER, QUANTIFIER, COMPOUND, ADVERB})
 COUNTING_LINKS = (QUANTITY_PARTS - {ADVERB}) | {NOUN_PHRASE_ADVERB}
@@ -282,3 +283,20 @@ def verbal_children(verb: Token) -> list[Token]:
 def relative_antecedent(verb: Token) -> Token | None:
     """The noun a relative clause hangs on ("protests, one of which *drew* ..." -> protests)."""
     return verb.head if verb.dep_ == RELATIVE_CLAUSE else None
+
+
+def recurs(anchor: Token, adverbs: frozenset[str], periods: frozenset[str]) -> bool:
+    """Whether the counted noun, the verb of its clause or a clause on it says the figure recurs each period:
+    an adverb ("deaths *annually*"), a period with "a"/"each"/"every" ("die *each year*") or
+    after "per" ("drown *per month*").  Such a figure is a rate, not a tally of one event."""
+    verb = clause_verb(anchor)
+    clauses = [c for c in anchor.children if c.dep_ in EVENT_MODIFIERS and c.pos_ in VERBAL]  # "migrants *drown* ..."
+    for holder in [anchor, *([verb] if verb is not None else []), *clauses]:
+        for child in holder.children:
+            if child.lower_ in adverbs:
+                return True
+            if child.lemma_.lower() in periods and any(d.lower_ in RATE_DETERMINERS for d in child.children):
+                return True
+            if child.lower_ == "per" and any(o.lemma_.lower() in periods for o in child.children):
+                return True
+    return False
