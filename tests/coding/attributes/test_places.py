@@ -157,6 +157,15 @@ def _event(trigger: str, source: str, target: str | None = None) -> Event:
         ("Denmark rejected the proposal from Greenland.", "rejected", "DNK", None, None),
         ("Peskov said in Moscow that troops arrived in Nuuk.", "said", "RUS", None, "Moscow"),
         ("Peskov said in Moscow that troops arrived in Nuuk.", "arrived", "DEU", None, "Nuuk"),
+        # a later conjunct's adjuncts close both verbs; an earlier one's object places do not
+        ("Troops shelled two villages and detained six men in raids near Aleppo.", "shelled", "SYR", None, "Aleppo"),
+        ("She praised the schools in Nuuk and called for new funds.", "called", "DNK", None, None),
+        # an active participle adjunct says where its subject acts; a passive one does not
+        ("Speaking in Oslo on Monday, the minister condemned the attack.", "condemned", "NOR", None, "Oslo"),
+        ("The minister condemned the plan, unveiled by the army in Oslo.", "condemned", "NOR", None, None),
+        # a journey's destination is where the traveller acts; part nouns name their place
+        ("Macron praised the deal during a visit to Nuuk.", "praised", "FRA", None, "Nuuk"),
+        ("Police were deployed on the streets of Nairobi.", "deployed", "KEN", None, "Nairobi"),
     ],
 )
 def test_event_gets_the_place_its_clause_ties_to_it(
@@ -204,6 +213,15 @@ def test_lead_events_happen_in_the_dateline_city(prepare, gaz) -> None:
     doc.events[1].sentence_index = 1
     places.write_places(doc, places.find_places(doc, gaz), gaz)
     assert [e.location.name if e.location else None for e in doc.events] == ["Nairobi", None]
+
+
+@pytest.mark.model
+def test_events_said_to_happen_here_happen_in_the_dateline_city(prepare, gaz) -> None:
+    doc = prepare("NAIROBI (AFP) - Talks resumed. Hundreds of students marched here on Monday.", "places")
+    doc.events = [_event("marched", "KEN")]
+    doc.events[0].sentence_index = next(i for i, s in enumerate(doc.parsed.sents) if "marched" in s.text)
+    places.write_places(doc, places.find_places(doc, gaz), gaz)
+    assert doc.events[0].location.name == "Nairobi"
 
 
 @pytest.mark.model

@@ -98,3 +98,26 @@ def test_auxiliary_words(hand_doc) -> None:
                    pos=["PROPN", "AUX", "VERB"])
     assert adj.auxiliary_words(doc[2]) == {"will"}
     assert adj.auxiliary_words(doc[0]) == set()
+
+
+def test_a_later_conjunct_and_an_active_participle_share_their_adjuncts(hand_doc) -> None:
+    # "Speaking in Oslo , she condemned it and left"
+    doc = hand_doc(
+        ["Speaking", "in", "Oslo", ",", "she", "condemned", "it", "and", "left"],
+        [5, 0, 1, 5, 5, 5, 5, 5, 5],
+        ["advcl", "prep", "pobj", "punct", "nsubj", "ROOT", "dobj", "cc", "conj"],
+        pos=["VERB", "ADP", "PROPN", "PUNCT", "PRON", "VERB", "PRON", "CCONJ", "VERB"],
+        tags=["VBG", "IN", "NNP", ",", "PRP", "VBD", "PRP", "CC", "VBD"],
+    )
+    assert [t.text for t in adj.sharing_clauses(doc[5])] == ["Speaking", "left"]
+    assert adj.sharing_clauses(doc[8]) == []  # an earlier conjunct's places are its own
+    assert adj.is_adjunct_place(doc[2], doc[0])
+
+
+def test_a_place_inside_an_object_is_no_adjunct(hand_doc) -> None:
+    # "allowed deployments in Libya"
+    doc = hand_doc(
+        ["allowed", "deployments", "in", "Libya"], [0, 0, 1, 2], ["ROOT", "dobj", "prep", "pobj"],
+        pos=["VERB", "NOUN", "ADP", "PROPN"],
+    )
+    assert not adj.is_adjunct_place(doc[3], doc[0])

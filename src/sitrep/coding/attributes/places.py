@@ -18,8 +18,13 @@ Which place an event gets (``find_event_place``)
     Never the target country reached by "to"/"into" (where the action is aimed), and
     never a reference place ("north of the capital", "a senator from Colorado", "the
     war in Afghanistan" deep in a noun phrase).  Ties go to the place nearest the
-    trigger.  Events of the lead sentence with no place of their own happen in the
-    dateline city ("KABUL (AFP) -").
+    trigger.  When the trigger's clause names no place, a clause sharing its adjuncts
+    may: a conjoined verb without a subject of its own ("killed four militants and
+    arrested ten in raids in X") or a participle adjunct ("Speaking in Brussels, she
+    condemned ...").  A "to" phrase on a noun of travel is where the actor is ("during a
+    visit to Prague"); part nouns name their place ("on the streets of Kinshasa", "in the
+    north of Mali").  Events of the lead sentence with no place of their own, and events
+    whose clause says "here", happen in the dateline city ("KABUL (AFP) -").
 """
 
 from __future__ import annotations
@@ -102,27 +107,55 @@ def write_places(doc: Document, mentions: list[PlaceMention], gaz: Gazetteer) ->
         if 0 <= event.sentence_index < len(sentences):
             found = find_event_place(sentences[event.sentence_index], event, mentions)
             event.location = None if found is None else to_location(found.place)
-        if event.location is None and dateline is not None and event.sentence_index == 0:
+        if event.location is None and dateline is not None and _at_dateline(event, sentences):
             event.location = to_location(dateline)
+
+
+def _at_dateline(event: Event, sentences: Sequence[Span]) -> bool:
+    """An unplaced event happens in the dateline city when it is in the lead sentence or its
+    clause says *here* ("clashed with troops here Wednesday")."""
+    if event.sentence_index == 0:
+        return True
+    if not 0 <= event.sentence_index < len(sentences):
+        return False
+    trigger = adj.trigger_token(sentences[event.sentence_index], event.trigger)
+    return adj.says_here(adj.clause_head(trigger))
 
 
 # --- events and summary ---------------------------------------------------------------------------
 
 
 def find_event_place(sentence: Span, event: Event, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
-    """The place the event's sentence ties to it (ranking in the module docstring), else None."""
+    """The place the event's sentence ties to it (ranking in the module docstring), else None;
+    when its own clause names none, a clause that shares its adjuncts may ("killed X and
+    arrested Y in raids in Z", "*Speaking in Brussels*, she condemned ...")."""
     inside = [m for m in mentions if sentence.start <= m.start < sentence.end and m.place is not None]
     if not inside:
         return None
     trigger = adj.trigger_token(sentence, event.trigger)
-    clause = adj.clause_head(trigger)
     actors = {a.country for a in (event.source, event.target) if a is not None and a.country}
     target = event.target.country if event.target is not None else None
+    found = _clause_place(inside, trigger, actors, target, shared=False)
+    hosts = adj.sharing_clauses(trigger) if trigger.i == adj.clause_head(trigger).i else []
+    for host in hosts:  # only a verb's action shares the adjuncts of another verb
+        found = found or _clause_place(inside, host, actors, target, shared=True)
+    return found
+
+
+def _clause_place(
+    inside: Sequence[PlaceMention], trigger: Token, actors: set[str], target: str | None, *, shared: bool
+) -> PlaceMention | None:
+    """The best-ranked place of the clause ``trigger`` heads or sits in (``_tie_rank``).  From
+    a ``shared`` clause only its adjuncts count ("arrested ten *in raids in X*"), not places
+    inside its objects ("allowed *deployments in X*" says where the deployments are)."""
+    clause = adj.clause_head(trigger)
     ranked = []
     for mention in inside:
-        root = adj.place_name_root(sentence.doc[mention.start : mention.end].root)
+        root = adj.place_name_root(trigger.doc[mention.start : mention.end].root)
         if adj.clause_head(root).i != clause.i:
             continue  # a place in another clause ("said that troops arrived in Nuuk") is not this event's
+        if shared and not adj.is_adjunct_place(root, trigger):
+            continue
         rank = _tie_rank(root, trigger, mention.place, actor_countries=actors, target=target)
         if rank is not None:
             ranked.append((rank, abs(mention.start - trigger.i), mention.start, mention))
@@ -161,8 +194,8 @@ def _prepositional_rank(prep: Token, trigger: Token, place: Place, target: str |
     if place.feature not in NAMED_AREAS:
         return None  # "sex workers in Africa", "cooperation in the Mediterranean" describe the noun
     governor = adj.governor_of(holder)
-    if governor.i == trigger.i and not directional and holder.pos_ in {"NOUN", "PROPN"}:
-        return 1
+    if governor.i == trigger.i and holder.pos_ in {"NOUN", "PROPN"} and (not directional or adj.is_travel_noun(holder)):
+        return 1  # "fired at marchers in the capital", "spoke during a visit to Prague"
     return 2 if holder.pos_ in {"VERB", "AUX"} else None
 
 

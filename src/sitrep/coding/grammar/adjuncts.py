@@ -13,6 +13,8 @@ from collections.abc import Iterable
 
 from sitrep.coding.grammar.labels import (
     ADJECTIVE,
+    ADVERB,
+    ADVERBIAL_CLAUSE,
     APPOSITION,
     AUXILIARIES,
     COMPOUND,
@@ -55,8 +57,16 @@ PLACE_PREPOSITIONS = frozenset(
 DIRECTIONAL_PREPOSITIONS = frozenset({"to", "into", "toward", "towards", "onto"})
 # Nouns that take their place name in an "of" phrase ("the state of Alabama").
 PLACE_NOUNS = frozenset(
-    {"state", "city", "town", "province", "region", "village", "district", "island", "county"}
+    {"state", "city", "town", "province", "region", "village", "district", "island", "county",
+     # parts of a place: "on the streets of Kinshasa", "on the outskirts of Goma", "in the north of Mali"
+     "street", "outskirt", "outskirts", "suburb", "centre", "center", "heart", "part", "north", "south",
+     "east", "west"}
 )
+# Part nouns whose place is reached "on" rather than "in" ("*on* the streets of Kinshasa").
+ON_PLACE_NOUNS = frozenset({"street", "outskirt", "outskirts", "edge"})
+# Nouns of travel whose "to" phrase says where the traveller is, not where an act is aimed
+# ("voiced opposition during a *visit* to the Czech Republic").
+TRAVEL_NOUNS = frozenset({"visit", "trip", "tour", "stopover"})
 # A name that modifies a noun is a nationality or a label ("U.S. officials", "the Greenland
 # exercise"); a possessor ("Greenland's foreign minister") is left out: it still names a place.
 NAME_MODIFIERS = NOUN_MODIFIERS - {POSSESSIVE}
@@ -73,9 +83,49 @@ def preposition_of(token: Token) -> Token | None:
 
 
 def place_preposition(token: Token) -> Token | None:
-    """The place preposition whose object ``token`` is ("*in* Nuuk", "*near* the border"), else None."""
+    """The place preposition whose object ``token`` is ("*in* Nuuk", "*near* the border",
+    "*on* the streets of ..."), else None."""
     prep = preposition_of(token)
-    return prep if prep is not None and prep.lower_ in PLACE_PREPOSITIONS else None
+    if prep is None:
+        return None
+    if prep.lower_ in PLACE_PREPOSITIONS or (prep.lower_ == "on" and token.lemma_.lower() in ON_PLACE_NOUNS):
+        return prep
+    return None
+
+
+def is_travel_noun(token: Token) -> bool:
+    """"a *visit* to X", "a *trip* to X": its "to" phrase is where the traveller is."""
+    return token.lemma_.lower() in TRAVEL_NOUNS
+
+
+def sharing_clauses(verb: Token) -> list[Token]:
+    """Clauses whose adjuncts of place are the verb's too when it has none of its own: a later
+    conjoined verb with no subject of its own, whose adjuncts close both ("killed four
+    militants *and arrested* ten in raids in X"), and an active participle adjunct with no
+    subject ("*Speaking* in Brussels, she condemned ..."; a passive one, "..., *announced* by
+    X in Y", describes something else).  An earlier conjunct's places are not
+    shared: "criticized the policy in X and called for ..." does not call in X."""
+    return [c for c in verb.children if c.pos_ in VERBAL and not _has_subject(c)
+            and (c.dep_ == CONJUNCT or (c.dep_ == ADVERBIAL_CLAUSE and c.tag_ == "VBG"))]
+
+
+def is_adjunct_place(root: Token, verb: Token) -> bool:
+    """Whether a place phrase is an adjunct of ``verb``: its preposition hangs on the verb
+    ("*in Brussels*") or on the object of one of the verb's prepositions ("in raids *in X*")."""
+    prep = place_preposition(root)
+    if prep is None:
+        return False
+    holder = prep.head
+    return holder.i == verb.i or (preposition_of(holder) is not None and holder.head.head.i == verb.i)
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in NOMINAL_SUBJECTS for c in verb.children)
+
+
+def says_here(verb: Token) -> bool:
+    """Whether the clause says its act happened *here* (the wire's dateline city)."""
+    return any(c.dep_ == ADVERB and c.lower_ == "here" for c in verb.children)
 
 
 
