@@ -185,12 +185,6 @@ def test_quotes_need_someone_who_can_speak(words: str, code: str, kept: bool) ->
             "said",
             "union voters almost always end up voting Democratic",
         ),
-        (  # reported words up to the quotation that goes on from them
-            "He says he would release his returns on Friday, calling them “very boring tax returns.”",
-            "He",
-            "says",
-            "he would release his returns on Friday, calling them",
-        ),
         (  # a speech verb with no clause and no object: what it is about
             "The mayor complained about the slow repair of the city's bridges.",
             "The mayor",
@@ -458,3 +452,20 @@ def test_a_speech_noun_with_an_owner_reports_its_clause(code_text) -> None:
     (quote,) = [q for q in doc.quotes if q.cue == "claim"]
     assert not quote.direct and quote.text == "the bridge had been inspected last year"
     assert doc.text[quote.speaker_start : quote.speaker_end] == "the mayor"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kenyan foreign minister said the ceasefire was a “first real step” towards talks.",
+         "the ceasefire was a “first real step”"),
+        ("The mayor says she would sign the budget on Monday, calling it “a fair deal for everyone.”",
+         "she would sign the budget on Monday, calling it “a fair deal for everyone.”"),
+    ],
+)
+def test_a_mixed_quotation_is_one_direct_quote_with_its_lead(code_text, text: str, expected: str) -> None:
+    doc = code_text(text)
+    (quote,) = doc.quotes
+    assert quote.direct and quote.text == expected
+    assert doc.text[quote.start : quote.end] == expected

@@ -35,7 +35,9 @@ Indirect quotes (``find_indirect``)
     ("farmers are afraid that ...") report their that-clause (``find_held_claims``).  A
     parenthetical's content is the side of the clause that holds its verb.  Inside
     a quotation "I", "we", "you" speak within someone else's words and are left out; outside
-    one they are the writer.  "Direct" cues (asked) only attribute quotations.
+    one they are the writer.  "Direct" cues (asked) only attribute quotations.  A mixed
+    quotation, content that runs into quoted words of the same cue and speaker ("he wanted a
+    meeting as a “short cut”"), is one direct quote opening with its unquoted lead (``join_mixed``).
     Unquoted content under four words is a fragment and left out, and the complements of
     agreement, appeal, threat and plan verbs ("agreed to ...", "called for ...",
     "threatened to ...", cue kind ``event``) are events, never quotes.
@@ -44,6 +46,7 @@ Indirect quotes (``find_indirect``)
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from sitrep.coding.grammar import speech
 from sitrep.coding.speech.quote_cues import (
@@ -67,6 +70,8 @@ from sitrep.coding.speech.quote_cues import (
     trimmed,
 )
 from sitrep.coding.speech.quote_marks import (
+    CLOSERS,
+    OPENERS,
     Label,
     QuoteSpan,
     dash_name,
@@ -87,6 +92,7 @@ FOLLOW_ON_GAP = 400  # characters of narration after which a quotation without a
 TRIM = ' \t\n,;:.!?"“”«»—–-'
 MIN_INDIRECT_WORDS = 4  # shorter unquoted content is a fragment, not a quote
 QUOTELESS_KINDS = frozenset({"direct", "event"})  # cues that never report unquoted content
+MIXED_GAP = 3  # characters (a space and an opening mark, or two apostrophes) between a lead and its quotation
 Previous = tuple[QuoteSpan, Attribution]  # the last attributed quotation and its attribution
 
 
@@ -110,7 +116,8 @@ def find_quotes(doc: Document, resources: Resources) -> list[Quote]:
     said = [*spans, *(QuoteSpan((label.content,), label.content[1]) for label in labels)]
     indirect = find_indirect(doc, parsed, said, sentence_of, resources.get(cue_lexicon))
     claims = find_held_claims(doc, parsed, said, sentence_of, resources)
-    ordered = sorted(labelled + direct + indirect + claims, key=lambda q: (q.start or 0, not q.direct))
+    direct, indirect = join_mixed(direct, indirect + claims, doc.text)
+    ordered = sorted(labelled + direct + indirect, key=lambda q: (q.start or 0, not q.direct))
     return [q for q in carried_speakers(doc, ordered) if has_speaker(q)]
 
 
@@ -227,6 +234,30 @@ def continues(parsed: Doc, previous: Previous, span: QuoteSpan, text: str) -> bo
 
 
 # --- indirect quotes ------------------------------------------------------------------------------
+
+
+def join_mixed(direct: list[Quote], indirect: list[Quote], text: str) -> tuple[list[Quote], list[Quote]]:
+    """A mixed quotation is one quote: reported content that runs into words in quotation marks of
+    the same cue and speaker ("he wanted a meeting with Mobutu as a “short cut”") is the direct
+    quote, opening with the unquoted lead, not a second, indirect quote of its first half."""
+    kept = []
+    for quote in indirect:
+        at = next((n for n, d in enumerate(direct) if _continues_lead(quote, d, text)), None)
+        if at is None:
+            kept.append(quote)
+            continue
+        close = direct[at].end or 0
+        close += 1 if text[close : close + 1] in CLOSERS | {"'"} else 0
+        direct[at] = replace(direct[at], text=text[quote.start or 0 : close], start=quote.start, end=close)
+    return direct, kept
+
+
+def _continues_lead(lead: Quote, quote: Quote, text: str) -> bool:
+    """Whether a direct quote of the same cue and speaker opens right where ``lead`` stops."""
+    if (lead.cue, lead.speaker_start) != (quote.cue, quote.speaker_start) or lead.end is None:
+        return False
+    gap = text[lead.end : quote.start or 0]
+    return 0 < len(gap) <= MIXED_GAP and all(c.isspace() or c in OPENERS | {"'"} for c in gap)
 
 
 def find_indirect(
