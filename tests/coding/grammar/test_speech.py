@@ -348,3 +348,19 @@ def test_adjective_claim_gives_the_copulas_subject_and_the_clause(hand_doc) -> N
     holder, clause = speech.adjective_claim(doc[2])
     assert holder is not None and clause is not None
     assert (holder.text, clause.text) == ("Farmers", "fails")
+
+
+def test_cue_object_is_a_thing_not_a_person(hand_doc) -> None:
+    doc = hand_doc(
+        ["The", "ministry", "denied", "any", "role", "in", "the", "raid", "."],
+        [1, 2, 2, 4, 2, 4, 7, 5, 2],
+        ["det", "nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "punct"],
+        pos=["DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT"],
+    )
+    assert speech.cue_object(doc[2]).text == "role"
+    it = hand_doc(["She", "denied", "it", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
+                  pos=["PRON", "VERB", "PRON", "PUNCT"])
+    assert speech.cue_object(it[1]) is None
+    name = hand_doc(["He", "confirmed", "Okafor", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
+                    pos=["PRON", "VERB", "PROPN", "PUNCT"])
+    assert speech.cue_object(name[1]) is None

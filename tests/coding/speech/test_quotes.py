@@ -215,6 +215,12 @@ def test_quotes_need_someone_who_can_speak(words: str, code: str, kept: bool) ->
             "spoke",
             "a difficult season for the young players",
         ),
+        (  # a speech verb whose object is what was said (data/quote_cue_objects.tsv)
+            "The governor acknowledged the scale of the damage to the port.",
+            "The governor",
+            "acknowledged",
+            "the scale of the damage to the port",
+        ),
         (  # a verb of naming or discussing: its object is what was said
             "The senator mentioned the rising cost of rent in small towns.",
             "The senator",
@@ -247,6 +253,9 @@ def test_indirect_quote_content(code_text, text, speaker, cue, content) -> None:
         "Rebels threatened to attack the capital within days.",
         "The union urged workers to stay at home on Monday.",
         "Ministers plan to raise taxes on imported cars.",
+        # the object of a speech verb is what was said only for the verbs of data/quote_cue_objects.tsv
+        "The senator added a new clause to the draft of the bill.",
+        "The minister denied the rumours.",  # and only from four words on
         # the label of a text's part is no speaker
         "Editor's Note: The following is an excerpt from a book by Maria Lopez.",
         # after "on" come the circumstances of speaking, not what was said

@@ -242,6 +242,15 @@ def cue_objects(cue: Token) -> list[Token]:
     ]
 
 
+def cue_object(cue: Token) -> Token | None:
+    """The direct object after a cue ("acknowledged *the reality* of climate change"), when it is a
+    thing, not a person spoken to or of (a pronoun or a name alone: "denied *it*", "confirmed *Ana*")."""
+    thing = next((c for c in cue.rights if c.dep_ in L.DIRECT_OBJECTS), None)
+    if thing is None or thing.pos_ not in {"NOUN", "PROPN"} or (thing.pos_ == "PROPN" and thing.n_lefts == 0):
+        return None
+    return thing
+
+
 def cue_topic(cue: Token) -> Token | None:
     """What a speech cue with neither clause nor object talks about: the object of its
     "about/of/against" ("complained *about the delays*", "spoke *of a new era*").  The

@@ -77,6 +77,12 @@ def cue_nouns(resources: Resources) -> frozenset[str]:
     return frozenset(lemma for (lemma,) in resources.rows("quote_cue_nouns.tsv", 1))
 
 
+def object_cues(resources: Resources) -> frozenset[str]:
+    """Speech and belief verbs whose object is what was said ("announced the arrest of ...") from
+    ``data/quote_cue_objects.tsv``."""
+    return frozenset(lemma for (lemma,) in resources.rows("quote_cue_objects.tsv", 1))
+
+
 def cue_adjectives(resources: Resources) -> frozenset[str]:
     """Adjectives of belief that report a clause ("afraid", "convinced") from ``data/quote_cue_adjectives.tsv``."""
     return frozenset(lemma for (lemma,) in resources.rows("quote_cue_adjectives.tsv", 1))

@@ -27,7 +27,8 @@ Indirect quotes (``find_indirect``)
     A speech or belief cue with a clausal complement ("X said that ...", "a poll showed
     the race was tied", "she believes ...") or a "to" infinitive ("vowed to ..."), a
     parenthetical "..., X said, ..." (the clause around it), a stance verb's object
-    ("accused Clinton of ...", "called him an opportunist", "mentioned the cost of ..."), what
+    ("accused Clinton of ...", "called him an opportunist", "mentioned the cost of ..."), the object
+    of a speech verb that reports it ("acknowledged the scale of the damage": ``object_cues``), what
     a speech verb with neither clause nor object is about ("complained about ...") or
     "according to X, ..." gives a quote with ``direct`` false whose text is that content, cut
     where a quotation begins (content that opens in one, or whose verb is quoted, is a direct
@@ -63,6 +64,7 @@ from sitrep.coding.speech.quote_cues import (
     has_speaker,
     is_cue,
     make_quote,
+    object_cues,
     names_speaker,
     parse_of,
     sentence_cue,
@@ -114,7 +116,7 @@ def find_quotes(doc: Document, resources: Resources) -> list[Quote]:
     unlabelled = [s for s in spans if not any(s.covers(label.name[0]) for label in labels)]
     direct = find_direct(doc, parsed, unlabelled, sentence_of, text, resources.get(direct_cues))
     said = [*spans, *(QuoteSpan((label.content,), label.content[1]) for label in labels)]
-    indirect = find_indirect(doc, parsed, said, sentence_of, resources.get(cue_lexicon))
+    indirect = find_indirect(doc, parsed, said, sentence_of, resources.get(cue_lexicon), resources.get(object_cues))
     claims = find_held_claims(doc, parsed, said, sentence_of, resources)
     direct, indirect = join_mixed(direct, indirect + claims, doc.text)
     ordered = sorted(labelled + direct + indirect, key=lambda q: (q.start or 0, not q.direct))
@@ -261,15 +263,23 @@ def _continues_lead(lead: Quote, quote: Quote, text: str) -> bool:
 
 
 def find_indirect(
-    doc: Document, parsed: Doc, spans: Sequence[QuoteSpan], sentence_of: dict[int, int], cues: Cues
+    doc: Document,
+    parsed: Doc,
+    spans: Sequence[QuoteSpan],
+    sentence_of: dict[int, int],
+    cues: Cues,
+    objects: frozenset[str] = frozenset(),
 ) -> list[Quote]:
-    """Reported speech without quotation marks: "X said (that) ...", "according to X, ..."."""
+    """Reported speech without quotation marks: "X said (that) ...", "according to X, ...";
+    ``objects`` are the cues whose object is what was said (``object_cues``)."""
     quotes = []
     for token in parsed:
         kind = cue_kind(token, cues)
         if not is_cue(token, cues) or kind in QUOTELESS_KINDS or speech.is_withheld(token):
             continue
         content = reported_content(token, kind or "speech")
+        if content is None and token.lemma_.lower() in objects:
+            content = _said_object(token)
         subject = speaker_token(token)
         if content is not None:
             content = unquoted_lead(content, spans)
@@ -365,6 +375,12 @@ def _topic_content(cue: Token) -> Span | None:
     (``speech.cue_topic``)."""
     topic = speech.cue_topic(cue)
     return trimmed(cue.doc[topic.left_edge.i : topic.right_edge.i + 1]) if topic is not None else None
+
+
+def _said_object(cue: Token) -> Span | None:
+    """The object of a cue that reports it ("announced *the arrest of a man*"): ``speech.cue_object``."""
+    thing = speech.cue_object(cue)
+    return trimmed(cue.doc[thing.left_edge.i : thing.right_edge.i + 1]) if thing is not None else None
 
 
 def _object_content(cue: Token) -> Span | None:
