@@ -468,7 +468,10 @@ def test_a_speech_noun_with_an_owner_reports_its_clause(code_text) -> None:
     ("text", "expected"),
     [
         ("The Kenyan foreign minister said the ceasefire was a “first real step” towards talks.",
-         "the ceasefire was a “first real step”"),
+         "the ceasefire was a “first real step” towards talks"),
+        # two quoted parts of one reported clause
+        ("The farmers' union said the new subsidy was “a good start” but “far from enough” for small farms.",
+         "the new subsidy was “a good start” but “far from enough” for small farms"),
         ("The mayor says she would sign the budget on Monday, calling it “a fair deal for everyone.”",
          "she would sign the budget on Monday, calling it “a fair deal for everyone.”"),
     ],

@@ -37,8 +37,9 @@ Indirect quotes (``find_indirect``)
     parenthetical's content is the side of the clause that holds its verb.  Inside
     a quotation "I", "we", "you" speak within someone else's words and are left out; outside
     one they are the writer.  "Direct" cues (asked) only attribute quotations.  A mixed
-    quotation, content that runs into quoted words of the same cue and speaker ("he wanted a
-    meeting as a “short cut”"), is one direct quote opening with its unquoted lead (``join_mixed``).
+    quotation, reported content holding quoted words of the same cue and speaker ("he wanted a
+    meeting as a “short cut” to peace", "said Skopje “fully understands” the problems"), is one
+    direct quote of the whole content, not a lead beside its quoted parts (``join_mixed``).
     Unquoted content under four words is a fragment and left out, and the complements of
     agreement, appeal, threat and plan verbs ("agreed to ...", "called for ...",
     "threatened to ...", cue kind ``event``) are events, never quotes.
@@ -94,7 +95,6 @@ FOLLOW_ON_GAP = 400  # characters of narration after which a quotation without a
 TRIM = ' \t\n,;:.!?"“”«»—–-'
 MIN_INDIRECT_WORDS = 4  # shorter unquoted content is a fragment, not a quote
 QUOTELESS_KINDS = frozenset({"direct", "event"})  # cues that never report unquoted content
-MIXED_GAP = 3  # characters (a space and an opening mark, or two apostrophes) between a lead and its quotation
 Previous = tuple[QuoteSpan, Attribution]  # the last attributed quotation and its attribution
 
 
@@ -116,9 +116,11 @@ def find_quotes(doc: Document, resources: Resources) -> list[Quote]:
     unlabelled = [s for s in spans if not any(s.covers(label.name[0]) for label in labels)]
     direct = find_direct(doc, parsed, unlabelled, sentence_of, text, resources.get(direct_cues))
     said = [*spans, *(QuoteSpan((label.content,), label.content[1]) for label in labels)]
-    indirect = find_indirect(doc, parsed, said, sentence_of, resources.get(cue_lexicon), resources.get(object_cues))
+    indirect, mixed = find_indirect(
+        doc, parsed, said, sentence_of, resources.get(cue_lexicon), resources.get(object_cues)
+    )
     claims = find_held_claims(doc, parsed, said, sentence_of, resources)
-    direct, indirect = join_mixed(direct, indirect + claims, doc.text)
+    direct, indirect = join_mixed(direct, indirect + claims, mixed, doc.text)
     ordered = sorted(labelled + direct + indirect, key=lambda q: (q.start or 0, not q.direct))
     return [q for q in carried_speakers(doc, ordered) if has_speaker(q)]
 
@@ -238,28 +240,36 @@ def continues(parsed: Doc, previous: Previous, span: QuoteSpan, text: str) -> bo
 # --- indirect quotes ------------------------------------------------------------------------------
 
 
-def join_mixed(direct: list[Quote], indirect: list[Quote], text: str) -> tuple[list[Quote], list[Quote]]:
-    """A mixed quotation is one quote: reported content that runs into words in quotation marks of
-    the same cue and speaker ("he wanted a meeting with Mobutu as a “short cut”") is the direct
-    quote, opening with the unquoted lead, not a second, indirect quote of its first half."""
-    kept = []
-    for quote in indirect:
-        at = next((n for n, d in enumerate(direct) if _continues_lead(quote, d, text)), None)
-        if at is None:
-            kept.append(quote)
+def join_mixed(
+    direct: list[Quote], indirect: list[Quote], mixed: list[Quote], text: str
+) -> tuple[list[Quote], list[Quote]]:
+    """A mixed quotation is one quote: reported content that holds words in quotation marks of
+    the same cue and speaker ("he wanted a meeting with Mobutu as a “short cut”", "said Skopje
+    “fully understands” the problems") is one direct quote of the whole content (``mixed`` holds
+    those contents), not an indirect quote of its lead beside a direct quote of each quoted part."""
+    for whole in mixed:
+        parts = [d for d in direct if _same_attribution(whole, d) and (whole.start or 0) <= (d.start or 0) < (whole.end or 0)]
+        if not parts:
             continue
-        close = direct[at].end or 0
-        close += 1 if text[close : close + 1] in CLOSERS | {"'"} else 0
-        direct[at] = replace(direct[at], text=text[quote.start or 0 : close], start=quote.start, end=close)
-    return direct, kept
+        start, end = whole.start or 0, max(whole.end or 0, *(_closed(d, text) for d in parts))
+        first = direct.index(parts[0])
+        direct = [d for d in direct if d not in parts[1:]]
+        direct[first] = replace(whole, text=text[start:end], end=end, sentence_index=parts[0].sentence_index)
+        indirect = [q for q in indirect if not (_same_attribution(whole, q) and q.start == whole.start)]
+    return direct, indirect
 
 
-def _continues_lead(lead: Quote, quote: Quote, text: str) -> bool:
-    """Whether a direct quote of the same cue and speaker opens right where ``lead`` stops."""
-    if (lead.cue, lead.speaker_start) != (quote.cue, quote.speaker_start) or lead.end is None:
-        return False
-    gap = text[lead.end : quote.start or 0]
-    return 0 < len(gap) <= MIXED_GAP and all(c.isspace() or c in OPENERS | {"'"} for c in gap)
+def _closed(quote: Quote, text: str) -> int:
+    """Where a direct quote ends with its closing mark (one, or two apostrophes)."""
+    end = quote.end or 0
+    while end < len(text) and end - (quote.end or 0) < 2 and text[end] in CLOSERS | {"'"}:
+        end += 1
+    return end
+
+
+def _same_attribution(one: Quote, other: Quote) -> bool:
+    """Whether two quotes have the same cue and speaker words."""
+    return (one.cue, one.speaker_start) == (other.cue, other.speaker_start)
 
 
 def find_indirect(
@@ -269,27 +279,49 @@ def find_indirect(
     sentence_of: dict[int, int],
     cues: Cues,
     objects: frozenset[str] = frozenset(),
-) -> list[Quote]:
+) -> tuple[list[Quote], list[Quote]]:
     """Reported speech without quotation marks: "X said (that) ...", "according to X, ...";
-    ``objects`` are the cues whose object is what was said (``object_cues``)."""
-    quotes = []
+    ``objects`` are the cues whose object is what was said (``object_cues``).  Also returned, as
+    direct quotes for ``join_mixed``: the whole of each content that holds a quotation."""
+    quotes, mixed = [], []
     for token in parsed:
-        kind = cue_kind(token, cues)
-        if not is_cue(token, cues) or kind in QUOTELESS_KINDS or speech.is_withheld(token):
+        found = _reported(token, spans, cues, objects)
+        if found is None:
             continue
-        content = reported_content(token, kind or "speech")
-        if content is None and token.lemma_.lower() in objects:
-            content = _said_object(token)
-        subject = speaker_token(token)
-        if content is not None:
-            content = unquoted_lead(content, spans)
-        if content is None or subject is None or _fragment(content):
+        attribution, content = found
+        if _holds_quotation(content, spans):
+            whole = (doc.text[content.start_char : content.end_char], content.start_char, content.end_char)
+            mixed.append(make_quote(doc, attribution, whole, sentence_of, direct=True))
+        lead = unquoted_lead(content, spans)
+        if lead is None or _fragment(lead):
             continue
-        if subject.lower_ in NESTED_SPEAKERS and _quoted(token, spans):
-            continue
-        words = (content.text, content.start_char, content.end_char)
-        quotes.append(make_quote(doc, Attribution(token, subject), words, sentence_of, direct=False))
-    return quotes
+        words = (lead.text, lead.start_char, lead.end_char)
+        quotes.append(make_quote(doc, attribution, words, sentence_of, direct=False))
+    return quotes, mixed
+
+
+def _reported(
+    token: Token, spans: Sequence[QuoteSpan], cues: Cues, objects: frozenset[str]
+) -> tuple[Attribution, Span] | None:
+    """The attribution and the whole reported content of a cue (quotations included), if any."""
+    kind = cue_kind(token, cues)
+    if not is_cue(token, cues) or kind in QUOTELESS_KINDS or speech.is_withheld(token):
+        return None
+    content = reported_content(token, kind or "speech")
+    if content is None and token.lemma_.lower() in objects:
+        content = _said_object(token)
+    subject = speaker_token(token)
+    if content is None or subject is None or (subject.lower_ in NESTED_SPEAKERS and _quoted(token, spans)):
+        return None
+    return Attribution(token, subject), content
+
+
+def _holds_quotation(content: Span, spans: Sequence[QuoteSpan]) -> bool:
+    """Whether a quotation opens inside ``content`` after its start (content that opens inside a
+    quotation is the direct quote itself)."""
+    start, end = content.start_char, content.end_char
+    first = next((s for s in spans if s.outer_end > start and s.start - 1 < end), None)
+    return first is not None and first.start - 1 > start
 
 
 def find_held_claims(
