@@ -481,3 +481,9 @@ def test_a_mixed_quotation_is_one_direct_quote_with_its_lead(code_text, text: st
     (quote,) = doc.quotes
     assert quote.direct and quote.text == expected
     assert doc.text[quote.start : quote.end] == expected
+
+
+@pytest.mark.model
+def test_quoted_words_inside_the_speakers_name_are_not_a_quote(code_text) -> None:
+    doc = code_text("Rebel “defence minister” Ana Rios told reporters that the talks would resume in March.")
+    assert not any(q.direct for q in doc.quotes)

@@ -15,7 +15,8 @@ Joining and attributing quotations (``find_direct``)
     sentence before ("..., a diplomat said. “It puts ...”"), else to the previous
     quotation's speaker when only narration without cues lies between (``follow_on``).
     "X quoted Y as saying" gives Y; a name after a dash signs the quotation before it (“...”
-    ― Ana Rios).  Quotations with no speaker are left out, and so are
+    ― Ana Rios).  Quoted words inside their own speaker's name (Rebel “foreign minister” Ana
+    Rios said ...) are part of the name.  Quotations with no speaker are left out, and so are
     quotes whose speaker is a thing ("it", "this") nothing resolved.
 
 Labelled paragraphs (``find_labelled``)
@@ -70,6 +71,7 @@ from sitrep.coding.speech.quote_cues import (
     parse_of,
     sentence_cue,
     speaker_token,
+    speaker_words,
     trimmed,
 )
 from sitrep.coding.speech.quote_marks import (
@@ -155,7 +157,7 @@ def find_direct(
             attribution = previous[1]
         if attribution is None:
             attribution = follow_on(parsed, span, previous, text, cues)
-        if attribution is None:
+        if attribution is None or _names_speaker(span, attribution):
             previous = None
             continue
         previous = (span, attribution)
@@ -217,6 +219,13 @@ def follow_on(
     if gap is not None and any(is_cue(t, cues) for t in gap):
         return None
     return previous[1]
+
+
+def _names_speaker(span: QuoteSpan, attribution: Attribution) -> bool:
+    """Whether the quoted words lie inside the words naming their own speaker: they are part of a
+    name or title (Rebel “foreign minister” Ana Rios told ...), not words said."""
+    words = speaker_words(attribution.subject)
+    return words.start_char <= span.start and span.end <= words.end_char
 
 
 def _opens_sentence(token: Token, span: QuoteSpan) -> bool:
