@@ -221,6 +221,12 @@ def test_quotes_need_someone_who_can_speak(words: str, code: str, kept: bool) ->
             "acknowledged",
             "the scale of the damage to the port",
         ),
+        (  # a relative pronoun taken out of the reported clause: the content never holds its own cue
+            "The fire damaged two warehouses, which the port authority said were empty at the time.",
+            "the port authority",
+            "said",
+            "were empty at the time",
+        ),
         (  # a verb of naming or discussing: its object is what was said
             "The senator mentioned the rising cost of rent in small towns.",
             "The senator",

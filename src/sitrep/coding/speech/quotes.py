@@ -384,6 +384,8 @@ def reported_content(cue: Token, kind: str) -> Span | None:
     if clause is None:
         return (_preceding_content(cue) or _topic_content(cue)) if kind == "speech" else None
     words = speech.content_words(clause)
+    if words and words[0].i < cue.i < words[-1].i:
+        words = [w for w in words if w.i > cue.i]  # "which state media said were ...": not its own cue
     return trimmed(cue.doc[words[0].i : words[-1].i + 1]) if words else None
 
 
