@@ -493,3 +493,15 @@ def test_a_mixed_quotation_is_one_direct_quote_with_its_lead(code_text, text: st
 def test_quoted_words_inside_the_speakers_name_are_not_a_quote(code_text) -> None:
     doc = code_text("Rebel “defence minister” Ana Rios told reporters that the talks would resume in March.")
     assert not any(q.direct for q in doc.quotes)
+
+
+@pytest.mark.model
+def test_a_definite_role_noun_takes_up_the_fuller_speaker_before_it(code_text) -> None:
+    doc = code_text(
+        "“We will not sign the accord,” a Kenyan trade ministry official said on Monday. "
+        "“The terms are unfair to our farmers,” the official said."
+    )
+    last = _direct(doc)[-1]
+    assert last.text.startswith("The terms")
+    assert "trade ministry official" in last.speaker.text
+    assert doc.text[last.speaker_start : last.speaker_end] == "the official"

@@ -19,7 +19,9 @@ person the actors stage resolved them to; a named person keeps the country and r
 the actor their words resolve to ("Danish Prime Minister Mette Frederiksen" -> DNK, GOV).
 A speaker the actors stage does not know is still an Actor, named by its words, with no
 country, so that the attribution is kept.  ``carried_speakers`` lets a pronoun speaker
-(“...,” it said) continue the speaker before it, and ``has_speaker`` leaves out quotes
+(“...,” it said) continue the speaker before it, and a definite role noun ("the spokesman")
+the fuller speaker before it whose words end with that noun ("a Chinese foreign ministry
+spokesman"), and ``has_speaker`` leaves out quotes
 whose speaker is a thing ("it suggests that ...").
 """
 
@@ -326,8 +328,29 @@ def carried_speakers(doc: Document, quotes: list[Quote]) -> list[Quote]:
             previous = _previous_speaker(doc, out, quote, person=word in ("he", "she"))
             if previous is not None:
                 quote = replace(quote, speaker=replace(previous, text=speaker.text))
+        elif speaker is not None:
+            named = _named_before(doc, out, quote)
+            quote = replace(quote, speaker=named) if named is not None else quote
         out.append(quote)
     return out
+
+
+def _named_before(doc: Document, earlier: list[Quote], quote: Quote) -> Actor | None:
+    """The speaker a definite role noun takes up, with its fuller words ("a Chinese foreign
+    ministry spokesman said ... “...,” *the spokesman* said"): the latest earlier speaker within
+    reach whose words end with that noun and say more."""
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return None
+    words = doc.text[quote.speaker_start : quote.speaker_end].lower().split()
+    if len(words) != 2 or words[0] != "the":
+        return None
+    for before in reversed(earlier):
+        if quote.sentence_index - before.sentence_index > CARRY_REACH or before.speaker is None:
+            return None
+        told = before.speaker.text.lower().split()
+        if len(told) > 2 and told[-1] == words[1]:
+            return before.speaker
+    return None
 
 
 def _previous_speaker(doc: Document, earlier: list[Quote], quote: Quote, *, person: bool) -> Actor | None:
