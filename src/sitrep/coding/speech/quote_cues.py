@@ -21,8 +21,8 @@ A speaker the actors stage does not know is still an Actor, named by its words, 
 country, so that the attribution is kept.  ``carried_speakers`` lets a pronoun speaker
 (“...,” it said) continue the speaker before it, and a definite role noun ("the spokesman")
 the fuller speaker before it whose words end with that noun ("a Chinese foreign ministry
-spokesman"), and ``has_speaker`` leaves out quotes
-whose speaker is a thing ("it suggests that ...").
+spokesman"); ``has_speaker`` leaves out quotes whose speaker is a thing ("it suggests
+that ...").
 """
 
 from __future__ import annotations
