@@ -505,3 +505,14 @@ def test_a_definite_role_noun_takes_up_the_fuller_speaker_before_it(code_text) -
     assert last.text.startswith("The terms")
     assert "trade ministry official" in last.speaker.text
     assert doc.text[last.speaker_start : last.speaker_end] == "the official"
+
+
+@pytest.mark.model
+def test_they_takes_up_a_group_no_table_knows(code_text) -> None:
+    doc = code_text(
+        "Two stallholders at the market said the new fees were far too high. "
+        "They added that many traders would leave the town."
+    )
+    last = doc.quotes[-1]
+    assert last.cue == "added" and last.speaker.text == "They"
+    assert last.speaker.name == "Two stallholders at the market"

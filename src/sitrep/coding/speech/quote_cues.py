@@ -359,7 +359,8 @@ def _previous_speaker(doc: Document, earlier: list[Quote], quote: Quote, *, pers
         if quote.sentence_index - before.sentence_index > CARRY_REACH:
             return None
         speaker = before.speaker
-        if speaker is None or not speaker.code or speaker.text.lower() in ("they",):
+        plural = _speaker_text(quote) == "they"  # "they" may take up a group no table knows
+        if speaker is None or not (speaker.code or plural) or speaker.text.lower() in ("they",):
             continue
         if _speaker_text(quote) == "they" or _spoken_by_person(doc, before) == person:
             return speaker
