@@ -302,6 +302,18 @@ def test_noun_claim_gives_the_possessor_and_the_that_clause(hand_doc) -> None:
     assert speech.speaker_extent(owner).text == "Rios"
 
 
+def test_a_that_clause_read_as_relative_is_still_the_claim(hand_doc) -> None:
+    doc = hand_doc(
+        ["a", "Tribune", "report", "that", "prices", "fell", "."],
+        [2, 2, 2, 5, 5, 2, 2],
+        ["det", "compound", "ROOT", "mark", "nsubj", "relcl", "punct"],
+        pos=["DET", "PROPN", "NOUN", "SCONJ", "NOUN", "VERB", "PUNCT"],
+    )
+    owner, clause = speech.noun_claim(doc[2])
+    assert owner is not None and clause is not None
+    assert (owner.text, clause.text) == ("Tribune", "fell")
+
+
 def test_a_relative_clause_is_no_claim(hand_doc) -> None:
     doc = hand_doc(
         ["Rios", "'s", "claim", "that", "he", "made", "."],

@@ -29,8 +29,9 @@ SPEAKER_SUBJECTS = L.ACTIVE_SUBJECTS
 # From a cue without a subject of its own to the clause it hangs on: participles ("..., saying"),
 # conjoined and relative clauses, and reported clauses ("he said, adding ...").
 CUE_CLIMB = L.SUBORDINATE | L.SAME_LEVEL | L.NOUN_CLAUSES | {L.OPEN_COMPLEMENT}
-# A speech noun's content clause: "the claim *that ...*" (the parser says acl or ccomp).
-NOUN_CLAIM_CLAUSES = frozenset({L.CLAUSAL_MODIFIER, L.CLAUSAL_COMPLEMENT})
+# A speech noun's content clause: "the claim *that ...*" (the parser says acl or ccomp, or relcl
+# though its "that" is a marker, not the pronoun a relative clause has: ``_has_that``).
+NOUN_CLAIM_CLAUSES = frozenset({L.CLAUSAL_MODIFIER, L.CLAUSAL_COMPLEMENT, L.RELATIVE_CLAUSE})
 # What a stance cue is said about: "called him an opportunist", "told reporters", "accused X of ...".
 CUE_OBJECTS = L.DIRECT_OBJECTS | {L.OBJECT_PREDICATE, L.CLAUSAL_COMPLEMENT, L.OPEN_COMPLEMENT, L.DATIVE}
 CUE_OBJECT_PREPS = frozenset({"of", "for", "as"})  # "accused X of", "blamed X for", "described X as"
