@@ -319,7 +319,9 @@ def _plain_name(words: Span) -> str:
 def carried_speakers(doc: Document, quotes: list[Quote]) -> list[Quote]:
     """A pronoun speaker continues the previous speaker (“...,” the coalition said. “...,” it said):
     "it" takes the latest body that spoke within reach, "he", "she" and "they" the latest
-    speaker of their kind when the actors stage could not resolve them."""
+    speaker of their kind when the actors stage could not resolve them ("they" also a group no
+    table knows: "Two stallholders said ... They added ...").  A definite role noun ("the
+    official") takes up the fuller speaker before it (``_named_before``)."""
     out: list[Quote] = []
     for quote in quotes:
         speaker = quote.speaker
