@@ -475,6 +475,9 @@ def test_a_speech_noun_with_an_owner_reports_its_clause(code_text) -> None:
     [
         ("The Kenyan foreign minister said the ceasefire was a “first real step” towards talks.",
          "the ceasefire was a “first real step” towards talks"),
+        # the quoted part is attributed by another cue of the same speaker
+        ("“We will not talk through the media,” the envoy added, saying the two sides would have “many chances” "
+         "in Geneva.", "the two sides would have “many chances” in Geneva"),
         # two quoted parts of one reported clause
         ("The farmers' union said the new subsidy was “a good start” but “far from enough” for small farms.",
          "the new subsidy was “a good start” but “far from enough” for small farms"),
@@ -484,8 +487,9 @@ def test_a_speech_noun_with_an_owner_reports_its_clause(code_text) -> None:
 )
 def test_a_mixed_quotation_is_one_direct_quote_with_its_lead(code_text, text: str, expected: str) -> None:
     doc = code_text(text)
-    (quote,) = doc.quotes
-    assert quote.direct and quote.text == expected
+    quote = doc.quotes[-1]
+    assert all(q.direct for q in doc.quotes)
+    assert quote.text == expected
     assert doc.text[quote.start : quote.end] == expected
 
 
@@ -516,3 +520,20 @@ def test_they_takes_up_a_group_no_table_knows(code_text) -> None:
     last = doc.quotes[-1]
     assert last.cue == "added" and last.speaker.text == "They"
     assert last.speaker.name == "Two stallholders at the market"
+
+
+@pytest.mark.model
+def test_a_split_quotation_without_commas_is_joined_around_its_attribution(code_text) -> None:
+    doc = code_text("“We stand ready” said the Kenyan health minister “to send doctors to the region at once.”")
+    (quote,) = doc.quotes
+    assert quote.text == "We stand ready to send doctors to the region at once."
+
+
+def test_a_split_without_commas_needs_the_cue_between_and_a_lower_case_second_part() -> None:
+    text = "“We stand ready” said Rios “to help.”"
+    first, second = quote_marks.find_quote_spans(text)
+    assert quote_marks.is_split(first, second, text, cue_between=True)
+    assert not quote_marks.is_split(first, second, text)
+    other = "“We stand ready.” said Rios “Help comes.”"
+    before, after = quote_marks.find_quote_spans(other)
+    assert not quote_marks.is_split(before, after, other, cue_between=True)

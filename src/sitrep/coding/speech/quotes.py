@@ -10,8 +10,8 @@ speaker of a quoted span, the speaker's words and actor, pronoun speakers carrie
 Joining and attributing quotations (``find_direct``)
     A quotation with no cue of its own continues the previous speaker's quotation when
     nothing but that speaker's attribution lies between them (“We will not,” she said.
-    “Greenland is ...”); a split quotation (“We will not,” she said, “give up.”) is one
-    quote.  A quotation that opens its sentence with no cue goes to the speech cue of the
+    “Greenland is ...”); a split quotation (“We will not,” she said, “give up.”, or “We stand
+    ready” tweeted Johnson “to help”, with only the cue and speaker between) is one quote.  A quotation that opens its sentence with no cue goes to the speech cue of the
     sentence before ("..., a diplomat said. “It puts ...”"), else to the previous
     quotation's speaker when only narration without cues lies between (``follow_on``).
     "X quoted Y as saying" gives Y; a name after a dash signs the quotation before it (“...”
@@ -38,7 +38,7 @@ Indirect quotes (``find_indirect``)
     parenthetical's content is the side of the clause that holds its verb.  Inside
     a quotation "I", "we", "you" speak within someone else's words and are left out; outside
     one they are the writer.  "Direct" cues (asked) only attribute quotations.  A mixed
-    quotation, reported content holding quoted words of the same cue and speaker ("he wanted a
+    quotation, reported content holding quoted words of the same speaker ("he wanted a
     meeting as a “short cut” to peace", "said Skopje “fully understands” the problems"), is one
     direct quote of the whole content, not a lead beside its quoted parts (``join_mixed``).
     Unquoted content under four words is a fragment and left out, and the complements of
@@ -149,7 +149,7 @@ def find_direct(
         attribution = find_cue(parsed, span, cues, spans)
         continued = attribution is None and previous is not None and continues(parsed, previous, span, text)
         same_cue = attribution is not None and previous is not None and attribution.cue.i == previous[1].cue.i
-        if (continued or same_cue) and previous is not None and is_split(previous[0], span, text) and quotes:
+        if (continued or same_cue) and previous is not None and _splits(previous, span, text) and quotes:
             quotes[-1] = joined(quotes[-1], span, text)
             previous = (span, previous[1])
             continue
@@ -221,6 +221,19 @@ def follow_on(
     return previous[1]
 
 
+def _splits(previous: Previous, span: QuoteSpan, text: str) -> bool:
+    """Whether ``span`` finishes the sentence the previous quotation began (``is_split``); with or
+    without commas when nothing but its attribution (the cue and the speaker's words) stands
+    between them, so that “...,” he added, saying the two would have “ample opportunity” is two."""
+    before, attribution = previous
+    gap = attribution.cue.doc.char_span(before.outer_end, span.start - 1, alignment_mode="contract")
+    allowed = {attribution.cue.i} | {t.i for t in attribution.subject.subtree}
+    only_attribution = gap is not None and attribution.cue.i in {t.i for t in gap} and all(
+        t.is_punct or t.is_space or t.i in allowed for t in gap
+    )
+    return is_split(before, span, text, cue_between=only_attribution)
+
+
 def _names_speaker(span: QuoteSpan, attribution: Attribution) -> bool:
     """Whether the quoted words lie inside the words naming their own speaker: they are part of a
     name or title (Rebel “foreign minister” Ana Rios told ...), not words said."""
@@ -253,18 +266,18 @@ def join_mixed(
     direct: list[Quote], indirect: list[Quote], mixed: list[Quote], text: str
 ) -> tuple[list[Quote], list[Quote]]:
     """A mixed quotation is one quote: reported content that holds words in quotation marks of
-    the same cue and speaker ("he wanted a meeting with Mobutu as a “short cut”", "said Skopje
+    the same speaker ("he wanted a meeting with Mobutu as a “short cut”", "said Skopje
     “fully understands” the problems") is one direct quote of the whole content (``mixed`` holds
     those contents), not an indirect quote of its lead beside a direct quote of each quoted part."""
     for whole in mixed:
-        parts = [d for d in direct if _same_attribution(whole, d) and (whole.start or 0) <= (d.start or 0) < (whole.end or 0)]
+        parts = [d for d in direct if _same_speaker(whole, d) and (whole.start or 0) <= (d.start or 0) < (whole.end or 0)]
         if not parts:
             continue
         start, end = whole.start or 0, max(whole.end or 0, *(_closed(d, text) for d in parts))
         first = direct.index(parts[0])
         direct = [d for d in direct if d not in parts[1:]]
         direct[first] = replace(whole, text=text[start:end], end=end, sentence_index=parts[0].sentence_index)
-        indirect = [q for q in indirect if not (_same_attribution(whole, q) and q.start == whole.start)]
+        indirect = [q for q in indirect if not (_same_speaker(whole, q) and q.start == whole.start)]
     return direct, indirect
 
 
@@ -276,9 +289,10 @@ def _closed(quote: Quote, text: str) -> int:
     return end
 
 
-def _same_attribution(one: Quote, other: Quote) -> bool:
-    """Whether two quotes have the same cue and speaker words."""
-    return (one.cue, one.speaker_start) == (other.cue, other.speaker_start)
+def _same_speaker(one: Quote, other: Quote) -> bool:
+    """Whether two quotes have the same speaker words (their cues may differ: “...,” he added,
+    saying the sides would have “many chances”)."""
+    return one.speaker_start == other.speaker_start
 
 
 def find_indirect(
