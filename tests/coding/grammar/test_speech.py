@@ -376,3 +376,9 @@ def test_cue_object_is_a_thing_not_a_person(hand_doc) -> None:
     name = hand_doc(["He", "confirmed", "Okafor", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
                     pos=["PRON", "VERB", "PROPN", "PUNCT"])
     assert speech.cue_object(name[1]) is None
+
+
+def test_has_direct_object(hand_doc) -> None:
+    named = hand_doc(["She", "called", "it", "a", "farce"], [1, 1, 1, 4, 1], ["nsubj", "ROOT", "dobj", "det", "oprd"])
+    appeal = hand_doc(["She", "called", "for", "talks"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"])
+    assert speech.has_direct_object(named[1]) and not speech.has_direct_object(appeal[1])

@@ -478,6 +478,11 @@ def test_a_speech_noun_with_an_owner_reports_its_clause(code_text) -> None:
         # the quoted part is attributed by another cue of the same speaker
         ("“We will not talk through the media,” the envoy added, saying the two sides would have “many chances” "
          "in Geneva.", "the two sides would have “many chances” in Geneva"),
+        # naming with an event verb: its object and the quoted names are one quote
+        ("The opposition leader called the budget “a betrayal” and “a gift to the banks.”",
+         "the budget “a betrayal” and “a gift to the banks.”"),
+        # an appeal's complement stays an event: only its quoted words are a quote
+        ("The minister called for “an immediate halt” to the shelling of the port.", "an immediate halt"),
         # two quoted parts of one reported clause
         ("The farmers' union said the new subsidy was “a good start” but “far from enough” for small farms.",
          "the new subsidy was “a good start” but “far from enough” for small farms"),

@@ -243,6 +243,11 @@ def cue_objects(cue: Token) -> list[Token]:
     ]
 
 
+def has_direct_object(cue: Token) -> bool:
+    """Whether a cue has a direct object ("called *the plan* a betrayal", not "called for talks")."""
+    return any(c.dep_ in L.DIRECT_OBJECTS for c in cue.children)
+
+
 def cue_object(cue: Token) -> Token | None:
     """The direct object after a cue ("acknowledged *the reality* of climate change"), when it is a
     thing, not a person spoken to or of (a pronoun or a name alone: "denied *it*", "confirmed *Ana*")."""

@@ -40,7 +40,8 @@ Indirect quotes (``find_indirect``)
     one they are the writer.  "Direct" cues (asked) only attribute quotations.  A mixed
     quotation, reported content holding quoted words of the same speaker ("he wanted a
     meeting as a “short cut” to peace", "said Skopje “fully understands” the problems"), is one
-    direct quote of the whole content, not a lead beside its quoted parts (``join_mixed``).
+    direct quote of the whole content, not a lead beside its quoted parts (``join_mixed``); so
+    is an event verb's naming object ("called the plan “a betrayal”"), never its appeal.
     Unquoted content under four words is a fragment and left out, and the complements of
     agreement, appeal, threat and plan verbs ("agreed to ...", "called for ...",
     "threatened to ...", cue kind ``event``) are events, never quotes.
@@ -315,6 +316,8 @@ def find_indirect(
         if _holds_quotation(content, spans):
             whole = (doc.text[content.start_char : content.end_char], content.start_char, content.end_char)
             mixed.append(make_quote(doc, attribution, whole, sentence_of, direct=True))
+        if cue_kind(token, cues) == "event":
+            continue  # an event verb's object holds quoted words at most ("called it “null and void”")
         lead = unquoted_lead(content, spans)
         if lead is None or _fragment(lead):
             continue
@@ -328,9 +331,12 @@ def _reported(
 ) -> tuple[Attribution, Span] | None:
     """The attribution and the whole reported content of a cue (quotations included), if any."""
     kind = cue_kind(token, cues)
-    if not is_cue(token, cues) or kind in QUOTELESS_KINDS or speech.is_withheld(token):
+    if not is_cue(token, cues) or kind == "direct" or speech.is_withheld(token):
         return None
-    content = reported_content(token, kind or "speech")
+    if kind == "event":  # only the naming "called the plan “a betrayal”", never "called for ..."
+        content = _object_content(token) if speech.has_direct_object(token) else None
+    else:
+        content = reported_content(token, kind or "speech")
     if content is None and token.lemma_.lower() in objects:
         content = _said_object(token)
     subject = speaker_token(token)
