@@ -76,3 +76,13 @@ def test_polnear_dev_direct_quote_targets(shared_eval, settings) -> None:
         evalq.score_document(doc.quotes, gold, scores, [], name, text)
     assert scores["direct"].precision >= 0.80
     assert scores["direct"].recall >= 0.70
+
+
+def test_a_miss_is_listed_with_its_cue_and_cues_are_counted() -> None:
+    gold = evalq.read_brat(ANN, TEXT)
+    assert gold[0].cue_text == "said" and gold[1].cue_text == ""
+    errors: list[str] = []
+    scores = {"direct": Score(), "indirect": Score()}
+    evalq.score_document([], gold, scores, errors, "a", TEXT)
+    assert errors[0] == "  FN indirect a: [Figueroa] <said> 'the campaign planned a protest'"
+    assert evalq.missed_cues(errors) == ["missed indirect by cue: said 1"]

@@ -15,11 +15,15 @@ Rules (``../shared/eval/README.md``):
   attribution).  Recall: gold attributions of a kind matched by some predicted quote.
 * Articles annotated twice: the first annotator file in name order is scored, so
   every article counts once (taking the union would reward over-generation).
+
+``--errors N`` lists the first N false positives and misses (each miss with its gold
+cue), then the gold cues missed most often per kind (``missed_cues``).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +35,7 @@ from sitrep.settings import Settings
 
 QUOTE_MARKS = frozenset('“”"«»')
 ANNOTATOR_SUFFIX = re.compile(r"_[0-9a-f]{4}$")
+MISSED_CUE = re.compile(r"\s*FN (direct|indirect) .*?\] <([^>]*)>")
 
 Spans = tuple[tuple[int, int], ...]
 
@@ -43,6 +48,7 @@ class GoldAttribution:
     content: Spans
     source_text: str
     direct: bool
+    cue_text: str = ""  # the annotated cue ("said", "according to"), for error listings
 
 
 def evaluate_quotes(path: Path, settings: Settings, show_errors: int = 0) -> str:
@@ -70,8 +76,25 @@ def evaluate_quotes(path: Path, settings: Settings, show_errors: int = 0) -> str
             "",
             f"First {min(show_errors, len(errors))} of {len(errors)} errors:",
             *errors[:show_errors],
+            "",
+            *missed_cues(errors),
         ]
     return "\n".join(lines)
+
+
+def missed_cues(errors: Sequence[str], top: int = 15) -> list[str]:
+    """The gold cues missed most often, per kind, from the error lines ("FN indirect ...
+    <called for> ..."): which constructions the coder does not read."""
+    counts: dict[str, Counter[str]] = {"direct": Counter(), "indirect": Counter()}
+    for line in errors:
+        found = MISSED_CUE.match(line)
+        if found is not None:
+            counts[found.group(1)][found.group(2).lower()] += 1
+    return [
+        f"missed {kind} by cue: " + ", ".join(f"{cue} {n}" for cue, n in count.most_common(top))
+        for kind, count in counts.items()
+        if count
+    ]
 
 
 def find_articles(path: Path) -> Iterator[tuple[str, str, list[GoldAttribution]]]:
@@ -117,7 +140,8 @@ def _gold(roles: dict[str, list[str]], spans: dict[str, Spans], text: str) -> Go
     if not source or not content:
         return None
     quoted = any(ch in QUOTE_MARKS for start, end in content for ch in text[max(start - 1, 0) : end + 1])
-    return GoldAttribution(source, content, " ".join(text[s:e] for s, e in source), quoted)
+    cue = " ".join(text[s:e] for ref in roles.get("Cue", []) for s, e in spans.get(ref, ()))
+    return GoldAttribution(source, content, " ".join(text[s:e] for s, e in source), quoted, cue)
 
 
 def code_articles(
@@ -152,7 +176,8 @@ def score_document(
         scores[_kind(item.direct)].add_gold(found)
         if not found:
             content = " ".join(text[s:e] for s, e in item.content)
-            errors.append(f"  FN {_kind(item.direct)} {name}: [{item.source_text}] {content[:80]!r}")
+            cue = f" <{item.cue_text}>" if item.cue_text else ""
+            errors.append(f"  FN {_kind(item.direct)} {name}: [{item.source_text}]{cue} {content[:80]!r}")
 
 
 def matches(quote: Quote, gold: GoldAttribution) -> bool:

@@ -302,6 +302,18 @@ def test_noun_claim_gives_the_possessor_and_the_that_clause(hand_doc) -> None:
     assert speech.speaker_extent(owner).text == "Rios"
 
 
+def test_a_that_clause_read_as_relative_is_still_the_claim(hand_doc) -> None:
+    doc = hand_doc(
+        ["a", "Tribune", "report", "that", "prices", "fell", "."],
+        [2, 2, 2, 5, 5, 2, 2],
+        ["det", "compound", "ROOT", "mark", "nsubj", "relcl", "punct"],
+        pos=["DET", "PROPN", "NOUN", "SCONJ", "NOUN", "VERB", "PUNCT"],
+    )
+    owner, clause = speech.noun_claim(doc[2])
+    assert owner is not None and clause is not None
+    assert (owner.text, clause.text) == ("Tribune", "fell")
+
+
 def test_a_relative_clause_is_no_claim(hand_doc) -> None:
     doc = hand_doc(
         ["Rios", "'s", "claim", "that", "he", "made", "."],
@@ -348,3 +360,25 @@ def test_adjective_claim_gives_the_copulas_subject_and_the_clause(hand_doc) -> N
     holder, clause = speech.adjective_claim(doc[2])
     assert holder is not None and clause is not None
     assert (holder.text, clause.text) == ("Farmers", "fails")
+
+
+def test_cue_object_is_a_thing_not_a_person(hand_doc) -> None:
+    doc = hand_doc(
+        ["The", "ministry", "denied", "any", "role", "in", "the", "raid", "."],
+        [1, 2, 2, 4, 2, 4, 7, 5, 2],
+        ["det", "nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "punct"],
+        pos=["DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT"],
+    )
+    assert speech.cue_object(doc[2]).text == "role"
+    it = hand_doc(["She", "denied", "it", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
+                  pos=["PRON", "VERB", "PRON", "PUNCT"])
+    assert speech.cue_object(it[1]) is None
+    name = hand_doc(["He", "confirmed", "Okafor", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
+                    pos=["PRON", "VERB", "PROPN", "PUNCT"])
+    assert speech.cue_object(name[1]) is None
+
+
+def test_has_direct_object(hand_doc) -> None:
+    named = hand_doc(["She", "called", "it", "a", "farce"], [1, 1, 1, 4, 1], ["nsubj", "ROOT", "dobj", "det", "oprd"])
+    appeal = hand_doc(["She", "called", "for", "talks"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"])
+    assert speech.has_direct_object(named[1]) and not speech.has_direct_object(appeal[1])

@@ -29,8 +29,9 @@ SPEAKER_SUBJECTS = L.ACTIVE_SUBJECTS
 # From a cue without a subject of its own to the clause it hangs on: participles ("..., saying"),
 # conjoined and relative clauses, and reported clauses ("he said, adding ...").
 CUE_CLIMB = L.SUBORDINATE | L.SAME_LEVEL | L.NOUN_CLAUSES | {L.OPEN_COMPLEMENT}
-# A speech noun's content clause: "the claim *that ...*" (the parser says acl or ccomp).
-NOUN_CLAIM_CLAUSES = frozenset({L.CLAUSAL_MODIFIER, L.CLAUSAL_COMPLEMENT})
+# A speech noun's content clause: "the claim *that ...*" (the parser says acl or ccomp, or relcl
+# though its "that" is a marker, not the pronoun a relative clause has: ``_has_that``).
+NOUN_CLAIM_CLAUSES = frozenset({L.CLAUSAL_MODIFIER, L.CLAUSAL_COMPLEMENT, L.RELATIVE_CLAUSE})
 # What a stance cue is said about: "called him an opportunist", "told reporters", "accused X of ...".
 CUE_OBJECTS = L.DIRECT_OBJECTS | {L.OBJECT_PREDICATE, L.CLAUSAL_COMPLEMENT, L.OPEN_COMPLEMENT, L.DATIVE}
 CUE_OBJECT_PREPS = frozenset({"of", "for", "as"})  # "accused X of", "blamed X for", "described X as"
@@ -240,6 +241,20 @@ def cue_objects(cue: Token) -> list[Token]:
         for c in cue.rights
         if c.dep_ in CUE_OBJECTS or (c.dep_ == L.PREPOSITION and c.lower_ in CUE_OBJECT_PREPS)
     ]
+
+
+def has_direct_object(cue: Token) -> bool:
+    """Whether a cue has a direct object ("called *the plan* a betrayal", not "called for talks")."""
+    return any(c.dep_ in L.DIRECT_OBJECTS for c in cue.children)
+
+
+def cue_object(cue: Token) -> Token | None:
+    """The direct object after a cue ("acknowledged *the reality* of climate change"), when it is a
+    thing, not a person spoken to or of (a pronoun or a name alone: "denied *it*", "confirmed *Ana*")."""
+    thing = next((c for c in cue.rights if c.dep_ in L.DIRECT_OBJECTS), None)
+    if thing is None or thing.pos_ not in {"NOUN", "PROPN"} or (thing.pos_ == "PROPN" and thing.n_lefts == 0):
+        return None
+    return thing
 
 
 def cue_topic(cue: Token) -> Token | None:

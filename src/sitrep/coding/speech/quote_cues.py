@@ -19,8 +19,10 @@ person the actors stage resolved them to; a named person keeps the country and r
 the actor their words resolve to ("Danish Prime Minister Mette Frederiksen" -> DNK, GOV).
 A speaker the actors stage does not know is still an Actor, named by its words, with no
 country, so that the attribution is kept.  ``carried_speakers`` lets a pronoun speaker
-(“...,” it said) continue the speaker before it, and ``has_speaker`` leaves out quotes
-whose speaker is a thing ("it suggests that ...").
+(“...,” it said) continue the speaker before it, and a definite role noun ("the spokesman")
+the fuller speaker before it whose words end with that noun ("a Chinese foreign ministry
+spokesman"); ``has_speaker`` leaves out quotes whose speaker is a thing ("it suggests
+that ...").
 """
 
 from __future__ import annotations
@@ -75,6 +77,12 @@ def cue_lexicon(resources: Resources) -> dict[str, str]:
 def cue_nouns(resources: Resources) -> frozenset[str]:
     """Nouns that report what someone said or holds ("claim", "warning") from ``data/quote_cue_nouns.tsv``."""
     return frozenset(lemma for (lemma,) in resources.rows("quote_cue_nouns.tsv", 1))
+
+
+def object_cues(resources: Resources) -> frozenset[str]:
+    """Speech and belief verbs whose object is what was said ("announced the arrest of ...") from
+    ``data/quote_cue_objects.tsv``."""
+    return frozenset(lemma for (lemma,) in resources.rows("quote_cue_objects.tsv", 1))
 
 
 def cue_adjectives(resources: Resources) -> frozenset[str]:
@@ -311,7 +319,9 @@ def _plain_name(words: Span) -> str:
 def carried_speakers(doc: Document, quotes: list[Quote]) -> list[Quote]:
     """A pronoun speaker continues the previous speaker (“...,” the coalition said. “...,” it said):
     "it" takes the latest body that spoke within reach, "he", "she" and "they" the latest
-    speaker of their kind when the actors stage could not resolve them."""
+    speaker of their kind when the actors stage could not resolve them ("they" also a group no
+    table knows: "Two stallholders said ... They added ...").  A definite role noun ("the
+    official") takes up the fuller speaker before it (``_named_before``)."""
     out: list[Quote] = []
     for quote in quotes:
         speaker = quote.speaker
@@ -320,8 +330,29 @@ def carried_speakers(doc: Document, quotes: list[Quote]) -> list[Quote]:
             previous = _previous_speaker(doc, out, quote, person=word in ("he", "she"))
             if previous is not None:
                 quote = replace(quote, speaker=replace(previous, text=speaker.text))
+        elif speaker is not None:
+            named = _named_before(doc, out, quote)
+            quote = replace(quote, speaker=named) if named is not None else quote
         out.append(quote)
     return out
+
+
+def _named_before(doc: Document, earlier: list[Quote], quote: Quote) -> Actor | None:
+    """The speaker a definite role noun takes up, with its fuller words ("a Chinese foreign
+    ministry spokesman said ... “...,” *the spokesman* said"): the latest earlier speaker within
+    reach whose words end with that noun and say more."""
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return None
+    words = doc.text[quote.speaker_start : quote.speaker_end].lower().split()
+    if len(words) != 2 or words[0] != "the":
+        return None
+    for before in reversed(earlier):
+        if quote.sentence_index - before.sentence_index > CARRY_REACH or before.speaker is None:
+            return None
+        told = before.speaker.text.lower().split()
+        if len(told) > 2 and told[-1] == words[1]:
+            return before.speaker
+    return None
 
 
 def _previous_speaker(doc: Document, earlier: list[Quote], quote: Quote, *, person: bool) -> Actor | None:
@@ -330,7 +361,8 @@ def _previous_speaker(doc: Document, earlier: list[Quote], quote: Quote, *, pers
         if quote.sentence_index - before.sentence_index > CARRY_REACH:
             return None
         speaker = before.speaker
-        if speaker is None or not speaker.code or speaker.text.lower() in ("they",):
+        plural = _speaker_text(quote) == "they"  # "they" may take up a group no table knows
+        if speaker is None or not (speaker.code or plural) or speaker.text.lower() in ("they",):
             continue
         if _speaker_text(quote) == "they" or _spoken_by_person(doc, before) == person:
             return speaker

@@ -31,6 +31,7 @@ LABEL = re.compile(r"[“\"«]?\s*((?:[^\W\d_][\w.'’-]*\s+){0,3}[^\W\d_][\w.'�
 
 DASH = re.compile(r"[ \t]*[―—–]{1,2}[ \t]*(?=\S)")  # a dash signing a quotation with a name after it
 NAME_WORDS = 5  # words a signing name may have
+SENTENCE_STOPS = frozenset(".!?…")  # a quoted part ending so is a whole sentence, not the first half of one
 
 
 @dataclass(frozen=True)
@@ -168,10 +169,16 @@ def is_title(text: str) -> bool:
     return 2 <= len(words) <= 6 and bool(content) and all(w[0].isupper() for w in content)
 
 
-def is_split(before: QuoteSpan, span: QuoteSpan, text: str) -> bool:
-    """Whether ``span`` finishes the sentence ``before`` began: “We will not,” she said, “give up.”"""
+def is_split(before: QuoteSpan, span: QuoteSpan, text: str, cue_between: bool = False) -> bool:
+    """Whether ``span`` finishes the sentence ``before`` began: “We will not,” she said, “give up.”,
+    or, when the cue stands between them (``cue_between``), without commas: the first part ends
+    with no stop and the second goes on in lower case (“We stand ready” tweeted Johnson “to help”)."""
     gap = text[before.outer_end : span.start - 1].strip()
-    return text[before.start : before.end].rstrip()[-1:] == "," and gap.endswith(",")
+    first = text[before.start : before.end].rstrip()
+    if first[-1:] == "," and gap.endswith(","):
+        return True
+    rest = text[span.start : span.end].lstrip()
+    return cue_between and bool(first) and first[-1] not in SENTENCE_STOPS and rest[:1].islower()
 
 
 def joined(quote: Quote, span: QuoteSpan, text: str) -> Quote:

@@ -10,12 +10,13 @@ speaker of a quoted span, the speaker's words and actor, pronoun speakers carrie
 Joining and attributing quotations (``find_direct``)
     A quotation with no cue of its own continues the previous speaker's quotation when
     nothing but that speaker's attribution lies between them (“We will not,” she said.
-    “Greenland is ...”); a split quotation (“We will not,” she said, “give up.”) is one
-    quote.  A quotation that opens its sentence with no cue goes to the speech cue of the
+    “Greenland is ...”); a split quotation (“We will not,” she said, “give up.”, or “We stand
+    ready” tweeted Johnson “to help”, with only the cue and speaker between) is one quote.  A quotation that opens its sentence with no cue goes to the speech cue of the
     sentence before ("..., a diplomat said. “It puts ...”"), else to the previous
     quotation's speaker when only narration without cues lies between (``follow_on``).
     "X quoted Y as saying" gives Y; a name after a dash signs the quotation before it (“...”
-    ― Ana Rios).  Quotations with no speaker are left out, and so are
+    ― Ana Rios).  Quoted words inside their own speaker's name (Rebel “foreign minister” Ana
+    Rios said ...) are part of the name.  Quotations with no speaker are left out, and so are
     quotes whose speaker is a thing ("it", "this") nothing resolved.
 
 Labelled paragraphs (``find_labelled``)
@@ -27,7 +28,8 @@ Indirect quotes (``find_indirect``)
     A speech or belief cue with a clausal complement ("X said that ...", "a poll showed
     the race was tied", "she believes ...") or a "to" infinitive ("vowed to ..."), a
     parenthetical "..., X said, ..." (the clause around it), a stance verb's object
-    ("accused Clinton of ...", "called him an opportunist", "mentioned the cost of ..."), what
+    ("accused Clinton of ...", "called him an opportunist", "mentioned the cost of ..."), the object
+    of a speech verb that reports it ("acknowledged the scale of the damage": ``object_cues``), what
     a speech verb with neither clause nor object is about ("complained about ...") or
     "according to X, ..." gives a quote with ``direct`` false whose text is that content, cut
     where a quotation begins (content that opens in one, or whose verb is quoted, is a direct
@@ -35,7 +37,11 @@ Indirect quotes (``find_indirect``)
     ("farmers are afraid that ...") report their that-clause (``find_held_claims``).  A
     parenthetical's content is the side of the clause that holds its verb.  Inside
     a quotation "I", "we", "you" speak within someone else's words and are left out; outside
-    one they are the writer.  "Direct" cues (asked) only attribute quotations.
+    one they are the writer.  "Direct" cues (asked) only attribute quotations.  A mixed
+    quotation, reported content holding quoted words of the same speaker ("he wanted a
+    meeting as a “short cut” to peace", "said Skopje “fully understands” the problems"), is one
+    direct quote of the whole content, not a lead beside its quoted parts (``join_mixed``); so
+    is an event verb's naming object ("called the plan “a betrayal”"), never its appeal.
     Unquoted content under four words is a fragment and left out, and the complements of
     agreement, appeal, threat and plan verbs ("agreed to ...", "called for ...",
     "threatened to ...", cue kind ``event``) are events, never quotes.
@@ -44,6 +50,7 @@ Indirect quotes (``find_indirect``)
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from sitrep.coding.grammar import speech
 from sitrep.coding.speech.quote_cues import (
@@ -60,13 +67,17 @@ from sitrep.coding.speech.quote_cues import (
     has_speaker,
     is_cue,
     make_quote,
+    object_cues,
     names_speaker,
     parse_of,
     sentence_cue,
     speaker_token,
+    speaker_words,
     trimmed,
 )
 from sitrep.coding.speech.quote_marks import (
+    CLOSERS,
+    OPENERS,
     Label,
     QuoteSpan,
     dash_name,
@@ -109,9 +120,12 @@ def find_quotes(doc: Document, resources: Resources) -> list[Quote]:
     unlabelled = [s for s in spans if not any(s.covers(label.name[0]) for label in labels)]
     direct = find_direct(doc, parsed, unlabelled, sentence_of, text, resources.get(direct_cues))
     said = [*spans, *(QuoteSpan((label.content,), label.content[1]) for label in labels)]
-    indirect = find_indirect(doc, parsed, said, sentence_of, resources.get(cue_lexicon))
+    indirect, mixed = find_indirect(
+        doc, parsed, said, sentence_of, resources.get(cue_lexicon), resources.get(object_cues)
+    )
     claims = find_held_claims(doc, parsed, said, sentence_of, resources)
-    ordered = sorted(labelled + direct + indirect + claims, key=lambda q: (q.start or 0, not q.direct))
+    direct, indirect = join_mixed(direct, indirect + claims, mixed, doc.text)
+    ordered = sorted(labelled + direct + indirect, key=lambda q: (q.start or 0, not q.direct))
     return [q for q in carried_speakers(doc, ordered) if has_speaker(q)]
 
 
@@ -137,7 +151,7 @@ def find_direct(
         attribution = find_cue(parsed, span, cues, spans)
         continued = attribution is None and previous is not None and continues(parsed, previous, span, text)
         same_cue = attribution is not None and previous is not None and attribution.cue.i == previous[1].cue.i
-        if (continued or same_cue) and previous is not None and is_split(previous[0], span, text) and quotes:
+        if (continued or same_cue) and previous is not None and _splits(previous, span, text) and quotes:
             quotes[-1] = joined(quotes[-1], span, text)
             previous = (span, previous[1])
             continue
@@ -145,7 +159,7 @@ def find_direct(
             attribution = previous[1]
         if attribution is None:
             attribution = follow_on(parsed, span, previous, text, cues)
-        if attribution is None:
+        if attribution is None or _names_speaker(span, attribution):
             previous = None
             continue
         previous = (span, attribution)
@@ -209,6 +223,26 @@ def follow_on(
     return previous[1]
 
 
+def _splits(previous: Previous, span: QuoteSpan, text: str) -> bool:
+    """Whether ``span`` finishes the sentence the previous quotation began (``is_split``); with or
+    without commas when nothing but its attribution (the cue and the speaker's words) stands
+    between them, so that “...,” he added, saying the two would have “ample opportunity” is two."""
+    before, attribution = previous
+    gap = attribution.cue.doc.char_span(before.outer_end, span.start - 1, alignment_mode="contract")
+    allowed = {attribution.cue.i} | {t.i for t in attribution.subject.subtree}
+    only_attribution = gap is not None and attribution.cue.i in {t.i for t in gap} and all(
+        t.is_punct or t.is_space or t.i in allowed for t in gap
+    )
+    return is_split(before, span, text, cue_between=only_attribution)
+
+
+def _names_speaker(span: QuoteSpan, attribution: Attribution) -> bool:
+    """Whether the quoted words lie inside the words naming their own speaker: they are part of a
+    name or title (Rebel “foreign minister” Ana Rios told ...), not words said."""
+    words = speaker_words(attribution.subject)
+    return words.start_char <= span.start and span.end <= words.end_char
+
+
 def _opens_sentence(token: Token, span: QuoteSpan) -> bool:
     """Whether the quotation starts its sentence (only its opening mark before it)."""
     return span.start - token.sent.start_char <= 2
@@ -230,26 +264,94 @@ def continues(parsed: Doc, previous: Previous, span: QuoteSpan, text: str) -> bo
 # --- indirect quotes ------------------------------------------------------------------------------
 
 
+def join_mixed(
+    direct: list[Quote], indirect: list[Quote], mixed: list[Quote], text: str
+) -> tuple[list[Quote], list[Quote]]:
+    """A mixed quotation is one quote: reported content that holds words in quotation marks of
+    the same speaker ("he wanted a meeting with Mobutu as a “short cut”", "said Skopje
+    “fully understands” the problems") is one direct quote of the whole content (``mixed`` holds
+    those contents), not an indirect quote of its lead beside a direct quote of each quoted part."""
+    for whole in mixed:
+        parts = [d for d in direct if _same_speaker(whole, d) and (whole.start or 0) <= (d.start or 0) < (whole.end or 0)]
+        if not parts:
+            continue
+        start, end = whole.start or 0, max(whole.end or 0, *(_closed(d, text) for d in parts))
+        first = direct.index(parts[0])
+        direct = [d for d in direct if d not in parts[1:]]
+        direct[first] = replace(whole, text=text[start:end], end=end, sentence_index=parts[0].sentence_index)
+        indirect = [q for q in indirect if not (_same_speaker(whole, q) and q.start == whole.start)]
+    return direct, indirect
+
+
+def _closed(quote: Quote, text: str) -> int:
+    """Where a direct quote ends with its closing mark (one, or two apostrophes)."""
+    end = quote.end or 0
+    while end < len(text) and end - (quote.end or 0) < 2 and text[end] in CLOSERS | {"'"}:
+        end += 1
+    return end
+
+
+def _same_speaker(one: Quote, other: Quote) -> bool:
+    """Whether two quotes have the same speaker words (their cues may differ: “...,” he added,
+    saying the sides would have “many chances”)."""
+    return one.speaker_start == other.speaker_start
+
+
 def find_indirect(
-    doc: Document, parsed: Doc, spans: Sequence[QuoteSpan], sentence_of: dict[int, int], cues: Cues
-) -> list[Quote]:
-    """Reported speech without quotation marks: "X said (that) ...", "according to X, ..."."""
-    quotes = []
+    doc: Document,
+    parsed: Doc,
+    spans: Sequence[QuoteSpan],
+    sentence_of: dict[int, int],
+    cues: Cues,
+    objects: frozenset[str] = frozenset(),
+) -> tuple[list[Quote], list[Quote]]:
+    """Reported speech without quotation marks: "X said (that) ...", "according to X, ...";
+    ``objects`` are the cues whose object is what was said (``object_cues``).  Also returned, as
+    direct quotes for ``join_mixed``: the whole of each content that holds a quotation."""
+    quotes, mixed = [], []
     for token in parsed:
-        kind = cue_kind(token, cues)
-        if not is_cue(token, cues) or kind in QUOTELESS_KINDS or speech.is_withheld(token):
+        found = _reported(token, spans, cues, objects)
+        if found is None:
             continue
+        attribution, content = found
+        if _holds_quotation(content, spans):
+            whole = (doc.text[content.start_char : content.end_char], content.start_char, content.end_char)
+            mixed.append(make_quote(doc, attribution, whole, sentence_of, direct=True))
+        if cue_kind(token, cues) == "event":
+            continue  # an event verb's object holds quoted words at most ("called it “null and void”")
+        lead = unquoted_lead(content, spans)
+        if lead is None or _fragment(lead):
+            continue
+        words = (lead.text, lead.start_char, lead.end_char)
+        quotes.append(make_quote(doc, attribution, words, sentence_of, direct=False))
+    return quotes, mixed
+
+
+def _reported(
+    token: Token, spans: Sequence[QuoteSpan], cues: Cues, objects: frozenset[str]
+) -> tuple[Attribution, Span] | None:
+    """The attribution and the whole reported content of a cue (quotations included), if any."""
+    kind = cue_kind(token, cues)
+    if not is_cue(token, cues) or kind == "direct" or speech.is_withheld(token):
+        return None
+    if kind == "event":  # only the naming "called the plan “a betrayal”", never "called for ..."
+        content = _object_content(token) if speech.has_direct_object(token) else None
+    else:
         content = reported_content(token, kind or "speech")
-        subject = speaker_token(token)
-        if content is not None:
-            content = unquoted_lead(content, spans)
-        if content is None or subject is None or _fragment(content):
-            continue
-        if subject.lower_ in NESTED_SPEAKERS and _quoted(token, spans):
-            continue
-        words = (content.text, content.start_char, content.end_char)
-        quotes.append(make_quote(doc, Attribution(token, subject), words, sentence_of, direct=False))
-    return quotes
+    if content is None and token.lemma_.lower() in objects:
+        content = _said_object(token)
+    subject = speaker_token(token)
+    if content is None or subject is None or (subject.lower_ in NESTED_SPEAKERS and _quoted(token, spans)):
+        return None
+    return Attribution(token, subject), content
+
+
+def _holds_quotation(content: Span, spans: Sequence[QuoteSpan]) -> bool:
+    """Whether a quotation opens inside ``content`` after its start (content that opens inside a
+    quotation is the direct quote itself)."""
+    start, end = content.start_char, content.end_char
+    first = next((s for s in spans if s.outer_end > start and s.start - 1 < end), None)
+    return first is not None and first.start - 1 > start
 
 
 def find_held_claims(
@@ -303,6 +405,8 @@ def reported_content(cue: Token, kind: str) -> Span | None:
     if clause is None:
         return (_preceding_content(cue) or _topic_content(cue)) if kind == "speech" else None
     words = speech.content_words(clause)
+    if words and words[0].i < cue.i < words[-1].i:
+        words = [w for w in words if w.i > cue.i]  # "which state media said were ...": not its own cue
     return trimmed(cue.doc[words[0].i : words[-1].i + 1]) if words else None
 
 
@@ -335,6 +439,12 @@ def _topic_content(cue: Token) -> Span | None:
     (``speech.cue_topic``)."""
     topic = speech.cue_topic(cue)
     return trimmed(cue.doc[topic.left_edge.i : topic.right_edge.i + 1]) if topic is not None else None
+
+
+def _said_object(cue: Token) -> Span | None:
+    """The object of a cue that reports it ("announced *the arrest of a man*"): ``speech.cue_object``."""
+    thing = speech.cue_object(cue)
+    return trimmed(cue.doc[thing.left_edge.i : thing.right_edge.i + 1]) if thing is not None else None
 
 
 def _object_content(cue: Token) -> Span | None:
