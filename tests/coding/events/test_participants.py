@@ -87,3 +87,42 @@ def test_a_thing_owned_by_the_source_points_to_who_it_is_about(code_text: Coder)
     events = [e for e in code_text("The Chinese foreign minister voiced Beijing's anger at Japan's "
                                    "military build-up.").events if e.root == "11"]
     assert events and all(e.target is not None and e.target.country == "JPN" for e in events)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Hundreds of Moroccans protested in the capital on Sunday.", "MAR", "MAR"),
+    ("Kenyan police arrested four men outside the stadium.", "KEN", "KEN"),
+    ("The Peruvian government eased the curfew on Monday.", "PER", "PER"),
+])
+def test_an_action_done_at_home_is_against_the_doers_own_country(code_text: Coder, text: str, source: str,
+                                                                  target: str) -> None:
+    events = [e for e in code_text(text).events if not e.negated and e.cameo != "010"]
+    assert events and (events[0].source.country, events[0].target and events[0].target.country) == (source,
+                                                                                                    target)
+
+
+def test_an_arrest_with_nobody_named_is_by_the_arrested_ones_own_country(code_text: Coder) -> None:
+    events = [e for e in code_text("Twelve Chilean students were arrested on Friday.").events if e.root == "17"]
+    assert events and events[0].source.country == "CHL" and events[0].target.country == "CHL"
+
+
+def test_a_home_action_on_someone_else_keeps_its_target(code_text: Coder) -> None:
+    events = [e for e in code_text("Kenyan police arrested two Ugandan soldiers.").events if e.root == "17"]
+    assert events and events[0].target is not None and events[0].target.country == "UGA"
+
+
+def test_the_counterpart_named_inside_a_thing(code_text: Coder) -> None:
+    events = [e for e in code_text("Canada imposed restrictions on trade with Venezuela.").events
+              if e.root in ("16", "17")]
+    assert events and all(e.target is not None and e.target.country == "VEN" for e in events)
+
+
+def test_a_causative_acts_on_its_clauses_subject(code_text: Coder) -> None:
+    events = [e for e in code_text("The Turkish government agreed to let Syrian refugees stay in Istanbul.").events
+              if e.root == "03"]
+    assert events and events[0].target is not None and events[0].target.country == "SYR"
+
+
+def test_a_time_phrase_does_not_cut_an_offer_from_its_content(code_text: Coder) -> None:
+    events = [e for e in code_text("Obama offered for the first time to meet Putin.").events if e.root == "03"]
+    assert events and events[0].target is not None and events[0].target.country == "RUS"

@@ -139,3 +139,24 @@ def test_attached_phrases(hand_doc: Make) -> None:
                    ["ROOT", "prep", "pobj", "punct", "det", "appos"])
     assert [texts(g) for g in args.attached_phrases(doc[0], {"in"})] == [["Guinea"], ["army"]]
     assert [texts(g) for g in args.attached_phrases(doc[0], {"of"})] == [["army"]]
+
+
+def test_complement_subjects_are_who_a_causative_acts_on(hand_doc: Make) -> None:
+    """Paris agreed to let the exiles return"""
+    doc = hand_doc(["Paris", "agreed", "to", "let", "the", "exiles", "return"], [1, 1, 3, 1, 5, 6, 3],
+                   ["nsubj", "ROOT", "aux", "xcomp", "det", "nsubj", "ccomp"],
+                   pos=["PROPN", "VERB", "PART", "VERB", "DET", "NOUN", "VERB"])
+    assert texts(args.complement_subjects(doc[3])) == ["exiles"]
+    assert args.complement_subjects(doc[1]) == []  # "let" is its complement, but has no subject of its own
+
+
+def test_an_infinitive_hung_on_the_time_phrase_is_the_verbs_complement(hand_doc: Make) -> None:
+    """Oslo offered for the first time to host Lima"""
+    doc = hand_doc(["Oslo", "offered", "for", "the", "first", "time", "to", "host", "Lima"],
+                   [1, 1, 1, 5, 5, 2, 7, 5, 7],
+                   ["nsubj", "ROOT", "prep", "det", "amod", "pobj", "aux", "relcl", "dobj"],
+                   pos=["PROPN", "VERB", "ADP", "DET", "ADJ", "NOUN", "PART", "VERB", "PROPN"],
+                   lemmas=["Oslo", "offer", "for", "the", "first", "time", "to", "host", "Lima"])
+    complement = args.time_phrase_infinitive(doc[1])
+    assert complement is not None and complement.text == "host"
+    assert args.time_phrase_infinitive(doc[7]) is None

@@ -37,6 +37,7 @@ class Found:
     statement: bool = False
     symmetric: bool = False
     unnamed: bool = False  # a plain event kept with nobody named on either side ("clashes broke out")
+    home: bool = False  # an action done at home: its other side defaults to the doer's own country
 
     @property
     def position(self) -> int:
@@ -141,9 +142,10 @@ class Findings:
         if negated and future and self.codes.cooperative.has(code):
             # "will not accept refugees" is one record: the refusal, not also the withheld act.
             code, negated, intent, statement = self.cameo.derive(REJECT, code), False, False, False
+        home = self.codes.home_roots.has(code) or self.codes.home_codes.has(code)
         self.found.append(Found(code=code, words=action.words, sources=sources, targets=targets, negated=negated,
                                 intent=intent, reported_by=speaker_of(ctx), depth=ctx.depth, statement=statement,
-                                symmetric=action.symmetric, unnamed=action.unnamed))
+                                symmetric=action.symmetric, unnamed=action.unnamed, home=home and not statement))
 
 
 def international_sense(code: str, sources: list[Actor], targets: list[Actor], codes: CodeSets) -> str:
@@ -181,4 +183,21 @@ def actor_pairs(item: Found) -> list[tuple[Actor, Actor | None]]:
     if item.symmetric and not item.targets and len(item.sources) > 1:
         return [(a, b) for a in item.sources for b in item.sources if a.key() != b.key()]
     targets: list[Actor | None] = list(item.targets) or [None]
-    return [(s, t) for s in item.sources for t in targets if t is None or t.key() != s.key()]
+    pairs = [(s, t) for s in item.sources for t in targets if t is None or t.key() != s.key()]
+    return [at_home(s, t) for s, t in pairs] if item.home else pairs
+
+
+def at_home(source: Actor, target: Actor | None) -> tuple[Actor, Actor | None]:
+    """The other side of an action done at home, when the text names none: "Serbians
+    protested" is against Serbia, "police released two settlers" releases their own
+    country's people, and "71 people were arrested" in a country was by its authorities."""
+    if target is None and source.country and not source.org:
+        return source, home_country(source.country)
+    if not source.code and not source.text and target is not None and target.country and not target.org:
+        return home_country(target.country), target
+    return source, target
+
+
+def home_country(country: str) -> Actor:
+    """A country as the implicit side of an action: not written in the text, only its code."""
+    return Actor(text="", name=country, code=country, country=country)

@@ -39,6 +39,9 @@ PHRASE_PREPS = frozenset({"of", "in", "from", "for", "throughout", "across", "at
 GIVEN_TO_PREPS = ("to", "for", "with", "against", "on")
 # Prepositions whose noun may carry the partner of the action ("into/from an agreement *with* X").
 PARTNER_PREPS = ("into", "in", "to", "from")
+# Prepositions on a thing that names nobody, through which its own counterpart is named
+# ("restrictions on *flights to Cuba*", "a ban on *trade with Iran*").
+THING_PARTNER_PREPS = ("to", "with", "from", "against")
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 
 
@@ -270,6 +273,7 @@ class Participants:
         topics = [o for o in objects if self.placed_only(o) or self.owned_by_sources(o, sources)]
         named = [o for o in objects if o not in topics]
         slots = [passive, named, *preps, of_objects, partners, topics]
+        slots += self.through_things([*preps, of_objects])
         return (self.first_actors(slots, sources, rich=True) or self.place_target(verb, sources)
                 or self.first_actors(slots, sources))
 
@@ -320,11 +324,21 @@ class Participants:
         preps = args.prep_groups(token, cl.TARGET_PREPS)
         of_objects = [g for o in objects for g in args.prep_groups(o, NOUN_TARGET_PREPS)]
         ordered = [*preps, objects] if mode == "prep" else [objects, *preps]
-        return [[subject] if subject is not None else [], *ordered, *of_objects]
+        # "agreed to let *the rebels* enter parliament": a causative acts on its clause's subject
+        caused = args.complement_subjects(token)
+        return [[subject] if subject is not None else [], *ordered, *of_objects, caused]
 
     def best_actors(self, slots: list[list[Token]], sources: list[Actor]) -> list[Actor]:
-        """A country or organisation from any slot beats a bare role from an earlier one."""
-        return self.first_actors(slots, sources, rich=True) or self.first_actors(slots, sources)
+        """A country or organisation from any slot beats a bare role from an earlier one;
+        a thing that names nobody may name the counterpart in its own phrase."""
+        return (self.first_actors(slots, sources, rich=True) or self.first_actors(slots, sources)
+                or self.first_actors(self.through_things(slots), sources, rich=True))
+
+    def through_things(self, slots: list[list[Token]]) -> list[list[Token]]:
+        """The counterparts named inside things that name nobody themselves: "restrictions on
+        *flights to Cuba*" are on Cuba, "a ban on *trade with Iran*" on Iran."""
+        things = [t for slot in slots for t in slot if cl.noun_phrase_head(t).pos_ == "NOUN" and not self.actors(t)]
+        return [g for t in things for g in args.prep_groups(t, THING_PARTNER_PREPS)]
 
     def first_actors(self, slots: list[list[Token]], sources: list[Actor], rich: bool = False) -> list[Actor]:
         """Actors of the first slot that names someone other than the sources

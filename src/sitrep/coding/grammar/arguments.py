@@ -103,6 +103,13 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def complement_subjects(verb: Token) -> list[Token]:
+    """The subjects of the clauses a verb governs: who a causative acts upon ("let *the
+    rebels* enter parliament", "allowed *the refugees* to return")."""
+    clauses = dependents(verb, (L.CLAUSAL_COMPLEMENT, L.OPEN_COMPLEMENT))
+    return [s for c in clauses if (s := active_subject(c)) is not None]
+
+
 def passive_subject(verb: Token) -> Token | None:
     """The patient of a passive: its subject, or the noun a past participle
     modifies ("three men *killed* in rioting", "the blockade *imposed* last week")."""
@@ -202,6 +209,18 @@ def prep_groups(token: Token, preps: tuple[str, ...]) -> list[list[Token]]:
             for pobj in dependents(child, (L.PREP_OBJECT,)):
                 by_prep.setdefault(child.lower_, []).extend([pobj, *pobj.conjuncts])
     return [by_prep[prep] for prep in preps if prep in by_prep]
+
+
+def time_phrase_infinitive(verb: Token) -> Token | None:
+    """The to-infinitive the parser hangs on "time" in "offered *for the first time* to meet
+    X": it is the verb's own complement, the time phrase only comes between."""
+    for pobj in prep_objects(verb, ("for",)):
+        if pobj.lemma_.lower() != "time":
+            continue
+        for clause in dependents(pobj, L.NOUN_CLAUSES):
+            if any(a.lower_ == "to" for a in dependents(clause, (L.AUXILIARY,))):
+                return clause
+    return None
 
 
 def objects_of(prep: Token) -> list[Token]:
