@@ -126,3 +126,25 @@ def test_a_causative_acts_on_its_clauses_subject(code_text: Coder) -> None:
 def test_a_time_phrase_does_not_cut_an_offer_from_its_content(code_text: Coder) -> None:
     events = [e for e in code_text("Obama offered for the first time to meet Putin.").events if e.root == "03"]
     assert events and events[0].target is not None and events[0].target.country == "RUS"
+
+
+def test_a_passive_adjunct_targets_the_subject_it_hangs_on(code_text: Coder) -> None:
+    events = [e for e in code_text("Three Egyptian reporters were hurt after being attacked by Israeli "
+                                   "soldiers.").events if e.trigger == "attacked"]
+    assert events and events[0].source.country == "ISR"
+    assert events[0].target is not None and events[0].target.country == "EGY"
+
+
+def test_a_participle_on_an_event_noun_acts_for_its_by_doer(code_text: Coder) -> None:
+    events = [e for e in code_text("The president backed the appeals by Danish officials urging Norway to "
+                                   "release the sailors.").events if e.trigger.startswith("urging")]
+    assert events and events[0].source.country == "DNK"
+
+
+def test_a_possessive_pronoun_gives_its_owners_country(code_text: Coder) -> None:
+    events = [e for e in code_text("Maduro was in Havana, and his associates accused Colombia of "
+                                   "spying.").events if e.root == "11"]
+    assert events and events[0].source.country == "VEN" and events[0].target.country == "COL"
+    partners = [e for e in code_text("Peru welcomed the plan, while its partners rejected Chile's "
+                                     "offer.").events if e.root == "12"]
+    assert all(e.source.country != "PER" for e in partners)

@@ -160,3 +160,14 @@ def test_an_infinitive_hung_on_the_time_phrase_is_the_verbs_complement(hand_doc:
     complement = args.time_phrase_infinitive(doc[1])
     assert complement is not None and complement.text == "host"
     assert args.time_phrase_infinitive(doc[7]) is None
+
+
+def test_a_subjectless_passive_adjunct_is_done_to_the_clauses_subject(hand_doc: Make) -> None:
+    """Monks were hurt after being beaten by police"""
+    doc = hand_doc(["Monks", "were", "hurt", "after", "being", "beaten", "by", "police"], [2, 2, 2, 2, 5, 3, 5, 6],
+                   ["nsubjpass", "auxpass", "ROOT", "prep", "auxpass", "pcomp", "agent", "pobj"],
+                   pos=["NOUN", "AUX", "VERB", "ADP", "AUX", "VERB", "ADP", "NOUN"],
+                   tags=["NNS", "VBD", "VBN", "IN", "VBG", "VBN", "IN", "NNS"])
+    patient = args.passive_subject(doc[5])
+    assert patient is not None and patient.text == "Monks"
+    assert args.subject_of(doc[5]).text == "police"

@@ -42,6 +42,11 @@ PARTNER_PREPS = ("into", "in", "to", "from")
 # Prepositions on a thing that names nobody, through which its own counterpart is named
 # ("restrictions on *flights to Cuba*", "a ban on *trade with Iran*").
 THING_PARTNER_PREPS = ("to", "with", "from", "against")
+# Possessive pronouns that point back to a person, not a country or a body.
+PERSONAL_POSSESSIVES = frozenset({"his", "her"})
+# Nouns for those on the other side of a relation: "*its* trading partners" are not its own.
+RELATION_NOUNS = frozenset({"partner", "neighbour", "neighbor", "ally", "rival", "enemy", "foe", "adversary",
+                            "critic", "opponent", "counterpart", "creditor", "donor", "victim"})
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 
 
@@ -121,18 +126,38 @@ class Participants:
         if kind is not None:
             return []  # "an earthquake killed 300", "cases rose": nobody acted
         found = self.actors(subject)
-        if found and self.lexicon.match(subject, "N") is not None:
-            found = self.event_doers(subject)  # "a Kabul car bombing killed five": Kabul is the place
+        if self.lexicon.match(subject, "N") is not None:
+            found = self.event_doers(subject) if found else []  # "a Kabul car bombing killed five": a place
+            # "the calls *by UK officials* asking X to": an event noun acts for its doer
+            found = found or self.first_actors(args.prep_groups(subject, ("by",)), [])
         owned = bool(speaker) and self.owned_by_pronoun(subject)
         if found and owned and not any(is_rich(a) for a in found) and is_rich(speaker[0]):
             return [locate(a, speaker[0]) for a in found]  # "X said *their forces* ..." are X's
+        owner = None if owned or any(is_rich(a) for a in found) else self.pronoun_owner(subject)
         if found:
-            return found
+            return [locate(a, owner) for a in found] if owner is not None else found  # "*its* troops"
         if cl.is_pronoun(subject) or owned:
             return list(speaker)  # "Sweden said *it* would ...", "Putin said *his country* will ..."
         if cl.noun_phrase_head(subject).pos_ not in ("NOUN", "PROPN"):
             return []
+        if owner is not None and owner.country:  # "Navalny ..., and *his associates* alleged"
+            return [replace(unresolved(subject), code=owner.country, country=owner.country)]
         return [self.unnamed(subject)]
+
+    def pronoun_owner(self, token: Token) -> Actor | None:
+        """Whom a possessive pronoun on the phrase points back to: the nearest actor with a
+        country named before it in the sentence, a person for "his/her" ("Navalny is a critic
+        of Putin, and *his* associates ..."): what he owns is of his country."""
+        head = cl.noun_phrase_head(token)
+        pronoun = next((p for p in args.possessors(head) if cl.is_pronoun(p)), None)
+        if pronoun is None or head.lemma_.lower() in RELATION_NOUNS:
+            return None
+        personal = pronoun.lower_ in PERSONAL_POSSESSIVES
+        earlier = [m for m in self.doc.mentions if pronoun.sent.start <= m.start < pronoun.i]
+        for mention in reversed(earlier):
+            if mention.actor.country and (not personal or mention.kind == "person"):
+                return mention.actor
+        return None
 
     def unnamed(self, subject: Token) -> Actor:
         """An actor kept by its words ("a car bomb"); only a name can anchor an event alone."""

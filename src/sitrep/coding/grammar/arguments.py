@@ -118,7 +118,24 @@ def passive_subject(verb: Token) -> Token | None:
             return child
     if is_participle_modifier(verb) and verb.tag_ == "VBN":
         return verb.head
-    return None
+    return controlled_patient(verb)
+
+
+def controlled_patient(verb: Token) -> Token | None:
+    """The patient of a subjectless passive adjunct is the subject of the clause it hangs
+    on: "journalists were injured *after being attacked* by protesters" (the journalists
+    were attacked)."""
+    if not any(c.dep_ == L.PASSIVE_AUXILIARY for c in verb.children) or active_subject(verb) is not None:
+        return None
+    if verb.dep_ == L.PREP_COMPLEMENT:
+        host = verb.head.head
+    elif verb.dep_ == L.ADVERBIAL_CLAUSE:
+        host = verb.head
+    else:
+        return None
+    if host.i == verb.i or host.pos_ not in ("VERB", "AUX"):
+        return None
+    return active_subject(host) or next(iter(dependents(host, L.PASSIVE_SUBJECTS)), None)
 
 
 def nominal_passive_subject(verb: Token) -> Token | None:
