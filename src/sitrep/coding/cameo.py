@@ -196,6 +196,7 @@ class CodeSets:
     foreign_restriction: CodeSet
     home_roots: CodeSet
     home_codes: CodeSet
+    home_conflict: CodeSet
 
 
 def code_sets(resources: Resources) -> CodeSets:

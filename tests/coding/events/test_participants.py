@@ -148,3 +148,11 @@ def test_a_possessive_pronoun_gives_its_owners_country(code_text: Coder) -> None
     partners = [e for e in code_text("Peru welcomed the plan, while its partners rejected Chile's "
                                      "offer.").events if e.root == "12"]
     assert all(e.source.country != "PER" for e in partners)
+
+
+def test_rebels_with_nobody_else_named_act_against_their_own_country(code_text: Coder) -> None:
+    events = [e for e in code_text("Colombian rebels began fighting in the mountains in 1964.").events
+              if e.root == "19"]
+    assert events and events[0].target is not None and events[0].target.country == "COL"
+    soldiers = [e for e in code_text("Colombian soldiers fought in the mountains.").events if e.root == "19"]
+    assert all(e.target is None for e in soldiers)  # only rebels, opposition and crowds

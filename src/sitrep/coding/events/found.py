@@ -22,6 +22,10 @@ from sitrep.models import Actor, Event
 from sitrep.nlp.types import Token
 
 
+# Agents who stand against their own country's government when no one else is named.
+DISSIDENT_AGENTS = frozenset({"REB", "OPP", "SEP", "UAF", "CVL"})
+
+
 @dataclass(kw_only=True)
 class Found:
     """One coded action before its compound actors are multiplied out."""
@@ -142,10 +146,19 @@ class Findings:
         if negated and future and self.codes.cooperative.has(code):
             # "will not accept refugees" is one record: the refusal, not also the withheld act.
             code, negated, intent, statement = self.cameo.derive(REJECT, code), False, False, False
-        home = self.codes.home_roots.has(code) or self.codes.home_codes.has(code)
+        home = self.is_home(code, sources)
         self.found.append(Found(code=code, words=action.words, sources=sources, targets=targets, negated=negated,
                                 intent=intent, reported_by=speaker_of(ctx), depth=ctx.depth, statement=statement,
                                 symmetric=action.symmetric, unnamed=action.unnamed, home=home and not statement))
+
+
+    def is_home(self, code: str, sources: list[Actor]) -> bool:
+        """Whether an action with no other side named is done at home: by its kind (protest,
+        arrest, easing), or a conflictual act of rebels, opposition or crowds."""
+        if self.codes.home_roots.has(code) or self.codes.home_codes.has(code):
+            return True
+        return self.codes.home_conflict.has(code) and bool(sources) and all(
+            a.agent in DISSIDENT_AGENTS for a in sources)
 
 
 def international_sense(code: str, sources: list[Actor], targets: list[Actor], codes: CodeSets) -> str:
