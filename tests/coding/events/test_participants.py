@@ -156,3 +156,10 @@ def test_rebels_with_nobody_else_named_act_against_their_own_country(code_text: 
     assert events and events[0].target is not None and events[0].target.country == "COL"
     soldiers = [e for e in code_text("Colombian soldiers fought in the mountains.").events if e.root == "19"]
     assert all(e.target is None for e in soldiers)  # only rebels, opposition and crowds
+
+
+def test_opposed_to_is_the_subjects_own_stance(code_text: Coder) -> None:
+    events = [e for e in code_text("The envoy said Japan was opposed to China's naval build-up.").events
+              if e.root == "11"]
+    assert events and events[0].source.country == "JPN"
+    assert events[0].target is not None and events[0].target.country == "CHN"

@@ -171,3 +171,17 @@ def test_a_subjectless_passive_adjunct_is_done_to_the_clauses_subject(hand_doc: 
     patient = args.passive_subject(doc[5])
     assert patient is not None and patient.text == "Monks"
     assert args.subject_of(doc[5]).text == "police"
+
+
+def test_opposed_to_is_the_subjects_stance_not_a_passive(hand_doc: Make) -> None:
+    """Chile was opposed to the plan / Chile was opposed by Peru"""
+    stance = hand_doc(["Chile", "was", "opposed", "to", "the", "plan"], [2, 2, 2, 2, 5, 3],
+                      ["nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj"],
+                      pos=["PROPN", "AUX", "VERB", "ADP", "DET", "NOUN"],
+                      lemmas=["Chile", "be", "oppose", "to", "the", "plan"])
+    assert args.subject_of(stance[2]).text == "Chile"
+    assert args.passive_subject(stance[2]) is None and not args.is_passive(stance[2])
+    done = hand_doc(["Chile", "was", "opposed", "by", "Peru"], [2, 2, 2, 2, 3],
+                    ["nsubjpass", "auxpass", "ROOT", "agent", "pobj"],
+                    pos=["PROPN", "AUX", "VERB", "ADP", "PROPN"], lemmas=["Chile", "be", "oppose", "by", "Peru"])
+    assert args.subject_of(done[2]).text == "Peru" and args.passive_subject(done[2]).text == "Chile"

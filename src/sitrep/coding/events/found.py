@@ -194,7 +194,9 @@ def to_events(found: list[Found], sentence: str, index: int, cameo: CameoTable) 
 def actor_pairs(item: Found) -> list[tuple[Actor, Actor | None]]:
     """Source x target pairs; a reciprocal action among compound actors pairs them up."""
     if item.symmetric and not item.targets and len(item.sources) > 1:
-        return [(a, b) for a in item.sources for b in item.sources if a.key() != b.key()]
+        # "Presidents Buhari of Nigeria and Talon of Benin signed": the title and the name are one side
+        return [(a, b) for a in item.sources for b in item.sources
+                if a.key() != b.key() and not (a.code and a.code == b.code)]
     targets: list[Actor | None] = list(item.targets) or [None]
     pairs = [(s, t) for s in item.sources for t in targets if t is None or t.key() != s.key()]
     return [at_home(s, t) for s, t in pairs] if item.home else pairs

@@ -70,7 +70,23 @@ def is_preposition(token: Token, words: Collection[str]) -> bool:
 
 
 def is_passive(verb: Token) -> bool:
+    if is_stative_passive(verb):
+        return False
     return any(c.dep_ in L.PASSIVE_SUBJECTS or c.dep_ == L.PASSIVE_AUXILIARY for c in verb.children)
+
+
+# Participles that with "to" and no "by" agent say what their subject holds, not what was
+# done to it: "X is *opposed to* Y" is X's stance (X opposes Y), "X is *committed to* Y".
+STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "dedicate", "devote"})
+
+
+def is_stative_passive(verb: Token) -> bool:
+    """"The US was opposed to the plan": a passive form with a "to" phrase, no "by" agent,
+    whose subject is the one who holds the stance."""
+    if verb.lemma_.lower() not in STATIVE_PARTICIPLES or dependents(verb, (L.AGENT,)):
+        return False
+    to = any(c.dep_ == L.PREPOSITION and c.lower_ == "to" for c in verb.children)
+    return to and any(c.dep_ in L.PASSIVE_SUBJECTS for c in verb.children)
 
 
 def is_participle_modifier(verb: Token) -> bool:
@@ -93,6 +109,8 @@ def subject_of(verb: Token) -> Token | None:
     subject = active_subject(verb)
     if subject is not None:
         return subject
+    if is_stative_passive(verb):
+        return next(iter(dependents(verb, L.PASSIVE_SUBJECTS)))
     for aux in dependents(verb, L.AUXILIARIES):
         subject = active_subject(aux)
         if subject is not None:
@@ -115,7 +133,7 @@ def passive_subject(verb: Token) -> Token | None:
     modifies ("three men *killed* in rioting", "the blockade *imposed* last week")."""
     for child in verb.children:
         if child.dep_ in L.PASSIVE_SUBJECTS:
-            return child
+            return None if is_stative_passive(verb) else child
     if is_participle_modifier(verb) and verb.tag_ == "VBN":
         return verb.head
     return controlled_patient(verb)

@@ -1,0 +1,35 @@
+"""The sentence record: how found actions become events (actor pairs, implicit home sides)."""
+
+from __future__ import annotations
+
+from sitrep.coding.events.found import Found, actor_pairs, at_home
+from sitrep.models import Actor
+
+KENYA_GOV = Actor(text="Presidents", name="Kenyan government", code="KENGOV", country="KEN", agent="GOV")
+RUTO = Actor(text="Ruto", name="William Ruto", code="KENGOV", country="KEN", agent="GOV")
+UGANDA = Actor(text="Uganda", name="Uganda", code="UGA", country="UGA")
+
+
+def test_a_reciprocal_act_does_not_pair_one_side_with_itself() -> None:
+    item = Found(code="057", words=[], sources=[KENYA_GOV, RUTO, UGANDA], targets=[], symmetric=True)
+    pairs = actor_pairs(item)
+    assert all(t is not None and s.code != t.code for s, t in pairs)
+    assert (RUTO, UGANDA) in pairs and (UGANDA, RUTO) in pairs
+
+
+def test_an_action_at_home_takes_the_doers_country_only_when_nobody_else_is_named() -> None:
+    item = Found(code="173", words=[], sources=[KENYA_GOV], targets=[], home=True)
+    [(source, target)] = actor_pairs(item)
+    assert source is KENYA_GOV and target is not None and (target.code, target.text) == ("KEN", "")
+    named = Found(code="173", words=[], sources=[KENYA_GOV], targets=[UGANDA], home=True)
+    assert actor_pairs(named) == [(KENYA_GOV, UGANDA)]
+    abroad = Found(code="173", words=[], sources=[KENYA_GOV], targets=[])
+    assert actor_pairs(abroad) == [(KENYA_GOV, None)]
+
+
+def test_an_unnamed_doer_at_home_is_the_targets_country() -> None:
+    nobody = Actor(text="", name="", code="")
+    source, target = at_home(nobody, UGANDA)
+    assert source.country == "UGA" and target is UGANDA
+    body = Actor(text="UN", name="United Nations", code="IGOUNO", org="UN")
+    assert at_home(body, None) == (body, None)  # an organisation has no home country
