@@ -33,3 +33,12 @@ def test_an_unnamed_doer_at_home_is_the_targets_country() -> None:
     assert source.country == "UGA" and target is UGANDA
     body = Actor(text="UN", name="United Nations", code="IGOUNO", org="UN")
     assert at_home(body, None) == (body, None)  # an organisation has no home country
+
+
+def test_counterparts_meet_the_one_they_are_counterparts_of() -> None:
+    host = Actor(text="the Kenyan minister", name="Kenyan government", code="KENGOV", country="KEN", agent="GOV")
+    guests = [Actor(text="Ugandan and Rwandan counterparts", name=n, code=c + "GOV", country=c, agent="GOV")
+              for n, c in (("Ugandan government", "UGA"), ("Rwandan government", "RWA"))]
+    item = Found(code="040", words=[], sources=[host, *guests], targets=[], symmetric=True)
+    pairs = {(s.country, t.country) for s, t in actor_pairs(item) if t is not None}
+    assert pairs == {("KEN", "UGA"), ("UGA", "KEN"), ("KEN", "RWA"), ("RWA", "KEN")}

@@ -163,3 +163,9 @@ def test_opposed_to_is_the_subjects_own_stance(code_text: Coder) -> None:
               if e.root == "11"]
     assert events and events[0].source.country == "JPN"
     assert events[0].target is not None and events[0].target.country == "CHN"
+
+
+def test_an_unnamed_doer_is_dropped_when_the_same_act_names_its_doer(code_text: Coder) -> None:
+    events = [e for e in code_text("Four Chilean nurses were injured after being attacked by Peruvian "
+                                   "soldiers.").events if e.root in ("18", "19")]
+    assert events and all(e.source.country == "PER" for e in events)

@@ -24,6 +24,8 @@ from sitrep.nlp.types import Token
 
 # Agents who stand against their own country's government when no one else is named.
 DISSIDENT_AGENTS = frozenset({"REB", "OPP", "SEP", "UAF", "CVL"})
+VIOLENT = "violent"
+COUNTERPART_WORDS = frozenset({"counterpart", "counterparts"})
 
 
 @dataclass(kw_only=True)
@@ -42,6 +44,7 @@ class Found:
     symmetric: bool = False
     unnamed: bool = False  # a plain event kept with nobody named on either side ("clashes broke out")
     home: bool = False  # an action done at home: its other side defaults to the doer's own country
+    family: str = ""  # acts of one family are one act when done to the same target ("violent": 18-20)
 
     @property
     def position(self) -> int:
@@ -149,7 +152,8 @@ class Findings:
         home = self.is_home(code, sources)
         self.found.append(Found(code=code, words=action.words, sources=sources, targets=targets, negated=negated,
                                 intent=intent, reported_by=speaker_of(ctx), depth=ctx.depth, statement=statement,
-                                symmetric=action.symmetric, unnamed=action.unnamed, home=home and not statement))
+                                symmetric=action.symmetric, unnamed=action.unnamed, home=home and not statement,
+                                family=VIOLENT if self.codes.violent.has(code) else code[:2]))
 
 
     def is_home(self, code: str, sources: list[Actor]) -> bool:
@@ -175,7 +179,10 @@ def to_events(found: list[Found], sentence: str, index: int, cameo: CameoTable) 
     """Events of one sentence: main clause first, statements last, one per actor pair."""
     events: list[Event] = []
     seen: set[tuple[object, ...]] = set()
+    done_to = done_by_someone(found, cameo)
     for item in sorted(found, key=lambda f: (f.statement, f.depth, f.position)):
+        if by_nobody(item) and item.targets and all((family(item, cameo), t.key()) in done_to for t in item.targets):
+            continue  # "were injured after being attacked by protesters": one act, and its doer is known
         row = cameo.lookup(item.code)
         for source, target in actor_pairs(item):
             key = (source.key(), target.key() if target else None, item.code, item.negated)
@@ -191,12 +198,40 @@ def to_events(found: list[Found], sentence: str, index: int, cameo: CameoTable) 
     return events
 
 
+def is_counterpart(actor: Actor) -> bool:
+    """An actor named as someone's counterparts ("X and his French *counterparts*")."""
+    words = actor.text.lower().split()
+    return bool(words) and words[-1] in COUNTERPART_WORDS
+
+
+def meet_each_other(a: Actor, b: Actor) -> bool:
+    """In "X and his Greek and French counterparts met", each counterpart meets X, not the
+    other counterparts."""
+    return not (is_counterpart(a) and is_counterpart(b))
+
+
+def by_nobody(item: Found) -> bool:
+    """An action whose doer is unnamed ("three men were arrested")."""
+    return bool(item.sources) and all(not a.code and not a.text for a in item.sources)
+
+
+def done_by_someone(found: list[Found], cameo: CameoTable) -> set[tuple[str, object]]:
+    """(root, target) of the sentence's acts whose doer is named."""
+    return {(family(f, cameo), t.key()) for f in found if not f.statement and not by_nobody(f) for t in f.targets}
+
+
+def family(item: Found, cameo: CameoTable) -> str:
+    """The kind of act, for telling one act reported twice: violent acts are one family
+    ("injured after being attacked"), the rest go by root."""
+    return item.family or cameo.lookup(item.code).root
+
+
 def actor_pairs(item: Found) -> list[tuple[Actor, Actor | None]]:
     """Source x target pairs; a reciprocal action among compound actors pairs them up."""
     if item.symmetric and not item.targets and len(item.sources) > 1:
         # "Presidents Buhari of Nigeria and Talon of Benin signed": the title and the name are one side
         return [(a, b) for a in item.sources for b in item.sources
-                if a.key() != b.key() and not (a.code and a.code == b.code)]
+                if a.key() != b.key() and not (a.code and a.code == b.code) and meet_each_other(a, b)]
     targets: list[Actor | None] = list(item.targets) or [None]
     pairs = [(s, t) for s in item.sources for t in targets if t is None or t.key() != s.key()]
     return [at_home(s, t) for s, t in pairs] if item.home else pairs
