@@ -169,3 +169,15 @@ def test_an_unnamed_doer_is_dropped_when_the_same_act_names_its_doer(code_text: 
     events = [e for e in code_text("Four Chilean nurses were injured after being attacked by Peruvian "
                                    "soldiers.").events if e.root in ("18", "19")]
     assert events and all(e.source.country == "PER" for e in events)
+
+
+def test_a_pronoun_subject_of_a_hung_clause_stands_for_the_hosts_subject(code_text: Coder) -> None:
+    events = [e for e in code_text("Sweden and Norway stayed out of the talks, although both have criticized "
+                                   "Russia for the war.").events if e.root == "11"]
+    assert {e.source.country for e in events} == {"SWE", "NOR"}
+
+
+def test_an_event_noun_subject_acts_for_the_parties_between_which_it_is(code_text: Coder) -> None:
+    events = [e for e in code_text("The meeting between the Nepali government and the UN agreed to deploy "
+                                   "Indian soldiers.").events if e.root == "03"]
+    assert events and events[0].source.country == "NPL"

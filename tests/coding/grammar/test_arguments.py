@@ -185,3 +185,13 @@ def test_opposed_to_is_the_subjects_stance_not_a_passive(hand_doc: Make) -> None
                     ["nsubjpass", "auxpass", "ROOT", "agent", "pobj"],
                     pos=["PROPN", "AUX", "VERB", "ADP", "PROPN"], lemmas=["Chile", "be", "oppose", "by", "Peru"])
     assert args.subject_of(done[2]).text == "Peru" and args.passive_subject(done[2]).text == "Chile"
+
+
+def test_the_host_of_an_adverbial_or_conjoined_clause(hand_doc: Make) -> None:
+    """Peru left, although it had agreed"""
+    doc = hand_doc(["Peru", "left", ",", "although", "it", "had", "agreed"], [1, 1, 1, 6, 6, 6, 1],
+                   ["nsubj", "ROOT", "punct", "mark", "nsubj", "aux", "advcl"],
+                   pos=["PROPN", "VERB", "PUNCT", "SCONJ", "PRON", "AUX", "VERB"])
+    host = args.host_clause(doc[6])
+    assert host is not None and host.text == "left"
+    assert args.host_clause(doc[1]) is None

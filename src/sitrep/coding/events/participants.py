@@ -42,6 +42,8 @@ PARTNER_PREPS = ("into", "in", "to", "from")
 # Prepositions on a thing that names nobody, through which its own counterpart is named
 # ("restrictions on *flights to Cuba*", "a ban on *trade with Iran*").
 THING_PARTNER_PREPS = ("to", "with", "from", "against")
+# Prepositions on an event noun that name its doers ("the calls *by* X", "the meeting *between* X and Y").
+EVENT_DOER_PREPS = ("by", "between", "among")
 # Possessive pronouns that point back to a person, not a country or a body.
 PERSONAL_POSSESSIVES = frozenset({"his", "her"})
 # Nouns for those on the other side of a relation: "*its* trading partners" are not its own.
@@ -129,7 +131,7 @@ class Participants:
         if self.lexicon.match(subject, "N") is not None:
             found = self.event_doers(subject) if found else []  # "a Kabul car bombing killed five": a place
             # "the calls *by UK officials* asking X to": an event noun acts for its doer
-            found = found or self.first_actors(args.prep_groups(subject, ("by",)), [])
+            found = found or self.first_actors(args.prep_groups(subject, EVENT_DOER_PREPS), [])
         owned = bool(speaker) and self.owned_by_pronoun(subject)
         if found and owned and not any(is_rich(a) for a in found) and is_rich(speaker[0]):
             return [locate(a, speaker[0]) for a in found]  # "X said *their forces* ..." are X's
@@ -137,12 +139,22 @@ class Participants:
         if found:
             return [locate(a, owner) for a in found] if owner is not None else found  # "*its* troops"
         if cl.is_pronoun(subject) or owned:
-            return list(speaker)  # "Sweden said *it* would ...", "Putin said *his country* will ..."
+            # "Sweden said *it* would ...", "Putin said *his country* will ..."
+            return list(speaker) or self.host_doers(subject)
         if cl.noun_phrase_head(subject).pos_ not in ("NOUN", "PROPN"):
             return []
         if owner is not None and owner.country:  # "Navalny ..., and *his associates* alleged"
             return [replace(unresolved(subject), code=owner.country, country=owner.country)]
         return [self.unnamed(subject)]
+
+    def host_doers(self, pronoun: Token) -> list[Actor]:
+        """A pronoun subject of a clause hung on another stands for that clause's subject
+        ("Japan and Australia refused ..., although *both* have criticized X")."""
+        host = args.host_clause(pronoun.head) if args.is_nominal_subject(pronoun) else None
+        subject = args.subject_of(host) if host is not None else None
+        if subject is None or cl.is_pronoun(subject):
+            return []
+        return [a for a in self.actors(subject) if resolved(a)]
 
     def pronoun_owner(self, token: Token) -> Actor | None:
         """Whom a possessive pronoun on the phrase points back to: the nearest actor with a

@@ -191,6 +191,14 @@ def inherited_subject(verb: Token) -> Token | None:
     return None
 
 
+def host_clause(verb: Token) -> Token | None:
+    """The clause an adverbial or conjoined clause hangs on ("X issued a statement, *although*
+    they ..."): where a pronoun subject's antecedent is most often named."""
+    if verb.dep_ in (L.ADVERBIAL_CLAUSE, L.CONJUNCT) and verb.head.i != verb.i:
+        return verb.head
+    return None
+
+
 # Links along which a verb without a subject takes its head's.
 INHERITING = frozenset({L.CONJUNCT, L.OPEN_COMPLEMENT, L.ADVERBIAL_CLAUSE})
 
