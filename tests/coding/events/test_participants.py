@@ -181,3 +181,9 @@ def test_an_event_noun_subject_acts_for_the_parties_between_which_it_is(code_tex
     events = [e for e in code_text("The meeting between the Nepali government and the UN agreed to deploy "
                                    "Indian soldiers.").events if e.root == "03"]
     assert events and events[0].source.country == "NPL"
+
+
+def test_a_causative_with_an_unknown_subject_targets_its_clauses_object(code_text: Coder) -> None:
+    events = [e for e in code_text("The Hungarian government agreed to let the travellers enter "
+                                   "Austria.").events if e.root == "03"]
+    assert events and events[0].target is not None and events[0].target.country == "AUT"

@@ -363,7 +363,8 @@ class Participants:
         ordered = [*preps, objects] if mode == "prep" else [objects, *preps]
         # "agreed to let *the rebels* enter parliament": a causative acts on its clause's subject
         caused = args.complement_subjects(token)
-        return [[subject] if subject is not None else [], *ordered, *of_objects, caused]
+        caused_objects = [o for c in caused for o in args.direct_objects(c.head)]  # "let X *enter parliament*"
+        return [[subject] if subject is not None else [], *ordered, *of_objects, caused, caused_objects]
 
     def best_actors(self, slots: list[list[Token]], sources: list[Actor]) -> list[Actor]:
         """A country or organisation from any slot beats a bare role from an earlier one;
