@@ -187,3 +187,9 @@ def test_a_causative_with_an_unknown_subject_targets_its_clauses_object(code_tex
     events = [e for e in code_text("The Hungarian government agreed to let the travellers enter "
                                    "Austria.").events if e.root == "03"]
     assert events and events[0].target is not None and events[0].target.country == "AUT"
+
+
+def test_a_thing_belonging_to_someone_is_theirs(code_text: Coder) -> None:
+    events = [e for e in code_text("Gunmen attacked a pipeline belonging to Nigeria's state oil "
+                                   "company.").events if e.root in ("18", "19")]
+    assert events and events[0].target is not None and events[0].target.country == "NGA"

@@ -42,6 +42,8 @@ PARTNER_PREPS = ("into", "in", "to", "from")
 # Prepositions on a thing that names nobody, through which its own counterpart is named
 # ("restrictions on *flights to Cuba*", "a ban on *trade with Iran*").
 THING_PARTNER_PREPS = ("to", "with", "from", "against")
+# Participles on a thing that name its owner ("facilities *belonging to* X", "a plant *run by* X").
+OWNING_VERBS = frozenset({"belong", "own", "operate", "run", "control"})
 # Prepositions on an event noun that name its doers ("the calls *by* X", "the meeting *between* X and Y").
 EVENT_DOER_PREPS = ("by", "between", "among")
 # Possessive pronouns that point back to a person, not a country or a body.
@@ -310,7 +312,7 @@ class Participants:
         topics = [o for o in objects if self.placed_only(o) or self.owned_by_sources(o, sources)]
         named = [o for o in objects if o not in topics]
         slots = [passive, named, *preps, of_objects, partners, topics]
-        slots += self.through_things([*preps, of_objects])
+        slots += self.through_things([passive, objects, *preps, of_objects])
         return (self.first_actors(slots, sources, rich=True) or self.place_target(verb, sources)
                 or self.first_actors(slots, sources))
 
@@ -374,9 +376,12 @@ class Participants:
 
     def through_things(self, slots: list[list[Token]]) -> list[list[Token]]:
         """The counterparts named inside things that name nobody themselves: "restrictions on
-        *flights to Cuba*" are on Cuba, "a ban on *trade with Iran*" on Iran."""
+        *flights to Cuba*" are on Cuba, "a ban on *trade with Iran*" on Iran, "facilities
+        *belonging to* X" are X's."""
         things = [t for slot in slots for t in slot if cl.noun_phrase_head(t).pos_ == "NOUN" and not self.actors(t)]
-        return [g for t in things for g in args.prep_groups(t, THING_PARTNER_PREPS)]
+        owned = [c for t in things for c in cl.clausal_modifiers(t) if c.lemma_.lower() in OWNING_VERBS]
+        return ([g for t in things for g in args.prep_groups(t, THING_PARTNER_PREPS)]
+                + [g for c in owned for g in args.prep_groups(c, ("to", "by"))])
 
     def first_actors(self, slots: list[list[Token]], sources: list[Actor], rich: bool = False) -> list[Actor]:
         """Actors of the first slot that names someone other than the sources
