@@ -42,3 +42,9 @@ def test_counterparts_meet_the_one_they_are_counterparts_of() -> None:
     item = Found(code="040", words=[], sources=[host, *guests], targets=[], symmetric=True)
     pairs = {(s.country, t.country) for s, t in actor_pairs(item) if t is not None}
     assert pairs == {("KEN", "UGA"), ("UGA", "KEN"), ("KEN", "RWA"), ("RWA", "KEN")}
+
+
+def test_an_unnamed_doer_at_home_is_the_country_the_act_is_placed_in() -> None:
+    nobody = Actor(text="", name="", code="")
+    source, _ = at_home(nobody, UGANDA, place="KEN")
+    assert source.country == "KEN"

@@ -12,6 +12,7 @@ last, one per actor pair.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sitrep.coding.cameo import CameoTable, CodeSets
@@ -26,6 +27,11 @@ from sitrep.nlp.types import Token
 DISSIDENT_AGENTS = frozenset({"REB", "OPP", "SEP", "UAF", "CVL"})
 VIOLENT = "violent"
 COUNTERPART_WORDS = frozenset({"counterpart", "counterparts"})
+
+
+def no_place(verb: Token) -> str | None:
+    """No place is known (a record built without a sentence's participants)."""
+    return None
 
 
 @dataclass(kw_only=True)
@@ -45,6 +51,7 @@ class Found:
     unnamed: bool = False  # a plain event kept with nobody named on either side ("clashes broke out")
     home: bool = False  # an action done at home: its other side defaults to the doer's own country
     family: str = ""  # acts of one family are one act when done to the same target ("violent": 18-20)
+    place: str | None = None  # the country an action at home is placed in ("arrested *in Oslo*")
 
     @property
     def position(self) -> int:
@@ -123,6 +130,7 @@ class Findings:
     found: list[Found] = field(default_factory=list)
     done: set[int] = field(default_factory=set)  # clause heads already coded or consumed by a frame
     blocked: set[int] = field(default_factory=set)  # hypothetical or purpose clauses: nothing below is news
+    place_of: Callable[[Token], str | None] = no_place  # the country named as where a clause happens
     visited: set[int] = field(default_factory=set)  # clause heads coded as clauses (``done`` adds frame contents)
 
     def under_blocked(self, token: Token) -> bool:
@@ -149,11 +157,12 @@ class Findings:
         if negated and future and self.codes.cooperative.has(code):
             # "will not accept refugees" is one record: the refusal, not also the withheld act.
             code, negated, intent, statement = self.cameo.derive(REJECT, code), False, False, False
-        home = self.is_home(code, sources)
+        home = self.is_home(code, sources) and not statement
         self.found.append(Found(code=code, words=action.words, sources=sources, targets=targets, negated=negated,
                                 intent=intent, reported_by=speaker_of(ctx), depth=ctx.depth, statement=statement,
-                                symmetric=action.symmetric, unnamed=action.unnamed, home=home and not statement,
-                                family=VIOLENT if self.codes.violent.has(code) else code[:2]))
+                                symmetric=action.symmetric, unnamed=action.unnamed, home=home,
+                                family=VIOLENT if self.codes.violent.has(code) else code[:2],
+                                place=self.place_of(action.verb) if home else None))
 
 
     def is_home(self, code: str, sources: list[Actor]) -> bool:
@@ -234,17 +243,18 @@ def actor_pairs(item: Found) -> list[tuple[Actor, Actor | None]]:
                 if a.key() != b.key() and not (a.code and a.code == b.code) and meet_each_other(a, b)]
     targets: list[Actor | None] = list(item.targets) or [None]
     pairs = [(s, t) for s in item.sources for t in targets if t is None or t.key() != s.key()]
-    return [at_home(s, t) for s, t in pairs] if item.home else pairs
+    return [at_home(s, t, item.place) for s, t in pairs] if item.home else pairs
 
 
-def at_home(source: Actor, target: Actor | None) -> tuple[Actor, Actor | None]:
+def at_home(source: Actor, target: Actor | None, place: str | None = None) -> tuple[Actor, Actor | None]:
     """The other side of an action done at home, when the text names none: "Serbians
     protested" is against Serbia, "police released two settlers" releases their own
-    country's people, and "71 people were arrested" in a country was by its authorities."""
+    country's people, and "71 people were arrested" was by the authorities of the country
+    it happened in (named, "arrested *in Oslo*", else the arrested's own)."""
     if target is None and source.country and not source.org:
         return source, home_country(source.country)
     if not source.code and not source.text and target is not None and target.country and not target.org:
-        return home_country(target.country), target
+        return home_country(place or target.country), target
     return source, target
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from sitrep.coding.actors.actors import actors_for_token, mention_at
+from sitrep.coding.actors.mentions import Mention
 from sitrep.coding.grammar import arguments as args
 from sitrep.coding.grammar import clauses as cl
 from sitrep.coding.grammar import phrases
@@ -167,7 +168,8 @@ class Participants:
         if pronoun is None or head.lemma_.lower() in RELATION_NOUNS:
             return None
         personal = pronoun.lower_ in PERSONAL_POSSESSIVES
-        earlier = [m for m in self.doc.mentions if pronoun.sent.start <= m.start < pronoun.i]
+        mentions: list[Mention] = self.doc.mentions
+        earlier = [m for m in mentions if pronoun.sent.start <= m.start < pronoun.i]
         for mention in reversed(earlier):
             if mention.actor.country and (not personal or mention.kind == "person"):
                 return mention.actor
@@ -352,6 +354,12 @@ class Participants:
             places += args.prep_objects(obj, cl.WEAK_TARGET_PREPS)
         found = self.first_actors([places], sources, rich=True)
         return [a for a in found if a.country and not a.agent and not a.org]
+
+    def place_country(self, verb: Token) -> str | None:
+        """The country a clause is placed in ("were arrested *in Oslo*"), if it names one."""
+        places = args.prep_objects(verb, cl.WEAK_TARGET_PREPS) if verb.pos_ in cl.VERBAL else []
+        found = [a for a in self.first_actors([places], [], rich=True) if a.country]
+        return found[0].country if found else None
 
     def clause_slots(self, token: Token, mode: str = "-") -> list[list[Token]]:
         """Where the target of an event-about-an-event may be named, best first:
