@@ -195,3 +195,12 @@ def test_the_host_of_an_adverbial_or_conjoined_clause(hand_doc: Make) -> None:
     host = args.host_clause(doc[6])
     assert host is not None and host.text == "left"
     assert args.host_clause(doc[1]) is None
+
+
+def test_a_list_hung_on_an_apposition_belongs_to_the_prepositions_object(hand_doc: Make) -> None:
+    """praise came from the chief Ana , Bo and Cy"""
+    words = ["praise", "came", "from", "the", "chief", "Ana", ",", "Bo", "and", "Cy"]
+    doc = hand_doc(words, [1, 1, 1, 4, 2, 4, 5, 5, 7, 7],
+                   ["nsubj", "ROOT", "prep", "det", "pobj", "appos", "punct", "conj", "cc", "conj"],
+                   pos=["NOUN", "VERB", "ADP", "DET", "NOUN", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN"])
+    assert [texts(g) for g in args.prep_groups(doc[1], ("from",))] == [["chief", "Bo", "Cy"]]

@@ -250,8 +250,15 @@ def prep_groups(token: Token, preps: tuple[str, ...]) -> list[list[Token]]:
     for child in dependents(token, TARGET_PREPOSITIONS):
         if child.lower_ in preps:
             for pobj in dependents(child, (L.PREP_OBJECT,)):
-                by_prep.setdefault(child.lower_, []).extend([pobj, *pobj.conjuncts])
+                by_prep.setdefault(child.lower_, []).extend([pobj, *pobj.conjuncts, *listed_after_apposition(pobj)])
     return [by_prep[prep] for prep in preps if prep in by_prep]
+
+
+def listed_after_apposition(noun: Token) -> list[Token]:
+    """The items of a list the parser hangs on an apposition ("from the OIC's head *Yousef
+    Al-Othaimeen*, Pope Francis and a spokesperson": the pope and the spokesperson are
+    the noun's conjuncts, not the name's)."""
+    return [c for appos in dependents(noun, (L.APPOSITION,)) for c in appos.conjuncts]
 
 
 def time_phrase_infinitive(verb: Token) -> Token | None:
