@@ -204,3 +204,19 @@ def test_a_list_hung_on_an_apposition_belongs_to_the_prepositions_object(hand_do
                    ["nsubj", "ROOT", "prep", "det", "pobj", "appos", "punct", "conj", "cc", "conj"],
                    pos=["NOUN", "VERB", "ADP", "DET", "NOUN", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN"])
     assert [texts(g) for g in args.prep_groups(doc[1], ("from",))] == [["chief", "Bo", "Cy"]]
+
+
+def test_a_gapped_passive_casualty_participle_shares_the_passive(hand_doc: Make) -> None:
+    """two were killed and three soldiers wounded"""
+    doc = hand_doc(["two", "were", "killed", "and", "three", "soldiers", "wounded"], [2, 2, 2, 2, 5, 6, 2],
+                   ["nsubjpass", "auxpass", "ROOT", "cc", "nummod", "nsubj", "conj"],
+                   pos=["NUM", "AUX", "VERB", "CCONJ", "NUM", "NOUN", "VERB"],
+                   tags=["CD", "VBD", "VBN", "CC", "CD", "NNS", "VBD"],
+                   lemmas=["two", "be", "kill", "and", "three", "soldier", "wound"])
+    assert args.passive_subject(doc[6]).text == "soldiers"
+    assert args.subject_of(doc[6]) is None and args.inherited_subject(doc[6]) is None
+    fled = hand_doc(["two", "were", "killed", "and", "three", "soldiers", "fled"], [2, 2, 2, 2, 5, 6, 2],
+                    ["nsubjpass", "auxpass", "ROOT", "cc", "nummod", "nsubj", "conj"],
+                    pos=["NUM", "AUX", "VERB", "CCONJ", "NUM", "NOUN", "VERB"],
+                    lemmas=["two", "be", "kill", "and", "three", "soldier", "flee"])
+    assert args.subject_of(fled[6]).text == "soldiers"  # not a casualty: the soldiers fled

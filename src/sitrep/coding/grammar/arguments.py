@@ -97,7 +97,26 @@ def is_participle_modifier(verb: Token) -> bool:
 
 def active_subject(verb: Token) -> Token | None:
     """The verb's own active subject, if it has one."""
-    return next((c for c in verb.children if c.dep_ in L.ACTIVE_SUBJECTS), None)
+    subject = next((c for c in verb.children if c.dep_ in L.ACTIVE_SUBJECTS), None)
+    return None if subject is not None and is_gapped_passive(verb, subject) else subject
+
+
+# Participles that a gapped passive leaves without its auxiliary ("two were killed and three
+# soldiers *wounded*").
+CASUALTY_PARTICIPLES = frozenset({"wound", "injure", "hurt", "kill", "arrest", "detain", "capture", "abduct",
+                                  "kidnap"})
+
+
+def is_gapped_passive(verb: Token, subject: Token) -> bool:
+    """"Four insurgents were killed and three soldiers *wounded*": a casualty participle
+    conjoined to a passive, with no auxiliary or object of its own, shares the passive;
+    its subject is the one it was done to."""
+    head = verb.head
+    if verb.dep_ != L.CONJUNCT or head.i == verb.i or verb.lemma_.lower() not in CASUALTY_PARTICIPLES:
+        return False
+    if dependents(verb, L.AUXILIARIES) or dependents(verb, OBJECTS) or dependents(verb, (L.AGENT,)):
+        return False
+    return subject.dep_ == "nsubj" and any(c.dep_ == L.PASSIVE_AUXILIARY for c in head.children)
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -134,6 +153,8 @@ def passive_subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in L.PASSIVE_SUBJECTS:
             return None if is_stative_passive(verb) else child
+        if child.dep_ in L.ACTIVE_SUBJECTS and is_gapped_passive(verb, child):
+            return child
     if is_participle_modifier(verb) and verb.tag_ == "VBN":
         return verb.head
     return controlled_patient(verb)
@@ -185,7 +206,7 @@ def inherited_subject(verb: Token) -> Token | None:
         if active is not None:
             return active
         if is_passive(head):
-            continues = verb.tag_ == "VBN" and not has_auxiliary(verb)
+            continues = (verb.tag_ == "VBN" or passive_subject(verb) is not None) and not has_auxiliary(verb)
             return subject_of(head) if continues else passive_subject(head)
         token = head
     return None
