@@ -193,3 +193,10 @@ def test_a_thing_belonging_to_someone_is_theirs(code_text: Coder) -> None:
     events = [e for e in code_text("Gunmen attacked a pipeline belonging to Nigeria's state oil "
                                    "company.").events if e.root in ("18", "19")]
     assert events and events[0].target is not None and events[0].target.country == "NGA"
+
+
+def test_a_pronoun_that_could_be_the_hosts_object_is_left_alone(code_text: Coder) -> None:
+    ambiguous = code_text("Chilean police detained the Bolivian miners, and both have criticized Peru.")
+    assert not [e for e in ambiguous.events if e.root == "11"]  # the police or the miners?
+    plain = code_text("Chilean police detained the Bolivian miner, and both have criticized Peru.")
+    assert [e.source.country for e in plain.events if e.root == "11"] == ["CHL"]

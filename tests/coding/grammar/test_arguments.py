@@ -220,3 +220,12 @@ def test_a_gapped_passive_casualty_participle_shares_the_passive(hand_doc: Make)
                     pos=["NUM", "AUX", "VERB", "CCONJ", "NUM", "NOUN", "VERB"],
                     lemmas=["two", "be", "kill", "and", "three", "soldier", "flee"])
     assert args.subject_of(fled[6]).text == "soldiers"  # not a casualty: the soldiers fled
+
+
+def test_plural_phrases(hand_doc: Make) -> None:
+    """Laos and Peru met envoys and a minister"""
+    doc = hand_doc(["Laos", "and", "Peru", "met", "envoys", "and", "a", "minister"], [3, 0, 0, 3, 3, 4, 7, 4],
+                   ["nsubj", "cc", "conj", "ROOT", "dobj", "cc", "det", "conj"],
+                   tags=["NNP", "CC", "NNP", "VBD", "NNS", "CC", "DT", "NN"])
+    assert args.is_plural(doc[0]) and args.is_plural(doc[4])
+    assert not args.is_plural(doc[6])

@@ -47,6 +47,8 @@ THING_PARTNER_PREPS = ("to", "with", "from", "against")
 OWNING_VERBS = frozenset({"belong", "own", "operate", "run", "control"})
 # Prepositions on an event noun that name its doers ("the calls *by* X", "the meeting *between* X and Y").
 EVENT_DOER_PREPS = ("by", "between", "among")
+# Subject pronouns that stand for several ("*both* have criticized X").
+PLURAL_PRONOUNS = frozenset({"they", "both", "we"})
 # Possessive pronouns that point back to a person, not a country or a body.
 PERSONAL_POSSESSIVES = frozenset({"his", "her"})
 # Nouns for those on the other side of a relation: "*its* trading partners" are not its own.
@@ -155,8 +157,13 @@ class Participants:
         ("Japan and Australia refused ..., although *both* have criticized X")."""
         host = args.host_clause(pronoun.head) if args.is_nominal_subject(pronoun) else None
         subject = args.subject_of(host) if host is not None else None
-        if subject is None or cl.is_pronoun(subject):
+        if host is None or subject is None or cl.is_pronoun(subject):
             return []
+        plural = pronoun.lower_ in PLURAL_PRONOUNS
+        others = [o for o in args.direct_objects(host) if self.actors(o) or is_name(o)]  # not "issued statements"
+        agreeing = [t for t in [subject, *others] if args.is_plural(t) == plural]
+        if [t.i for t in agreeing] != [subject.i]:
+            return []  # "police arrested the men after *they* attacked": the men, or the police?
         return [a for a in self.actors(subject) if resolved(a)]
 
     def pronoun_owner(self, token: Token) -> Actor | None:

@@ -212,6 +212,14 @@ def inherited_subject(verb: Token) -> Token | None:
     return None
 
 
+def is_plural(noun: Token) -> bool:
+    """Whether a noun phrase names several: a plural noun, or nouns joined ("Japan and Australia")."""
+    return noun.tag_ in PLURAL_TAGS or bool(noun.conjuncts)
+
+
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
 def host_clause(verb: Token) -> Token | None:
     """The clause an adverbial or conjoined clause hangs on ("X issued a statement, *although*
     they ..."): where a pronoun subject's antecedent is most often named."""
