@@ -200,3 +200,10 @@ def test_a_pronoun_that_could_be_the_hosts_object_is_left_alone(code_text: Coder
     assert not [e for e in ambiguous.events if e.root == "11"]  # the police or the miners?
     plain = code_text("Chilean police detained the Bolivian miner, and both have criticized Peru.")
     assert [e.source.country for e in plain.events if e.root == "11"] == ["CHL"]
+
+
+def test_a_meeting_abroad_with_nobody_named_is_with_its_host(code_text: Coder) -> None:
+    events = [e for e in code_text("Kenya's foreign minister held talks in Kampala on Monday.").events
+              if e.root == "04"]
+    assert events and events[0].target is not None and events[0].target.country == "UGA"
+    assert not [e for e in code_text("Kenyan officials held talks in Nairobi.").events if e.root == "04"]

@@ -148,7 +148,9 @@ class Findings:
         if action.mood is cl.Mood.OBLIGATION and not action.statement:
             return  # "X must withdraw" with nobody saying it: an opinion, not an event
         if self.codes.meetings.has(code) and not targets and not (action.symmetric and len(sources) > 1):
-            return  # a meeting with nobody named is not an interaction
+            targets = self.hosts([action.verb, *action.words], sources)
+            if not targets:
+                return  # a meeting with nobody named is not an interaction
         code = international_sense(code, sources, targets, self.codes)
         intent = action.intent
         if future and not intent:
@@ -164,6 +166,14 @@ class Findings:
                                 family=VIOLENT if self.codes.violent.has(code) else code[:2],
                                 place=self.place_of(action.verb) if home else None))
 
+
+    def hosts(self, words: list[Token], sources: list[Actor]) -> list[Actor]:
+        """A meeting with no counterpart named, held abroad, is with its host country
+        ("Obasanjo sought a deal during *talks in Abidjan*", "held talks *in Kampala*")."""
+        country = next((c for w in words if (c := self.place_of(w)) is not None), None)
+        if country is None or not sources or any(not a.country or a.country == country for a in sources):
+            return []
+        return [home_country(country)]
 
     def is_home(self, code: str, sources: list[Actor]) -> bool:
         """Whether an action with no other side named is done at home: by its kind (protest,

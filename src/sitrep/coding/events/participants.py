@@ -363,8 +363,9 @@ class Participants:
         return [a for a in found if a.country and not a.agent and not a.org]
 
     def place_country(self, verb: Token) -> str | None:
-        """The country a clause is placed in ("were arrested *in Oslo*"), if it names one."""
-        places = args.prep_objects(verb, cl.WEAK_TARGET_PREPS) if verb.pos_ in cl.VERBAL else []
+        """The country a clause or event noun is placed in ("were arrested *in Oslo*", "talks
+        *in Abidjan*"), if it names one."""
+        places = args.prep_objects(verb, cl.WEAK_TARGET_PREPS)
         found = [a for a in self.first_actors([places], [], rich=True) if a.country]
         return found[0].country if found else None
 
