@@ -7,7 +7,17 @@ controller, negation, future), ``Content`` the event a frame word is about.
 heads already coded or ruled out; ``Findings.add`` takes an ``Action`` and
 applies the clause's mood and negation before recording it.  ``to_events``
 turns a sentence's Found records into Events: main clause first, statements
-last, one per actor pair.
+last, one per actor pair.  Sides the text leaves implicit are filled here:
+
+- an action done at home (protest, coercion, easing, release; a conflictual
+  act of rebels, opposition or crowds) with nobody else named is against the
+  doer's own country; an agentless arrest is by the authorities of the country
+  it is placed in, else of the arrested's own;
+- a meeting with no counterpart named, held in another country, is with its host;
+- a reciprocal act pairs its parties, but not a title with its holder, and
+  counterparts meet the one they are counterparts of;
+- an act with an unnamed doer is dropped when the sentence names the doer of
+  the same act on the same target ("injured after being attacked by X").
 """
 
 from __future__ import annotations

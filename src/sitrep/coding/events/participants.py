@@ -11,7 +11,14 @@ action, and what to do when a phrase names nobody:
 - targets are looked for slot by slot (passive subject, object, "to/with/against"
   objects, the object's own "of/on/by" objects), and a country or organisation
   from any slot beats a bare role ("troops") from an earlier one;
-- what is given is not the recipient: "sent *troops* to X" targets X.
+- what is given is not the recipient: "sent *troops* to X" targets X;
+- a thing that names nobody may name the counterpart inside it ("restrictions on
+  *flights to Cuba*", "facilities *belonging to* X"); a causative acts on its
+  clause's subject ("agreed to let *the rebels* enter");
+- an event noun subject acts for its "by/between" doers ("the calls *by* X asking"),
+  an unresolved phrase owned by a pronoun takes the country of the actor named
+  before it ("*his* associates"), and a pronoun subject of a clause hung on
+  another stands for that clause's subject when nothing else agrees with it.
 
 Look-ups are cached per sentence, because the same phrase is tried as the
 target of several frames.
