@@ -207,3 +207,9 @@ def test_a_meeting_abroad_with_nobody_named_is_with_its_host(code_text: Coder) -
               if e.root == "04"]
     assert events and events[0].target is not None and events[0].target.country == "UGA"
     assert not [e for e in code_text("Kenyan officials held talks in Nairobi.").events if e.root == "04"]
+
+
+def test_a_threat_of_a_domestic_measure_is_against_the_doers_own_country(code_text: Coder) -> None:
+    events = [e for e in code_text("The Bolivian government threatened to impose a curfew.").events
+              if e.root == "13"]
+    assert events and events[0].target is not None and events[0].target.country == "BOL"
