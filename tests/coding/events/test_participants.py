@@ -213,3 +213,9 @@ def test_a_threat_of_a_domestic_measure_is_against_the_doers_own_country(code_te
     events = [e for e in code_text("The Bolivian government threatened to impose a curfew.").events
               if e.root == "13"]
     assert events and events[0].target is not None and events[0].target.country == "BOL"
+
+
+def test_a_pledge_to_ease_dissent_at_home_is_towards_the_doers_own_country(code_text: Coder) -> None:
+    events = [e for e in code_text("Leaders of the Bolivian opposition agreed to postpone the "
+                                   "demonstration.").events if e.root == "03"]
+    assert events and events[0].target is not None and events[0].target.country == "BOL"
