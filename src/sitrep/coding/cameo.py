@@ -194,6 +194,9 @@ class CodeSets:
     force: CodeSet
     domestic_restriction: CodeSet
     foreign_restriction: CodeSet
+    home_roots: CodeSet
+    home_codes: CodeSet
+    home_conflict: CodeSet
 
 
 def code_sets(resources: Resources) -> CodeSets:

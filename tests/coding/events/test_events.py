@@ -93,14 +93,16 @@ def test_passive_voice_swaps_source_and_target(code_text: Coder) -> None:
     assert event.plover == "ASSAULT"
 
 
-@pytest.mark.parametrize(("text", "root", "target"), [
-    ("Three Danish soldiers were killed on Monday.", "18", "DNK"),
-    ("Four Swedish journalists were arrested in Oslo.", "17", "SWE"),
+@pytest.mark.parametrize(("text", "root", "target", "source"), [
+    ("Three Danish soldiers were killed on Monday.", "18", "DNK", None),
+    # an arrest is done at home: by the authorities of the country it happened in (participants)
+    ("Four Swedish journalists were arrested in Oslo.", "17", "SWE", "NOR"),
 ])
-def test_agentless_passive_has_an_unknown_source(code_text: Coder, text: str, root: str, target: str) -> None:
+def test_agentless_passive_has_an_unknown_source(code_text: Coder, text: str, root: str, target: str,
+                                                 source: str | None) -> None:
     event = main_event(code_text(text))
     assert (event.root, event.target.country) == (root, target)
-    assert event.source.code == "" and event.source.country is None
+    assert event.source.text == "" and event.source.country == source
 
 
 @pytest.mark.parametrize(("text", "root", "pair"), [

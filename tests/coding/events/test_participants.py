@@ -87,3 +87,135 @@ def test_a_thing_owned_by_the_source_points_to_who_it_is_about(code_text: Coder)
     events = [e for e in code_text("The Chinese foreign minister voiced Beijing's anger at Japan's "
                                    "military build-up.").events if e.root == "11"]
     assert events and all(e.target is not None and e.target.country == "JPN" for e in events)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Hundreds of Moroccans protested in the capital on Sunday.", "MAR", "MAR"),
+    ("Kenyan police arrested four men outside the stadium.", "KEN", "KEN"),
+    ("The Peruvian government eased the curfew on Monday.", "PER", "PER"),
+])
+def test_an_action_done_at_home_is_against_the_doers_own_country(code_text: Coder, text: str, source: str,
+                                                                  target: str) -> None:
+    events = [e for e in code_text(text).events if not e.negated and e.cameo != "010"]
+    assert events and (events[0].source.country, events[0].target and events[0].target.country) == (source,
+                                                                                                    target)
+
+
+def test_an_arrest_with_nobody_named_is_by_the_arrested_ones_own_country(code_text: Coder) -> None:
+    events = [e for e in code_text("Twelve Chilean students were arrested on Friday.").events if e.root == "17"]
+    assert events and events[0].source.country == "CHL" and events[0].target.country == "CHL"
+
+
+def test_a_home_action_on_someone_else_keeps_its_target(code_text: Coder) -> None:
+    events = [e for e in code_text("Kenyan police arrested two Ugandan soldiers.").events if e.root == "17"]
+    assert events and events[0].target is not None and events[0].target.country == "UGA"
+
+
+def test_the_counterpart_named_inside_a_thing(code_text: Coder) -> None:
+    events = [e for e in code_text("Canada imposed restrictions on trade with Venezuela.").events
+              if e.root in ("16", "17")]
+    assert events and all(e.target is not None and e.target.country == "VEN" for e in events)
+
+
+def test_a_causative_acts_on_its_clauses_subject(code_text: Coder) -> None:
+    events = [e for e in code_text("The Turkish government agreed to let Syrian refugees stay in Istanbul.").events
+              if e.root == "03"]
+    assert events and events[0].target is not None and events[0].target.country == "SYR"
+
+
+def test_a_time_phrase_does_not_cut_an_offer_from_its_content(code_text: Coder) -> None:
+    events = [e for e in code_text("Obama offered for the first time to meet Putin.").events if e.root == "03"]
+    assert events and events[0].target is not None and events[0].target.country == "RUS"
+
+
+def test_a_passive_adjunct_targets_the_subject_it_hangs_on(code_text: Coder) -> None:
+    events = [e for e in code_text("Three Egyptian reporters were hurt after being attacked by Israeli "
+                                   "soldiers.").events if e.trigger == "attacked"]
+    assert events and events[0].source.country == "ISR"
+    assert events[0].target is not None and events[0].target.country == "EGY"
+
+
+def test_a_participle_on_an_event_noun_acts_for_its_by_doer(code_text: Coder) -> None:
+    events = [e for e in code_text("The president backed the appeals by Danish officials urging Norway to "
+                                   "release the sailors.").events if e.trigger.startswith("urging")]
+    assert events and events[0].source.country == "DNK"
+
+
+def test_a_possessive_pronoun_gives_its_owners_country(code_text: Coder) -> None:
+    events = [e for e in code_text("Maduro was in Havana, and his associates accused Colombia of "
+                                   "spying.").events if e.root == "11"]
+    assert events and events[0].source.country == "VEN" and events[0].target.country == "COL"
+    partners = [e for e in code_text("Peru welcomed the plan, while its partners rejected Chile's "
+                                     "offer.").events if e.root == "12"]
+    assert all(e.source.country != "PER" for e in partners)
+
+
+def test_rebels_with_nobody_else_named_act_against_their_own_country(code_text: Coder) -> None:
+    events = [e for e in code_text("Colombian rebels began fighting in the mountains in 1964.").events
+              if e.root == "19"]
+    assert events and events[0].target is not None and events[0].target.country == "COL"
+    soldiers = [e for e in code_text("Colombian soldiers fought in the mountains.").events if e.root == "19"]
+    assert all(e.target is None for e in soldiers)  # only rebels, opposition and crowds
+
+
+def test_opposed_to_is_the_subjects_own_stance(code_text: Coder) -> None:
+    events = [e for e in code_text("The envoy said Japan was opposed to China's naval build-up.").events
+              if e.root == "11"]
+    assert events and events[0].source.country == "JPN"
+    assert events[0].target is not None and events[0].target.country == "CHN"
+
+
+def test_an_unnamed_doer_is_dropped_when_the_same_act_names_its_doer(code_text: Coder) -> None:
+    events = [e for e in code_text("Four Chilean nurses were injured after being attacked by Peruvian "
+                                   "soldiers.").events if e.root in ("18", "19")]
+    assert events and all(e.source.country == "PER" for e in events)
+
+
+def test_a_pronoun_subject_of_a_hung_clause_stands_for_the_hosts_subject(code_text: Coder) -> None:
+    events = [e for e in code_text("Sweden and Norway stayed out of the talks, although both have criticized "
+                                   "Russia for the war.").events if e.root == "11"]
+    assert {e.source.country for e in events} == {"SWE", "NOR"}
+
+
+def test_an_event_noun_subject_acts_for_the_parties_between_which_it_is(code_text: Coder) -> None:
+    events = [e for e in code_text("The meeting between the Nepali government and the UN agreed to deploy "
+                                   "Indian soldiers.").events if e.root == "03"]
+    assert events and events[0].source.country == "NPL"
+
+
+def test_a_causative_with_an_unknown_subject_targets_its_clauses_object(code_text: Coder) -> None:
+    events = [e for e in code_text("The Hungarian government agreed to let the travellers enter "
+                                   "Austria.").events if e.root == "03"]
+    assert events and events[0].target is not None and events[0].target.country == "AUT"
+
+
+def test_a_thing_belonging_to_someone_is_theirs(code_text: Coder) -> None:
+    events = [e for e in code_text("Gunmen attacked a pipeline belonging to Nigeria's state oil "
+                                   "company.").events if e.root in ("18", "19")]
+    assert events and events[0].target is not None and events[0].target.country == "NGA"
+
+
+def test_a_pronoun_that_could_be_the_hosts_object_is_left_alone(code_text: Coder) -> None:
+    ambiguous = code_text("Chilean police detained the Bolivian miners, and both have criticized Peru.")
+    assert not [e for e in ambiguous.events if e.root == "11"]  # the police or the miners?
+    plain = code_text("Chilean police detained the Bolivian miner, and both have criticized Peru.")
+    assert [e.source.country for e in plain.events if e.root == "11"] == ["CHL"]
+
+
+def test_a_meeting_abroad_with_nobody_named_is_with_its_host(code_text: Coder) -> None:
+    events = [e for e in code_text("Kenya's foreign minister held talks in Kampala on Monday.").events
+              if e.root == "04"]
+    assert events and events[0].target is not None and events[0].target.country == "UGA"
+    assert not [e for e in code_text("Kenyan officials held talks in Nairobi.").events if e.root == "04"]
+
+
+def test_a_threat_of_a_domestic_measure_is_against_the_doers_own_country(code_text: Coder) -> None:
+    events = [e for e in code_text("The Bolivian government threatened to impose a curfew.").events
+              if e.root == "13"]
+    assert events and events[0].target is not None and events[0].target.country == "BOL"
+
+
+def test_a_pledge_to_ease_dissent_at_home_is_towards_the_doers_own_country(code_text: Coder) -> None:
+    events = [e for e in code_text("Leaders of the Bolivian opposition agreed to postpone the "
+                                   "demonstration.").events if e.root == "03"]
+    assert events and events[0].target is not None and events[0].target.country == "BOL"

@@ -139,3 +139,93 @@ def test_attached_phrases(hand_doc: Make) -> None:
                    ["ROOT", "prep", "pobj", "punct", "det", "appos"])
     assert [texts(g) for g in args.attached_phrases(doc[0], {"in"})] == [["Guinea"], ["army"]]
     assert [texts(g) for g in args.attached_phrases(doc[0], {"of"})] == [["army"]]
+
+
+def test_complement_subjects_are_who_a_causative_acts_on(hand_doc: Make) -> None:
+    """Paris agreed to let the exiles return"""
+    doc = hand_doc(["Paris", "agreed", "to", "let", "the", "exiles", "return"], [1, 1, 3, 1, 5, 6, 3],
+                   ["nsubj", "ROOT", "aux", "xcomp", "det", "nsubj", "ccomp"],
+                   pos=["PROPN", "VERB", "PART", "VERB", "DET", "NOUN", "VERB"])
+    assert texts(args.complement_subjects(doc[3])) == ["exiles"]
+    assert args.complement_subjects(doc[1]) == []  # "let" is its complement, but has no subject of its own
+
+
+def test_an_infinitive_hung_on_the_time_phrase_is_the_verbs_complement(hand_doc: Make) -> None:
+    """Oslo offered for the first time to host Lima"""
+    doc = hand_doc(["Oslo", "offered", "for", "the", "first", "time", "to", "host", "Lima"],
+                   [1, 1, 1, 5, 5, 2, 7, 5, 7],
+                   ["nsubj", "ROOT", "prep", "det", "amod", "pobj", "aux", "relcl", "dobj"],
+                   pos=["PROPN", "VERB", "ADP", "DET", "ADJ", "NOUN", "PART", "VERB", "PROPN"],
+                   lemmas=["Oslo", "offer", "for", "the", "first", "time", "to", "host", "Lima"])
+    complement = args.time_phrase_infinitive(doc[1])
+    assert complement is not None and complement.text == "host"
+    assert args.time_phrase_infinitive(doc[7]) is None
+
+
+def test_a_subjectless_passive_adjunct_is_done_to_the_clauses_subject(hand_doc: Make) -> None:
+    """Monks were hurt after being beaten by police"""
+    doc = hand_doc(["Monks", "were", "hurt", "after", "being", "beaten", "by", "police"], [2, 2, 2, 2, 5, 3, 5, 6],
+                   ["nsubjpass", "auxpass", "ROOT", "prep", "auxpass", "pcomp", "agent", "pobj"],
+                   pos=["NOUN", "AUX", "VERB", "ADP", "AUX", "VERB", "ADP", "NOUN"],
+                   tags=["NNS", "VBD", "VBN", "IN", "VBG", "VBN", "IN", "NNS"])
+    patient = args.passive_subject(doc[5])
+    assert patient is not None and patient.text == "Monks"
+    assert args.subject_of(doc[5]).text == "police"
+
+
+def test_opposed_to_is_the_subjects_stance_not_a_passive(hand_doc: Make) -> None:
+    """Chile was opposed to the plan / Chile was opposed by Peru"""
+    stance = hand_doc(["Chile", "was", "opposed", "to", "the", "plan"], [2, 2, 2, 2, 5, 3],
+                      ["nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj"],
+                      pos=["PROPN", "AUX", "VERB", "ADP", "DET", "NOUN"],
+                      lemmas=["Chile", "be", "oppose", "to", "the", "plan"])
+    assert args.subject_of(stance[2]).text == "Chile"
+    assert args.passive_subject(stance[2]) is None and not args.is_passive(stance[2])
+    done = hand_doc(["Chile", "was", "opposed", "by", "Peru"], [2, 2, 2, 2, 3],
+                    ["nsubjpass", "auxpass", "ROOT", "agent", "pobj"],
+                    pos=["PROPN", "AUX", "VERB", "ADP", "PROPN"], lemmas=["Chile", "be", "oppose", "by", "Peru"])
+    assert args.subject_of(done[2]).text == "Peru" and args.passive_subject(done[2]).text == "Chile"
+
+
+def test_the_host_of_an_adverbial_or_conjoined_clause(hand_doc: Make) -> None:
+    """Peru left, although it had agreed"""
+    doc = hand_doc(["Peru", "left", ",", "although", "it", "had", "agreed"], [1, 1, 1, 6, 6, 6, 1],
+                   ["nsubj", "ROOT", "punct", "mark", "nsubj", "aux", "advcl"],
+                   pos=["PROPN", "VERB", "PUNCT", "SCONJ", "PRON", "AUX", "VERB"])
+    host = args.host_clause(doc[6])
+    assert host is not None and host.text == "left"
+    assert args.host_clause(doc[1]) is None
+
+
+def test_a_list_hung_on_an_apposition_belongs_to_the_prepositions_object(hand_doc: Make) -> None:
+    """praise came from the chief Ana , Bo and Cy"""
+    words = ["praise", "came", "from", "the", "chief", "Ana", ",", "Bo", "and", "Cy"]
+    doc = hand_doc(words, [1, 1, 1, 4, 2, 4, 5, 5, 7, 7],
+                   ["nsubj", "ROOT", "prep", "det", "pobj", "appos", "punct", "conj", "cc", "conj"],
+                   pos=["NOUN", "VERB", "ADP", "DET", "NOUN", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN"])
+    assert [texts(g) for g in args.prep_groups(doc[1], ("from",))] == [["chief", "Bo", "Cy"]]
+
+
+def test_a_gapped_passive_casualty_participle_shares_the_passive(hand_doc: Make) -> None:
+    """two were killed and three soldiers wounded"""
+    doc = hand_doc(["two", "were", "killed", "and", "three", "soldiers", "wounded"], [2, 2, 2, 2, 5, 6, 2],
+                   ["nsubjpass", "auxpass", "ROOT", "cc", "nummod", "nsubj", "conj"],
+                   pos=["NUM", "AUX", "VERB", "CCONJ", "NUM", "NOUN", "VERB"],
+                   tags=["CD", "VBD", "VBN", "CC", "CD", "NNS", "VBD"],
+                   lemmas=["two", "be", "kill", "and", "three", "soldier", "wound"])
+    assert args.passive_subject(doc[6]).text == "soldiers"
+    assert args.subject_of(doc[6]) is None and args.inherited_subject(doc[6]) is None
+    fled = hand_doc(["two", "were", "killed", "and", "three", "soldiers", "fled"], [2, 2, 2, 2, 5, 6, 2],
+                    ["nsubjpass", "auxpass", "ROOT", "cc", "nummod", "nsubj", "conj"],
+                    pos=["NUM", "AUX", "VERB", "CCONJ", "NUM", "NOUN", "VERB"],
+                    lemmas=["two", "be", "kill", "and", "three", "soldier", "flee"])
+    assert args.subject_of(fled[6]).text == "soldiers"  # not a casualty: the soldiers fled
+
+
+def test_plural_phrases(hand_doc: Make) -> None:
+    """Laos and Peru met envoys and a minister"""
+    doc = hand_doc(["Laos", "and", "Peru", "met", "envoys", "and", "a", "minister"], [3, 0, 0, 3, 3, 4, 7, 4],
+                   ["nsubj", "cc", "conj", "ROOT", "dobj", "cc", "det", "conj"],
+                   tags=["NNP", "CC", "NNP", "VBD", "NNS", "CC", "DT", "NN"])
+    assert args.is_plural(doc[0]) and args.is_plural(doc[4])
+    assert not args.is_plural(doc[6])

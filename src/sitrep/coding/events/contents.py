@@ -36,7 +36,7 @@ class Contents:
 
     def content(self, token: Token, family: str) -> Content | None:
         """The event a frame word governs: its infinitive, that-clause or event-noun object."""
-        complement = cl.infinitive_complement(token)
+        complement = cl.infinitive_complement(token) or args.time_phrase_infinitive(token)
         if complement is None and family in (fr.DEMAND, fr.APPEAL):
             complement = cl.clause_complement(token)
         if complement is None and family in (fr.THREATEN, fr.INTENT):

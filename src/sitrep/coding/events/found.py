@@ -7,11 +7,22 @@ controller, negation, future), ``Content`` the event a frame word is about.
 heads already coded or ruled out; ``Findings.add`` takes an ``Action`` and
 applies the clause's mood and negation before recording it.  ``to_events``
 turns a sentence's Found records into Events: main clause first, statements
-last, one per actor pair.
+last, one per actor pair.  Sides the text leaves implicit are filled here:
+
+- an action done at home (protest, coercion, easing, release; a conflictual
+  act of rebels, opposition or crowds) with nobody else named is against the
+  doer's own country; an agentless arrest is by the authorities of the country
+  it is placed in, else of the arrested's own;
+- a meeting with no counterpart named, held in another country, is with its host;
+- a reciprocal act pairs its parties, but not a title with its holder, and
+  counterparts meet the one they are counterparts of;
+- an act with an unnamed doer is dropped when the sentence names the doer of
+  the same act on the same target ("injured after being attacked by X").
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sitrep.coding.cameo import CameoTable, CodeSets
@@ -20,6 +31,17 @@ from sitrep.coding.grammar import clauses as cl
 from sitrep.coding.events.verbs import Entry
 from sitrep.models import Actor, Event
 from sitrep.nlp.types import Token
+
+
+# Agents who stand against their own country's government when no one else is named.
+DISSIDENT_AGENTS = frozenset({"REB", "OPP", "SEP", "UAF", "CVL"})
+VIOLENT = "violent"
+COUNTERPART_WORDS = frozenset({"counterpart", "counterparts"})
+
+
+def no_place(verb: Token) -> str | None:
+    """No place is known (a record built without a sentence's participants)."""
+    return None
 
 
 @dataclass(kw_only=True)
@@ -37,6 +59,9 @@ class Found:
     statement: bool = False
     symmetric: bool = False
     unnamed: bool = False  # a plain event kept with nobody named on either side ("clashes broke out")
+    home: bool = False  # an action done at home: its other side defaults to the doer's own country
+    family: str = ""  # acts of one family are one act when done to the same target ("violent": 18-20)
+    place: str | None = None  # the country an action at home is placed in ("arrested *in Oslo*")
 
     @property
     def position(self) -> int:
@@ -115,6 +140,7 @@ class Findings:
     found: list[Found] = field(default_factory=list)
     done: set[int] = field(default_factory=set)  # clause heads already coded or consumed by a frame
     blocked: set[int] = field(default_factory=set)  # hypothetical or purpose clauses: nothing below is news
+    place_of: Callable[[Token], str | None] = no_place  # the country named as where a clause happens
     visited: set[int] = field(default_factory=set)  # clause heads coded as clauses (``done`` adds frame contents)
 
     def under_blocked(self, token: Token) -> bool:
@@ -132,7 +158,9 @@ class Findings:
         if action.mood is cl.Mood.OBLIGATION and not action.statement:
             return  # "X must withdraw" with nobody saying it: an opinion, not an event
         if self.codes.meetings.has(code) and not targets and not (action.symmetric and len(sources) > 1):
-            return  # a meeting with nobody named is not an interaction
+            targets = self.hosts([action.verb, *action.words], sources)
+            if not targets:
+                return  # a meeting with nobody named is not an interaction
         code = international_sense(code, sources, targets, self.codes)
         intent = action.intent
         if future and not intent:
@@ -141,9 +169,29 @@ class Findings:
         if negated and future and self.codes.cooperative.has(code):
             # "will not accept refugees" is one record: the refusal, not also the withheld act.
             code, negated, intent, statement = self.cameo.derive(REJECT, code), False, False, False
+        home = self.is_home(code, sources) and not statement
         self.found.append(Found(code=code, words=action.words, sources=sources, targets=targets, negated=negated,
                                 intent=intent, reported_by=speaker_of(ctx), depth=ctx.depth, statement=statement,
-                                symmetric=action.symmetric, unnamed=action.unnamed))
+                                symmetric=action.symmetric, unnamed=action.unnamed, home=home,
+                                family=VIOLENT if self.codes.violent.has(code) else code[:2],
+                                place=self.place_of(action.verb) if home else None))
+
+
+    def hosts(self, words: list[Token], sources: list[Actor]) -> list[Actor]:
+        """A meeting with no counterpart named, held abroad, is with its host country
+        ("Obasanjo sought a deal during *talks in Abidjan*", "held talks *in Kampala*")."""
+        country = next((c for w in words if (c := self.place_of(w)) is not None), None)
+        if country is None or not sources or any(not a.country or a.country == country for a in sources):
+            return []
+        return [home_country(country)]
+
+    def is_home(self, code: str, sources: list[Actor]) -> bool:
+        """Whether an action with no other side named is done at home: by its kind (protest,
+        arrest, easing), or a conflictual act of rebels, opposition or crowds."""
+        if self.codes.home_roots.has(code) or self.codes.home_codes.has(code):
+            return True
+        return self.codes.home_conflict.has(code) and bool(sources) and all(
+            a.agent in DISSIDENT_AGENTS for a in sources)
 
 
 def international_sense(code: str, sources: list[Actor], targets: list[Actor], codes: CodeSets) -> str:
@@ -160,7 +208,10 @@ def to_events(found: list[Found], sentence: str, index: int, cameo: CameoTable) 
     """Events of one sentence: main clause first, statements last, one per actor pair."""
     events: list[Event] = []
     seen: set[tuple[object, ...]] = set()
+    done_to = done_by_someone(found, cameo)
     for item in sorted(found, key=lambda f: (f.statement, f.depth, f.position)):
+        if by_nobody(item) and item.targets and all((family(item, cameo), t.key()) in done_to for t in item.targets):
+            continue  # "were injured after being attacked by protesters": one act, and its doer is known
         row = cameo.lookup(item.code)
         for source, target in actor_pairs(item):
             key = (source.key(), target.key() if target else None, item.code, item.negated)
@@ -176,9 +227,57 @@ def to_events(found: list[Found], sentence: str, index: int, cameo: CameoTable) 
     return events
 
 
+def is_counterpart(actor: Actor) -> bool:
+    """An actor named as someone's counterparts ("X and his French *counterparts*")."""
+    words = actor.text.lower().split()
+    return bool(words) and words[-1] in COUNTERPART_WORDS
+
+
+def meet_each_other(a: Actor, b: Actor) -> bool:
+    """In "X and his Greek and French counterparts met", each counterpart meets X, not the
+    other counterparts."""
+    return not (is_counterpart(a) and is_counterpart(b))
+
+
+def by_nobody(item: Found) -> bool:
+    """An action whose doer is unnamed ("three men were arrested")."""
+    return bool(item.sources) and all(not a.code and not a.text for a in item.sources)
+
+
+def done_by_someone(found: list[Found], cameo: CameoTable) -> set[tuple[str, object]]:
+    """(root, target) of the sentence's acts whose doer is named."""
+    return {(family(f, cameo), t.key()) for f in found if not f.statement and not by_nobody(f) for t in f.targets}
+
+
+def family(item: Found, cameo: CameoTable) -> str:
+    """The kind of act, for telling one act reported twice: violent acts are one family
+    ("injured after being attacked"), the rest go by root."""
+    return item.family or cameo.lookup(item.code).root
+
+
 def actor_pairs(item: Found) -> list[tuple[Actor, Actor | None]]:
     """Source x target pairs; a reciprocal action among compound actors pairs them up."""
     if item.symmetric and not item.targets and len(item.sources) > 1:
-        return [(a, b) for a in item.sources for b in item.sources if a.key() != b.key()]
+        # "Presidents Buhari of Nigeria and Talon of Benin signed": the title and the name are one side
+        return [(a, b) for a in item.sources for b in item.sources
+                if a.key() != b.key() and not (a.code and a.code == b.code) and meet_each_other(a, b)]
     targets: list[Actor | None] = list(item.targets) or [None]
-    return [(s, t) for s in item.sources for t in targets if t is None or t.key() != s.key()]
+    pairs = [(s, t) for s in item.sources for t in targets if t is None or t.key() != s.key()]
+    return [at_home(s, t, item.place) for s, t in pairs] if item.home else pairs
+
+
+def at_home(source: Actor, target: Actor | None, place: str | None = None) -> tuple[Actor, Actor | None]:
+    """The other side of an action done at home, when the text names none: "Serbians
+    protested" is against Serbia, "police released two settlers" releases their own
+    country's people, and "71 people were arrested" was by the authorities of the country
+    it happened in (named, "arrested *in Oslo*", else the arrested's own)."""
+    if target is None and source.country and not source.org:
+        return source, home_country(source.country)
+    if not source.code and not source.text and target is not None and target.country and not target.org:
+        return home_country(place or target.country), target
+    return source, target
+
+
+def home_country(country: str) -> Actor:
+    """A country as the implicit side of an action: not written in the text, only its code."""
+    return Actor(text="", name=country, code=country, country=country)

@@ -11,7 +11,14 @@ action, and what to do when a phrase names nobody:
 - targets are looked for slot by slot (passive subject, object, "to/with/against"
   objects, the object's own "of/on/by" objects), and a country or organisation
   from any slot beats a bare role ("troops") from an earlier one;
-- what is given is not the recipient: "sent *troops* to X" targets X.
+- what is given is not the recipient: "sent *troops* to X" targets X;
+- a thing that names nobody may name the counterpart inside it ("restrictions on
+  *flights to Cuba*", "facilities *belonging to* X"); a causative acts on its
+  clause's subject ("agreed to let *the rebels* enter");
+- an event noun subject acts for its "by/between" doers ("the calls *by* X asking"),
+  an unresolved phrase owned by a pronoun takes the country of the actor named
+  before it ("*his* associates"), and a pronoun subject of a clause hung on
+  another stands for that clause's subject when nothing else agrees with it.
 
 Look-ups are cached per sentence, because the same phrase is tried as the
 target of several frames.
@@ -22,6 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from sitrep.coding.actors.actors import actors_for_token, mention_at
+from sitrep.coding.actors.mentions import Mention
 from sitrep.coding.grammar import arguments as args
 from sitrep.coding.grammar import clauses as cl
 from sitrep.coding.grammar import phrases
@@ -39,6 +47,20 @@ PHRASE_PREPS = frozenset({"of", "in", "from", "for", "throughout", "across", "at
 GIVEN_TO_PREPS = ("to", "for", "with", "against", "on")
 # Prepositions whose noun may carry the partner of the action ("into/from an agreement *with* X").
 PARTNER_PREPS = ("into", "in", "to", "from")
+# Prepositions on a thing that names nobody, through which its own counterpart is named
+# ("restrictions on *flights to Cuba*", "a ban on *trade with Iran*").
+THING_PARTNER_PREPS = ("to", "with", "from", "against")
+# Participles on a thing that name its owner ("facilities *belonging to* X", "a plant *run by* X").
+OWNING_VERBS = frozenset({"belong", "own", "operate", "run", "control"})
+# Prepositions on an event noun that name its doers ("the calls *by* X", "the meeting *between* X and Y").
+EVENT_DOER_PREPS = ("by", "between", "among")
+# Subject pronouns that stand for several ("*both* have criticized X").
+PLURAL_PRONOUNS = frozenset({"they", "both", "we"})
+# Possessive pronouns that point back to a person, not a country or a body.
+PERSONAL_POSSESSIVES = frozenset({"his", "her"})
+# Nouns for those on the other side of a relation: "*its* trading partners" are not its own.
+RELATION_NOUNS = frozenset({"partner", "neighbour", "neighbor", "ally", "rival", "enemy", "foe", "adversary",
+                            "critic", "opponent", "counterpart", "creditor", "donor", "victim"})
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 
 
@@ -118,18 +140,54 @@ class Participants:
         if kind is not None:
             return []  # "an earthquake killed 300", "cases rose": nobody acted
         found = self.actors(subject)
-        if found and self.lexicon.match(subject, "N") is not None:
-            found = self.event_doers(subject)  # "a Kabul car bombing killed five": Kabul is the place
+        if self.lexicon.match(subject, "N") is not None:
+            found = self.event_doers(subject) if found else []  # "a Kabul car bombing killed five": a place
+            # "the calls *by UK officials* asking X to": an event noun acts for its doer
+            found = found or self.first_actors(args.prep_groups(subject, EVENT_DOER_PREPS), [])
         owned = bool(speaker) and self.owned_by_pronoun(subject)
         if found and owned and not any(is_rich(a) for a in found) and is_rich(speaker[0]):
             return [locate(a, speaker[0]) for a in found]  # "X said *their forces* ..." are X's
+        owner = None if owned or any(is_rich(a) for a in found) else self.pronoun_owner(subject)
         if found:
-            return found
+            return [locate(a, owner) for a in found] if owner is not None else found  # "*its* troops"
         if cl.is_pronoun(subject) or owned:
-            return list(speaker)  # "Sweden said *it* would ...", "Putin said *his country* will ..."
+            # "Sweden said *it* would ...", "Putin said *his country* will ..."
+            return list(speaker) or self.host_doers(subject)
         if cl.noun_phrase_head(subject).pos_ not in ("NOUN", "PROPN"):
             return []
+        if owner is not None and owner.country:  # "Navalny ..., and *his associates* alleged"
+            return [replace(unresolved(subject), code=owner.country, country=owner.country)]
         return [self.unnamed(subject)]
+
+    def host_doers(self, pronoun: Token) -> list[Actor]:
+        """A pronoun subject of a clause hung on another stands for that clause's subject
+        ("Japan and Australia refused ..., although *both* have criticized X")."""
+        host = args.host_clause(pronoun.head) if args.is_nominal_subject(pronoun) else None
+        subject = args.subject_of(host) if host is not None else None
+        if host is None or subject is None or cl.is_pronoun(subject):
+            return []
+        plural = pronoun.lower_ in PLURAL_PRONOUNS
+        others = [o for o in args.direct_objects(host) if self.actors(o) or is_name(o)]  # not "issued statements"
+        agreeing = [t for t in [subject, *others] if args.is_plural(t) == plural]
+        if [t.i for t in agreeing] != [subject.i]:
+            return []  # "police arrested the men after *they* attacked": the men, or the police?
+        return [a for a in self.actors(subject) if resolved(a)]
+
+    def pronoun_owner(self, token: Token) -> Actor | None:
+        """Whom a possessive pronoun on the phrase points back to: the nearest actor with a
+        country named before it in the sentence, a person for "his/her" ("Navalny is a critic
+        of Putin, and *his* associates ..."): what he owns is of his country."""
+        head = cl.noun_phrase_head(token)
+        pronoun = next((p for p in args.possessors(head) if cl.is_pronoun(p)), None)
+        if pronoun is None or head.lemma_.lower() in RELATION_NOUNS:
+            return None
+        personal = pronoun.lower_ in PERSONAL_POSSESSIVES
+        mentions: list[Mention] = self.doc.mentions
+        earlier = [m for m in mentions if pronoun.sent.start <= m.start < pronoun.i]
+        for mention in reversed(earlier):
+            if mention.actor.country and (not personal or mention.kind == "person"):
+                return mention.actor
+        return None
 
     def unnamed(self, subject: Token) -> Actor:
         """An actor kept by its words ("a car bomb"); only a name can anchor an event alone."""
@@ -270,6 +328,7 @@ class Participants:
         topics = [o for o in objects if self.placed_only(o) or self.owned_by_sources(o, sources)]
         named = [o for o in objects if o not in topics]
         slots = [passive, named, *preps, of_objects, partners, topics]
+        slots += self.through_things([passive, objects, *preps, of_objects])
         return (self.first_actors(slots, sources, rich=True) or self.place_target(verb, sources)
                 or self.first_actors(slots, sources))
 
@@ -310,6 +369,13 @@ class Participants:
         found = self.first_actors([places], sources, rich=True)
         return [a for a in found if a.country and not a.agent and not a.org]
 
+    def place_country(self, verb: Token) -> str | None:
+        """The country a clause or event noun is placed in ("were arrested *in Oslo*", "talks
+        *in Abidjan*"), if it names one."""
+        places = args.prep_objects(verb, cl.WEAK_TARGET_PREPS)
+        found = [a for a in self.first_actors([places], [], rich=True) if a.country]
+        return found[0].country if found else None
+
     def clause_slots(self, token: Token, mode: str = "-") -> list[list[Token]]:
         """Where the target of an event-about-an-event may be named, best first:
         the clause's subject ("demanded that *the US* cancel"), then its objects."""
@@ -320,11 +386,25 @@ class Participants:
         preps = args.prep_groups(token, cl.TARGET_PREPS)
         of_objects = [g for o in objects for g in args.prep_groups(o, NOUN_TARGET_PREPS)]
         ordered = [*preps, objects] if mode == "prep" else [objects, *preps]
-        return [[subject] if subject is not None else [], *ordered, *of_objects]
+        # "agreed to let *the rebels* enter parliament": a causative acts on its clause's subject
+        caused = args.complement_subjects(token)
+        caused_objects = [o for c in caused for o in args.direct_objects(c.head)]  # "let X *enter parliament*"
+        return [[subject] if subject is not None else [], *ordered, *of_objects, caused, caused_objects]
 
     def best_actors(self, slots: list[list[Token]], sources: list[Actor]) -> list[Actor]:
-        """A country or organisation from any slot beats a bare role from an earlier one."""
-        return self.first_actors(slots, sources, rich=True) or self.first_actors(slots, sources)
+        """A country or organisation from any slot beats a bare role from an earlier one;
+        a thing that names nobody may name the counterpart in its own phrase."""
+        return (self.first_actors(slots, sources, rich=True) or self.first_actors(slots, sources)
+                or self.first_actors(self.through_things(slots), sources, rich=True))
+
+    def through_things(self, slots: list[list[Token]]) -> list[list[Token]]:
+        """The counterparts named inside things that name nobody themselves: "restrictions on
+        *flights to Cuba*" are on Cuba, "a ban on *trade with Iran*" on Iran, "facilities
+        *belonging to* X" are X's."""
+        things = [t for slot in slots for t in slot if cl.noun_phrase_head(t).pos_ == "NOUN" and not self.actors(t)]
+        owned = [c for t in things for c in cl.clausal_modifiers(t) if c.lemma_.lower() in OWNING_VERBS]
+        return ([g for t in things for g in args.prep_groups(t, THING_PARTNER_PREPS)]
+                + [g for c in owned for g in args.prep_groups(c, ("to", "by"))])
 
     def first_actors(self, slots: list[list[Token]], sources: list[Actor], rich: bool = False) -> list[Actor]:
         """Actors of the first slot that names someone other than the sources

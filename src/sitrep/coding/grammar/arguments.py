@@ -70,7 +70,23 @@ def is_preposition(token: Token, words: Collection[str]) -> bool:
 
 
 def is_passive(verb: Token) -> bool:
+    if is_stative_passive(verb):
+        return False
     return any(c.dep_ in L.PASSIVE_SUBJECTS or c.dep_ == L.PASSIVE_AUXILIARY for c in verb.children)
+
+
+# Participles that with "to" and no "by" agent say what their subject holds, not what was
+# done to it: "X is *opposed to* Y" is X's stance (X opposes Y), "X is *committed to* Y".
+STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "dedicate", "devote"})
+
+
+def is_stative_passive(verb: Token) -> bool:
+    """"The US was opposed to the plan": a passive form with a "to" phrase, no "by" agent,
+    whose subject is the one who holds the stance."""
+    if verb.lemma_.lower() not in STATIVE_PARTICIPLES or dependents(verb, (L.AGENT,)):
+        return False
+    to = any(c.dep_ == L.PREPOSITION and c.lower_ == "to" for c in verb.children)
+    return to and any(c.dep_ in L.PASSIVE_SUBJECTS for c in verb.children)
 
 
 def is_participle_modifier(verb: Token) -> bool:
@@ -81,7 +97,26 @@ def is_participle_modifier(verb: Token) -> bool:
 
 def active_subject(verb: Token) -> Token | None:
     """The verb's own active subject, if it has one."""
-    return next((c for c in verb.children if c.dep_ in L.ACTIVE_SUBJECTS), None)
+    subject = next((c for c in verb.children if c.dep_ in L.ACTIVE_SUBJECTS), None)
+    return None if subject is not None and is_gapped_passive(verb, subject) else subject
+
+
+# Participles that a gapped passive leaves without its auxiliary ("two were killed and three
+# soldiers *wounded*").
+CASUALTY_PARTICIPLES = frozenset({"wound", "injure", "hurt", "kill", "arrest", "detain", "capture", "abduct",
+                                  "kidnap"})
+
+
+def is_gapped_passive(verb: Token, subject: Token) -> bool:
+    """"Four insurgents were killed and three soldiers *wounded*": a casualty participle
+    conjoined to a passive, with no auxiliary or object of its own, shares the passive;
+    its subject is the one it was done to."""
+    head = verb.head
+    if verb.dep_ != L.CONJUNCT or head.i == verb.i or verb.lemma_.lower() not in CASUALTY_PARTICIPLES:
+        return False
+    if dependents(verb, L.AUXILIARIES) or dependents(verb, OBJECTS) or dependents(verb, (L.AGENT,)):
+        return False
+    return subject.dep_ == "nsubj" and any(c.dep_ == L.PASSIVE_AUXILIARY for c in head.children)
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -93,6 +128,8 @@ def subject_of(verb: Token) -> Token | None:
     subject = active_subject(verb)
     if subject is not None:
         return subject
+    if is_stative_passive(verb):
+        return next(iter(dependents(verb, L.PASSIVE_SUBJECTS)))
     for aux in dependents(verb, L.AUXILIARIES):
         subject = active_subject(aux)
         if subject is not None:
@@ -103,15 +140,41 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def complement_subjects(verb: Token) -> list[Token]:
+    """The subjects of the clauses a verb governs: who a causative acts upon ("let *the
+    rebels* enter parliament", "allowed *the refugees* to return")."""
+    clauses = dependents(verb, (L.CLAUSAL_COMPLEMENT, L.OPEN_COMPLEMENT))
+    return [s for c in clauses if (s := active_subject(c)) is not None]
+
+
 def passive_subject(verb: Token) -> Token | None:
     """The patient of a passive: its subject, or the noun a past participle
     modifies ("three men *killed* in rioting", "the blockade *imposed* last week")."""
     for child in verb.children:
         if child.dep_ in L.PASSIVE_SUBJECTS:
+            return None if is_stative_passive(verb) else child
+        if child.dep_ in L.ACTIVE_SUBJECTS and is_gapped_passive(verb, child):
             return child
     if is_participle_modifier(verb) and verb.tag_ == "VBN":
         return verb.head
-    return None
+    return controlled_patient(verb)
+
+
+def controlled_patient(verb: Token) -> Token | None:
+    """The patient of a subjectless passive adjunct is the subject of the clause it hangs
+    on: "journalists were injured *after being attacked* by protesters" (the journalists
+    were attacked)."""
+    if not any(c.dep_ == L.PASSIVE_AUXILIARY for c in verb.children) or active_subject(verb) is not None:
+        return None
+    if verb.dep_ == L.PREP_COMPLEMENT:
+        host = verb.head.head
+    elif verb.dep_ == L.ADVERBIAL_CLAUSE:
+        host = verb.head
+    else:
+        return None
+    if host.i == verb.i or host.pos_ not in ("VERB", "AUX"):
+        return None
+    return active_subject(host) or next(iter(dependents(host, L.PASSIVE_SUBJECTS)), None)
 
 
 def nominal_passive_subject(verb: Token) -> Token | None:
@@ -143,9 +206,25 @@ def inherited_subject(verb: Token) -> Token | None:
         if active is not None:
             return active
         if is_passive(head):
-            continues = verb.tag_ == "VBN" and not has_auxiliary(verb)
+            continues = (verb.tag_ == "VBN" or passive_subject(verb) is not None) and not has_auxiliary(verb)
             return subject_of(head) if continues else passive_subject(head)
         token = head
+    return None
+
+
+def is_plural(noun: Token) -> bool:
+    """Whether a noun phrase names several: a plural noun, or nouns joined ("Japan and Australia")."""
+    return noun.tag_ in PLURAL_TAGS or bool(noun.conjuncts)
+
+
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def host_clause(verb: Token) -> Token | None:
+    """The clause an adverbial or conjoined clause hangs on ("X issued a statement, *although*
+    they ..."): where a pronoun subject's antecedent is most often named."""
+    if verb.dep_ in (L.ADVERBIAL_CLAUSE, L.CONJUNCT) and verb.head.i != verb.i:
+        return verb.head
     return None
 
 
@@ -200,8 +279,27 @@ def prep_groups(token: Token, preps: tuple[str, ...]) -> list[list[Token]]:
     for child in dependents(token, TARGET_PREPOSITIONS):
         if child.lower_ in preps:
             for pobj in dependents(child, (L.PREP_OBJECT,)):
-                by_prep.setdefault(child.lower_, []).extend([pobj, *pobj.conjuncts])
+                by_prep.setdefault(child.lower_, []).extend([pobj, *pobj.conjuncts, *listed_after_apposition(pobj)])
     return [by_prep[prep] for prep in preps if prep in by_prep]
+
+
+def listed_after_apposition(noun: Token) -> list[Token]:
+    """The items of a list the parser hangs on an apposition ("from the OIC's head *Yousef
+    Al-Othaimeen*, Pope Francis and a spokesperson": the pope and the spokesperson are
+    the noun's conjuncts, not the name's)."""
+    return [c for appos in dependents(noun, (L.APPOSITION,)) for c in appos.conjuncts]
+
+
+def time_phrase_infinitive(verb: Token) -> Token | None:
+    """The to-infinitive the parser hangs on "time" in "offered *for the first time* to meet
+    X": it is the verb's own complement, the time phrase only comes between."""
+    for pobj in prep_objects(verb, ("for",)):
+        if pobj.lemma_.lower() != "time":
+            continue
+        for clause in dependents(pobj, L.NOUN_CLAUSES):
+            if any(a.lower_ == "to" for a in dependents(clause, (L.AUXILIARY,))):
+                return clause
+    return None
 
 
 def objects_of(prep: Token) -> list[Token]:
