@@ -327,3 +327,27 @@ def test_an_opposition_to_something_is_a_stance_not_a_party(resolve) -> None:
     doc = resolve("Kenya's opposition to the new tariffs grew, and the Kenyan opposition protested.")
     assert not any(c.endswith("OPP") for c in codes(doc, "opposition"))  # only its owner, Kenya
     assert codes(doc, "opposition", 1) == ["KENOPP"]
+
+
+# --- owners' pronouns and the posts a title names ------------------------------------------------------------
+
+
+def test_an_ambassador_to_a_country_keeps_the_nationality_before_the_post(resolve) -> None:
+    doc = resolve("British Ambassador to Chile John Smith criticised the plan.")
+    assert codes(doc, "Smith") == ["GBRGOV"]
+
+
+def test_an_owners_pronoun_takes_the_owner_and_lends_it_to_what_it_owns(resolve) -> None:
+    doc = resolve("Ugandan opposition leader Bobi Wine spoke in Nairobi, and his associates said Kenya had insulted him.")
+    assert codes(doc, "his") == ["UGAOPP"]
+    assert codes(doc, "associates") == ["UGAOPP"]
+
+
+def test_its_owner_is_one_body_not_the_plural_subject(resolve) -> None:
+    doc = resolve("The rebels said France was an enemy because of its support for the regime.")
+    assert codes(doc, "its") == ["FRA"]
+
+
+def test_a_named_modifier_beats_the_owners_pronoun(resolve) -> None:
+    doc = resolve("The Bosnian villagers said their Serbian captors had beaten them.")
+    assert codes(doc, "captors") == ["SRB"]

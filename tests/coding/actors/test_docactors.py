@@ -326,3 +326,19 @@ def test_officials_of_an_unknown_named_body_take_the_article_country(article) ->
     doc = article("Somali troops entered Mogadishu. Ethiopian officials said the city was calm. "
                   "The prime minister refused to meet Islamic Courts Union officials.")
     assert country_of(doc, "officials", 1) == "SOM"
+
+
+def test_a_foreign_minister_is_an_office_of_the_country_not_a_foreign_body(article) -> None:
+    doc = article("Egypt hosted the talks in Cairo on Monday. The foreign ministers agreed to meet again.")
+    assert country_of(doc, "ministers") == "EGY"
+
+
+def test_a_later_short_name_keeps_the_country_the_first_mention_was_placed_in(article) -> None:
+    doc = article("Norway on Monday banned Iranian airline Zagros Air from flying. Zagros has flown to Oslo since 1990.")
+    assert country_of(doc, "Zagros", 1) == "IRN"
+
+
+def test_a_pronoun_takes_what_its_antecedent_resolved_to(article) -> None:
+    doc = article("Chilean officials met in Santiago on Monday. Chile said Peru's army had crossed the border. "
+                  "The army said it had not.")
+    assert country_of(doc, "it") == "PER"

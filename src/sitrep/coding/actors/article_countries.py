@@ -39,6 +39,7 @@ _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _PLACED_KINDS = frozenset({"role", "person", "pronoun", "org"})  # mentions rule 4 may give a country
 _REMEMBERED_KINDS = frozenset({"role", "person", "org"})  # mentions whose country rule 4 remembers
 _LOCAL_KINDS = frozenset({"demonym", "role", "person"})
+_NAMED_KINDS = frozenset({"person", "org"})  # mentions whose later namesakes take the country they were placed in
 Ethnic = Mapping[str, frozenset[str]]
 
 def ethnic_countries(resources: Resources) -> dict[str, frozenset[str]]:
@@ -112,7 +113,7 @@ def _lead_end(parsed: Doc) -> int:
     return end
 
 
-def _unplaced(actor: Actor) -> bool:
+def unplaced(actor: Actor) -> bool:
     """An actor with neither country nor organisation (a bare role, an unknown person)."""
     return not actor.country and not actor.org and not actor.code.startswith("IGO")
 
@@ -124,6 +125,7 @@ class Memory:
         self.by_noun: dict[str, str] = {}
         self.by_agent: dict[str, str] = {}
         self.people: str | None = None
+        self.by_name: dict[str, str] = {}  # a named person or body -> the country it was first placed in
         self.country_at = {i: m.actor.country for m in mentions if m.actor.country and len(m.all_actors()) == 1
                            for i in range(m.start, m.end)}
 
@@ -137,6 +139,8 @@ class Memory:
             return
         for i in range(mention.start, mention.end):
             self.country_at[i] = country
+        if mention.kind in _NAMED_KINDS and actor.name:
+            self.by_name.setdefault(actor.name, country)
         if mention.kind == "role":
             for noun in _role_nouns(parsed, mention):
                 self.by_noun[noun] = country
@@ -169,7 +173,7 @@ class Memory:
         return None
 
     def resolve(self, parsed: Doc, mention: Mention, main: str | None, lexicon: Lexicon) -> Mention:
-        if len(mention.all_actors()) != 1 or not _unplaced(mention.actor):
+        if len(mention.all_actors()) != 1 or not unplaced(mention.actor):
             return mention
         if mention.kind not in _PLACED_KINDS:
             return mention
@@ -179,25 +183,34 @@ class Memory:
             return mention  # "hit by drone strikes": a weapon is nobody's until the text says whose
         if head is not None and mention.kind == "role" and _international(head):
             return replace(mention, actor=international(actor), actors=())
-        if head is not None and mention.kind == "role" and _foreign(head):
+        if head is not None and mention.kind == "role" and _foreign(head, mention):
             return mention  # "foreign forces": someone else's, but the text does not say whose
         country = self.modifier_country(parsed, mention)
-        if country is None and head is not None and mention.kind == "role" and _in_named_body(head):
-            country = main  # "Islamic Courts Union officials": an unknown body of the article's country
+        if country is None and mention.kind in _NAMED_KINDS | {"pronoun"}:
+            country = self.by_name.get(actor.name)  # "Iranian airline Mahan Air ... Mahan said": as first placed
         if country is None and mention.kind == "role":
-            country = self.speaking_place(head)
-        if country is None and mention.kind == "role":
-            country = next((self.by_noun[n] for n in _role_nouns(parsed, mention) if n in self.by_noun), None)
-        if country is None and mention.kind == "role":
-            country = self.by_agent.get(actor.agent or "") if actor.agent in _INSTITUTIONS else None
-        if country is None and mention.kind == "role" and actor.agent in _ARMED_GROUPS:
-            country = self.by_agent.get(actor.agent or "")
-        if country is None and mention.kind == "role" and actor.agent not in _INSTITUTIONS:
-            country = self.people
+            country = self._role_country(parsed, mention, head, main)
         country = country or main
         if country is None:
             return mention
         return replace(mention, actor=placed(actor, country, lexicon), actors=())
+
+    def _role_country(self, parsed: Doc, mention: Mention, head: Token | None, main: str | None) -> str | None:
+        """Where an unplaced role noun belongs: a named body, the place it speaks in, the same noun or
+        body earlier in the article, the people the story is among."""
+        agent = mention.actor.agent
+        country = None
+        if head is not None and _in_named_body(head):
+            country = main  # "Islamic Courts Union officials": an unknown body of the article's country
+        if country is None:
+            country = self.speaking_place(head)
+        if country is None:
+            country = next((self.by_noun[n] for n in _role_nouns(parsed, mention) if n in self.by_noun), None)
+        if country is None and (agent in _INSTITUTIONS or agent in _ARMED_GROUPS):
+            country = self.by_agent.get(agent or "")
+        if country is None and agent not in _INSTITUTIONS:
+            country = self.people
+        return country
 
 
 _INTERNATIONAL = frozenset({"international", "multinational"})
@@ -216,9 +229,12 @@ def _in_named_body(head: Token) -> bool:
     return any(t.pos_ == "PROPN" and t.ent_type_ == "ORG" for t in [head, *phrases.compounds_of(head)])
 
 
-def _foreign(head: Token) -> bool:
-    """"foreign forces", "foreign and Afghan troops": a body from outside the article's country."""
-    return any(c.lower_ == "foreign" for c in phrases.adjectives_of(head))
+def _foreign(head: Token, mention: Mention) -> bool:
+    """"foreign forces", "foreign and Afghan troops": a body from outside the article's country.
+
+    "foreign" inside the role's own name ("the foreign ministers", "the foreign ministry") names
+    an office of the country, not someone else's body."""
+    return any(c.lower_ == "foreign" and not mention.start <= c.i < mention.end for c in phrases.adjectives_of(head))
 
 
 def international(actor: Actor) -> Actor:

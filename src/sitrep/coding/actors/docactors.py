@@ -44,9 +44,16 @@ they read travel together as ``ArticleTables``, built once per ``Resources``:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from sitrep.coding.actors.article_countries import Memory, ethnic_countries, ethnic_words, local_people, main_country
+from sitrep.coding.actors.article_countries import (
+    Memory,
+    ethnic_countries,
+    ethnic_words,
+    local_people,
+    main_country,
+    unplaced,
+)
 from sitrep.coding.grammar import phrases
 from sitrep.coding.actors.leaders import LeaderTable, date_leader, find_dated_leaders, leader_table, office_holder
 from sitrep.coding.actors.lexicon import Lexicon, actor_lexicon
@@ -109,16 +116,30 @@ def resolve_mentions(parsed: Doc, mentions: list[Mention], year: int | None, tab
             for m in kept]  # before countries are lent
     kept = sorted(kept + find_unknown_orgs(parsed, kept, skip, main, tables), key=lambda m: m.start)
     resolved: list[Mention] = []
+    at: dict[int, Mention] = {}
     memory = Memory(kept)
     for mention in kept:
-        mention = memory.resolve(parsed, mention, main, tables.lexicon)
+        mention = follow_antecedent(mention, at) or memory.resolve(parsed, mention, main, tables.lexicon)
         memory.note(parsed, mention)
         resolved.append(mention)
+        at[mention.start] = mention
     resolved += find_group_references(parsed, resolved)
     resolved += find_group_pronouns(parsed, sorted(resolved, key=lambda m: m.start))
     resolved += find_title_references(parsed, sorted(resolved, key=lambda m: m.start))
     resolved += find_object_pronouns(parsed, sorted(resolved, key=lambda m: m.start))
     return sorted(resolved, key=lambda m: m.start)
+
+
+def follow_antecedent(mention: Mention, at: Mapping[int, Mention]) -> Mention | None:
+    """A pronoun the actors stage linked to an unplaced body ("the army ... it said") takes what
+    that body resolved to here, rather than the article's country."""
+    if mention.antecedent is None or not unplaced(mention.actor) or mention.antecedent not in at:
+        return None
+    source = at[mention.antecedent]
+    if len(source.all_actors()) != 1 or unplaced(source.actor):
+        return None
+    actor = replace(source.actor, text=mention.actor.text)
+    return replace(mention, actor=actor, actors=())
 
 
 def _year(date: str | None) -> int | None:

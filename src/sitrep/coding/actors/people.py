@@ -22,6 +22,8 @@ from sitrep.nlp.types import Doc, Span, Token
 
 # Tokens that may sit inside a title before a name without ending it ("Foreign", "'s", "former").
 _TITLE_GLUE = frozenset({"'s", "’s", "-", "former", "ex", "acting", "deputy", "interim", "outgoing", "then"})
+_HOST_PREPS = frozenset({"to"})  # "Ambassador to Germany": the country a post is in
+_HOST_KINDS = frozenset({"country", "capital", "place", "region"})
 FORMER_WORDS = frozenset({"former", "ex", "ousted", "exiled", "late"})
 _ACTOR_KINDS = frozenset({"country", "demonym", "people", "capital", "institution", "org", "region", "place"})
 _TITLE_SYNONYMS = {"premier": "prime minister", "head of government": "prime minister", "head of state": "president"}
@@ -107,6 +109,9 @@ def title_atoms(parsed: Doc, start: int, atom_at: list[Atom | None]) -> tuple[in
         if atom is not None and atom.entry.kind in _ACTOR_KINDS | {"role", "leader"}:
             atoms.append(atom)
             i = atom.start - 1
+        elif _posted_to(parsed, i, atoms, atom_at):
+            atoms = []  # "US Ambassador to Germany Richard Grenell": Germany is where the post is, not whose
+            i -= 1
         elif tok.lower_ in _TITLE_GLUE or _title_word(tok):
             i -= 1
         else:
@@ -115,6 +120,13 @@ def title_atoms(parsed: Doc, start: int, atom_at: list[Atom | None]) -> tuple[in
     while first < start and parsed[first].lower_ in ("'s", "’s", "-"):
         first += 1
     return first, atoms[::-1]
+
+
+def _posted_to(parsed: Doc, i: int, atoms: list[Atom], atom_at: list[Atom | None]) -> bool:
+    """Whether token ``i`` is the "to" of "<title> to <country>": the country after it is the host."""
+    before = atom_at[i - 1] if i > 0 else None
+    host = bool(atoms) and all(a.entry.kind in _HOST_KINDS for a in atoms)
+    return parsed[i].lower_ in _HOST_PREPS and host and before is not None and before.entry.kind == "role"
 
 
 def _title_word(tok: Token) -> bool:
