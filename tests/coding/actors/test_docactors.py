@@ -342,3 +342,9 @@ def test_a_pronoun_takes_what_its_antecedent_resolved_to(article) -> None:
     doc = article("Chilean officials met in Santiago on Monday. Chile said Peru's army had crossed the border. "
                   "The army said it had not.")
     assert country_of(doc, "it") == "PER"
+
+
+def test_a_bare_role_is_placed_in_the_home_country_not_the_cross_border_peoples(article) -> None:
+    doc = article("Serbs protested in Bosnia on Monday. The Serbs said the Serbs would not leave. "
+                  "The court later barred the lawyers.")
+    assert country_of(doc, "court") == "BIH"

@@ -119,7 +119,7 @@ def resolve_mentions(parsed: Doc, mentions: list[Mention], year: int | None, tab
     at: dict[int, Mention] = {}
     memory = Memory(kept)
     for mention in kept:
-        mention = follow_antecedent(mention, at) or memory.resolve(parsed, mention, main, tables.lexicon)
+        mention = follow_antecedent(mention, at) or memory.resolve(parsed, mention, home, tables.lexicon)
         memory.note(parsed, mention)
         resolved.append(mention)
         at[mention.start] = mention
