@@ -26,8 +26,9 @@ they read travel together as ``ArticleTables``, built once per ``Resources``:
    ("the army", "police", "the ministry", "rebels") takes the country of the latest
    earlier mention of the same noun, else of the same kind of body (for people:
    protesters, mourners, of the latest people named, "Palestinians"), else the
-   country the article is about (``main_country``); an "international mediator" is
-   of no country (IGO).  Likewise a person nobody
+   country the article is about (``main_country``, counted without the peoples who live
+   across borders, so that "Serbs" do not make a story about Bosnia Serbian); an
+   "international mediator" is of no country (IGO).  Likewise a person nobody
    gave a country: non-state groups belong to the country they operate in.
 5. **Unknown organisations are kept.**  A named organisation the lexicon lacks
    ("Democratic Progress Party", "Popular Front", "the JEM") becomes an actor of
