@@ -348,3 +348,22 @@ def test_a_bare_role_is_placed_in_the_home_country_not_the_cross_border_peoples(
     doc = article("Serbs protested in Bosnia on Monday. The Serbs said the Serbs would not leave. "
                   "The court later barred the lawyers.")
     assert country_of(doc, "court") == "BIH"
+
+
+def test_the_two_adversaries_are_the_two_people_last_named(article) -> None:
+    doc = article("Hopes of talks between Chadian President Idriss Deby and rebel leader Mahamat Nour rose "
+                  "after the two adversaries said they were ready to meet.")
+    token = next(t for t in doc.parsed if t.text == "adversaries")
+    assert [a.name for a in actors_for_token(doc, token)] == ["Idriss Deby", "Mahamat Nour"]
+
+
+def test_a_subject_both_is_the_pair_the_clause_before_joined(article) -> None:
+    doc = article("Japan and Australia said they would not follow the US example, although both have criticized Rangoon.")
+    token = next(t for t in doc.parsed if t.text == "both")
+    assert [a.country for a in actors_for_token(doc, token)] == ["JPN", "AUS"]
+
+
+def test_two_things_are_no_pair_of_actors(article) -> None:
+    doc = article("Peru and Chile signed a deal. The two blasts killed ten people.")
+    token = next(t for t in doc.parsed if t.text == "blasts")
+    assert actors_for_token(doc, token) == []

@@ -6,7 +6,7 @@ sees the resolved actors through the same ``mention_at`` / ``actors_for_token``.
 
 Rules, in order (each a small pure function, ``resolve_mentions`` applies them;
 rules 1, 2 and 5 are here, 3 in ``coding.actors.leaders``, 4 in
-``coding.actors.article_countries``, 6 to 8 in ``coding.actors.references``).  The tables
+``coding.actors.article_countries``, 6 to 9 in ``coding.actors.references``).  The tables
 they read travel together as ``ArticleTables``, built once per ``Resources``:
 
 1. **Publishers never act.**  Wire agencies and the publisher ("Wikinews", "told
@@ -40,6 +40,7 @@ they read travel together as ``ArticleTables``, built once per ``Resources``:
    preceded as a title ("trade commissioner Albert Muchanga ... The commissioner said").
 8. **"them" as an object** ("the protesters began pelting them") is the latest
    plural body of the same or the previous sentence that is not the clause's own subject.
+9. **"the two adversaries", "both"** stand for the latest pair of people or bodies named.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ from sitrep.coding.actors.references import (
     find_group_pronouns,
     find_group_references,
     find_object_pronouns,
+    find_pair_references,
     find_title_references,
 )
 from sitrep.models import Actor, Document
@@ -128,7 +130,14 @@ def resolve_mentions(parsed: Doc, mentions: list[Mention], year: int | None, tab
     resolved += find_group_pronouns(parsed, sorted(resolved, key=lambda m: m.start))
     resolved += find_title_references(parsed, sorted(resolved, key=lambda m: m.start))
     resolved += find_object_pronouns(parsed, sorted(resolved, key=lambda m: m.start))
-    return sorted(resolved, key=lambda m: m.start)
+    return with_replacements(resolved, find_pair_references(parsed, sorted(resolved, key=lambda m: m.start)))
+
+
+def with_replacements(mentions: list[Mention], new: list[Mention]) -> list[Mention]:
+    """``mentions`` with ``new`` ones in place of those they overlap, in token order."""
+    taken = {i for m in new for i in range(m.start, m.end)}
+    kept = [m for m in mentions if not any(i in taken for i in range(m.start, m.end))]
+    return sorted(kept + new, key=lambda m: m.start)
 
 
 def follow_antecedent(mention: Mention, at: Mapping[int, Mention]) -> Mention | None:
