@@ -351,3 +351,15 @@ def test_its_owner_is_one_body_not_the_plural_subject(resolve) -> None:
 def test_a_named_modifier_beats_the_owners_pronoun(resolve) -> None:
     doc = resolve("The Bosnian villagers said their Serbian captors had beaten them.")
     assert codes(doc, "captors") == ["SRB"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Deputy High Representative Hans Weber said the trial was unfair.", "Weber", ["IGO"]),
+        ("Hungary was a former Warsaw Pact member.", "Pact", ["IGO"]),
+        ("Rudaw reported the strike on Monday.", "Rudaw", ["IRQMED"]),
+    ],
+)
+def test_international_offices_pacts_and_regional_broadcasters(resolve, text, word, expected) -> None:
+    assert codes(resolve(text), word) == expected
