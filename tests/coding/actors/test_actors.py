@@ -363,3 +363,14 @@ def test_a_named_modifier_beats_the_owners_pronoun(resolve) -> None:
 )
 def test_international_offices_pacts_and_regional_broadcasters(resolve, text, word, expected) -> None:
     assert codes(resolve(text), word) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Kent police said two men were arrested.", "police", ["GBRCOP"]),
+        ("Fighting spread across Helmand on Monday.", "Helmand", ["AFG"]),
+    ],
+)
+def test_counties_and_provinces_are_places_of_their_country(resolve, text, word, expected) -> None:
+    assert codes(resolve(text), word) == expected
