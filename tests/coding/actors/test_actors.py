@@ -374,3 +374,8 @@ def test_international_offices_pacts_and_regional_broadcasters(resolve, text, wo
 )
 def test_counties_and_provinces_are_places_of_their_country(resolve, text, word, expected) -> None:
     assert codes(resolve(text), word) == expected
+
+
+def test_two_demonyms_side_by_side_are_one_people_of_the_first(resolve) -> None:
+    assert codes(resolve("Bosnian Serb forces overran the town in July 1995."), "forces") == ["BIHMIL"]
+    assert codes(resolve("Serb and Croat forces fought in the town."), "forces") == ["SRBMIL", "HRVMIL"]

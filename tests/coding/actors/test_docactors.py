@@ -367,3 +367,21 @@ def test_two_things_are_no_pair_of_actors(article) -> None:
     doc = article("Peru and Chile signed a deal. The two blasts killed ten people.")
     token = next(t for t in doc.parsed if t.text == "blasts")
     assert actors_for_token(doc, token) == []
+
+
+def test_bare_mediators_stand_between_the_sides(article) -> None:
+    doc = article("Sudan's government met the rebels in Abuja. Mediators said they hoped for a deal.")
+    actor = actor_of(doc, "Mediators")
+    assert actor is not None and actor.code.startswith("IGO")
+    assert country_of(doc, "they") is None and actor_of(doc, "they").code.startswith("IGO")
+
+
+def test_mediators_the_article_placed_keep_their_country(article) -> None:
+    doc = article("Qatari mediators met Sudan's rebels in Doha. The mediators said they hoped for a deal.")
+    assert country_of(doc, "mediators", 1) == "QAT"
+
+
+def test_a_foreign_minister_of_the_date_is_found_by_name(article) -> None:
+    doc = article("Ghana hosted the talks. Foreign Minister Nkosazana Dlamini-Zuma attended the meeting in Accra.",
+                  date="2005-12-04")
+    assert country_of(doc, "Dlamini") == "ZAF"

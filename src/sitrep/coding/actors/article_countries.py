@@ -181,7 +181,7 @@ class Memory:
         head = parsed[mention.head] if mention.head is not None else None
         if head is not None and head.lemma_.lower() in _WEAPONS and mention.kind == "role":
             return mention  # "hit by drone strikes": a weapon is nobody's until the text says whose
-        if head is not None and mention.kind == "role" and _international(head):
+        if head is not None and mention.kind == "role" and (_international(head) or self._third_party(head)):
             return replace(mention, actor=international(actor), actors=())
         if head is not None and mention.kind == "role" and _foreign(head, mention):
             return mention  # "foreign forces": someone else's, but the text does not say whose
@@ -194,6 +194,12 @@ class Memory:
         if country is None:
             return mention
         return replace(mention, actor=placed(actor, country, lexicon), actors=())
+
+    def _third_party(self, head: Token) -> bool:
+        """"Mediators said ...", "the peacekeepers": a body standing between the sides is of none of
+        them, unless the article already said whose ("Qatari mediators ... the mediators")."""
+        noun = noun_key(head)
+        return noun in _THIRD_PARTIES and noun not in self.by_noun
 
     def _role_country(self, parsed: Doc, mention: Mention, head: Token | None, main: str | None) -> str | None:
         """Where an unplaced role noun belongs: a named body, the place it speaks in, the same noun or
@@ -214,6 +220,7 @@ class Memory:
 
 
 _INTERNATIONAL = frozenset({"international", "multinational"})
+_THIRD_PARTIES = frozenset({"mediator", "peacekeeper", "monitor"})
 _IN = frozenset({"in"})
 _SPEAKING = frozenset({"say", "tell", "add", "announce", "state", "confirm", "speak", "report", "insist", "warn"})
 

@@ -30,6 +30,7 @@ _PLACE_PREPS = frozenset({"of", "from", "in", "throughout"})
 _TITLE_PREPS = frozenset({"for"})  # "a spokesperson for the Pentagon"
 _NOT_MODIFIERS = frozenset({"role", "leader"})  # atoms that never qualify a role noun
 _DEFINITE = frozenset({"the", "this"})
+_DEMONYM_KINDS = frozenset({"demonym", "people"})
 # Role words that also name a stance: followed by "to", they are the stance ("Moscow's *opposition to*
 # NATO", "their *resistance to* reform"), not the party that holds it.
 _STANCE_ROLES = frozenset({"opposition", "resistance"})
@@ -113,7 +114,23 @@ def _left_modifiers(sheet: Sheet, atom: Atom) -> list[Qualifier]:
         else:
             break
     head = sheet.parsed[atom.start:atom.end].root
-    return [m for m in found[::-1] if phrases.governs(head, sheet.parsed[m.start:m.end].root)]
+    return _nested_peoples([m for m in found[::-1] if phrases.governs(head, sheet.parsed[m.start:m.end].root)], sheet)
+
+
+def _nested_peoples(found: list[Qualifier], sheet: Sheet) -> list[Qualifier]:
+    """"Bosnian Serb forces", "Iraqi Kurdish fighters": two demonyms written side by side name one
+    people of the first one's country, not two sides (nothing joins them, unlike "Serb and Croat")."""
+    kept: list[Qualifier] = []
+    for qualifier in found:
+        if kept and kept[-1].end == qualifier.start and _demonym(sheet, kept[-1]) and _demonym(sheet, qualifier):
+            continue
+        kept.append(qualifier)
+    return kept
+
+
+def _demonym(sheet: Sheet, qualifier: Qualifier) -> bool:
+    atom = sheet.atom_at[qualifier.start]
+    return atom is not None and atom.entry.kind in _DEMONYM_KINDS
 
 
 def _modifier_word(tok: Token) -> bool:
