@@ -385,3 +385,8 @@ def test_a_foreign_minister_of_the_date_is_found_by_name(article) -> None:
     doc = article("Ghana hosted the talks. Foreign Minister Nkosazana Dlamini-Zuma attended the meeting in Accra.",
                   date="2005-12-04")
     assert country_of(doc, "Dlamini") == "ZAF"
+
+
+def test_they_of_an_unnamed_speaker_is_nobody_named_earlier(article) -> None:
+    doc = article("China criticised the sanctions. Many of Burma's trade partners said they would not follow the US example.")
+    assert actor_of(doc, "they") is None

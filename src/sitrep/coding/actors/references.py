@@ -90,7 +90,7 @@ def find_group_pronouns(parsed: Doc, mentions: list[Mention]) -> list[Mention]:
     for tok in (parsed[i] for i in candidates):
         if tok.i in covered or not phrases.is_subject(tok, with_clauses=True):
             continue
-        if tok.head.pos_ != "VERB" or tok.head.lemma_ in _NOT_ACTING:
+        if tok.head.pos_ != "VERB" or tok.head.lemma_ in _NOT_ACTING or _unnamed_speaker(tok, covered):
             continue
         body = _latest_body(parsed, mentions, tok, sentence_of)
         if body is not None:
@@ -98,6 +98,16 @@ def find_group_pronouns(parsed: Doc, mentions: list[Mention]) -> list[Mention]:
             actors = tuple(replace(a, text=tok.text, name=name or a.name) for a in body.all_actors())
             found.append(group_mention(tok.i, tok.i + 1, actors, "pronoun", tok.i))
     return found
+
+
+def _unnamed_speaker(tok: Token, covered: set[int]) -> bool:
+    """"Many of Burma's trade partners said they would not follow": the pronoun is the subject of the
+    clause that governs it, which names no actor, so it stands for nobody named earlier."""
+    verb = tok.head
+    if verb.head.i == verb.i:
+        return False
+    subjects = [s for s in phrases.subjects_of(verb.head) if s.i < tok.i]
+    return bool(subjects) and all(s.i not in covered for s in subjects)
 
 
 def _unnamed(parsed: Doc, mention: Mention) -> str:
