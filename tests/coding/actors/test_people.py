@@ -72,3 +72,10 @@ def test_quoted_tokens_close_at_the_mark_or_the_paragraph_end(nlp) -> None:
     inside = {parsed[i].text for i in quoted_tokens(parsed)}
     assert {"we", "go", "now", "They", "come"} <= inside
     assert not {"He", "left", "Next", "day"} & inside
+
+
+def test_a_full_name_sharing_only_a_first_name_is_someone_else() -> None:
+    registry = Registry()
+    registry.add(["Ali", "Mohamed", "Gedi"], Person("Ali Mohamed Gedi", country="SOM", agent="GOV"))
+    assert registry.find(["Ali", "Madobe"]) is None
+    assert registry.find(["Ali"]) is not None and registry.find(["Gedi"]) is not None

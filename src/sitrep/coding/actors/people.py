@@ -70,7 +70,10 @@ class Registry:
     by_key: dict[str, Person] = field(default_factory=dict)
 
     def find(self, words: list[str]) -> Person | None:
-        for key in _name_keys(words):
+        """The person a written name refers to: a full name by itself or its surname, never its first
+        name alone ("Ali Madobe" is not the "Ali Mohamed Gedi" named before); one word by any key."""
+        keys = _name_keys(words)
+        for key in keys[:2] if len(keys) > 1 else keys:
             if key in self.by_key:
                 return self.by_key[key]
         return None
