@@ -379,3 +379,14 @@ def test_counties_and_provinces_are_places_of_their_country(resolve, text, word,
 def test_two_demonyms_side_by_side_are_one_people_of_the_first(resolve) -> None:
     assert codes(resolve("Bosnian Serb forces overran the town in July 1995."), "forces") == ["BIHMIL"]
     assert codes(resolve("Serb and Croat forces fought in the town."), "forces") == ["SRBMIL", "HRVMIL"]
+
+
+def test_a_title_of_a_country_before_a_name_gives_the_nationality(resolve) -> None:
+    doc = resolve("Yesterday the Prime Minister of Peru John Marcus Smith spoke.")
+    assert codes(doc, "Smith") == ["PERGOV"]
+    assert [m.kind for m in doc.mentions if doc.parsed[m.start].text == "Prime"] == ["person"]
+
+
+def test_another_countrys_demonym_makes_a_national_body_its_own(resolve) -> None:
+    assert codes(resolve("The Libyan House of Representatives did not ratify the deal."), "House") == ["LBYLEG"]
+    assert codes(resolve("The House of Representatives passed the bill."), "House") == ["USALEG"]

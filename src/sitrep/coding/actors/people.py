@@ -115,6 +115,8 @@ def title_atoms(parsed: Doc, start: int, atom_at: list[Atom | None]) -> tuple[in
         elif _posted_to(parsed, i, atoms, atom_at):
             atoms = []  # "US Ambassador to Germany Richard Grenell": Germany is where the post is, not whose
             i -= 1
+        elif _office_of(parsed, i, atoms, atom_at):
+            i -= 1  # "President of Ukraine Volodymyr Zelenskyy": the country is the office's
         elif tok.lower_ in _TITLE_GLUE or _title_word(tok):
             i -= 1
         else:
@@ -130,6 +132,13 @@ def _posted_to(parsed: Doc, i: int, atoms: list[Atom], atom_at: list[Atom | None
     before = atom_at[i - 1] if i > 0 else None
     host = bool(atoms) and all(a.entry.kind in _HOST_KINDS for a in atoms)
     return parsed[i].lower_ in _HOST_PREPS and host and before is not None and before.entry.kind == "role"
+
+
+def _office_of(parsed: Doc, i: int, atoms: list[Atom], atom_at: list[Atom | None]) -> bool:
+    """Whether token ``i`` is the "of" of "<title> of <country>" just before a name."""
+    before = atom_at[i - 1] if i > 0 else None
+    whose = bool(atoms) and all(a.entry.kind in _HOST_KINDS for a in atoms)
+    return parsed[i].lower_ == "of" and whose and before is not None and before.entry.kind == "role"
 
 
 def _title_word(tok: Token) -> bool:
