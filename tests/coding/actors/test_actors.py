@@ -390,3 +390,7 @@ def test_a_title_of_a_country_before_a_name_gives_the_nationality(resolve) -> No
 def test_another_countrys_demonym_makes_a_national_body_its_own(resolve) -> None:
     assert codes(resolve("The Libyan House of Representatives did not ratify the deal."), "House") == ["LBYLEG"]
     assert codes(resolve("The House of Representatives passed the bill."), "House") == ["USALEG"]
+
+
+def test_the_african_export_import_bank_is_an_igo(resolve) -> None:
+    assert codes(resolve("The African Export-Import Bank lent the money."), "Bank") == ["IGO"]

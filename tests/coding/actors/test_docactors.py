@@ -390,3 +390,11 @@ def test_a_foreign_minister_of_the_date_is_found_by_name(article) -> None:
 def test_they_of_an_unnamed_speaker_is_nobody_named_earlier(article) -> None:
     doc = article("China criticised the sanctions. Many of Burma's trade partners said they would not follow the US example.")
     assert actor_of(doc, "they") is None
+
+
+def test_a_person_with_a_bare_title_belongs_to_the_body_that_title_named(article) -> None:
+    doc = article("Iran's president spoke. Later the European Commission's spokeswoman condemned the remarks. "
+                  "The remarks are unacceptable, said the spokeswoman Emma Udwin. She said Iran was wrong.")
+    actor = actor_of(doc, "Udwin")
+    assert actor is not None and actor.code.startswith("IGO") and actor.name == "Emma Udwin"
+    assert actor_of(doc, "She").code.startswith("IGO")

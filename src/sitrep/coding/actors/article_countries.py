@@ -125,7 +125,8 @@ class Memory:
         self.by_noun: dict[str, str] = {}
         self.by_agent: dict[str, str] = {}
         self.people: str | None = None
-        self.by_name: dict[str, str] = {}  # a named person or body -> the country it was first placed in
+        self.by_name: dict[str, Actor] = {}  # a named person or body -> the actor it was first resolved to
+        self.by_title: dict[str, Actor] = {}  # a role noun -> the latest body it named ("the Commission's spokeswoman")
         self.country_at = {i: m.actor.country for m in mentions if m.actor.country and len(m.all_actors()) == 1
                            for i in range(m.start, m.end)}
 
@@ -135,17 +136,39 @@ class Memory:
             self.people = actors[0].country or self.people  # "Palestinians": the people the story is among
         actor = actors[0]
         country = actor.country
+        if len(actors) == 1 and (country or actor.org):
+            self._note_named(parsed, mention)
         if len(actors) != 1 or not country or mention.kind not in _REMEMBERED_KINDS:
             return
         for i in range(mention.start, mention.end):
             self.country_at[i] = country
-        if mention.kind in _NAMED_KINDS and actor.name:
-            self.by_name.setdefault(actor.name, country)
         if mention.kind == "role":
             for noun in _role_nouns(parsed, mention):
                 self.by_noun[noun] = country
         if actor.agent:
             self.by_agent[actor.agent] = country
+
+    def _note_named(self, parsed: Doc, mention: Mention) -> None:
+        """Remember a placed name ("Mahan" of "Iranian airline Mahan Air") and the body a role noun named."""
+        if mention.kind in _NAMED_KINDS and mention.actor.name:
+            self.by_name.setdefault(mention.actor.name, mention.actor)
+        if mention.kind == "role" and mention.head is not None:
+            self.by_title[noun_key(parsed[mention.head])] = mention.actor
+
+    def named(self, parsed: Doc, mention: Mention) -> Actor | None:
+        """What a name resolved to before ("Mahan said"), or the body whose title an untitled person
+        bears ("the European Commission's spokeswoman ... said the spokeswoman Emma Udwin")."""
+        actor = mention.actor
+        if mention.kind in _NAMED_KINDS | {"pronoun"} and actor.name in self.by_name:
+            return replace(self.by_name[actor.name], text=actor.text)
+        if mention.kind != "person" or mention.head is None:
+            return None
+        for tok in parsed[mention.start:mention.head]:
+            body = self.by_title.get(noun_key(tok)) if tok.pos_ == "NOUN" else None
+            if body is not None:
+                return Actor(text=actor.text, name=actor.name, code=body.code, country=body.country, org=body.org,
+                             agent=body.agent)
+        return None
 
     def modifier_country(self, parsed: Doc, mention: Mention) -> str | None:
         """The country of a mention inside the phrase ("Iranian airline Mahan Air", "the Afghan Taliban")."""
@@ -186,8 +209,9 @@ class Memory:
         if head is not None and mention.kind == "role" and _foreign(head, mention):
             return mention  # "foreign forces": someone else's, but the text does not say whose
         country = self.modifier_country(parsed, mention)
-        if country is None and mention.kind in _NAMED_KINDS | {"pronoun"}:
-            country = self.by_name.get(actor.name)  # "Iranian airline Mahan Air ... Mahan said": as first placed
+        named = self.named(parsed, mention) if country is None else None
+        if named is not None:
+            return replace(mention, actor=named, actors=())
         if country is None and mention.kind == "role":
             country = self._role_country(parsed, mention, head, main)
         country = country or main
