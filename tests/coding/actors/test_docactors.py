@@ -398,3 +398,17 @@ def test_a_person_with_a_bare_title_belongs_to_the_body_that_title_named(article
     actor = actor_of(doc, "Udwin")
     assert actor is not None and actor.code.startswith("IGO") and actor.name == "Emma Udwin"
     assert actor_of(doc, "She").code.startswith("IGO")
+
+
+def test_an_organisations_bracketed_acronym_and_short_name_are_the_organisation(article) -> None:
+    doc = article("The Popular Liberation Front of Ruritania (PLFR) attacked a police post in Chad on Monday. "
+                  "The Front said it had killed ten soldiers. The PLFR later withdrew.")
+    for word, nth in (("PLFR", 0), ("Front", 1), ("PLFR", 1)):
+        actor = actor_of(doc, word, nth)
+        assert actor is not None and actor.name == "Popular Liberation Front of Ruritania" and actor.agent == "REB"
+
+
+def test_a_bracketed_acronym_the_ner_read_as_a_person_is_the_organisation(article) -> None:
+    doc = article("The rebel Justice and Equality Movement (JEM) attacked Sudanese troops. The JEM said it would fight on.")
+    actor = actor_of(doc, "JEM", 1)
+    assert actor is not None and actor.org is None and actor.country == "SDN" and "Movement" in actor.name

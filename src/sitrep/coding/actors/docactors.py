@@ -32,8 +32,10 @@ they read travel together as ``ArticleTables``, built once per ``Resources``:
    gave a country: non-state groups belong to the country they operate in.
 5. **Unknown organisations are kept.**  A named organisation the lexicon lacks
    ("Democratic Progress Party", "Popular Front", "the JEM") becomes an actor of
-   the article's country, its body read from its last word
-   (``data/actors_org_words.tsv``).
+   the article's country, its body read from its last word, or from the word before
+   "of" ("Popular Liberation Front of Ruritania"; ``data/actors_org_words.tsv``).  The
+   acronym given in brackets after an organisation, its later uses, and "the Front"
+   for "... Front" are that organisation.
 6. **"the group", "the alliance" refer back** to the latest organisation named,
    and a subject "it" nobody resolved to the latest acting body.
 7. **"the commissioner" refers back** to the latest person whose name that word
@@ -68,13 +70,14 @@ from sitrep.coding.actors.references import (
     find_title_references,
 )
 from sitrep.models import Actor, Document
-from sitrep.nlp.types import Doc, Span
+from sitrep.nlp.types import Doc, Span, Token
 from sitrep.resources import Resources
 from sitrep.settings import Settings
 
 _DATELINE_TOKENS = 16  # a dateline ends within this many tokens of the start
 _DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 _ACRONYM_MAX = 6
+_ACRONYM_WINDOW = 8  # how many tokens before a bracketed acronym its initials may be read from
 
 
 def process(docs: Iterable[Document], settings: Settings, resources: Resources) -> Iterator[Document]:
@@ -118,6 +121,7 @@ def resolve_mentions(parsed: Doc, mentions: list[Mention], year: int | None, tab
     kept = [office_holder(parsed, local_people(parsed, m, home, tables.ethnic), year, tables.leaders)
             for m in kept]  # before countries are lent
     kept = sorted(kept + find_unknown_orgs(parsed, kept, skip, main, tables), key=lambda m: m.start)
+    kept = with_replacements(kept, find_short_names(parsed, kept))
     resolved: list[Mention] = []
     at: dict[int, Mention] = {}
     memory = Memory(kept)
@@ -258,6 +262,60 @@ def find_unknown_orgs(parsed: Doc, mentions: list[Mention], skip: frozenset[int]
     return found
 
 
+def _named_body_word(span: Span, tables: ArticleTables) -> str | None:
+    """"Popular Liberation Front of Ruritania": the body word before an "of" phrase names the body."""
+    words = [t for t in span]
+    for n in range(len(words) - 2, 0, -1):
+        if words[n + 1].lower_ == "of" and words[n].is_title and words[0].is_title:
+            agent = tables.org_words.get(words[n].lower_)
+            if agent is not None:
+                return agent
+    return None
+
+
+def find_short_names(parsed: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Later short names of a named organisation: the acronym given in brackets after it
+    ("Justice and Equality Movement (JEM) ... the JEM said"), each later use of that acronym, and
+    "the Front" alone for "the Popular Liberation Front".  They replace what the phrase stage read there."""
+    found: list[Mention] = []
+    for org in (m for m in mentions if m.kind == "org" and len(m.all_actors()) == 1 and not m.actors):
+        acronym = _bracketed_acronym(parsed, org)
+        words = {acronym} if acronym else set()
+        words |= {t.text for t in parsed[org.start:org.end] if t.text in _SHORT_BODY_WORDS}
+        for tok in parsed[org.end:]:
+            if tok.text in words and (tok.text == acronym or _definite(tok)):
+                found.append(Mention(tok.i, tok.i + 1, replace(org.actor, text=tok.text), "org", tok.i))
+    return _first_per_token(found)
+
+
+_SHORT_BODY_WORDS = frozenset({"Front", "Movement", "Alliance", "Army", "Brigades", "Militia", "Coalition"})
+
+
+def _definite(tok: Token) -> bool:
+    return tok.i > 0 and tok.nbor(-1).lower_ == "the"
+
+
+def _bracketed_acronym(parsed: Doc, org: Mention) -> str | None:
+    """The acronym in brackets right after an organisation's name whose letters its words begin with."""
+    if org.end + 2 >= len(parsed) or parsed[org.end].text != "(" or parsed[org.end + 2].text != ")":
+        return None
+    word = parsed[org.end + 1].text
+    if not (word.isupper() and word.isalpha() and 2 <= len(word) <= _ACRONYM_MAX):
+        return None
+    initials = [t.text[0] for t in parsed[max(0, org.end - _ACRONYM_WINDOW):org.end] if t.is_title]
+    return word if initials and initials[-1] == word[-1] and word[0] in initials else None
+
+
+def _first_per_token(found: list[Mention]) -> list[Mention]:
+    seen: set[int] = set()
+    kept = []
+    for mention in found:
+        if mention.start not in seen:
+            seen.add(mention.start)
+            kept.append(mention)
+    return kept
+
+
 def non_actor_acronyms(resources: Resources) -> frozenset[str]:
     """Acronyms the NER calls organisations that name no actor (times, diseases, documents)."""
     return frozenset(word for (word,) in resources.rows("actors_non_acronyms.tsv", 1))
@@ -271,6 +329,9 @@ def org_agent(span: Span, tables: ArticleTables) -> str | None:
     agent = tables.org_words.get(last.lower_)
     if agent is not None and len(span) > 1 and span[0].is_title:
         return agent
+    named = _named_body_word(span, tables)
+    if named is not None:
+        return named
     if len(span) == 1 and last.is_upper and last.is_alpha and 2 <= len(last) <= _ACRONYM_MAX:
         return None if last.text in tables.non_acronyms else ""
     return None
