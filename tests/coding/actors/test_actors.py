@@ -394,3 +394,9 @@ def test_another_countrys_demonym_makes_a_national_body_its_own(resolve) -> None
 
 def test_the_african_export_import_bank_is_an_igo(resolve) -> None:
     assert codes(resolve("The African Export-Import Bank lent the money."), "Bank") == ["IGO"]
+
+
+def test_a_later_misspelt_surname_is_the_person_named_before(resolve) -> None:
+    doc = resolve("Rebel foreign minister Bizima Karaha spoke in Goma. Later Karah denied that France was an enemy.")
+    (actor,) = actors_for_token(doc, token(doc, "Karah"))
+    assert actor.name == "Bizima Karaha"

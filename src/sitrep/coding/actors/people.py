@@ -29,6 +29,7 @@ _ACTOR_KINDS = frozenset({"country", "demonym", "people", "capital", "institutio
 _TITLE_SYNONYMS = {"premier": "prime minister", "head of government": "prime minister", "head of state": "president"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 SALIENCE_SENTENCES = 2  # how many earlier sentences a pronoun may reach back
+_MISSPELT_MIN = 5  # shorter surnames are too often other words one letter apart
 
 
 @dataclass
@@ -78,9 +79,33 @@ class Registry:
                 return self.by_key[key]
         return None
 
+    def near(self, word: str) -> Person | None:
+        """The one person whose surname ``word`` misspells by one letter ("Karah" for "Karaha",
+        "Chernomrydin" for "Chernomyrdin"); wire copy often does, and nobody else is that close."""
+        lower = word.lower()
+        if len(lower) < _MISSPELT_MIN:
+            return None
+        found = {id(p): p for p in self.by_key.values()
+                 if len(p.name.split()) > 1 and one_letter_apart(lower, p.name.split()[-1].lower())}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def add(self, words: list[str], person: Person) -> None:
         for key in _name_keys(words):
             self.by_key.setdefault(key, person)
+
+
+def one_letter_apart(a: str, b: str) -> bool:
+    """Whether two different words differ by one letter added, dropped, changed or two swapped,
+    with the same first letter."""
+    if a == b or a[:1] != b[:1] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diffs) == 2 and diffs[1] == diffs[0] + 1:
+            return a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]  # two letters swapped
+        return len(diffs) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def _name_keys(words: list[str]) -> list[str]:
