@@ -412,3 +412,10 @@ def test_a_bracketed_acronym_the_ner_read_as_a_person_is_the_organisation(articl
     doc = article("The rebel Justice and Equality Movement (JEM) attacked Sudanese troops. The JEM said it would fight on.")
     actor = actor_of(doc, "JEM", 1)
     assert actor is not None and actor.org is None and actor.country == "SDN" and "Movement" in actor.name
+
+
+def test_the_airline_refers_to_the_name_it_titled(article) -> None:
+    doc = article("Norway on Monday banned Iranian airline Zagros Air from flying. The airline carries weapons to Syria, "
+                  "Norway said.")
+    actor = actor_of(doc, "airline", 1)
+    assert actor is not None and actor.name == "Zagros Air" and actor.country == "IRN"

@@ -162,11 +162,14 @@ def _subject_or_object(tok: Token) -> bool:
 
 
 def _title_words(parsed: Doc, person: Mention) -> list[str]:
-    """The common nouns standing before a person's name as its title ("commissioner Albert Muchanga")."""
+    """The common nouns standing before a person's name as its title ("commissioner Albert Muchanga"),
+    or before the name it is the first word of ("airline" of "Iranian airline Mahan Air")."""
     if person.head is None:
         return []
     head = parsed[person.head]
-    return [c.lemma_.lower() for c in phrases.compounds_of(head) if c.pos_ == "NOUN" and c.i < person.start]
+    heads = [head, head.head] if phrases.is_compound(head) and head.head.i >= person.end else [head]
+    words = [c for h in heads for c in phrases.compounds_of(h)]
+    return [c.lemma_.lower() for c in words if c.pos_ == "NOUN" and c.i < person.start]
 
 
 # --- rule 8: "pelting them" --------------------------------------------------------------------------------------
