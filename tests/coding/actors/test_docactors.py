@@ -419,3 +419,17 @@ def test_the_airline_refers_to_the_name_it_titled(article) -> None:
                   "Norway said.")
     actor = actor_of(doc, "airline", 1)
     assert actor is not None and actor.name == "Zagros Air" and actor.country == "IRN"
+
+
+def test_a_bracketed_acronym_inside_a_longer_mention_leaves_that_mention_alone(article) -> None:
+    doc = article("The North Atlantic Treaty Organization (NATO) met on Monday. NATO troops arrived in Latvia.")
+    actor = actor_of(doc, "troops")
+    assert actor is not None and actor.code == "IGONATMIL"
+
+
+def test_plain_nouns_of_an_office_join_the_title_before_a_name(article) -> None:
+    doc = article("Nigeria joined the pact. AU trade and industry commissioner Albert Muchanga announced Benin was to join. "
+                  "The commissioner said trading would start.")
+    for word in ("Muchanga", "commissioner"):
+        actor = actor_of(doc, word, 1 if word == "commissioner" else 0)
+        assert actor is not None and actor.code.startswith("IGOAFU") and actor.name == "Albert Muchanga"

@@ -278,12 +278,13 @@ def find_short_names(parsed: Doc, mentions: list[Mention]) -> list[Mention]:
     ("Justice and Equality Movement (JEM) ... the JEM said"), each later use of that acronym, and
     "the Front" alone for "the Popular Liberation Front".  They replace what the phrase stage read there."""
     found: list[Mention] = []
+    inside = {i for m in mentions if m.end - m.start > 1 for i in range(m.start, m.end)}  # "AU trade commissioner X"
     for org in (m for m in mentions if m.kind == "org" and len(m.all_actors()) == 1 and not m.actors):
         acronym = _bracketed_acronym(parsed, org)
         words = {acronym} if acronym else set()
         words |= {t.text for t in parsed[org.start:org.end] if t.text in _SHORT_BODY_WORDS}
         for tok in parsed[org.end:]:
-            if tok.text in words and (tok.text == acronym or _definite(tok)):
+            if tok.text in words and tok.i not in inside and (tok.text == acronym or _definite(tok)):
                 found.append(Mention(tok.i, tok.i + 1, replace(org.actor, text=tok.text), "org", tok.i))
     return _first_per_token(found)
 

@@ -22,6 +22,7 @@ from sitrep.nlp.types import Doc, Span, Token
 
 # Tokens that may sit inside a title before a name without ending it ("Foreign", "'s", "former").
 _TITLE_GLUE = frozenset({"'s", "’s", "-", "former", "ex", "acting", "deputy", "interim", "outgoing", "then"})
+_PORTFOLIO_POS = frozenset({"NOUN", "CCONJ"})
 _HOST_PREPS = frozenset({"to"})  # "Ambassador to Germany": the country a post is in
 _HOST_KINDS = frozenset({"country", "capital", "place", "region"})
 FORMER_WORDS = frozenset({"former", "ex", "ousted", "exiled", "late"})
@@ -131,12 +132,16 @@ def title_atoms(parsed: Doc, start: int, atom_at: list[Atom | None]) -> tuple[in
     """
     atoms: list[Atom] = []
     i = start - 1
+    portfolio = start  # where a run of plain nouns ("trade and industry commissioner") began, if one did
     while i >= 0 and start - i <= 10:
         atom = atom_at[i]
         tok = parsed[i]
         if atom is not None and atom.entry.kind in _ACTOR_KINDS | {"role", "leader"}:
             atoms.append(atom)
             i = atom.start - 1
+        elif all(a.entry.kind == "role" for a in atoms) and _portfolio_word(parsed, i, start, atom_at):
+            portfolio = i
+            i -= 1
         elif _posted_to(parsed, i, atoms, atom_at):
             atoms = []  # "US Ambassador to Germany Richard Grenell": Germany is where the post is, not whose
             i -= 1
@@ -147,9 +152,24 @@ def title_atoms(parsed: Doc, start: int, atom_at: list[Atom | None]) -> tuple[in
         else:
             break
     first = i + 1
+    if portfolio < start and not any(a.start < portfolio for a in atoms):
+        first = start  # plain nouns with no title word or body beyond them do not join the name
     while first < start and parsed[first].lower_ in ("'s", "’s", "-"):
         first += 1
     return first, atoms[::-1]
+
+
+def _portfolio_word(parsed: Doc, i: int, start: int, atom_at: list[Atom | None]) -> bool:
+    """A plain lower-case noun of an office's name right before a name ("commissioner Albert Muchanga",
+    "trade and industry commissioner"), or the "and" between two of them."""
+    tok = parsed[i]
+    if tok.pos_ == "NOUN" and tok.is_lower:
+        return all(parsed[j].is_lower and parsed[j].pos_ in _PORTFOLIO_POS for j in range(i + 1, start))
+    if tok.lower_ == "and" and 0 < i < start - 1:
+        before, after = parsed[i - 1], parsed[i + 1]
+        return before.pos_ == "NOUN" and before.is_lower and after.is_lower and atom_at[i - 1] is None
+    return False
+
 
 
 def _posted_to(parsed: Doc, i: int, atoms: list[Atom], atom_at: list[Atom | None]) -> bool:

@@ -169,7 +169,7 @@ def _title_words(parsed: Doc, person: Mention) -> list[str]:
     head = parsed[person.head]
     heads = [head, head.head] if phrases.is_compound(head) and head.head.i >= person.end else [head]
     words = [c for h in heads for c in phrases.compounds_of(h)]
-    return [c.lemma_.lower() for c in words if c.pos_ == "NOUN" and c.i < person.start]
+    return [c.lemma_.lower() for c in words if c.pos_ == "NOUN" and c.i < person.head]
 
 
 # --- rule 8: "pelting them" --------------------------------------------------------------------------------------
