@@ -433,3 +433,9 @@ def test_plain_nouns_of_an_office_join_the_title_before_a_name(article) -> None:
     for word in ("Muchanga", "commissioner"):
         actor = actor_of(doc, word, 1 if word == "commissioner" else 0)
         assert actor is not None and actor.code.startswith("IGOAFU") and actor.name == "Albert Muchanga"
+
+
+def test_a_body_made_of_others_is_of_their_country(article) -> None:
+    doc = article("Turkey and Turkey's navy sailed. On Wednesday, an assembly of several foreign ministers in Cairo "
+                  "denounced the deal between Turkey and Libya.")
+    assert country_of(doc, "assembly") == "EGY"

@@ -181,6 +181,18 @@ class Memory:
                 return country
         return None
 
+    def members_country(self, head: Token | None) -> str | None:
+        """"an assembly of several foreign ministers in Cairo", "a delegation of Iranian officials": a body
+        made of others is of their country."""
+        if head is None:
+            return None
+        for prep in phrases.prepositions(head, _OF):
+            for member in phrases.objects_of_preposition(prep):
+                country = self.country_at.get(member.i)
+                if country:
+                    return country
+        return None
+
     def speaking_place(self, head: Token | None) -> str | None:
         """"an official said in Tokyo": a subject without a country of its own acts where its verb does."""
         if head is not None and phrases.is_compound(head):
@@ -226,12 +238,14 @@ class Memory:
         return noun in _THIRD_PARTIES and noun not in self.by_noun
 
     def _role_country(self, parsed: Doc, mention: Mention, head: Token | None, main: str | None) -> str | None:
-        """Where an unplaced role noun belongs: a named body, the place it speaks in, the same noun or
-        body earlier in the article, the people the story is among."""
+        """Where an unplaced role noun belongs: a named body, the members it is made of, the place it
+        speaks in, the same noun or body earlier in the article, the people the story is among."""
         agent = mention.actor.agent
         country = None
         if head is not None and _in_named_body(head):
             country = main  # "Islamic Courts Union officials": an unknown body of the article's country
+        if country is None:
+            country = self.members_country(head)
         if country is None:
             country = self.speaking_place(head)
         if country is None:
@@ -246,6 +260,7 @@ class Memory:
 _INTERNATIONAL = frozenset({"international", "multinational"})
 _THIRD_PARTIES = frozenset({"mediator", "peacekeeper", "monitor"})
 _IN = frozenset({"in"})
+_OF = frozenset({"of"})
 _SPEAKING = frozenset({"say", "tell", "add", "announce", "state", "confirm", "speak", "report", "insist", "warn"})
 
 
