@@ -327,3 +327,76 @@ def test_an_opposition_to_something_is_a_stance_not_a_party(resolve) -> None:
     doc = resolve("Kenya's opposition to the new tariffs grew, and the Kenyan opposition protested.")
     assert not any(c.endswith("OPP") for c in codes(doc, "opposition"))  # only its owner, Kenya
     assert codes(doc, "opposition", 1) == ["KENOPP"]
+
+
+# --- owners' pronouns and the posts a title names ------------------------------------------------------------
+
+
+def test_an_ambassador_to_a_country_keeps_the_nationality_before_the_post(resolve) -> None:
+    doc = resolve("British Ambassador to Chile John Smith criticised the plan.")
+    assert codes(doc, "Smith") == ["GBRGOV"]
+
+
+def test_an_owners_pronoun_takes_the_owner_and_lends_it_to_what_it_owns(resolve) -> None:
+    doc = resolve("Ugandan opposition leader Bobi Wine spoke in Nairobi, and his associates said Kenya had insulted him.")
+    assert codes(doc, "his") == ["UGAOPP"]
+    assert codes(doc, "associates") == ["UGAOPP"]
+
+
+def test_its_owner_is_one_body_not_the_plural_subject(resolve) -> None:
+    doc = resolve("The rebels said France was an enemy because of its support for the regime.")
+    assert codes(doc, "its") == ["FRA"]
+
+
+def test_a_named_modifier_beats_the_owners_pronoun(resolve) -> None:
+    doc = resolve("The Bosnian villagers said their Serbian captors had beaten them.")
+    assert codes(doc, "captors") == ["SRB"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Deputy High Representative Hans Weber said the trial was unfair.", "Weber", ["IGO"]),
+        ("Hungary was a former Warsaw Pact member.", "Pact", ["IGO"]),
+        ("Rudaw reported the strike on Monday.", "Rudaw", ["IRQMED"]),
+    ],
+)
+def test_international_offices_pacts_and_regional_broadcasters(resolve, text, word, expected) -> None:
+    assert codes(resolve(text), word) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Kent police said two men were arrested.", "police", ["GBRCOP"]),
+        ("Fighting spread across Helmand on Monday.", "Helmand", ["AFG"]),
+    ],
+)
+def test_counties_and_provinces_are_places_of_their_country(resolve, text, word, expected) -> None:
+    assert codes(resolve(text), word) == expected
+
+
+def test_two_demonyms_side_by_side_are_one_people_of_the_first(resolve) -> None:
+    assert codes(resolve("Bosnian Serb forces overran the town in July 1995."), "forces") == ["BIHMIL"]
+    assert codes(resolve("Serb and Croat forces fought in the town."), "forces") == ["SRBMIL", "HRVMIL"]
+
+
+def test_a_title_of_a_country_before_a_name_gives_the_nationality(resolve) -> None:
+    doc = resolve("Yesterday the Prime Minister of Peru John Marcus Smith spoke.")
+    assert codes(doc, "Smith") == ["PERGOV"]
+    assert [m.kind for m in doc.mentions if doc.parsed[m.start].text == "Prime"] == ["person"]
+
+
+def test_another_countrys_demonym_makes_a_national_body_its_own(resolve) -> None:
+    assert codes(resolve("The Libyan House of Representatives did not ratify the deal."), "House") == ["LBYLEG"]
+    assert codes(resolve("The House of Representatives passed the bill."), "House") == ["USALEG"]
+
+
+def test_the_african_export_import_bank_is_an_igo(resolve) -> None:
+    assert codes(resolve("The African Export-Import Bank lent the money."), "Bank") == ["IGO"]
+
+
+def test_a_later_misspelt_surname_is_the_person_named_before(resolve) -> None:
+    doc = resolve("Rebel foreign minister Bizima Karaha spoke in Goma. Later Karah denied that France was an enemy.")
+    (actor,) = actors_for_token(doc, token(doc, "Karah"))
+    assert actor.name == "Bizima Karaha"

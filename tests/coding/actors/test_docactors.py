@@ -326,3 +326,116 @@ def test_officials_of_an_unknown_named_body_take_the_article_country(article) ->
     doc = article("Somali troops entered Mogadishu. Ethiopian officials said the city was calm. "
                   "The prime minister refused to meet Islamic Courts Union officials.")
     assert country_of(doc, "officials", 1) == "SOM"
+
+
+def test_a_foreign_minister_is_an_office_of_the_country_not_a_foreign_body(article) -> None:
+    doc = article("Egypt hosted the talks in Cairo on Monday. The foreign ministers agreed to meet again.")
+    assert country_of(doc, "ministers") == "EGY"
+
+
+def test_a_later_short_name_keeps_the_country_the_first_mention_was_placed_in(article) -> None:
+    doc = article("Norway on Monday banned Iranian airline Zagros Air from flying. Zagros has flown to Oslo since 1990.")
+    assert country_of(doc, "Zagros", 1) == "IRN"
+
+
+def test_a_pronoun_takes_what_its_antecedent_resolved_to(article) -> None:
+    doc = article("Chilean officials met in Santiago on Monday. Chile said Peru's army had crossed the border. "
+                  "The army said it had not.")
+    assert country_of(doc, "it") == "PER"
+
+
+def test_a_bare_role_is_placed_in_the_home_country_not_the_cross_border_peoples(article) -> None:
+    doc = article("Serbs protested in Bosnia on Monday. The Serbs said the Serbs would not leave. "
+                  "The court later barred the lawyers.")
+    assert country_of(doc, "court") == "BIH"
+
+
+def test_the_two_adversaries_are_the_two_people_last_named(article) -> None:
+    doc = article("Hopes of talks between Chadian President Idriss Deby and rebel leader Mahamat Nour rose "
+                  "after the two adversaries said they were ready to meet.")
+    token = next(t for t in doc.parsed if t.text == "adversaries")
+    assert [a.name for a in actors_for_token(doc, token)] == ["Idriss Deby", "Mahamat Nour"]
+
+
+def test_a_subject_both_is_the_pair_the_clause_before_joined(article) -> None:
+    doc = article("Japan and Australia said they would not follow the US example, although both have criticized Rangoon.")
+    token = next(t for t in doc.parsed if t.text == "both")
+    assert [a.country for a in actors_for_token(doc, token)] == ["JPN", "AUS"]
+
+
+def test_two_things_are_no_pair_of_actors(article) -> None:
+    doc = article("Peru and Chile signed a deal. The two blasts killed ten people.")
+    token = next(t for t in doc.parsed if t.text == "blasts")
+    assert actors_for_token(doc, token) == []
+
+
+def test_bare_mediators_stand_between_the_sides(article) -> None:
+    doc = article("Sudan's government met the rebels in Abuja. Mediators said they hoped for a deal.")
+    actor = actor_of(doc, "Mediators")
+    assert actor is not None and actor.code.startswith("IGO")
+    assert country_of(doc, "they") is None and actor_of(doc, "they").code.startswith("IGO")
+
+
+def test_mediators_the_article_placed_keep_their_country(article) -> None:
+    doc = article("Qatari mediators met Sudan's rebels in Doha. The mediators said they hoped for a deal.")
+    assert country_of(doc, "mediators", 1) == "QAT"
+
+
+def test_a_foreign_minister_of_the_date_is_found_by_name(article) -> None:
+    doc = article("Ghana hosted the talks. Foreign Minister Nkosazana Dlamini-Zuma attended the meeting in Accra.",
+                  date="2005-12-04")
+    assert country_of(doc, "Dlamini") == "ZAF"
+
+
+def test_they_of_an_unnamed_speaker_is_nobody_named_earlier(article) -> None:
+    doc = article("China criticised the sanctions. Many of Burma's trade partners said they would not follow the US example.")
+    assert actor_of(doc, "they") is None
+
+
+def test_a_person_with_a_bare_title_belongs_to_the_body_that_title_named(article) -> None:
+    doc = article("Iran's president spoke. Later the European Commission's spokeswoman condemned the remarks. "
+                  "The remarks are unacceptable, said the spokeswoman Emma Udwin. She said Iran was wrong.")
+    actor = actor_of(doc, "Udwin")
+    assert actor is not None and actor.code.startswith("IGO") and actor.name == "Emma Udwin"
+    assert actor_of(doc, "She").code.startswith("IGO")
+
+
+def test_an_organisations_bracketed_acronym_and_short_name_are_the_organisation(article) -> None:
+    doc = article("The Popular Liberation Front of Ruritania (PLFR) attacked a police post in Chad on Monday. "
+                  "The Front said it had killed ten soldiers. The PLFR later withdrew.")
+    for word, nth in (("PLFR", 0), ("Front", 1), ("PLFR", 1)):
+        actor = actor_of(doc, word, nth)
+        assert actor is not None and actor.name == "Popular Liberation Front of Ruritania" and actor.agent == "REB"
+
+
+def test_a_bracketed_acronym_the_ner_read_as_a_person_is_the_organisation(article) -> None:
+    doc = article("The rebel Justice and Equality Movement (JEM) attacked Sudanese troops. The JEM said it would fight on.")
+    actor = actor_of(doc, "JEM", 1)
+    assert actor is not None and actor.org is None and actor.country == "SDN" and "Movement" in actor.name
+
+
+def test_the_airline_refers_to_the_name_it_titled(article) -> None:
+    doc = article("Norway on Monday banned Iranian airline Zagros Air from flying. The airline carries weapons to Syria, "
+                  "Norway said.")
+    actor = actor_of(doc, "airline", 1)
+    assert actor is not None and actor.name == "Zagros Air" and actor.country == "IRN"
+
+
+def test_a_bracketed_acronym_inside_a_longer_mention_leaves_that_mention_alone(article) -> None:
+    doc = article("The North Atlantic Treaty Organization (NATO) met on Monday. NATO troops arrived in Latvia.")
+    actor = actor_of(doc, "troops")
+    assert actor is not None and actor.code == "IGONATMIL"
+
+
+def test_plain_nouns_of_an_office_join_the_title_before_a_name(article) -> None:
+    doc = article("Nigeria joined the pact. AU trade and industry commissioner Albert Muchanga announced Benin was to join. "
+                  "The commissioner said trading would start.")
+    for word in ("Muchanga", "commissioner"):
+        actor = actor_of(doc, word, 1 if word == "commissioner" else 0)
+        assert actor is not None and actor.code.startswith("IGOAFU") and actor.name == "Albert Muchanga"
+
+
+def test_a_body_made_of_others_is_of_their_country(article) -> None:
+    doc = article("Turkey and Turkey's navy sailed. On Wednesday, an assembly of several foreign ministers in Cairo "
+                  "denounced the deal between Turkey and Libya.")
+    assert country_of(doc, "assembly") == "EGY"

@@ -72,3 +72,29 @@ def test_quoted_tokens_close_at_the_mark_or_the_paragraph_end(nlp) -> None:
     inside = {parsed[i].text for i in quoted_tokens(parsed)}
     assert {"we", "go", "now", "They", "come"} <= inside
     assert not {"He", "left", "Next", "day"} & inside
+
+
+def test_a_full_name_sharing_only_a_first_name_is_someone_else() -> None:
+    registry = Registry()
+    registry.add(["Ali", "Mohamed", "Gedi"], Person("Ali Mohamed Gedi", country="SOM", agent="GOV"))
+    assert registry.find(["Ali", "Madobe"]) is None
+    assert registry.find(["Ali"]) is not None and registry.find(["Gedi"]) is not None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "close"),
+    [("karah", "karaha", True), ("chernomrydin", "chernomyrdin", True), ("sarea", "saree", True),
+     ("karaha", "karaha", False), ("maraha", "karaha", False), ("karbala", "karaha", False)],
+)
+def test_one_letter_apart(a: str, b: str, close: bool) -> None:
+    from sitrep.coding.actors.people import one_letter_apart
+
+    assert one_letter_apart(a, b) is close
+
+
+def test_a_misspelt_surname_is_the_one_person_it_is_one_letter_from() -> None:
+    registry = Registry()
+    person = Person("Bizima Karaha", country="COD")
+    registry.add(["Bizima", "Karaha"], person)
+    assert registry.near("Karah") is person
+    assert registry.near("Kara") is None  # too short to tell

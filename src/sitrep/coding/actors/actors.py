@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 
 from sitrep.coding.grammar import phrases
 from sitrep.coding.actors.lexicon import actor_lexicon
@@ -48,6 +49,10 @@ __all__ = ["Mention", "actors_for_token", "find_mentions", "mention_at", "proces
 
 _NON_ACTING_VERBS = frozenset({"be", "seem", "appear", "remain", "happen", "take", "become", "rain", "snow"})
 _GROUP_PRONOUNS = frozenset({"it", "they"})
+_PLURAL_PRONOUNS = frozenset({"they", "their"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_OWNER_GENDER = {"his": "m", "her": "f"}
+_GROUP_OWNERS = frozenset({"its", "their"})
 _NOT_BODIES = frozenset({"person", "pronoun"})
 _GOVERNING_VERBS = 3  # how many verbs up a pronoun looks for the subject it refers to
 
@@ -101,28 +106,45 @@ def actors_for_token(doc: Document, token: Token) -> list[Actor]:
 
 
 def _modifier_actors(doc: Document, head: Token) -> list[Actor]:
-    actors: list[Actor] = []
+    """The actors a head's modifiers name; an owner's pronoun only when nothing else names one
+    ("their Serb captors" are Serbs, "his associates" are his)."""
+    named: list[Actor] = []
+    owners: list[Actor] = []
     for child in phrases.left_modifiers(head):
         mention = mention_at(doc, child.i)
         if mention is not None:
-            actors.extend(mention.all_actors())
-    return actors
+            (owners if mention.kind == "pronoun" else named).extend(mention.all_actors())
+    return named or owners
 
 
 # --- pronouns --------------------------------------------------------------------------------------------------
 
 
 def find_pronouns(sheet: Sheet) -> None:
-    """Link "he"/"she" to a person, and a subject "it"/"they" to the body a governing clause names."""
+    """Link "he"/"she" to a person, and a subject "it"/"they" to the body a governing clause names.
+
+    An owner's pronoun ("his associates", "its forces") is linked the same way, so that the
+    phrase it owns takes the owner's country."""
     for i in sheet.pronouns:
         tok = sheet.parsed[i]
         lower = tok.lower_
-        if sheet.by_token[i] is not None or tok.tag_ == "PRP$":
+        if sheet.by_token[i] is not None:
             continue
-        if lower in PRONOUN_GENDER:
+        if tok.tag_ == "PRP$":
+            _link_owner_pronoun(sheet, tok)
+        elif lower in PRONOUN_GENDER:
             _link_person_pronoun(sheet, tok, PRONOUN_GENDER[lower])
         elif lower in _GROUP_PRONOUNS and phrases.is_subject(tok):
             _link_group_pronoun(sheet, tok)
+
+
+def _link_owner_pronoun(sheet: Sheet, tok: Token) -> None:
+    """"Navalny ..., and his associates alleged": "his"/"her" is a person, "its"/"their" a body."""
+    lower = tok.lower_
+    if lower in _OWNER_GENDER:
+        _link_person_pronoun(sheet, tok, _OWNER_GENDER[lower])
+    elif lower in _GROUP_OWNERS:
+        _link_group_pronoun(sheet, tok, owned=tok.head)
 
 
 def _link_person_pronoun(sheet: Sheet, tok: Token, gender: str) -> None:
@@ -140,19 +162,36 @@ def _link_person_pronoun(sheet: Sheet, tok: Token, gender: str) -> None:
     sheet.note_person(tok, person)
 
 
-def _link_group_pronoun(sheet: Sheet, tok: Token) -> None:
-    """"Sweden said it would send troops": "it" and "they" take a non-person subject of a governing verb."""
-    mention = _ancestor_subject(sheet, tok, lambda m: m.kind not in _NOT_BODIES)
-    if mention is None and phrases.is_root(tok.head) and tok.head.lemma_ not in _NON_ACTING_VERBS:
+def _link_group_pronoun(sheet: Sheet, tok: Token, owned: Token | None = None) -> None:
+    """"Sweden said it would send troops": "it" and "they" take a non-person subject of a governing verb.
+
+    ``owned`` is the noun an owner's "its"/"their" qualifies: the clause it stands in is the one looked up."""
+    if owned is None:
+        mention = _ancestor_subject(sheet, tok, lambda m: m.kind not in _NOT_BODIES)
+    else:  # "its" owner is one body, "their" several ("the rebels considered France ... its support")
+        plural = tok.lower_ in _PLURAL_PRONOUNS
+        mention = _ancestor_subject(sheet, tok, lambda m: m.kind not in _NOT_BODIES and _plural(sheet, m) == plural)
+    clause = owned if owned is not None else tok
+    opening = owned is None or phrases.is_subject(owned)
+    if mention is None and opening and phrases.is_root(clause.head) and clause.head.lemma_ not in _NON_ACTING_VERBS:
         mention = _previous_subject(sheet, tok)
     if mention is None:
         return
-    bodies = [mention, *_conjoined_bodies(sheet, mention)] if tok.lower_ == "they" else [mention]
+    bodies = [mention, *_conjoined_bodies(sheet, mention)] if tok.lower_ in _PLURAL_PRONOUNS else [mention]
     actors: list[Actor] = []
     for body in bodies:
         actors.extend(a for a in body.all_actors() if a.key() not in {b.key() for b in actors})
     actors = [Actor(**{**a.as_dict(), "text": tok.text}) for a in actors]
-    sheet.add(group_mention(tok.i, tok.i + 1, tuple(actors), "pronoun", tok.i))
+    linked = group_mention(tok.i, tok.i + 1, tuple(actors), "pronoun", tok.i)
+    sheet.add(replace(linked, antecedent=mention.start) if len(bodies) == 1 else linked)
+
+
+def _plural(sheet: Sheet, mention: Mention) -> bool:
+    """Whether a body mention names several ("the rebels", "Japan and Australia", "U.S. and Danish officials")."""
+    if len(mention.all_actors()) > 1:
+        return True
+    head = sheet.parsed[mention.head] if mention.head is not None else None
+    return head is not None and (head.tag_ in _PLURAL_TAGS or len(phrases.coordinated(head)) > 1)
 
 
 def _conjoined_bodies(sheet: Sheet, mention: Mention) -> list[Mention]:

@@ -39,6 +39,7 @@ _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _PLACED_KINDS = frozenset({"role", "person", "pronoun", "org"})  # mentions rule 4 may give a country
 _REMEMBERED_KINDS = frozenset({"role", "person", "org"})  # mentions whose country rule 4 remembers
 _LOCAL_KINDS = frozenset({"demonym", "role", "person"})
+_NAMED_KINDS = frozenset({"person", "org"})  # mentions whose later namesakes take the country they were placed in
 Ethnic = Mapping[str, frozenset[str]]
 
 def ethnic_countries(resources: Resources) -> dict[str, frozenset[str]]:
@@ -112,7 +113,7 @@ def _lead_end(parsed: Doc) -> int:
     return end
 
 
-def _unplaced(actor: Actor) -> bool:
+def unplaced(actor: Actor) -> bool:
     """An actor with neither country nor organisation (a bare role, an unknown person)."""
     return not actor.country and not actor.org and not actor.code.startswith("IGO")
 
@@ -124,6 +125,8 @@ class Memory:
         self.by_noun: dict[str, str] = {}
         self.by_agent: dict[str, str] = {}
         self.people: str | None = None
+        self.by_name: dict[str, Actor] = {}  # a named person or body -> the actor it was first resolved to
+        self.by_title: dict[str, Actor] = {}  # a role noun -> the latest body it named ("the Commission's spokeswoman")
         self.country_at = {i: m.actor.country for m in mentions if m.actor.country and len(m.all_actors()) == 1
                            for i in range(m.start, m.end)}
 
@@ -133,6 +136,8 @@ class Memory:
             self.people = actors[0].country or self.people  # "Palestinians": the people the story is among
         actor = actors[0]
         country = actor.country
+        if len(actors) == 1 and (country or actor.org):
+            self._note_named(parsed, mention)
         if len(actors) != 1 or not country or mention.kind not in _REMEMBERED_KINDS:
             return
         for i in range(mention.start, mention.end):
@@ -143,6 +148,28 @@ class Memory:
         if actor.agent:
             self.by_agent[actor.agent] = country
 
+    def _note_named(self, parsed: Doc, mention: Mention) -> None:
+        """Remember a placed name ("Mahan" of "Iranian airline Mahan Air") and the body a role noun named."""
+        if mention.kind in _NAMED_KINDS and mention.actor.name:
+            self.by_name.setdefault(mention.actor.name, mention.actor)
+        if mention.kind == "role" and mention.head is not None:
+            self.by_title[noun_key(parsed[mention.head])] = mention.actor
+
+    def named(self, parsed: Doc, mention: Mention) -> Actor | None:
+        """What a name resolved to before ("Mahan said"), or the body whose title an untitled person
+        bears ("the European Commission's spokeswoman ... said the spokeswoman Emma Udwin")."""
+        actor = mention.actor
+        if mention.kind in _NAMED_KINDS | {"pronoun"} and actor.name in self.by_name:
+            return replace(self.by_name[actor.name], text=actor.text)
+        if mention.kind != "person" or mention.head is None:
+            return None
+        for tok in parsed[mention.start:mention.head]:
+            body = self.by_title.get(noun_key(tok)) if tok.pos_ == "NOUN" else None
+            if body is not None:
+                return Actor(text=actor.text, name=actor.name, code=body.code, country=body.country, org=body.org,
+                             agent=body.agent)
+        return None
+
     def modifier_country(self, parsed: Doc, mention: Mention) -> str | None:
         """The country of a mention inside the phrase ("Iranian airline Mahan Air", "the Afghan Taliban")."""
         if mention.head is None:
@@ -152,6 +179,18 @@ class Memory:
             country = self.country_at.get(tok.i)
             if country:
                 return country
+        return None
+
+    def members_country(self, head: Token | None) -> str | None:
+        """"an assembly of several foreign ministers in Cairo", "a delegation of Iranian officials": a body
+        made of others is of their country."""
+        if head is None:
+            return None
+        for prep in phrases.prepositions(head, _OF):
+            for member in phrases.objects_of_preposition(prep):
+                country = self.country_at.get(member.i)
+                if country:
+                    return country
         return None
 
     def speaking_place(self, head: Token | None) -> str | None:
@@ -169,7 +208,7 @@ class Memory:
         return None
 
     def resolve(self, parsed: Doc, mention: Mention, main: str | None, lexicon: Lexicon) -> Mention:
-        if len(mention.all_actors()) != 1 or not _unplaced(mention.actor):
+        if len(mention.all_actors()) != 1 or not unplaced(mention.actor):
             return mention
         if mention.kind not in _PLACED_KINDS:
             return mention
@@ -177,31 +216,51 @@ class Memory:
         head = parsed[mention.head] if mention.head is not None else None
         if head is not None and head.lemma_.lower() in _WEAPONS and mention.kind == "role":
             return mention  # "hit by drone strikes": a weapon is nobody's until the text says whose
-        if head is not None and mention.kind == "role" and _international(head):
+        if head is not None and mention.kind == "role" and (_international(head) or self._third_party(head)):
             return replace(mention, actor=international(actor), actors=())
-        if head is not None and mention.kind == "role" and _foreign(head):
+        if head is not None and mention.kind == "role" and _foreign(head, mention):
             return mention  # "foreign forces": someone else's, but the text does not say whose
         country = self.modifier_country(parsed, mention)
-        if country is None and head is not None and mention.kind == "role" and _in_named_body(head):
-            country = main  # "Islamic Courts Union officials": an unknown body of the article's country
+        named = self.named(parsed, mention) if country is None else None
+        if named is not None:
+            return replace(mention, actor=named, actors=())
         if country is None and mention.kind == "role":
-            country = self.speaking_place(head)
-        if country is None and mention.kind == "role":
-            country = next((self.by_noun[n] for n in _role_nouns(parsed, mention) if n in self.by_noun), None)
-        if country is None and mention.kind == "role":
-            country = self.by_agent.get(actor.agent or "") if actor.agent in _INSTITUTIONS else None
-        if country is None and mention.kind == "role" and actor.agent in _ARMED_GROUPS:
-            country = self.by_agent.get(actor.agent or "")
-        if country is None and mention.kind == "role" and actor.agent not in _INSTITUTIONS:
-            country = self.people
+            country = self._role_country(parsed, mention, head, main)
         country = country or main
         if country is None:
             return mention
         return replace(mention, actor=placed(actor, country, lexicon), actors=())
 
+    def _third_party(self, head: Token) -> bool:
+        """"Mediators said ...", "the peacekeepers": a body standing between the sides is of none of
+        them, unless the article already said whose ("Qatari mediators ... the mediators")."""
+        noun = noun_key(head)
+        return noun in _THIRD_PARTIES and noun not in self.by_noun
+
+    def _role_country(self, parsed: Doc, mention: Mention, head: Token | None, main: str | None) -> str | None:
+        """Where an unplaced role noun belongs: a named body, the members it is made of, the place it
+        speaks in, the same noun or body earlier in the article, the people the story is among."""
+        agent = mention.actor.agent
+        country = None
+        if head is not None and _in_named_body(head):
+            country = main  # "Islamic Courts Union officials": an unknown body of the article's country
+        if country is None:
+            country = self.members_country(head)
+        if country is None:
+            country = self.speaking_place(head)
+        if country is None:
+            country = next((self.by_noun[n] for n in _role_nouns(parsed, mention) if n in self.by_noun), None)
+        if country is None and (agent in _INSTITUTIONS or agent in _ARMED_GROUPS):
+            country = self.by_agent.get(agent or "")
+        if country is None and agent not in _INSTITUTIONS:
+            country = self.people
+        return country
+
 
 _INTERNATIONAL = frozenset({"international", "multinational"})
+_THIRD_PARTIES = frozenset({"mediator", "peacekeeper", "monitor"})
 _IN = frozenset({"in"})
+_OF = frozenset({"of"})
 _SPEAKING = frozenset({"say", "tell", "add", "announce", "state", "confirm", "speak", "report", "insist", "warn"})
 
 
@@ -216,9 +275,12 @@ def _in_named_body(head: Token) -> bool:
     return any(t.pos_ == "PROPN" and t.ent_type_ == "ORG" for t in [head, *phrases.compounds_of(head)])
 
 
-def _foreign(head: Token) -> bool:
-    """"foreign forces", "foreign and Afghan troops": a body from outside the article's country."""
-    return any(c.lower_ == "foreign" for c in phrases.adjectives_of(head))
+def _foreign(head: Token, mention: Mention) -> bool:
+    """"foreign forces", "foreign and Afghan troops": a body from outside the article's country.
+
+    "foreign" inside the role's own name ("the foreign ministers", "the foreign ministry") names
+    an office of the country, not someone else's body."""
+    return any(c.lower_ == "foreign" and not mention.start <= c.i < mention.end for c in phrases.adjectives_of(head))
 
 
 def international(actor: Actor) -> Actor:

@@ -6,7 +6,7 @@ sees the resolved actors through the same ``mention_at`` / ``actors_for_token``.
 
 Rules, in order (each a small pure function, ``resolve_mentions`` applies them;
 rules 1, 2 and 5 are here, 3 in ``coding.actors.leaders``, 4 in
-``coding.actors.article_countries``, 6 to 8 in ``coding.actors.references``).  The tables
+``coding.actors.article_countries``, 6 to 9 in ``coding.actors.references``).  The tables
 they read travel together as ``ArticleTables``, built once per ``Resources``:
 
 1. **Publishers never act.**  Wire agencies and the publisher ("Wikinews", "told
@@ -26,27 +26,38 @@ they read travel together as ``ArticleTables``, built once per ``Resources``:
    ("the army", "police", "the ministry", "rebels") takes the country of the latest
    earlier mention of the same noun, else of the same kind of body (for people:
    protesters, mourners, of the latest people named, "Palestinians"), else the
-   country the article is about (``main_country``); an "international mediator" is
-   of no country (IGO).  Likewise a person nobody
+   country the article is about (``main_country``, counted without the peoples who live
+   across borders, so that "Serbs" do not make a story about Bosnia Serbian); an
+   "international mediator" is of no country (IGO).  Likewise a person nobody
    gave a country: non-state groups belong to the country they operate in.
 5. **Unknown organisations are kept.**  A named organisation the lexicon lacks
    ("Democratic Progress Party", "Popular Front", "the JEM") becomes an actor of
-   the article's country, its body read from its last word
-   (``data/actors_org_words.tsv``).
+   the article's country, its body read from its last word, or from the word before
+   "of" ("Popular Liberation Front of Ruritania"; ``data/actors_org_words.tsv``).  The
+   acronym given in brackets after an organisation, its later uses, and "the Front"
+   for "... Front" are that organisation.
 6. **"the group", "the alliance" refer back** to the latest organisation named,
    and a subject "it" nobody resolved to the latest acting body.
 7. **"the commissioner" refers back** to the latest person whose name that word
    preceded as a title ("trade commissioner Albert Muchanga ... The commissioner said").
 8. **"them" as an object** ("the protesters began pelting them") is the latest
    plural body of the same or the previous sentence that is not the clause's own subject.
+9. **"the two adversaries", "both"** stand for the latest pair of people or bodies named.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from sitrep.coding.actors.article_countries import Memory, ethnic_countries, ethnic_words, local_people, main_country
+from sitrep.coding.actors.article_countries import (
+    Memory,
+    ethnic_countries,
+    ethnic_words,
+    local_people,
+    main_country,
+    unplaced,
+)
 from sitrep.coding.grammar import phrases
 from sitrep.coding.actors.leaders import LeaderTable, date_leader, find_dated_leaders, leader_table, office_holder
 from sitrep.coding.actors.lexicon import Lexicon, actor_lexicon
@@ -55,16 +66,18 @@ from sitrep.coding.actors.references import (
     find_group_pronouns,
     find_group_references,
     find_object_pronouns,
+    find_pair_references,
     find_title_references,
 )
 from sitrep.models import Actor, Document
-from sitrep.nlp.types import Doc, Span
+from sitrep.nlp.types import Doc, Span, Token
 from sitrep.resources import Resources
 from sitrep.settings import Settings
 
 _DATELINE_TOKENS = 16  # a dateline ends within this many tokens of the start
 _DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 _ACRONYM_MAX = 6
+_ACRONYM_WINDOW = 8  # how many tokens before a bracketed acronym its initials may be read from
 
 
 def process(docs: Iterable[Document], settings: Settings, resources: Resources) -> Iterator[Document]:
@@ -108,17 +121,39 @@ def resolve_mentions(parsed: Doc, mentions: list[Mention], year: int | None, tab
     kept = [office_holder(parsed, local_people(parsed, m, home, tables.ethnic), year, tables.leaders)
             for m in kept]  # before countries are lent
     kept = sorted(kept + find_unknown_orgs(parsed, kept, skip, main, tables), key=lambda m: m.start)
+    kept = with_replacements(kept, find_short_names(parsed, kept))
     resolved: list[Mention] = []
+    at: dict[int, Mention] = {}
     memory = Memory(kept)
     for mention in kept:
-        mention = memory.resolve(parsed, mention, main, tables.lexicon)
+        mention = follow_antecedent(mention, at) or memory.resolve(parsed, mention, home, tables.lexicon)
         memory.note(parsed, mention)
         resolved.append(mention)
+        at[mention.start] = mention
     resolved += find_group_references(parsed, resolved)
     resolved += find_group_pronouns(parsed, sorted(resolved, key=lambda m: m.start))
     resolved += find_title_references(parsed, sorted(resolved, key=lambda m: m.start))
     resolved += find_object_pronouns(parsed, sorted(resolved, key=lambda m: m.start))
-    return sorted(resolved, key=lambda m: m.start)
+    return with_replacements(resolved, find_pair_references(parsed, sorted(resolved, key=lambda m: m.start)))
+
+
+def with_replacements(mentions: list[Mention], new: list[Mention]) -> list[Mention]:
+    """``mentions`` with ``new`` ones in place of those they overlap, in token order."""
+    taken = {i for m in new for i in range(m.start, m.end)}
+    kept = [m for m in mentions if not any(i in taken for i in range(m.start, m.end))]
+    return sorted(kept + new, key=lambda m: m.start)
+
+
+def follow_antecedent(mention: Mention, at: Mapping[int, Mention]) -> Mention | None:
+    """A pronoun the actors stage linked to an unplaced body ("the army ... it said") takes what
+    that body resolved to here, rather than the article's country."""
+    if mention.antecedent is None or not unplaced(mention.actor) or mention.antecedent not in at:
+        return None
+    source = at[mention.antecedent]
+    if len(source.all_actors()) != 1 or unplaced(source.actor):
+        return None
+    actor = replace(source.actor, text=mention.actor.text)
+    return replace(mention, actor=actor, actors=())
 
 
 def _year(date: str | None) -> int | None:
@@ -227,6 +262,61 @@ def find_unknown_orgs(parsed: Doc, mentions: list[Mention], skip: frozenset[int]
     return found
 
 
+def _named_body_word(span: Span, tables: ArticleTables) -> str | None:
+    """"Popular Liberation Front of Ruritania": the body word before an "of" phrase names the body."""
+    words = [t for t in span]
+    for n in range(len(words) - 2, 0, -1):
+        if words[n + 1].lower_ == "of" and words[n].is_title and words[0].is_title:
+            agent = tables.org_words.get(words[n].lower_)
+            if agent is not None:
+                return agent
+    return None
+
+
+def find_short_names(parsed: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Later short names of a named organisation: the acronym given in brackets after it
+    ("Justice and Equality Movement (JEM) ... the JEM said"), each later use of that acronym, and
+    "the Front" alone for "the Popular Liberation Front".  They replace what the phrase stage read there."""
+    found: list[Mention] = []
+    inside = {i for m in mentions if m.end - m.start > 1 for i in range(m.start, m.end)}  # "AU trade commissioner X"
+    for org in (m for m in mentions if m.kind == "org" and len(m.all_actors()) == 1 and not m.actors):
+        acronym = _bracketed_acronym(parsed, org)
+        words = {acronym} if acronym else set()
+        words |= {t.text for t in parsed[org.start:org.end] if t.text in _SHORT_BODY_WORDS}
+        for tok in parsed[org.end:]:
+            if tok.text in words and tok.i not in inside and (tok.text == acronym or _definite(tok)):
+                found.append(Mention(tok.i, tok.i + 1, replace(org.actor, text=tok.text), "org", tok.i))
+    return _first_per_token(found)
+
+
+_SHORT_BODY_WORDS = frozenset({"Front", "Movement", "Alliance", "Army", "Brigades", "Militia", "Coalition"})
+
+
+def _definite(tok: Token) -> bool:
+    return tok.i > 0 and tok.nbor(-1).lower_ == "the"
+
+
+def _bracketed_acronym(parsed: Doc, org: Mention) -> str | None:
+    """The acronym in brackets right after an organisation's name whose letters its words begin with."""
+    if org.end + 2 >= len(parsed) or parsed[org.end].text != "(" or parsed[org.end + 2].text != ")":
+        return None
+    word = parsed[org.end + 1].text
+    if not (word.isupper() and word.isalpha() and 2 <= len(word) <= _ACRONYM_MAX):
+        return None
+    initials = [t.text[0] for t in parsed[max(0, org.end - _ACRONYM_WINDOW):org.end] if t.is_title]
+    return word if initials and initials[-1] == word[-1] and word[0] in initials else None
+
+
+def _first_per_token(found: list[Mention]) -> list[Mention]:
+    seen: set[int] = set()
+    kept = []
+    for mention in found:
+        if mention.start not in seen:
+            seen.add(mention.start)
+            kept.append(mention)
+    return kept
+
+
 def non_actor_acronyms(resources: Resources) -> frozenset[str]:
     """Acronyms the NER calls organisations that name no actor (times, diseases, documents)."""
     return frozenset(word for (word,) in resources.rows("actors_non_acronyms.tsv", 1))
@@ -240,6 +330,9 @@ def org_agent(span: Span, tables: ArticleTables) -> str | None:
     agent = tables.org_words.get(last.lower_)
     if agent is not None and len(span) > 1 and span[0].is_title:
         return agent
+    named = _named_body_word(span, tables)
+    if named is not None:
+        return named
     if len(span) == 1 and last.is_upper and last.is_alpha and 2 <= len(last) <= _ACRONYM_MAX:
         return None if last.text in tables.non_acronyms else ""
     return None

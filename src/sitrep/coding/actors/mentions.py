@@ -25,7 +25,9 @@ class Mention:
     """An actor named by the tokens ``[start, end)`` of the parsed document.
 
     ``actors`` holds every actor of a compound phrase ("U.S. and Danish officials");
-    ``actor`` is then the first of them.  ``head`` is the phrase's head token.
+    ``actor`` is then the first of them.  ``head`` is the phrase's head token.  A pronoun
+    keeps the first token of the mention it refers to (``antecedent``), so that the
+    document stage can give it what that mention resolved to ("the army ... it said").
     """
 
     start: int
@@ -34,6 +36,7 @@ class Mention:
     kind: str = "country"
     head: int | None = None
     actors: tuple[Actor, ...] = ()
+    antecedent: int | None = None
 
     def all_actors(self) -> tuple[Actor, ...]:
         return self.actors or (self.actor,)

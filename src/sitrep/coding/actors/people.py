@@ -22,11 +22,15 @@ from sitrep.nlp.types import Doc, Span, Token
 
 # Tokens that may sit inside a title before a name without ending it ("Foreign", "'s", "former").
 _TITLE_GLUE = frozenset({"'s", "’s", "-", "former", "ex", "acting", "deputy", "interim", "outgoing", "then"})
+_PORTFOLIO_POS = frozenset({"NOUN", "CCONJ"})
+_HOST_PREPS = frozenset({"to"})  # "Ambassador to Germany": the country a post is in
+_HOST_KINDS = frozenset({"country", "capital", "place", "region"})
 FORMER_WORDS = frozenset({"former", "ex", "ousted", "exiled", "late"})
 _ACTOR_KINDS = frozenset({"country", "demonym", "people", "capital", "institution", "org", "region", "place"})
 _TITLE_SYNONYMS = {"premier": "prime minister", "head of government": "prime minister", "head of state": "president"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 SALIENCE_SENTENCES = 2  # how many earlier sentences a pronoun may reach back
+_MISSPELT_MIN = 5  # shorter surnames are too often other words one letter apart
 
 
 @dataclass
@@ -68,14 +72,41 @@ class Registry:
     by_key: dict[str, Person] = field(default_factory=dict)
 
     def find(self, words: list[str]) -> Person | None:
-        for key in _name_keys(words):
+        """The person a written name refers to: a full name by itself or its surname, never its first
+        name alone ("Ali Madobe" is not the "Ali Mohamed Gedi" named before); one word by any key."""
+        keys = _name_keys(words)
+        for key in keys[:2] if len(keys) > 1 else keys:
             if key in self.by_key:
                 return self.by_key[key]
         return None
 
+    def near(self, word: str) -> Person | None:
+        """The one person whose surname ``word`` misspells by one letter ("Karah" for "Karaha",
+        "Chernomrydin" for "Chernomyrdin"); wire copy often does, and nobody else is that close."""
+        lower = word.lower()
+        if len(lower) < _MISSPELT_MIN:
+            return None
+        found = {id(p): p for p in self.by_key.values()
+                 if len(p.name.split()) > 1 and one_letter_apart(lower, p.name.split()[-1].lower())}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def add(self, words: list[str], person: Person) -> None:
         for key in _name_keys(words):
             self.by_key.setdefault(key, person)
+
+
+def one_letter_apart(a: str, b: str) -> bool:
+    """Whether two different words differ by one letter added, dropped, changed or two swapped,
+    with the same first letter."""
+    if a == b or a[:1] != b[:1] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diffs) == 2 and diffs[1] == diffs[0] + 1:
+            return a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]  # two letters swapped
+        return len(diffs) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def _name_keys(words: list[str]) -> list[str]:
@@ -101,20 +132,58 @@ def title_atoms(parsed: Doc, start: int, atom_at: list[Atom | None]) -> tuple[in
     """
     atoms: list[Atom] = []
     i = start - 1
+    portfolio = start  # where a run of plain nouns ("trade and industry commissioner") began, if one did
     while i >= 0 and start - i <= 10:
         atom = atom_at[i]
         tok = parsed[i]
         if atom is not None and atom.entry.kind in _ACTOR_KINDS | {"role", "leader"}:
             atoms.append(atom)
             i = atom.start - 1
+        elif all(a.entry.kind == "role" for a in atoms) and _portfolio_word(parsed, i, start, atom_at):
+            portfolio = i
+            i -= 1
+        elif _posted_to(parsed, i, atoms, atom_at):
+            atoms = []  # "US Ambassador to Germany Richard Grenell": Germany is where the post is, not whose
+            i -= 1
+        elif _office_of(parsed, i, atoms, atom_at):
+            i -= 1  # "President of Ukraine Volodymyr Zelenskyy": the country is the office's
         elif tok.lower_ in _TITLE_GLUE or _title_word(tok):
             i -= 1
         else:
             break
     first = i + 1
+    if portfolio < start and not any(a.start < portfolio for a in atoms):
+        first = start  # plain nouns with no title word or body beyond them do not join the name
     while first < start and parsed[first].lower_ in ("'s", "’s", "-"):
         first += 1
     return first, atoms[::-1]
+
+
+def _portfolio_word(parsed: Doc, i: int, start: int, atom_at: list[Atom | None]) -> bool:
+    """A plain lower-case noun of an office's name right before a name ("commissioner Albert Muchanga",
+    "trade and industry commissioner"), or the "and" between two of them."""
+    tok = parsed[i]
+    if tok.pos_ == "NOUN" and tok.is_lower:
+        return all(parsed[j].is_lower and parsed[j].pos_ in _PORTFOLIO_POS for j in range(i + 1, start))
+    if tok.lower_ == "and" and 0 < i < start - 1:
+        before, after = parsed[i - 1], parsed[i + 1]
+        return before.pos_ == "NOUN" and before.is_lower and after.is_lower and atom_at[i - 1] is None
+    return False
+
+
+
+def _posted_to(parsed: Doc, i: int, atoms: list[Atom], atom_at: list[Atom | None]) -> bool:
+    """Whether token ``i`` is the "to" of "<title> to <country>": the country after it is the host."""
+    before = atom_at[i - 1] if i > 0 else None
+    host = bool(atoms) and all(a.entry.kind in _HOST_KINDS for a in atoms)
+    return parsed[i].lower_ in _HOST_PREPS and host and before is not None and before.entry.kind == "role"
+
+
+def _office_of(parsed: Doc, i: int, atoms: list[Atom], atom_at: list[Atom | None]) -> bool:
+    """Whether token ``i`` is the "of" of "<title> of <country>" just before a name."""
+    before = atom_at[i - 1] if i > 0 else None
+    whose = bool(atoms) and all(a.entry.kind in _HOST_KINDS for a in atoms)
+    return parsed[i].lower_ == "of" and whose and before is not None and before.entry.kind == "role"
 
 
 def _title_word(tok: Token) -> bool:

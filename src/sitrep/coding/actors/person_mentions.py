@@ -112,7 +112,7 @@ def add_person(sheet: Sheet, start: int, end: int) -> None:
         title_start, titles = start, []  # "Indian Railways" tagged as a person: no title, no nationality
     appos = apposition_atoms(span, sheet.atom_at) or _comma_title(sheet, title_start)
     former = any(t.lower_ in FORMER_WORDS for t in sheet.parsed[title_start:start])
-    person = sheet.registry.find(words)
+    person = sheet.registry.find(words) or (sheet.registry.near(words[0]) if len(words) == 1 else None)
     if titles or appos or leader or person is None:
         introduced = person_from(words, titles + appos, leader, former=former,
                                  first_names=sheet.lexicon.first_names, written=span.text)
@@ -147,12 +147,15 @@ def _add_apposition(sheet: Sheet, span: Span, appos: list[Atom], person: Person)
 
 
 def find_surnames(sheet: Sheet) -> None:
-    """Proper nouns the NER missed that repeat a known person's surname ("Rasmussen told reporters")."""
+    """Proper nouns the NER missed that repeat a known person's surname ("Rasmussen told reporters"),
+    or misspell it by one letter ("Chernomrydin's visit")."""
     for i in sheet.proper:
         tok = sheet.parsed[i]
-        if sheet.by_token[i] is not None or sheet.atom_at[i] is not None or tok.lower_ not in sheet.registry.by_key:
+        if sheet.by_token[i] is not None or sheet.atom_at[i] is not None:
             continue
-        person = sheet.registry.by_key[tok.lower_]
-        if person.known() or person.name.split()[-1].lower() == tok.lower_:
+        person = sheet.registry.by_key.get(tok.lower_) or (sheet.registry.near(tok.text) if tok.is_title else None)
+        if person is None:
+            continue
+        if person.known() or person.name.split()[-1].lower() == tok.lower_ or tok.lower_ not in sheet.registry.by_key:
             sheet.add(Mention(tok.i, tok.i + 1, sheet.person_actor(person, tok.text), "person", tok.i))
             sheet.note_person(tok, person)

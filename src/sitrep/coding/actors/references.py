@@ -10,6 +10,9 @@ every mention has its country:
    preceded as a title ("trade commissioner Albert Muchanga ... The commissioner said").
 8. **"them" as an object** ("the protesters began pelting them") is the latest
    plural body of the same or the previous sentence that is not the clause's own subject.
+9. **"the two adversaries", "both" refer to the latest pair** named: "the two men" to the
+   two people last named, "the two countries" to the two bodies, a subject "both" to the
+   pair the previous clause joined ("Japan and Australia said ..., although both ...").
 
 Each rule returns the new mentions; ``docactors.resolve_mentions`` merges them.
 """
@@ -20,6 +23,7 @@ from dataclasses import replace
 
 from sitrep.coding.grammar import clauses, phrases
 from sitrep.coding.actors.mentions import Mention, group_mention
+from sitrep.models import Actor
 from sitrep.nlp.types import Doc, Token
 
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -86,7 +90,7 @@ def find_group_pronouns(parsed: Doc, mentions: list[Mention]) -> list[Mention]:
     for tok in (parsed[i] for i in candidates):
         if tok.i in covered or not phrases.is_subject(tok, with_clauses=True):
             continue
-        if tok.head.pos_ != "VERB" or tok.head.lemma_ in _NOT_ACTING:
+        if tok.head.pos_ != "VERB" or tok.head.lemma_ in _NOT_ACTING or _unnamed_speaker(tok, covered):
             continue
         body = _latest_body(parsed, mentions, tok, sentence_of)
         if body is not None:
@@ -94,6 +98,16 @@ def find_group_pronouns(parsed: Doc, mentions: list[Mention]) -> list[Mention]:
             actors = tuple(replace(a, text=tok.text, name=name or a.name) for a in body.all_actors())
             found.append(group_mention(tok.i, tok.i + 1, actors, "pronoun", tok.i))
     return found
+
+
+def _unnamed_speaker(tok: Token, covered: set[int]) -> bool:
+    """"Many of Burma's trade partners said they would not follow": the pronoun is the subject of the
+    clause that governs it, which names no actor, so it stands for nobody named earlier."""
+    verb = tok.head
+    if verb.head.i == verb.i:
+        return False
+    subjects = [s for s in phrases.subjects_of(verb.head) if s.i < tok.i]
+    return bool(subjects) and all(s.i not in covered for s in subjects)
 
 
 def _unnamed(parsed: Doc, mention: Mention) -> str:
@@ -148,11 +162,14 @@ def _subject_or_object(tok: Token) -> bool:
 
 
 def _title_words(parsed: Doc, person: Mention) -> list[str]:
-    """The common nouns standing before a person's name as its title ("commissioner Albert Muchanga")."""
+    """The common nouns standing before a person's name as its title ("commissioner Albert Muchanga"),
+    or before the name it is the first word of ("airline" of "Iranian airline Mahan Air")."""
     if person.head is None:
         return []
     head = parsed[person.head]
-    return [c.lemma_.lower() for c in phrases.compounds_of(head) if c.pos_ == "NOUN" and c.i < person.start]
+    heads = [head, head.head] if phrases.is_compound(head) and head.head.i >= person.end else [head]
+    words = [c for h in heads for c in phrases.compounds_of(h)]
+    return [c.lemma_.lower() for c in words if c.pos_ == "NOUN" and c.i < person.head]
 
 
 # --- rule 8: "pelting them" --------------------------------------------------------------------------------------
@@ -204,3 +221,88 @@ def _previous_sentence_start(parsed: Doc, tok: Token) -> int:
     start = tok.sent.start
     return parsed[start - 1].sent.start if start > 0 else start
 
+
+
+# --- rule 9: "the two adversaries", "both" -----------------------------------------------------------------------
+
+
+_PAIR_WORDS = frozenset({"two", "both"})
+_PAIR_PEOPLE = frozenset({"man", "woman", "leader", "president", "minister", "premier", "official", "envoy",
+                          "diplomat", "counterpart", "negotiator"})
+_PAIR_EITHER = frozenset({"adversary", "rival", "foe", "enemy", "side", "party", "ally", "neighbour", "neighbor"})
+_PAIR_BODIES = frozenset({"country", "nation", "government", "state", "capital"})
+_BODY_KINDS = frozenset({"country", "org", "metonym", "institution", "pronoun", "role"})
+_PAIR_REACH = 2  # sentences a pair reference may reach back
+_PERSON_WORDS = frozenset({"he", "she", "him", "her", "his"})
+
+
+def find_pair_references(parsed: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"the two adversaries indicated ...": a pair word's phrase stands for the latest two actors
+    that fit (people for "men", bodies for "countries"); the mentions returned replace any there."""
+    found = []
+    for tok in (parsed[i] for i in indices_of(parsed, _PAIR_WORDS)):
+        target, wanted = _pair_phrase(tok)
+        if target is None:
+            continue
+        window = _window_start(parsed, tok)
+        earlier = [m for m in mentions if window <= m.start and m.end <= tok.i]
+        pair = _latest_pair(earlier, wanted)
+        if pair:
+            actors = tuple(replace(a, text=target.text) for a in pair)
+            found.append(group_mention(target.i, target.i + 1, actors, "pronoun", target.i))
+    return found
+
+
+def _pair_phrase(tok: Token) -> tuple[Token | None, str]:
+    """The token a pair word stands for and what it wants: "people", "bodies" or "either"."""
+    head = tok.head
+    if head.i > tok.i and head.pos_ == "NOUN" and head.tag_ in _PLURAL_TAGS:
+        definite = tok.lower_ == "both" or any(c.lower_ == "the" for c in head.children)
+        lemma = head.lemma_.lower()
+        wanted = "people" if lemma in _PAIR_PEOPLE else "bodies" if lemma in _PAIR_BODIES else "either"
+        if definite and (lemma in _PAIR_PEOPLE | _PAIR_BODIES | _PAIR_EITHER):
+            return head, wanted
+        return None, ""
+    if tok.lower_ == "both" and phrases.is_subject(tok):
+        return tok, "either"  # "although both have criticized Rangoon"
+    return None, ""
+
+
+def _window_start(parsed: Doc, tok: Token) -> int:
+    """The first token a pair word's antecedents may start at: the sentence ``_PAIR_REACH`` before its own."""
+    start = tok.sent.start
+    for _ in range(_PAIR_REACH):
+        start = parsed[start - 1].sent.start if start > 0 else start
+    return start
+
+
+def _latest_pair(earlier: list[Mention], wanted: str) -> tuple[Actor, ...]:
+    """The two actors a pair word refers to: a joined pair named last, else the two latest distinct ones."""
+    kinds = ["people", "bodies"] if wanted == "either" else [wanted]
+    for kind in kinds:
+        for mention in reversed(earlier):
+            actors = [a for a in mention.all_actors() if _fits_pair(mention, a, kind)]
+            if len(actors) == 2:
+                return tuple(actors)  # "Japan and Australia said they ..., although both ..."
+    for kind in kinds:
+        chosen: list[Actor] = []
+        for mention in reversed(earlier):
+            actors = [a for a in mention.all_actors() if _fits_pair(mention, a, kind)]
+            if actors and all(_identity(actors[0], kind) != _identity(c, kind) for c in chosen):
+                chosen.append(actors[0])
+            if len(chosen) == 2:
+                return tuple(chosen[::-1])
+    return ()
+
+
+def _fits_pair(mention: Mention, actor: Actor, kind: str) -> bool:
+    """Whether ``actor`` of ``mention`` is a person (for "the two men") or a body (for "the two countries")."""
+    person = mention.kind == "person" or (mention.kind == "pronoun" and actor.text.lower() in _PERSON_WORDS)
+    if kind == "people":
+        return person
+    return not person and mention.kind in _BODY_KINDS and bool(actor.country or actor.org)
+
+
+def _identity(actor: Actor, kind: str) -> str | None:
+    """What makes two antecedents two: a person's name, a body's country or organisation."""
+    return actor.name if kind == "people" else (actor.org or actor.country)

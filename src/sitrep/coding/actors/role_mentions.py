@@ -30,6 +30,8 @@ _PLACE_PREPS = frozenset({"of", "from", "in", "throughout"})
 _TITLE_PREPS = frozenset({"for"})  # "a spokesperson for the Pentagon"
 _NOT_MODIFIERS = frozenset({"role", "leader"})  # atoms that never qualify a role noun
 _DEFINITE = frozenset({"the", "this"})
+_DEMONYM_KINDS = frozenset({"demonym", "people"})
+_COUNTRY_WORDS = frozenset({"demonym", "people", "country"})
 # Role words that also name a stance: followed by "to", they are the stance ("Moscow's *opposition to*
 # NATO", "their *resistance to* reform"), not the party that holds it.
 _STANCE_ROLES = frozenset({"opposition", "resistance"})
@@ -51,6 +53,9 @@ def find_roles(sheet: Sheet) -> None:
             add_role(sheet, atom)
         elif atom.entry.kind == "people" and sheet.free(atom.start, atom.end):
             add_people(sheet, atom)
+    for atom in sheet.atoms:  # institutions first: a demonym before one may be its country ("Libyan House ...")
+        if atom.entry.kind == "institution" and sheet.free(atom.start, atom.end):
+            add_named(sheet, atom)
     for atom in sheet.atoms:
         if atom.entry.kind != "role" and sheet.free(atom.start, atom.end):
             add_named(sheet, atom)
@@ -113,7 +118,23 @@ def _left_modifiers(sheet: Sheet, atom: Atom) -> list[Qualifier]:
         else:
             break
     head = sheet.parsed[atom.start:atom.end].root
-    return [m for m in found[::-1] if phrases.governs(head, sheet.parsed[m.start:m.end].root)]
+    return _nested_peoples([m for m in found[::-1] if phrases.governs(head, sheet.parsed[m.start:m.end].root)], sheet)
+
+
+def _nested_peoples(found: list[Qualifier], sheet: Sheet) -> list[Qualifier]:
+    """"Bosnian Serb forces", "Iraqi Kurdish fighters": two demonyms written side by side name one
+    people of the first one's country, not two sides (nothing joins them, unlike "Serb and Croat")."""
+    kept: list[Qualifier] = []
+    for qualifier in found:
+        if kept and kept[-1].end == qualifier.start and _demonym(sheet, kept[-1]) and _demonym(sheet, qualifier):
+            continue
+        kept.append(qualifier)
+    return kept
+
+
+def _demonym(sheet: Sheet, qualifier: Qualifier) -> bool:
+    atom = sheet.atom_at[qualifier.start]
+    return atom is not None and atom.entry.kind in _DEMONYM_KINDS
 
 
 def _modifier_word(tok: Token) -> bool:
@@ -175,10 +196,27 @@ def _add_spanning(sheet: Sheet, start: int, end: int, actors: tuple[Actor, ...],
 
 def add_named(sheet: Sheet, atom: Atom) -> None:
     """A country, capital, organisation, place or leader atom: a mention of what it names."""
+    if atom.entry.kind == "institution" and _add_foreign_institution(sheet, atom):
+        return
     text = sheet.text(atom.start, atom.end)
     kind = _KIND_OF_ENTRY.get(atom.entry.kind, atom.entry.kind)
     head = sheet.parsed[atom.start:atom.end].root.i
     sheet.add(Mention(atom.start, atom.end, sheet.lexicon.entry_actor(atom.entry, text), kind, head))
+
+
+def _add_foreign_institution(sheet: Sheet, atom: Atom) -> bool:
+    """"the Libyan House of Representatives": a national body's name after another country's
+    demonym is that country's body of the same kind, not the one the name usually means."""
+    before = sheet.atom_at[atom.start - 1] if atom.start > 0 else None
+    if before is None or before.entry.kind not in _COUNTRY_WORDS or not sheet.free(before.start, atom.end):
+        return False
+    if not before.entry.country or before.entry.country == atom.entry.country or not atom.entry.agent:
+        return False
+    text = sheet.text(before.start, atom.end)
+    base = sheet.lexicon.modifier_actor(before.entry, sheet.text(before.start, before.end))
+    actor = sheet.lexicon.with_agent(base, atom.entry.agent, text)
+    sheet.add(Mention(before.start, atom.end, actor, "role", sheet.parsed[atom.start:atom.end].root.i))
+    return True
 
 
 def _distinct(found: list[Qualifier]) -> list[Qualifier]:
