@@ -105,16 +105,22 @@ def actors_for_token(doc: Document, token: Token) -> list[Actor]:
     return found
 
 
+# Nouns for those on the other side of a relation: "*its* trading partners" are not its own.
+RELATION_NOUNS = frozenset({"partner", "neighbour", "neighbor", "ally", "rival", "enemy", "foe", "adversary",
+                            "critic", "opponent", "counterpart", "creditor", "donor", "victim"})
+
+
 def _modifier_actors(doc: Document, head: Token) -> list[Actor]:
     """The actors a head's modifiers name; an owner's pronoun only when nothing else names one
-    ("their Serb captors" are Serbs, "his associates" are his)."""
+    ("their Serb captors" are Serbs, "his associates" are his) and the head is no relation
+    ("its partners" are others)."""
     named: list[Actor] = []
     owners: list[Actor] = []
     for child in phrases.left_modifiers(head):
         mention = mention_at(doc, child.i)
         if mention is not None:
             (owners if mention.kind == "pronoun" else named).extend(mention.all_actors())
-    return named or owners
+    return named or ([] if head.lemma_.lower() in RELATION_NOUNS else owners)
 
 
 # --- pronouns --------------------------------------------------------------------------------------------------

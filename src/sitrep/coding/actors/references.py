@@ -264,7 +264,7 @@ def _pair_phrase(tok: Token) -> tuple[Token | None, str]:
             return head, wanted
         return None, ""
     if tok.lower_ == "both" and phrases.is_subject(tok):
-        return tok, "either"  # "although both have criticized Rangoon"
+        return tok, "joined"  # "Japan and Australia said ..., although both have criticized Rangoon"
     return None, ""
 
 
@@ -277,13 +277,17 @@ def _window_start(parsed: Doc, tok: Token) -> int:
 
 
 def _latest_pair(earlier: list[Mention], wanted: str) -> tuple[Actor, ...]:
-    """The two actors a pair word refers to: a joined pair named last, else the two latest distinct ones."""
-    kinds = ["people", "bodies"] if wanted == "either" else [wanted]
+    """The two actors a pair word refers to: a joined pair named last, else the two latest
+    distinct ones; a bare subject "both" only a joined pair ("police detained the miners, and
+    both ..." leaves open who "both" are)."""
+    kinds = ["people", "bodies"] if wanted in ("either", "joined") else [wanted]
     for kind in kinds:
         for mention in reversed(earlier):
             actors = [a for a in mention.all_actors() if _fits_pair(mention, a, kind)]
             if len(actors) == 2:
                 return tuple(actors)  # "Japan and Australia said they ..., although both ..."
+    if wanted == "joined":
+        return ()
     for kind in kinds:
         chosen: list[Actor] = []
         for mention in reversed(earlier):

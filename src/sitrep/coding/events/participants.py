@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from sitrep.coding.actors.actors import actors_for_token, mention_at
+from sitrep.coding.actors.actors import RELATION_NOUNS, actors_for_token, mention_at
 from sitrep.coding.actors.mentions import Mention
 from sitrep.coding.grammar import arguments as args
 from sitrep.coding.grammar import clauses as cl
@@ -58,9 +58,6 @@ EVENT_DOER_PREPS = ("by", "between", "among")
 PLURAL_PRONOUNS = frozenset({"they", "both", "we"})
 # Possessive pronouns that point back to a person, not a country or a body.
 PERSONAL_POSSESSIVES = frozenset({"his", "her"})
-# Nouns for those on the other side of a relation: "*its* trading partners" are not its own.
-RELATION_NOUNS = frozenset({"partner", "neighbour", "neighbor", "ally", "rival", "enemy", "foe", "adversary",
-                            "critic", "opponent", "counterpart", "creditor", "donor", "victim"})
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 
 
