@@ -68,6 +68,7 @@ from sitrep.coding.actors.references import (
     find_object_pronouns,
     find_pair_references,
     find_title_references,
+    positions_of,
 )
 from sitrep.models import Actor, Document
 from sitrep.nlp.types import Doc, Span, Token
@@ -279,14 +280,23 @@ def find_short_names(parsed: Doc, mentions: list[Mention]) -> list[Mention]:
     "the Front" alone for "the Popular Liberation Front".  They replace what the phrase stage read there."""
     found: list[Mention] = []
     inside = {i for m in mentions if m.end - m.start > 1 for i in range(m.start, m.end)}  # "AU trade commissioner X"
-    for org in (m for m in mentions if m.kind == "org" and len(m.all_actors()) == 1 and not m.actors):
-        acronym = _bracketed_acronym(parsed, org)
-        words = {acronym} if acronym else set()
-        words |= {t.text for t in parsed[org.start:org.end] if t.text in _SHORT_BODY_WORDS}
-        for tok in parsed[org.end:]:
-            if tok.text in words and tok.i not in inside and (tok.text == acronym or _definite(tok)):
-                found.append(Mention(tok.i, tok.i + 1, replace(org.actor, text=tok.text), "org", tok.i))
+    named = [(org, *_short_words(parsed, org)) for org in mentions
+             if org.kind == "org" and len(org.all_actors()) == 1 and not org.actors]
+    where = positions_of(parsed, {w for _, _, words in named for w in words})  # one look over the text
+    for org, acronym, words in named:
+        for i in sorted(i for word in words for i in where.get(word, ()) if i >= org.end):
+            tok = parsed[i]
+            if i not in inside and (tok.text == acronym or _definite(tok)):
+                found.append(Mention(i, i + 1, replace(org.actor, text=tok.text), "org", i))
     return _first_per_token(found)
+
+
+def _short_words(parsed: Doc, org: Mention) -> tuple[str | None, set[str]]:
+    """An organisation's bracketed acronym, and the words a later short name of it may be."""
+    acronym = _bracketed_acronym(parsed, org)
+    words = {acronym} if acronym else set()
+    words |= {t.text for t in parsed[org.start:org.end] if t.text in _SHORT_BODY_WORDS}
+    return acronym, words
 
 
 _SHORT_BODY_WORDS = frozenset({"Front", "Movement", "Alliance", "Army", "Brigades", "Militia", "Coalition"})

@@ -46,6 +46,27 @@ def indices_of(parsed: Doc, words: frozenset[str]) -> list[int]:
     return numpy.isin(parsed.to_array("LOWER"), hashes).nonzero()[0].tolist()
 
 
+def positions_of(parsed: Doc, words: set[str]) -> dict[str, list[int]]:
+    """Where each of ``words`` stands in the text (as written), read from the parse array."""
+    if not words:
+        return {}
+    import numpy
+
+    orth = parsed.to_array("ORTH")
+    where: dict[str, list[int]] = {}
+    for word in words:
+        where[word] = (orth == parsed.vocab.strings.add(word)).nonzero()[0].tolist()
+    return where
+
+
+def lemma_positions(parsed: Doc, lemmas: set[str]) -> list[int]:
+    """The tokens whose lower-cased lemma is one of ``lemmas``, in text order, read from the parse array."""
+    if not lemmas:
+        return []
+    strings = parsed.vocab.strings
+    return [i for i, h in enumerate(parsed.to_array("LEMMA").tolist()) if strings[h].lower() in lemmas]
+
+
 def find_group_references(parsed: Doc, mentions: list[Mention]) -> list[Mention]:
     """"the group said": a definite group noun no mention covers takes the latest organisation before it."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
@@ -142,13 +163,15 @@ def find_title_references(parsed: Doc, mentions: list[Mention]) -> list[Mention]
     """"The commissioner said": a definite noun nobody resolved takes the latest person it titled."""
     titled: dict[str, Mention] = {}
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    people = iter(m for m in mentions if m.kind == "person" and m.head is not None)
-    person = next(people, None)
+    people = [(m, _title_words(parsed, m)) for m in mentions if m.kind == "person" and m.head is not None]
+    title_words = {w for _, words in people for w in words}
+    queue = iter(people)
+    person = next(queue, None)
     found = []
-    for tok in parsed:
-        while person is not None and person.start <= tok.i:
-            titled.update((w, person) for w in _title_words(parsed, person))
-            person = next(people, None)
+    for tok in (parsed[i] for i in lemma_positions(parsed, title_words)):  # not a Token per word
+        while person is not None and person[0].start <= tok.i:
+            titled.update((w, person[0]) for w in person[1])
+            person = next(queue, None)
         if tok.i in covered or tok.pos_ != "NOUN" or tok.lemma_.lower() not in titled:
             continue
         if any(c.lower_ == "the" for c in tok.children) and _subject_or_object(tok):
