@@ -425,3 +425,20 @@ def test_backing_a_government_is_support(code_text: Callable[..., Document]) -> 
 ])
 def test_joining_a_body_is_an_agreement(code_text: Callable[..., Document], text: str, root: str) -> None:
     assert main_event(code_text(text)).root == root
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("The Swedish government does not want to compromise with the rebels.", "12"),
+    ("Norway is not ready to accept the Danish proposal.", "12"),
+    ("Finland was not willing to meet the Swedish delegation.", "12"),
+])
+def test_a_denied_will_to_cooperate_is_one_rejection(code_text: Coder, text: str, root: str) -> None:
+    """"X does not want / is not ready to Y": one record, the rejection of Y, and no
+    negated intent beside it."""
+    events = code_text(text).events
+    assert [e.root for e in events] == [root], [(e.cameo, e.trigger, e.negated) for e in events]
+
+
+def test_count_on_someone_to_act_is_an_appeal(code_text: Coder) -> None:
+    event = main_event(code_text("Denmark counts on Sweden to show restraint."))
+    assert event.root == "02" and event.target is not None and event.target.country == "SWE"

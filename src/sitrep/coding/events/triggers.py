@@ -147,6 +147,8 @@ class Triggers:
         if family == fr.INTENT and content is None and not args.direct_objects(c.verb) and not args.prep_groups(
                 c.verb, PLEDGE_PREPS):
             return  # "X agreed, saying ...": agreeing with someone is no pledge
+        if family == fr.INTENT and self.refusal(c, content):
+            return
         code = self.frame_code(family, c.entry, content)
         if code is None:
             return
@@ -156,6 +158,21 @@ class Triggers:
         symmetric = c.entry.target == "sym" or bool(content and content.symmetric)
         self.add(Action(code=code, words=words, sources=c.sources, targets=targets, ctx=c.ctx, mood=c.mood,
                         verb=c.verb, symmetric=symmetric, intent=family == fr.INTENT))
+
+    def refusal(self, c: Clause, content: Content | None) -> bool:
+        """"X does not want / is not ready to compromise": a denied will to cooperate is one
+        record, the rejection of that act (12x), not a negated intent beside it."""
+        if content is None or not content.code or not self.coder.codes.cooperative.has(content.code):
+            return False
+        if not (c.ctx.negated or cl.is_negated(c.verb) or cl.is_negated(c.trigger)):
+            return False
+        code = self.coder.tables.cameo.derive(fr.REJECT, content.code)
+        targets = self.frame_targets(c.verb, fr.REJECT, content, c.sources)
+        # the act refused stands for the clause: its own negation (not the frame's) would count
+        self.add(Action(code=code, words=[c.verb, c.trigger, content.token], sources=c.sources, targets=targets,
+                        ctx=replace(c.ctx, negated=False), mood=settled(c.mood), verb=content.token,
+                        symmetric=content.symmetric))
+        return True
 
     def frame_code(self, family: str, entry: Entry, content: Content | None) -> str | None:
         """A frame's code: derived from its content's, else the entry's own; an intent
@@ -208,6 +225,11 @@ class Triggers:
         code = self.coder.tables.cameo.derive(fr.REJECT, content.code)
         self.add(Action(code=code, words=[c.verb, complement], sources=c.sources, targets=targets, ctx=c.ctx,
                         mood=cl.Mood.FACT, verb=c.verb, symmetric=content.symmetric))
+
+
+def settled(mood: cl.Mood) -> cl.Mood:
+    """"X will not be ready to Y" is a refusal now, not a planned one."""
+    return cl.Mood.FACT if mood is cl.Mood.FUTURE else mood
 
 
 def ungap(coder: Coder, found: list[Found], verb: Token) -> None:
