@@ -442,3 +442,9 @@ def test_a_denied_will_to_cooperate_is_one_rejection(code_text: Coder, text: str
 def test_count_on_someone_to_act_is_an_appeal(code_text: Coder) -> None:
     event = main_event(code_text("Denmark counts on Sweden to show restraint."))
     assert event.root == "02" and event.target is not None and event.target.country == "SWE"
+
+
+def test_indicating_readiness_reports_an_intent(code_text: Coder) -> None:
+    """"X indicated they were prepared to meet": "indicate" reports what it shows."""
+    roots = [e.root for e in code_text("Norway and Sweden indicated they were prepared to meet.").events]
+    assert "03" in roots, roots

@@ -95,6 +95,10 @@ def test_the_object_of_a_particle_is_a_cue(nlp, text: str, verb: int, subject: i
     ("Norway provided air support to the Danish troops.", "19"),
     ("The Danish minister raised the issue with the Swedish ambassador.", "04"),
     ("The Swedish rebels compromised on the question of autonomy.", "08"),
+    ("Crowds in Oslo cheered the Norwegian king.", "05"),
+    ("Denmark relinquished control of the islands to Norway.", "08"),
+    ("The Swedish general ordered a heightened alert in the north.", "15"),
+    ("The Norwegian embassy gave its sympathies to the Danish families.", "01"),
 ])
 def test_senses_of_issue_11_verbs(code_text, text: str, root: str | None) -> None:
     """A verb's sense from its object: "take *place*" is not taking a capital, flying
