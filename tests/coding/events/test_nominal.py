@@ -137,3 +137,14 @@ def test_a_violent_noun_with_nobody_named_and_no_onset_verb_is_not_coded(code_te
 def test_a_gerund_subject_said_to_break_out_takes_the_sides_of_a_pitting_clause(code_text: Coder) -> None:
     doc = code_text("Mali has been divided since fighting broke out in 2012, pitting the Malian army against Tuareg rebels.")
     assert ("MLI", "MLI") in pairs(doc, "19")
+
+
+@pytest.mark.parametrize("text", [
+    "The Swedish rebels have been behind the bombings in the north.",
+    "Norway condemned the explosion, another bombing attributed to the Swedish rebels.",
+])
+def test_an_attribution_names_the_doer_of_an_event_noun(code_text: Coder, text: str) -> None:
+    """"X was behind the bombings", "a bombing attributed to X": X did it."""
+    doc = code_text(text)
+    found = [e for e in doc.events if e.root == "18" and e.source.country == "SWE"]
+    assert found, [(e.cameo, e.trigger, e.source.code) for e in doc.events]

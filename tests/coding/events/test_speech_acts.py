@@ -78,3 +78,16 @@ def test_a_condemned_event_targets_whoever_the_article_says_did_it(code_text: Co
 def test_a_condemned_event_with_no_known_doer_has_no_target(code_text: Coder) -> None:
     event = next(e for e in code_text("Syria condemned the attack on Tuesday.").events if e.root == "11")
     assert event.target is None
+
+
+@pytest.mark.parametrize(("text", "claimed"), [
+    ("The Norwegian army said it had shelled the Swedish positions.", True),
+    ("The Norwegian army said it would shell the Swedish positions.", False),
+    ("The Norwegian army said it did not shell the Swedish positions.", False),
+    ("The Norwegian army said it had met the Swedish delegation.", False),
+])
+def test_saying_one_used_force_claims_it(code_text: Coder, text: str, claimed: bool) -> None:
+    """"X said it had attacked Y" claims responsibility (015); a threat, a denial or a
+    peaceful act said of oneself claims nothing."""
+    codes = [e.cameo for e in code_text(text).events]
+    assert ("015" in codes) == claimed, codes

@@ -63,6 +63,8 @@ ONSET_VERBS = frozenset({"erupt", "break out", "flare", "flare up", "occur", "ra
                          "escalate", "intensify", "spread", "take place", "continue"})
 # Verbs of a clause hung on an event that name its two sides ("*pitting* A against B").
 PITTING_VERBS = frozenset({"pit"})
+# Participles on an event noun that name its doer ("an attack *ascribed to* X").
+ATTRIBUTING = frozenset({"ascribe", "attribute", "blame", "claim", "pin"})
 # Verbs whose "from" phrase names where the subject noun came from ("criticism came from X").
 ORIGIN_VERBS = frozenset({"come", "pour", "emerge", "arrive"})
 
@@ -79,11 +81,17 @@ def code_nouns(coder: Coder, nouns: list[Token], ctx: Context) -> None:
             continue  # "the *war* crimes court", "*aid* convoys": a modifier names a kind, not an event
         if noun.pos_ != "NOUN" and not began(noun):
             continue  # a gerund subject names an event only when it is said to break out
-        if args.attached_as(noun, REPORTED_SLOTS) and _reports_on(noun, coded_heads):
-            continue  # "a drone strike *killed* five", "*slapped* sanctions on": the verb codes it
-        if args.is_direct_object(noun) and lexicon.match(noun.head, "V") is not None:
-            continue  # "ease *restrictions*", "condemned the *bombing*": the verb says what of it
+        if covered(coder, noun, coded_heads) and not attributed_doers(coder, noun):
+            continue  # not "another *attack* ascribed to X": the attribution names its doer
         code_noun(coder, noun, ctx)
+
+
+def covered(coder: Coder, noun: Token, coded_heads: set[int]) -> bool:
+    """Whether a verb already says what of the noun: "a drone strike *killed* five",
+    "*slapped* sanctions on", "ease *restrictions*", "condemned the *bombing*"."""
+    if args.attached_as(noun, REPORTED_SLOTS) and _reports_on(noun, coded_heads):
+        return True
+    return args.is_direct_object(noun) and coder.lexicon.match(noun.head, "V") is not None
 
 
 def code_object_nouns(coder: Coder, verb: Token, nouns: list[Token], sources: list[Actor], ctx: Context,
@@ -223,7 +231,21 @@ def noun_sources(coder: Coder, noun: Token, code: str, between: list[Token]) -> 
         groups += args.prep_groups(noun, ("of",))
     found = who.first_actors(groups, [])
     occasion = occasion_doers(coder, noun) if coder.codes.consult.has(code) else []
-    return found or governing_doers(coder, noun) or occasion
+    return found or governing_doers(coder, noun) or occasion or attributed_doers(coder, noun)
+
+
+def attributed_doers(coder: Coder, noun: Token) -> list[Actor]:
+    """Doers an attribution names: "an attack *ascribed to* X", "bombings *blamed on* X",
+    "X *was behind* the bombings" (the clause says who did it, not that they said so)."""
+    for clause in cl.clausal_modifiers(noun):
+        if clause.lemma_.lower() in ATTRIBUTING:
+            found = coder.who.first_actors(args.prep_groups(clause, ("to", "on", "by")), [])
+            if found:
+                return found
+    if args.is_prep_object(noun) and noun.head.lower_ == "behind" and noun.head.head.lemma_.lower() == "be":
+        subject = args.subject_of(noun.head.head) or args.inherited_subject(noun.head.head)
+        return [a for a in coder.who.sources(subject) if resolved(a)] if subject is not None else []
+    return []
 
 
 def occasion_doers(coder: Coder, noun: Token) -> list[Actor]:

@@ -54,23 +54,32 @@ def code_speech(coder: Coder, verb: Token, entry: Entry, sources: list[Actor], c
         code = entry.code or coder.frames.code(fr.SPEECH)
         coder.add(Action(code=code, words=[verb], sources=sources, targets=targets, ctx=ctx, mood=cl.Mood.FACT,
                          verb=verb, statement=True))
+        if code == coder.frames.code(fr.SPEECH) and claims_own_action(coder, verb, sources, force=True):
+            # "X said it had carried out the attack": saying so claims it (CAMEO 015)
+            coder.add(Action(code=coder.frames.code(fr.CLAIM), words=[verb], sources=sources, targets=[], ctx=ctx,
+                             mood=cl.Mood.FACT, verb=verb, statement=True))
     code_object_nouns(coder, verb, args.direct_objects(verb), sources, ctx, cl.mood(verb))
     for clause in cl.reported_clauses(verb):
         if cl.mood(clause) is cl.Mood.OBLIGATION:
             code_obligation(coder, verb, clause, sources, ctx)
 
 
-def claims_own_action(coder: Coder, verb: Token, sources: list[Actor]) -> bool:
+def claims_own_action(coder: Coder, verb: Token, sources: list[Actor], force: bool = False) -> bool:
     """Whether a reported clause has the speaker doing something the lexicon codes
-    ("X claimed/admitted that *it* attacked Y")."""
+    ("X claimed/admitted that *it* attacked Y"); with ``force``, an act of force already
+    done ("X said *it had carried out* the attack"), which any saying claims."""
     speaker = {a.key() for a in sources}
     for clause in cl.reported_clauses(verb):
         subject = args.subject_of(clause)
         if subject is None or not cl.is_pronoun(subject):
             continue
+        if force and (cl.mood(clause) is not cl.Mood.FACT or cl.is_negated(clause)):
+            continue
         doers = coder.who.sources(subject, tuple(sources))
         content = coder.contents.clause_content(clause)
-        if doers and {a.key() for a in doers} <= speaker and content is not None and content.code:
+        if not doers or not {a.key() for a in doers} <= speaker or content is None or not content.code:
+            continue
+        if not force or coder.codes.violent.has(content.code):
             return True
     return False
 
