@@ -448,3 +448,13 @@ def test_indicating_readiness_reports_an_intent(code_text: Coder) -> None:
     """"X indicated they were prepared to meet": "indicate" reports what it shows."""
     roots = [e.root for e in code_text("Norway and Sweden indicated they were prepared to meet.").events]
     assert "03" in roots, roots
+
+
+@pytest.mark.parametrize("text", [
+    "Oslo said there was no evidence that Sweden attacked the convoy.",
+    "There is no sign the Danish troops shelled the village.",
+])
+def test_a_clause_on_a_denied_noun_did_not_happen(code_text: Coder, text: str) -> None:
+    """"no evidence that X attacked": the clause tells what is denied, not what happened."""
+    roots = [e.root for e in code_text(text).events if not e.negated]
+    assert "19" not in roots and "18" not in roots, roots
