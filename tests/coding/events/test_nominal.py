@@ -148,3 +148,23 @@ def test_an_attribution_names_the_doer_of_an_event_noun(code_text: Coder, text: 
     doc = code_text(text)
     found = [e for e in doc.events if e.root == "18" and e.source.country == "SWE"]
     assert found, [(e.cameo, e.trigger, e.source.code) for e in doc.events]
+
+
+@pytest.mark.parametrize(("text", "root", "target"), [
+    ("The Norwegian convoy came under attack near the border.", "19", "NOR"),
+    ("The old town was under curfew on Friday.", "17", None),
+])
+def test_what_a_subject_is_under_is_done_to_it(code_text: Coder, text: str, root: str, target: str | None) -> None:
+    """"X came under attack", "the town was under curfew": someone unnamed did it to X."""
+    events = [e for e in code_text(text).events if e.root == root]
+    assert events, [(e.cameo, e.trigger) for e in code_text(text).events]
+    assert (events[0].target.country if events[0].target else None) == target
+
+
+def test_not_being_under_attack_is_nothing(code_text: Coder) -> None:
+    assert not code_text("The Swedish embassy was not under attack.").events
+
+
+def test_a_military_parade_is_a_show_of_force(code_text: Coder) -> None:
+    doc = code_text("Leaders watched Norway's first military parade in a decade.")
+    assert [e.root for e in doc.events if e.source.country == "NOR"] == ["15"]

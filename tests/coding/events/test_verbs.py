@@ -101,6 +101,9 @@ def test_the_object_of_a_particle_is_a_cue(nlp, text: str, verb: int, subject: i
     ("The Norwegian embassy gave its sympathies to the Danish families.", "01"),
     ("Sweden warned Norway that it would respond to any provocation.", "13"),
     ("The Danish reformers want to arrest the decline of the old town.", None),
+    ("The Swedish foreign minister arrived in Norway on Monday.", "04"),
+    ("Hundreds of migrants arrived in Denmark on Monday.", None),
+    ("Norwegian troops arrived in Sweden on Monday.", None),
 ])
 def test_senses_of_issue_11_verbs(code_text, text: str, root: str | None) -> None:
     """A verb's sense from its object: "take *place*" is not taking a capital, flying

@@ -61,6 +61,8 @@ OCCASION_PREPS = frozenset({"during", "at", "after", "on", "before", "following"
 # particle is named with it.
 ONSET_VERBS = frozenset({"erupt", "break out", "flare", "flare up", "occur", "rage", "resume", "ensue",
                          "escalate", "intensify", "spread", "take place", "continue"})
+# Verbs whose subject undergoes the act its "under" phrase names ("came *under attack*").
+UNDERGOING_VERBS = frozenset({"be", "come", "remain", "stay", "fall", "go", "live", "keep", "place", "put"})
 # Verbs of a clause hung on an event that name its two sides ("*pitting* A against B").
 PITTING_VERBS = frozenset({"pit"})
 # Participles on an event noun that name its doer ("an attack *ascribed to* X").
@@ -130,12 +132,16 @@ def code_noun(coder: Coder, noun: Token, ctx: Context) -> bool:
     onset = codes.force.has(code) and began(noun)
     if onset and not sources and not targets:
         sources, targets = pitted_sides(coder, noun)
+    undergone = not sources and codes.force.has(code) and is_undergone(noun)
+    if undergone:
+        onset, targets = True, targets or undergoers(coder, noun)  # "the zone was *under curfew*"
     if not between and not targets and not onset and is_situation(noun, coder.resources.get(situations)):
         return False  # "during Bosnia's war", "the Palestinian uprising": a backdrop, not an act
     unnamed = False
     if not sources:
         unnamed = onset and not targets  # "clashes broke out": an event, though nobody is named
-        if not unnamed and (not codes.noun_agentless.has(code) or not any(resolved(a) for a in targets)):
+        known = any(resolved(a) for a in targets)
+        if not unnamed and not (undergone and known) and (not codes.noun_agentless.has(code) or not known):
             return False
         sources = [coder.who.nobody()]
     if any(c.lower_ in NEGATING_DETERMINERS for c in args.determiners(noun)):
@@ -159,6 +165,20 @@ def began(noun: Token) -> bool:
         return False
     words = [verb.lemma_.lower(), *(p.lower_ for p in cl.trigger_parts(verb) if p.pos_ != "PART")]
     return " ".join(words) in ONSET_VERBS or words[0] in ONSET_VERBS
+
+
+def is_undergone(noun: Token) -> bool:
+    """Whether the noun is what the subject of its clause is under ("the town was/came
+    *under attack*", "the zone remained *under curfew*"): an act done to the subject."""
+    head = noun.head
+    return (args.is_prep_object(noun) and head.lower_ == "under" and head.head.pos_ in cl.VERBAL
+            and head.head.lemma_.lower() in UNDERGOING_VERBS and not cl.is_negated(head.head))
+
+
+def undergoers(coder: Coder, noun: Token) -> list[Actor]:
+    """The known actors of the subject that is under the act ("*Gaza* came under attack")."""
+    subject = args.subject_of(noun.head.head) or args.inherited_subject(noun.head.head)
+    return [a for a in coder.who.actors(subject) if resolved(a)] if subject is not None else []
 
 
 def pitted_sides(coder: Coder, noun: Token) -> tuple[list[Actor], list[Actor]]:
