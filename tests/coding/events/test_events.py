@@ -458,3 +458,10 @@ def test_a_clause_on_a_denied_noun_did_not_happen(code_text: Coder, text: str) -
     """"no evidence that X attacked": the clause tells what is denied, not what happened."""
     roots = [e.root for e in code_text(text).events if not e.negated]
     assert "19" not in roots and "18" not in roots, roots
+
+
+def test_a_meeting_that_acts_stands_for_its_parties(code_text: Coder) -> None:
+    """"Talks between A and B agreed to X": A and B agreed, and the talks were held."""
+    events = code_text("Talks between Norway and Sweden agreed to open the border.").events
+    pairs = {(e.root, e.source.country, e.target.country if e.target else None) for e in events}
+    assert ("03", "NOR", "SWE") in pairs and ("04", "NOR", "SWE") in pairs, pairs

@@ -240,7 +240,7 @@ def clause_sources(coder: Coder, verb: Token, entry: Entry, subject: Token | Non
     if ctx.subjects and args.subject_of(verb) is None:
         sources = list(ctx.subjects)
     else:
-        sources = coder.who.sources(subject, ctx.speaker)
+        sources = meeting_parties(coder, subject) or coder.who.sources(subject, ctx.speaker)
     plain = subject is None and entry.frame is None and entry.code
     if not sources and plain:
         sources = force_sent(coder, verb, entry)  # "soldiers will be deployed in X": theirs
@@ -248,6 +248,15 @@ def clause_sources(coder: Coder, verb: Token, entry: Entry, subject: Token | Non
             and agentless(coder, verb)):
         sources = [coder.who.nobody()]  # "three protesters were arrested": by someone unnamed
     return sources
+
+
+def meeting_parties(coder: Coder, subject: Token | None) -> list[Actor]:
+    """"*The meeting between the government and the rebels* agreed to X": an event noun
+    that acts stands for the parties it is between."""
+    if subject is None or subject.pos_ != "NOUN" or coder.lexicon.match(subject, "N") is None:
+        return []
+    parties = args.prep_objects(subject, nominal.SYMMETRIC_PREPS)
+    return [a for a in coder.who.first_actors([parties], []) if resolved(a)] if parties else []
 
 
 def force_sent(coder: Coder, verb: Token, entry: Entry) -> list[Actor]:

@@ -83,9 +83,18 @@ def code_nouns(coder: Coder, nouns: list[Token], ctx: Context) -> None:
             continue  # "the *war* crimes court", "*aid* convoys": a modifier names a kind, not an event
         if noun.pos_ != "NOUN" and not began(noun):
             continue  # a gerund subject names an event only when it is said to break out
-        if covered(coder, noun, coded_heads) and not attributed_doers(coder, noun):
-            continue  # not "another *attack* ascribed to X": the attribution names its doer
+        if covered(coder, noun, coded_heads) and not attributed_doers(coder, noun) and not held_by_parties(
+                coder, noun):
+            continue  # not "another *attack* ascribed to X", "*talks* between A and B agreed to"
         code_noun(coder, noun, ctx)
+
+
+def held_by_parties(coder: Coder, noun: Token) -> bool:
+    """A meeting between named parties that acts ("talks between A and B *agreed* to X"):
+    what it did is another event, so the meeting is one of its own."""
+    entry = coder.lexicon.match(noun, "N")
+    return (entry is not None and bool(entry.code) and coder.codes.consult.has(entry.code or "")
+            and args.is_nominal_subject(noun) and bool(args.prep_objects(noun, SYMMETRIC_PREPS)))
 
 
 def covered(coder: Coder, noun: Token, coded_heads: set[int]) -> bool:
