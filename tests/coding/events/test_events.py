@@ -465,3 +465,9 @@ def test_a_meeting_that_acts_stands_for_its_parties(code_text: Coder) -> None:
     events = code_text("Talks between Norway and Sweden agreed to open the border.").events
     pairs = {(e.root, e.source.country, e.target.country if e.target else None) for e in events}
     assert ("03", "NOR", "SWE") in pairs and ("04", "NOR", "SWE") in pairs, pairs
+
+
+def test_a_negated_timetable_is_no_refusal(code_text: Coder) -> None:
+    """"X is not slated to arrive before May" says when, not that X refuses."""
+    events = code_text("The Swedish monitors are not slated to start arriving in Norway before May.").events
+    assert not [e for e in events if e.root == "12"], [(e.cameo, e.trigger) for e in events]

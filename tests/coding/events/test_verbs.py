@@ -61,6 +61,8 @@ def test_object_cues_for_issue_11_senses(code_text, text: str, root: str) -> Non
     ("Danish soldiers and Norwegian police wounded two smugglers.", "19"),
     ("Norwegian police and Danish troops killed two smugglers.", "19"),
     ("The gang wounded two Danish tourists.", "18"),
+    ("Two Danish men were killed by Swedish rubber bullets.", "19"),
+    ("Three Danes were wounded by Swedish sniper fire.", "19"),
 ])
 def test_armed_forces_that_kill_or_wound_fight(code_text, text: str, root: str) -> None:
     """Killing or wounding by soldiers is the use of military force (19), also when the

@@ -32,6 +32,8 @@ MOTIVES = frozenset({"protest", "response", "retaliation", "opposition", "solida
 FRAME_PREPS = ("on", "upon", "to", "with", "from", "against", "for")
 # An intent with none of these and no content is agreement with someone, not a pledge.
 PLEDGE_PREPS = ("to", "on", "with", "upon")
+# Frame words that give a timetable, not a will: negated, they refuse nothing.
+SCHEDULING = frozenset({"schedule", "slate", "set", "expect", "due", "likely", "poise", "reschedule"})
 Visit = Callable[[Token, Context], None]
 
 
@@ -149,6 +151,8 @@ class Triggers:
             return  # "X agreed, saying ...": agreeing with someone is no pledge
         if family == fr.INTENT and self.refusal(c, content):
             return
+        if family == fr.INTENT and self.coder.lexicon.lemma(c.trigger) in SCHEDULING and cl.is_negated(c.verb):
+            return  # "are not slated to arrive before May": a timetable, neither a plan nor a refusal
         code = self.frame_code(family, c.entry, content)
         if code is None:
             return
@@ -166,6 +170,8 @@ class Triggers:
             return False
         if not (c.ctx.negated or cl.is_negated(c.verb) or cl.is_negated(c.trigger)):
             return False
+        if self.coder.lexicon.lemma(c.trigger) in SCHEDULING:
+            return False  # "monitors are not slated to arrive before May": a timetable, not a refusal
         code = self.coder.tables.cameo.derive(fr.REJECT, content.code)
         targets = self.frame_targets(c.verb, fr.REJECT, content, c.sources)
         # the act refused stands for the clause: its own negation (not the frame's) would count

@@ -213,6 +213,12 @@ class Lexicon:
                 return entries
         return ()
 
+    def lemma(self, token: Token, pos: str = "V") -> str:
+        """The lemma the lexicon knows the token by ("slated" -> "slate" when the
+        lemmatiser slips), else its own lemma."""
+        entries = self.entries_for(token, pos)
+        return entries[0].lemma if entries else lemma_of(token)
+
     def match(self, token: Token, pos: str, subject: Token | None = None) -> Entry | None:
         """The most specific lexicon entry for ``token`` read as ``pos`` ("V" or "N"), if any.
 
