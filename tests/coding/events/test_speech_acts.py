@@ -91,3 +91,14 @@ def test_saying_one_used_force_claims_it(code_text: Coder, text: str, claimed: b
     peaceful act said of oneself claims nothing."""
     codes = [e.cameo for e in code_text(text).events]
     assert ("015" in codes) == claimed, codes
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Sweden called for an emergency summit. The call was quickly seconded by Denmark.", "05"),
+    ("Finland urged Norway to reopen the border. Norway declined the request.", "12"),
+])
+def test_a_reaction_to_an_earlier_appeal_targets_its_maker(code_text: Coder, text: str, root: str) -> None:
+    """"the call was seconded", "declined the request": the article says who made it."""
+    found = [e for e in code_text(text).events if e.root == root]
+    assert found and found[0].target is not None, [(e.cameo, e.trigger) for e in code_text(text).events]
+    assert found[0].target.country == ("SWE" if root == "05" else "FIN")

@@ -79,7 +79,7 @@ def find_events(doc: Document, resources: Resources) -> list[Event]:
         return []
     tables = resources.get(event_tables)
     events: list[Event] = []
-    history = speech_acts.Doers(tables.codes, tables.lexicon)
+    history = speech_acts.Doers(tables.codes, tables.lexicon, tables.cameo)
     for index, sent in enumerate(doc.parsed.sents):
         coder = SentenceCoder(Coder.for_sentence(doc, resources), history)
         found = [f for f in coder.code(sent) if f.unnamed or coder.who.anchored(f.sources, f.targets)]

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from sitrep.coding.events import frames as fr
-from sitrep.coding.cameo import CodeSets
+from sitrep.coding.cameo import CameoTable, CodeSets
 from sitrep.coding.events.coder import Coder
 from sitrep.coding.events.found import Action, Context, Found
 from sitrep.coding.grammar import arguments as args
@@ -40,6 +40,8 @@ TOPIC_PREPS = ("over", "about", "at", "regarding", "concerning")
 SAYING_SENSES = frozenset({"concede", "agree", "admit", "acknowledge", "confirm", "stress",
                            "note", "add", "argue", "maintain", "reiterate", "recall",
                            "shoot", "fire", "hit"})  # "shot/fired/hit back that ...": a retort
+# Frames of event nouns a reaction may be about ("declined *the request*", "backed *the plan*").
+DERIVED_FAMILIES = frozenset({fr.APPEAL, fr.DEMAND, fr.INTENT})
 WISH_VERBS = frozenset({"expect", "want", "wish", "hope", "like", "prefer", "need"})
 
 
@@ -139,34 +141,50 @@ def wish_for_other(trigger: Token, complement: Token | None, sources: list[Actor
 
 @dataclass
 class Doers:
-    """Who did the latest violent or coercive act of the article, so that a reaction to
-    "the attack" or "the bombing" can target whoever the article says did it."""
+    """Who did the latest act of each kind in the article, so that a reaction to "the
+    attack" or "the bombing" can target whoever the article says did it, and one to
+    "the call" or "the request" whoever last made an appeal (by CAMEO root)."""
 
     codes: CodeSets
     lexicon: Lexicon
+    cameo: CameoTable
     latest: Actor | None = None
     by_noun: dict[str, Actor] = field(default_factory=dict)
+    by_root: dict[str, Actor] = field(default_factory=dict)
 
     def remember(self, found: list[Found]) -> None:
         for item in found:
-            if item.statement or item.negated or not self.codes.force.has(item.code):
+            if item.statement or item.negated:
                 continue
             doer = next((a for a in item.sources if a.country or a.org), None)
             if doer is None:
+                continue
+            self.by_root[item.code[:2]] = doer
+            if not self.codes.force.has(item.code):
                 continue
             self.latest = doer
             for word in item.words:
                 self.by_noun[word.lemma_.lower()] = doer
 
     def behind(self, who: Participants, verb: Token, code: str, sources: list[Actor]) -> list[Actor]:
-        """The doer of the earlier event a reaction is about ("denounced *the attack*")."""
-        if not self.codes.reaction.has(code) or self.latest is None:
+        """The doer of the earlier act a reaction is about ("denounced *the attack*",
+        "*the call* was seconded by X", "declined *the request*")."""
+        if not self.codes.reaction.has(code):
             return []
         keys = {a.key() for a in sources}
-        for noun in args.direct_objects(verb) + args.prep_objects(verb, TOPIC_PREPS):
+        patient = [p] if (p := args.passive_subject(verb)) is not None else []
+        for noun in args.direct_objects(verb) + patient + args.prep_objects(verb, TOPIC_PREPS):
             entry = self.lexicon.match(noun, "N")
-            if entry is None or not entry.code or not self.codes.force.has(entry.code) or who.actors(noun):
+            if entry is None or who.actors(noun):
                 continue
-            doer = self.by_noun.get(noun.lemma_.lower(), self.latest)
-            return [doer] if doer.key() not in keys else []
+            doer = self.earlier_doer(noun, entry)
+            if doer is not None:
+                return [doer] if doer.key() not in keys else []
         return []
+
+    def earlier_doer(self, noun: Token, entry: Entry) -> Actor | None:
+        """Who did the latest act the noun names: a violent one by its word, else by its root."""
+        if entry.code and self.codes.force.has(entry.code):
+            return self.by_noun.get(noun.lemma_.lower(), self.latest) if self.latest is not None else None
+        code = entry.code or (self.cameo.derive(entry.frame, None) if entry.frame in DERIVED_FAMILIES else None)
+        return self.by_root.get(code[:2]) if code else None

@@ -158,6 +158,7 @@ class Triggers:
             return
         words = [c.verb, c.trigger] + ([content.token] if content else [])
         targets = self.frame_targets(c.verb, family, content, c.sources)
+        targets = targets or self.history.behind(self.who, c.verb, code, c.sources)  # "declined *the request*"
         # "X and Y are scheduled to hold talks": the planned event is reciprocal too
         symmetric = c.entry.target == "sym" or bool(content and content.symmetric)
         self.add(Action(code=code, words=words, sources=c.sources, targets=targets, ctx=c.ctx, mood=c.mood,
