@@ -102,3 +102,15 @@ def test_a_reaction_to_an_earlier_appeal_targets_its_maker(code_text: Coder, tex
     found = [e for e in code_text(text).events if e.root == root]
     assert found and found[0].target is not None, [(e.cameo, e.trigger) for e in code_text(text).events]
     assert found[0].target.country == ("SWE" if root == "05" else "FIN")
+
+
+def test_reporting_an_attack_is_not_attacking(code_text: Coder) -> None:
+    """"The agency reported the attack": the attack is news, not the reporter's deed."""
+    events = code_text("The Norwegian news agency NTB reported the attack on the Swedish embassy.").events
+    assert not [e for e in events if e.root in ("18", "19") and e.source.country == "NOR"], \
+        [(e.cameo, e.trigger, e.source.code) for e in events]
+
+
+def test_announcing_airstrikes_is_the_speakers_act(code_text: Coder) -> None:
+    roots = [e.root for e in code_text("The Norwegian army announced airstrikes on Swedish positions.").events]
+    assert "19" in roots, roots

@@ -42,6 +42,9 @@ SAYING_SENSES = frozenset({"concede", "agree", "admit", "acknowledge", "confirm"
                            "shoot", "fire", "hit"})  # "shot/fired/hit back that ...": a retort
 # Frames of event nouns a reaction may be about ("declined *the request*", "backed *the plan*").
 DERIVED_FAMILIES = frozenset({fr.APPEAL, fr.DEMAND, fr.INTENT})
+# Speech verbs whose object is news of someone else's act ("reported the attack").
+HEARSAY = frozenset({"report", "describe", "confirm", "note", "mention", "recall", "cite", "detail", "say",
+                     "tell", "explain", "estimate", "quote", "write", "tweet", "acknowledge", "reiterate"})
 WISH_VERBS = frozenset({"expect", "want", "wish", "hope", "like", "prefer", "need"})
 
 
@@ -60,10 +63,20 @@ def code_speech(coder: Coder, verb: Token, entry: Entry, sources: list[Actor], c
             # "X said it had carried out the attack": saying so claims it (CAMEO 015)
             coder.add(Action(code=coder.frames.code(fr.CLAIM), words=[verb], sources=sources, targets=[], ctx=ctx,
                              mood=cl.Mood.FACT, verb=verb, statement=True))
-    code_object_nouns(coder, verb, args.direct_objects(verb), sources, ctx, cl.mood(verb))
+    code_object_nouns(coder, verb, own_act_nouns(coder, verb), sources, ctx, cl.mood(verb))
     for clause in cl.reported_clauses(verb):
         if cl.mood(clause) is cl.Mood.OBLIGATION:
             code_obligation(coder, verb, clause, sources, ctx)
+
+
+def own_act_nouns(coder: Coder, verb: Token) -> list[Token]:
+    """Object nouns that name the speaker's own act ("announced *sanctions*", "called for
+    *talks*"); a violent act reported or described is someone's news, not the reporter's
+    deed ("Reuters *reported* Monday's attack")."""
+    nouns = args.direct_objects(verb)
+    if coder.lexicon.lemma(verb) not in HEARSAY:
+        return nouns
+    return [n for n in nouns if not ((e := coder.lexicon.match(n, "N")) and e.code and coder.codes.force.has(e.code))]
 
 
 def claims_own_action(coder: Coder, verb: Token, sources: list[Actor], force: bool = False) -> bool:
