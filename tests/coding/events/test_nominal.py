@@ -168,3 +168,14 @@ def test_not_being_under_attack_is_nothing(code_text: Coder) -> None:
 def test_a_military_parade_is_a_show_of_force(code_text: Coder) -> None:
     doc = code_text("Leaders watched Norway's first military parade in a decade.")
     assert [e.root for e in doc.events if e.source.country == "NOR"] == ["15"]
+
+
+@pytest.mark.parametrize("text", [
+    "Denmark announced new restrictions on flights to Sweden.",
+    "Denmark imposed a ban on imports from Sweden.",
+])
+def test_a_measure_on_dealings_targets_their_counterpart(code_text: Coder, text: str) -> None:
+    """"restrictions on flights *to X*", "a ban on imports *from X*": aimed at X."""
+    events = [e for e in code_text(text).events if e.root in ("16", "17")]
+    assert events and events[0].target is not None and events[0].target.country == "SWE", \
+        [(e.cameo, e.trigger) for e in code_text(text).events]

@@ -63,6 +63,8 @@ ONSET_VERBS = frozenset({"erupt", "break out", "flare", "flare up", "occur", "ra
                          "escalate", "intensify", "spread", "take place", "continue"})
 # Verbs whose subject undergoes the act its "under" phrase names ("came *under attack*").
 UNDERGOING_VERBS = frozenset({"be", "come", "remain", "stay", "fall", "go", "live", "keep", "place", "put"})
+# Prepositions by which a dealing names its counterpart ("flights *to* Cuba", "trade *with* Iran").
+DEALING_PREPS = ("to", "with", "from", "into")
 # Verbs of a clause hung on an event that name its two sides ("*pitting* A against B").
 PITTING_VERBS = frozenset({"pit"})
 # Participles on an event noun that name its doer ("an attack *ascribed to* X").
@@ -114,7 +116,8 @@ def code_object_nouns(coder: Coder, verb: Token, nouns: list[Token], sources: li
         if content is None or content.code is None:
             continue
         slots = coder.contents.content_slots(content.inner) if content.inner else []
-        slots += [*args.prep_groups(noun, NOUN_TARGET_PREPS), *args.prep_groups(verb, cl.TARGET_PREPS)]
+        slots += [*args.prep_groups(noun, NOUN_TARGET_PREPS), *args.prep_groups(verb, cl.TARGET_PREPS),
+                  *dealings_with(noun)]
         targets = coder.who.best_actors(slots, sources) or coder.who.place_target(verb, sources)
         intent = bool(content.entry and content.entry.frame == fr.INTENT)
         coder.add(Action(code=content.code, words=[verb, noun], sources=sources, targets=targets, ctx=ctx,
@@ -215,7 +218,13 @@ def noun_targets(coder: Coder, noun: Token, content: Content, sources: list[Acto
         slots = [*slots, *args.prep_groups(noun, ("of",))]
     if content.inner is not None:
         slots = [*coder.contents.content_slots(content.inner), *slots]
-    return coder.who.best_actors(slots, sources)
+    return coder.who.best_actors([*slots, *dealings_with(noun)], sources)
+
+
+def dealings_with(noun: Token) -> list[list[Token]]:
+    """Who a measure on some dealing is aimed at: "restrictions on *flights to Cuba*",
+    "sanctions on *trade with Iran*", "a ban on *imports from Russia*"."""
+    return [g for dealing in args.prep_objects(noun, ("on", "against")) for g in args.prep_groups(dealing, DEALING_PREPS)]
 
 
 def situations(resources: Resources) -> frozenset[str]:
