@@ -179,3 +179,10 @@ def test_a_measure_on_dealings_targets_their_counterpart(code_text: Coder, text:
     events = [e for e in code_text(text).events if e.root in ("16", "17")]
     assert events and events[0].target is not None and events[0].target.country == "SWE", \
         [(e.cameo, e.trigger) for e in code_text(text).events]
+
+
+def test_an_event_subject_acts_through_its_own_modifiers_only(code_text: Coder) -> None:
+    """"*appeals for Sweden* to open up" (parsed as the subject of "open"): the appeals are
+    not Sweden's; only an event noun's possessor or modifiers name its doer."""
+    events = code_text("Norway has made numerous appeals for Sweden to open up to trade.").events
+    assert not [e for e in events if e.source.country == "SWE"], [(e.cameo, e.source.code) for e in events]

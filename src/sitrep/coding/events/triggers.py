@@ -125,7 +125,7 @@ class Triggers:
         content = self.coder.contents.noun_content(noun, None)
         if content is None or content.code is None:
             return False
-        sources = self.who.actors(noun)
+        sources = self.who.event_doers(noun)  # its own modifiers: not "appeals *for Cuba*"
         between = args.prep_objects(noun, ("between", "among"))
         if not sources:
             sources = self.who.first_actors([between, *args.prep_groups(noun, ("by", "of"))], [])
