@@ -106,6 +106,8 @@ def test_the_object_of_a_particle_is_a_cue(nlp, text: str, verb: int, subject: i
     ("The Swedish foreign minister arrived in Norway on Monday.", "04"),
     ("Hundreds of migrants arrived in Denmark on Monday.", None),
     ("Norwegian troops arrived in Sweden on Monday.", None),
+    ("Denmark expressed its willingness to talk with Sweden.", "03"),
+    ("Norway signalled its readiness to meet the Swedish delegation.", "03"),
 ])
 def test_senses_of_issue_11_verbs(code_text, text: str, root: str | None) -> None:
     """A verb's sense from its object: "take *place*" is not taking a capital, flying
