@@ -186,3 +186,11 @@ def test_an_event_subject_acts_through_its_own_modifiers_only(code_text: Coder) 
     not Sweden's; only an event noun's possessor or modifiers name its doer."""
     events = code_text("Norway has made numerous appeals for Sweden to open up to trade.").events
     assert not [e for e in events if e.source.country == "SWE"], [(e.cameo, e.source.code) for e in events]
+
+
+def test_a_support_verbs_object_read_as_a_clause_subject(code_text: Coder) -> None:
+    """"made appeals for X to open up", parsed with "appeals" as the subject of "open":
+    still Norway's appeal to Sweden."""
+    events = code_text("Norway has made numerous appeals for Sweden to open up to trade.").events
+    assert [(e.root, e.source.country, e.target.country if e.target else None) for e in events][:1] == [
+        ("02", "NOR", "SWE")], [(e.cameo, e.trigger) for e in events]

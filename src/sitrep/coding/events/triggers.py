@@ -213,7 +213,7 @@ class Triggers:
             self.visit(complement, inner)
             return
         passive = [p] if (p := args.passive_subject(c.verb)) is not None else []
-        nouns = args.direct_objects(c.verb) + passive + args.prep_objects(c.verb, LIGHT_PREPS)
+        nouns = args.direct_objects(c.verb) + passive + args.prep_objects(c.verb, LIGHT_PREPS) + stray_objects(c.verb)
         coded = nominal.code_object_nouns(self.coder, c.verb, nouns, c.sources, c.ctx, c.mood, c.subject)
         if not coded and c.entry.code:
             targets = self.who.targets(c.verb, c.entry.target, c.sources)
@@ -232,6 +232,14 @@ class Triggers:
         code = self.coder.tables.cameo.derive(fr.REJECT, content.code)
         self.add(Action(code=code, words=[c.verb, complement], sources=c.sources, targets=targets, ctx=c.ctx,
                         mood=cl.Mood.FACT, verb=c.verb, symmetric=content.symmetric))
+
+
+def stray_objects(verb: Token) -> list[Token]:
+    """A support verb's object the parser made the subject of a clause it governs
+    ("made *appeals* for Cuba to open up" read as "made [appeals ... open up]")."""
+    clause = cl.clause_complement(verb)
+    subject = args.subject_of(clause) if clause is not None else None
+    return [subject] if subject is not None and subject.pos_ == "NOUN" and not args.direct_objects(verb) else []
 
 
 def settled(mood: cl.Mood) -> cl.Mood:
