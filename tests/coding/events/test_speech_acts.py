@@ -85,6 +85,8 @@ def test_a_condemned_event_with_no_known_doer_has_no_target(code_text: Coder) ->
     ("The Norwegian army said it would shell the Swedish positions.", False),
     ("The Norwegian army said it did not shell the Swedish positions.", False),
     ("The Norwegian army said it had met the Swedish delegation.", False),
+    ("Norwegian officials admitted their army had shelled the Swedish positions.", True),
+    ("Norwegian officials said the Swedish army had shelled the positions.", False),
 ])
 def test_saying_one_used_force_claims_it(code_text: Coder, text: str, claimed: bool) -> None:
     """"X said it had attacked Y" claims responsibility (015); a threat, a denial or a

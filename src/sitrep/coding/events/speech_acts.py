@@ -83,16 +83,17 @@ def claims_own_action(coder: Coder, verb: Token, sources: list[Actor], force: bo
     """Whether a reported clause has the speaker doing something the lexicon codes
     ("X claimed/admitted that *it* attacked Y"); with ``force``, an act of force already
     done ("X said *it had carried out* the attack"), which any saying claims."""
-    speaker = {a.key() for a in sources}
+    speaker = {a.key() for a in sources} | {a.country for a in sources if a.country}
     for clause in cl.reported_clauses(verb):
         subject = args.subject_of(clause)
-        if subject is None or not cl.is_pronoun(subject):
-            continue
+        if subject is None or not (cl.is_pronoun(subject) or coder.who.owned_by_pronoun(subject)):
+            continue  # "it attacked", "*their government* had shot down"
         if force and (cl.mood(clause) is not cl.Mood.FACT or cl.is_negated(clause)):
             continue
         doers = coder.who.sources(subject, tuple(sources))
         content = coder.contents.clause_content(clause)
-        if not doers or not {a.key() for a in doers} <= speaker or content is None or not content.code:
+        if not doers or not all(a.key() in speaker or a.country in speaker for a in doers) or content is None \
+                or not content.code:
             continue
         if not force or coder.codes.violent.has(content.code):
             return True
