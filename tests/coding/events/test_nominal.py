@@ -194,3 +194,18 @@ def test_a_support_verbs_object_read_as_a_clause_subject(code_text: Coder) -> No
     events = code_text("Norway has made numerous appeals for Sweden to open up to trade.").events
     assert [(e.root, e.source.country, e.target.country if e.target else None) for e in events][:1] == [
         ("02", "NOR", "SWE")], [(e.cameo, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Norway welcomed the Swedish journalist's release.",
+    "Denmark failed to secure the fishermen's release from a Norwegian jail.",
+])
+def test_a_common_possessor_undergoes_the_act(code_text: Coder, text: str) -> None:
+    """"the journalist's release", "the men's release": they are released, not releasing."""
+    events = code_text(text).events
+    assert not [e for e in events if e.root == "08"], [(e.cameo, e.trigger, e.source.code) for e in events]
+
+
+def test_a_named_possessor_with_an_of_phrase_is_the_doer(code_text: Coder) -> None:
+    events = code_text("Norway's release of the Swedish prisoners was welcomed.").events
+    assert [e.source.country for e in events if e.root == "08"] == ["NOR"]

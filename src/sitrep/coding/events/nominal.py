@@ -216,6 +216,8 @@ def noun_targets(coder: Coder, noun: Token, content: Content, sources: list[Acto
     slots = args.prep_groups(noun, TARGET_PREPS)
     if coder.codes.patient_of.has(content.code or ""):
         slots = [*slots, *args.prep_groups(noun, ("of",))]
+    if (owner := undergoer_possessor(coder, noun, content.code or "")) is not None:
+        slots = [[owner], *slots]
     if content.inner is not None:
         slots = [*coder.contents.content_slots(content.inner), *slots]
     return coder.who.best_actors([*slots, *dealings_with(noun)], sources)
@@ -254,6 +256,8 @@ def scheduled(noun: Token) -> bool:
 def noun_sources(coder: Coder, noun: Token, code: str, between: list[Token]) -> list[Actor]:
     """The doers an event noun names: possessor or actor modifier, then "by", "between", "of"."""
     who = coder.who
+    if undergoer_possessor(coder, noun, code) is not None:
+        return []  # "the men's release", "his arrest": they underwent it
     owner = next(iter(args.possessors(noun)), None)
     if owner is not None and cl.antecedent(owner).i != owner.i:
         found = who.actors(cl.antecedent(owner))  # "the settlers *whose* slaying"
@@ -284,6 +288,18 @@ def attributed_doers(coder: Coder, noun: Token) -> list[Actor]:
         subject = args.subject_of(noun.head.head) or args.inherited_subject(noun.head.head)
         return [a for a in coder.who.sources(subject) if resolved(a)] if subject is not None else []
     return []
+
+
+def undergoer_possessor(coder: Coder, noun: Token, code: str) -> Token | None:
+    """The possessor of an act done to someone, when it is a common noun or a pronoun and
+    no "of" phrase names the patient: "*the men's* release", "*his* arrest" (but
+    "Israel's release *of prisoners*" is Israel's doing)."""
+    if not coder.codes.patient_of.has(code) or args.prep_objects(noun, ("of",)):
+        return None
+    owner = next(iter(args.possessors(noun)), None)
+    if owner is None or cl.antecedent(owner).i != owner.i or owner.pos_ not in ("NOUN", "PRON"):
+        return None
+    return owner
 
 
 def occasion_doers(coder: Coder, noun: Token) -> list[Actor]:
