@@ -209,3 +209,14 @@ def test_a_common_possessor_undergoes_the_act(code_text: Coder, text: str) -> No
 def test_a_named_possessor_with_an_of_phrase_is_the_doer(code_text: Coder) -> None:
     events = code_text("Norway's release of the Swedish prisoners was welcomed.").events
     assert [e.source.country for e in events if e.root == "08"] == ["NOR"]
+
+
+def test_an_imminent_violent_act_is_a_threat(code_text: Coder) -> None:
+    """"Norway's imminent offensive": not yet done, so a threat of force (13)."""
+    events = code_text("Sweden spoke of Norway's imminent offensive against the rebels.").events
+    assert [e.root for e in events if e.source.country == "NOR"] == ["13"], [(e.cameo, e.trigger) for e in events]
+
+
+def test_new_clashes_that_broke_out_happened(code_text: Coder) -> None:
+    events = code_text("New clashes between Norwegian and Swedish troops broke out on Monday.").events
+    assert events and all(e.root == "19" and not e.intent for e in events), [(e.cameo, e.intent) for e in events]

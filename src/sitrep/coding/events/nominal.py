@@ -50,6 +50,8 @@ TARGET_PREPS = ("on", "against", "to", "into", "with", "at", "toward", "towards"
 REPORTED_SLOTS = L.NOMINAL_SUBJECTS | {L.DIRECT_OBJECT, L.PREP_OBJECT}
 FUTURE_MODIFIERS = frozenset({"planned", "proposed", "upcoming", "scheduled", "expected", "future",
                               "next", "forthcoming", "impending", "imminent", "new"})
+# Of these, the ones that make a violent act a threat (not "new clashes", which happened).
+PLANNED_MODIFIERS = FUTURE_MODIFIERS - {"new", "next", "future"}
 NEGATING_DETERMINERS = frozenset({"no"})
 # Verbs and adjectives whose subject is an event still to come ("talks *are scheduled* for
 # Friday", "the visit *is due* next week", "a meeting *planned* for May").
@@ -160,9 +162,12 @@ def code_noun(coder: Coder, noun: Token, ctx: Context) -> bool:
         if not (content.entry and content.entry.frame == fr.INTENT and content.inner and content.inner.code):
             return False  # "no talks were held": nothing to record
         code = coder.tables.cameo.derive(fr.REJECT, content.inner.code)  # "had *no plans* to meet X": ruling it out
-    intent = any(c.lower_ in FUTURE_MODIFIERS for c in args.adjectives(noun)) or scheduled(noun)
+    modifiers = {c.lower_ for c in args.adjectives(noun)}
+    intent = (bool(modifiers & FUTURE_MODIFIERS) or scheduled(noun)) and not onset  # "new clashes broke out"
     if intent and codes.intended.has(content.code):
         code = coder.tables.cameo.derive(fr.INTENT, code)
+    elif codes.violent.has(code) and not onset and (modifiers & PLANNED_MODIFIERS or scheduled(noun)):
+        intent, code = True, coder.tables.cameo.derive(fr.INTENT, code)  # "an imminent incursion": a threat
     symmetric = bool(between) or content.symmetric
     coder.add(Action(code=code, words=[noun], sources=sources, targets=targets, ctx=ctx, mood=cl.Mood.FACT,
                      verb=noun, symmetric=symmetric, intent=intent, unnamed=unnamed))
