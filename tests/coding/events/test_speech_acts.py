@@ -116,3 +116,20 @@ def test_reporting_an_attack_is_not_attacking(code_text: Coder) -> None:
 def test_announcing_airstrikes_is_the_speakers_act(code_text: Coder) -> None:
     roots = [e.root for e in code_text("The Norwegian army announced airstrikes on Swedish positions.").events]
     assert "19" in roots, roots
+
+
+@pytest.mark.parametrize("text", [
+    "Norway hopes that Sweden will withdraw its troops from the border.",
+    "Norway said it hoped Sweden would release the fishermen.",
+])
+def test_a_hope_about_another_is_a_request_of_them(code_text: Coder, text: str) -> None:
+    """A hope by a speaker is not the intent of the actor it mentions: "Norway hopes
+    Sweden will withdraw" is Norway asking Sweden (02), not Sweden's plan."""
+    events = [e for e in code_text(text).events if e.cameo != "010"]
+    assert [(e.root, e.source.country, e.target.country if e.target else None) for e in events] == [
+        ("02", "NOR", "SWE")], [(e.cameo, e.trigger) for e in events]
+
+
+def test_a_hope_about_nobodys_act_is_a_comment(code_text: Coder) -> None:
+    events = code_text("Norway hopes the weather will improve.").events
+    assert [(e.cameo, e.intent) for e in events] == [("013", False)]

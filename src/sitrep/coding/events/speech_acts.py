@@ -140,9 +140,11 @@ def saying_sense(verb: Token, entry: Entry, statement: str) -> Entry:
     return replace(entry, code=statement, frame=fr.SPEECH, target="-")
 
 
-def wish_for_other(trigger: Token, complement: Token | None, sources: list[Actor], who: Participants) -> bool:
-    """"X expects/wants Y to Z": Z is Y's to do, so X is asking, not intending."""
-    if complement is None or trigger.lemma_.lower() not in WISH_VERBS:
+def wish_for_other(trigger: Token, complement: Token | None, sources: list[Actor], who: Participants,
+                   lemma: str | None = None) -> bool:
+    """"X expects/wants/hopes Y to Z" or "hopes that Y will Z": Z is Y's to do, so X is
+    asking, not intending (``lemma``: the trigger's lemma as the lexicon knows it)."""
+    if complement is None or (lemma or trigger.lemma_.lower()) not in WISH_VERBS:
         return False
     doer = args.subject_of(complement)
     if doer is None:

@@ -144,12 +144,17 @@ class Triggers:
         family = c.entry.frame or fr.INTENT
         content = self.coder.contents.content(c.trigger, family)
         if family == fr.INTENT and speech_acts.wish_for_other(c.trigger, content.token if content else None,
-                                                              c.sources, self.who):
+                                                              c.sources, self.who, self.coder.lexicon.lemma(c.trigger)):
             family = fr.APPEAL  # "X expects Y to confirm": a request of Y, not X's plan
         if family == fr.INTENT and content is None and not args.direct_objects(c.verb) and not args.prep_groups(
                 c.verb, PLEDGE_PREPS):
             return  # "X agreed, saying ...": agreeing with someone is no pledge
         if family == fr.INTENT and self.refusal(c, content):
+            return
+        if family == fr.INTENT and not (content and content.code) and self.coder.codes.comment.has(c.entry.code or "-"):
+            # "X hopes the weather improves": a comment (013), about nobody's plan
+            self.add(Action(code=c.entry.code or "", words=[c.verb], sources=c.sources, targets=[], ctx=c.ctx,
+                            mood=c.mood, verb=c.verb))
             return
         if family == fr.INTENT and self.coder.lexicon.lemma(c.trigger) in SCHEDULING and cl.is_negated(c.verb):
             return  # "are not slated to arrive before May": a timetable, neither a plan nor a refusal
