@@ -220,3 +220,15 @@ def test_an_imminent_violent_act_is_a_threat(code_text: Coder) -> None:
 def test_new_clashes_that_broke_out_happened(code_text: Coder) -> None:
     events = code_text("New clashes between Norwegian and Swedish troops broke out on Monday.").events
     assert events and all(e.root == "19" and not e.intent for e in events), [(e.cameo, e.intent) for e in events]
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("The Norwegian premier launched a fresh attack on Monday, dismissing the Swedish plan as a farce.", "11"),
+    ("The Norwegian army launched an attack on Monday, killing three Swedish soldiers.", "19"),
+    ("Norwegian troops launched an assault on the Swedish base as Denmark said it would send aid.", "19"),
+])
+def test_an_attack_made_in_words_is_criticism(code_text: Coder, text: str, root: str) -> None:
+    """"launched a fresh attack, *dismissing* X as a farce": an attack in words (11), unless
+    it is launched on someone or does violence."""
+    events = [e for e in code_text(text).events if e.trigger.startswith("launched")]
+    assert events and events[0].root == root, [(e.cameo, e.trigger) for e in code_text(text).events]

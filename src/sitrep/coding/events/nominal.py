@@ -122,9 +122,24 @@ def code_object_nouns(coder: Coder, verb: Token, nouns: list[Token], sources: li
                   *dealings_with(noun)]
         targets = coder.who.best_actors(slots, sources) or coder.who.place_target(verb, sources)
         intent = bool(content.entry and content.entry.frame == fr.INTENT)
-        coder.add(Action(code=content.code, words=[verb, noun], sources=sources, targets=targets, ctx=ctx,
+        code = coder.codes.verbal_attack.only if in_words(coder, verb, noun, content.code) else content.code
+        coder.add(Action(code=code, words=[verb, noun], sources=sources, targets=targets, ctx=ctx,
                          mood=mood, verb=verb, symmetric=content.target_mode == "sym", intent=intent))
         return True
+    return False
+
+
+def in_words(coder: Coder, verb: Token, noun: Token, code: str) -> bool:
+    """An attack made by speaking: "launched a fresh attack, *dismissing* X as a myth and
+    *saying* ...", with nobody it is launched on."""
+    if not coder.codes.generic_force.has(code) or args.prep_groups(noun, TARGET_PREPS):
+        return False
+    if coder.who.first_actors(args.prep_groups(verb, ("on", "against")), []):
+        return False  # "launched an assault *on the ISIS bastion*": a real one (not "on Wednesday")
+    for clause in [c for c in cl.attached_clauses(verb) if c.tag_ == "VBG"]:  # "..., *dismissing* X"
+        entry = coder.lexicon.match(clause, "V")
+        if entry is not None and (coder.frames.is_speech(entry.frame) or coder.codes.verbal_attack.has(entry.code or "")):
+            return True
     return False
 
 
