@@ -30,12 +30,17 @@ and ``found`` is the record all of them add to (bundled per sentence in
 - Frames: "agreed/promised/vowed to X", "is set/scheduled/expected/due to X"
   and "will X" are intents (CAMEO 03x,
   PLOVER AGREE; 13x THREATEN when X is coercive); "urged Y to X" an appeal,
-  "demanded that Y X" a demand, "refused to X" one record, the rejection;
+  "demanded that Y X" a demand, "refused to X" one record, the rejection, and so
+  is a denied will ("does not want / is not ready to X"); "hopes/wishes Y will X"
+  is a request of Y;
   "X said Y attacked Z" codes Y against Z with ``reported_by`` X and X's
   statement (CAMEO 010, no PLOVER type); statements that are acts are in
   ``speech_acts``.
-- Hypotheticals ("may", "could", "if") are not coded; negated actions are kept
+- Hypotheticals ("may", "could", "if") and clauses on a noun "no" denies ("no
+  evidence the attacks came from X") are not coded; negated actions are kept
   with ``negated=True`` and never as if they happened.
+- An event noun that acts stands for the parties it is between ("the meeting
+  between A and B agreed to X").
 - A subject that names no known actor is kept as an unresolved actor (its
   words, empty ``code``, no country) when it is a name ("Papandreou agreed to
   resign") or when the action is done to a known actor ("a car bomb killed

@@ -24,9 +24,13 @@ A noun naming a lasting situation ("Bosnia's war", "the Kurdish uprising",
 ``data/event_situations.tsv``) is coded only against or between named sides, or
 when it is said to break out ("fighting erupted").  A gerund subject tagged as a
 verb ("*fighting* broke out") is read as an event noun only then.
+A noun the subject is *under* ("came under attack", "was under curfew") is done to
+the subject by someone unnamed.  An attribution names a doer ("an attack *ascribed
+to* X", "X *was behind* the bombings"); a common-noun or pronoun possessor of an act
+done to someone is its patient ("the men's release").
 Nouns under a hypothetical or purpose clause, negated by "no", or the subject of
 a verb already coded (the verb reports that event) are left alone; "planned",
-"proposed" or "upcoming" make the event an intent.
+"proposed" or "upcoming" make the event an intent, and a violent one a threat.
 """
 
 from __future__ import annotations
