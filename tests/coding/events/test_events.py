@@ -471,3 +471,10 @@ def test_a_negated_timetable_is_no_refusal(code_text: Coder) -> None:
     """"X is not slated to arrive before May" says when, not that X refuses."""
     events = code_text("The Swedish monitors are not slated to start arriving in Norway before May.").events
     assert not [e for e in events if e.root == "12"], [(e.cameo, e.trigger) for e in events]
+
+
+def test_an_event_noun_that_acts_stands_for_those_it_is_by(code_text: Coder) -> None:
+    """"the calls by Danish officials asking Sweden to X": Denmark asks Sweden."""
+    events = code_text("Norway backed the calls by Danish officials asking Sweden to reopen the border.").events
+    pairs = {(e.root, e.source.country, e.target.country if e.target else None) for e in events}
+    assert ("02", "DNK", "SWE") in pairs, pairs

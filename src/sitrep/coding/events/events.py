@@ -256,12 +256,13 @@ def clause_sources(coder: Coder, verb: Token, entry: Entry, subject: Token | Non
 
 
 def meeting_parties(coder: Coder, subject: Token | None) -> list[Actor]:
-    """"*The meeting between the government and the rebels* agreed to X": an event noun
-    that acts stands for the parties it is between."""
+    """"*The meeting between the government and the rebels* agreed to X", "*the calls by
+    British officials* asking Y to X": an event noun that acts stands for the parties it
+    is between, or for those it is by."""
     if subject is None or subject.pos_ != "NOUN" or coder.lexicon.match(subject, "N") is None:
         return []
-    parties = args.prep_objects(subject, nominal.SYMMETRIC_PREPS)
-    return [a for a in coder.who.first_actors([parties], []) if resolved(a)] if parties else []
+    slots = [args.prep_objects(subject, nominal.SYMMETRIC_PREPS), args.prep_objects(subject, nominal.SOURCE_PREPS)]
+    return [a for a in coder.who.first_actors(slots, []) if resolved(a)]
 
 
 def force_sent(coder: Coder, verb: Token, entry: Entry) -> list[Actor]:
