@@ -133,3 +133,10 @@ def test_a_hope_about_another_is_a_request_of_them(code_text: Coder, text: str) 
 def test_a_hope_about_nobodys_act_is_a_comment(code_text: Coder) -> None:
     events = code_text("Norway hopes the weather will improve.").events
     assert [(e.cameo, e.intent) for e in events] == [("013", False)]
+
+
+def test_condemning_the_operation_targets_the_earlier_attacker(code_text: Coder) -> None:
+    """"the operation" after an offensive is that military operation: its doer is the target."""
+    text = "On Monday, Norway began a military offensive with airstrikes. The operation was condemned by Denmark."
+    found = [e for e in code_text(text).events if e.root == "11"]
+    assert found and found[0].target is not None and found[0].target.country == "NOR"

@@ -198,9 +198,17 @@ class Doers:
                 return [doer] if doer.key() not in keys else []
         return []
 
+    def forceful(self, noun: Token, entry: Entry) -> bool:
+        """A violent act, or a bare word for one whose other senses are violent ("condemned
+        *the operation*": the military operation the article told of)."""
+        if entry.code:
+            return self.codes.force.has(entry.code)
+        return entry.frame == fr.PASS and any(
+            e.code and self.codes.force.has(e.code) for e in self.lexicon.entries_for(noun, "N"))
+
     def earlier_doer(self, noun: Token, entry: Entry) -> Actor | None:
         """Who did the latest act the noun names: a violent one by its word, else by its root."""
-        if entry.code and self.codes.force.has(entry.code):
+        if self.forceful(noun, entry):
             return self.by_noun.get(noun.lemma_.lower(), self.latest) if self.latest is not None else None
         code = entry.code or (self.cameo.derive(entry.frame, None) if entry.frame in DERIVED_FAMILIES else None)
         return self.by_root.get(code[:2]) if code else None
