@@ -140,3 +140,11 @@ def test_condemning_the_operation_targets_the_earlier_attacker(code_text: Coder)
     text = "On Monday, Norway began a military offensive with airstrikes. The operation was condemned by Denmark."
     found = [e for e in code_text(text).events if e.root == "11"]
     assert found and found[0].target is not None and found[0].target.country == "NOR"
+
+
+def test_a_reaction_never_targets_the_reactors_own_country(code_text: Coder) -> None:
+    """"Norway denied the accusation" after a Norwegian accusation is not aimed at Norway."""
+    text = "The Norwegian government accused Swedish rebels of smuggling. Norway later denied the accusation."
+    events = [e for e in code_text(text).events if e.sentence_index == 1]
+    assert not [e for e in events if e.target is not None and e.target.country == "NOR"], \
+        [(e.cameo, e.target.code if e.target else None) for e in events]

@@ -188,6 +188,7 @@ class Doers:
         if not self.codes.reaction.has(code):
             return []
         keys = {a.key() for a in sources}
+        countries = {a.country for a in sources if a.country}
         patient = [p] if (p := args.passive_subject(verb)) is not None else []
         for noun in args.direct_objects(verb) + patient + args.prep_objects(verb, TOPIC_PREPS):
             entry = self.lexicon.match(noun, "N")
@@ -195,7 +196,8 @@ class Doers:
                 continue
             doer = self.earlier_doer(noun, entry)
             if doer is not None:
-                return [doer] if doer.key() not in keys else []
+                own = doer.key() in keys or (not self.forceful(noun, entry) and doer.country in countries)
+                return [] if own else [doer]  # not "Iran denied *the accusation*" -> Iran's own
         return []
 
     def forceful(self, noun: Token, entry: Entry) -> bool:
