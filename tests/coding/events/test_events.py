@@ -478,3 +478,9 @@ def test_an_event_noun_that_acts_stands_for_those_it_is_by(code_text: Coder) -> 
     events = code_text("Norway backed the calls by Danish officials asking Sweden to reopen the border.").events
     pairs = {(e.root, e.source.country, e.target.country if e.target else None) for e in events}
     assert ("02", "DNK", "SWE") in pairs, pairs
+
+
+def test_being_opposed_to_is_opposing(code_text: Coder) -> None:
+    """"X is opposed to Y" is a stance X holds, not something done to X by someone."""
+    event = main_event(code_text("Norway is opposed to the Swedish plan."))
+    assert (event.root, event.source.country, event.target.country if event.target else None) == ("11", "NOR", "SWE")

@@ -71,6 +71,10 @@ from sitrep.resources import Resources
 from sitrep.settings import Settings
 
 
+# Participles whose passive with "to" is a stance the subject holds ("X is opposed to Y").
+STANCE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "devote"})
+
+
 def process(docs: Iterable[Document], settings: Settings, resources: Resources) -> Iterator[Document]:
     """Attach the coded events to each parsed document."""
     for doc in docs:
@@ -226,6 +230,8 @@ def clause_subject(coder: Coder, verb: Token) -> Token | None:
     """The clause's subject; a participle hung on a noun that names nobody takes the
     subject of the clause around it ("posted a message on Twitter *blaming* Iran")."""
     subject = args.subject_of(verb) or args.inherited_subject(verb)
+    if subject is None and coder.lexicon.lemma(verb) in STANCE_PASSIVES and args.prep_objects(verb, ("to",)):
+        return args.passive_subject(verb)  # "the US *was opposed to* X": the US opposes X
     if subject is None or not args.is_participle_modifier(verb):
         return subject
     if any(resolved(a) for a in coder.who.actors(subject)):
