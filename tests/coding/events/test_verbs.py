@@ -98,6 +98,7 @@ def test_the_object_of_a_particle_is_a_cue(nlp, text: str, verb: int, subject: i
     ("The Danish minister raised the issue with the Swedish ambassador.", "04"),
     ("The Swedish rebels compromised on the question of autonomy.", "08"),
     ("Crowds in Oslo cheered the Norwegian king.", "05"),
+    ("The Danish fans in Oslo were cheering loudly.", None),
     ("Denmark relinquished control of the islands to Norway.", "08"),
     ("The Swedish general ordered a heightened alert in the north.", "15"),
     ("The Norwegian embassy gave its sympathies to the Danish families.", "01"),
