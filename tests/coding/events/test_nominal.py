@@ -232,3 +232,11 @@ def test_an_attack_made_in_words_is_criticism(code_text: Coder, text: str, root:
     it is launched on someone or does violence."""
     events = [e for e in code_text(text).events if e.trigger.startswith("launched")]
     assert events and events[0].root == root, [(e.cameo, e.trigger) for e in code_text(text).events]
+
+
+def test_a_clause_on_a_violent_noun_names_whom_it_struck(code_text: Coder) -> None:
+    """"the Norwegian airstrike *that killed* Swedish soldiers": aimed at Sweden."""
+    events = code_text("Sweden retaliated for the Norwegian airstrike that killed three Swedish soldiers.").events
+    strikes = [e for e in events if e.trigger == "airstrike"]
+    assert strikes and strikes[0].target is not None and strikes[0].target.country == "SWE", \
+        [(e.cameo, e.trigger, e.target.code if e.target else None) for e in events]

@@ -155,3 +155,9 @@ def test_a_clause_on_a_noun_with_no_is_denied(hand_doc, det: str, denied: bool) 
                    [1, 1, 3, 1, 5, 6, 3, 6, 7], ["expl", "ROOT", "det", "attr", "det", "nsubj", "relcl", "prep", "pobj"],
                    pos=["PRON", "AUX", "DET", "NOUN", "DET", "NOUN", "VERB", "ADP", "PROPN"])
     assert cl.denied_by_noun(doc[6]) is denied
+
+
+def test_relative_clauses_on_a_noun(hand_doc) -> None:
+    doc = hand_doc(["the", "strike", "that", "killed", "him"], [1, 1, 3, 1, 3], ["det", "ROOT", "nsubj", "relcl", "dobj"],
+                   pos=["DET", "NOUN", "PRON", "VERB", "PRON"])
+    assert [t.i for t in cl.relative_clauses(doc[1])] == [3]

@@ -244,7 +244,21 @@ def noun_targets(coder: Coder, noun: Token, content: Content, sources: list[Acto
         slots = [[owner], *slots]
     if content.inner is not None:
         slots = [*coder.contents.content_slots(content.inner), *slots]
-    return coder.who.best_actors([*slots, *dealings_with(noun)], sources)
+    return coder.who.best_actors([*slots, *dealings_with(noun), *struck(coder, noun, content.code or "")], sources)
+
+
+def struck(coder: Coder, noun: Token, code: str) -> list[list[Token]]:
+    """Who a violent act named by a noun struck, as a clause on it tells: "the airstrike
+    *that killed* general X", "a bombing *in which five Israelis were killed*"."""
+    if not coder.codes.violent.has(code):
+        return []
+    slots: list[list[Token]] = []
+    for clause in cl.relative_clauses(noun):
+        entry = coder.lexicon.match(clause, "V")
+        if entry is not None and entry.code and coder.codes.violent.has(entry.code):
+            patient = args.passive_subject(clause)
+            slots.append(args.direct_objects(clause) or ([patient] if patient is not None else []))
+    return slots
 
 
 def dealings_with(noun: Token) -> list[list[Token]]:

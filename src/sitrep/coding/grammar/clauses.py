@@ -313,3 +313,9 @@ def denied_by_noun(verb: Token) -> bool:
     if verb.dep_ not in L.NOUN_CLAUSES or head.pos_ != "NOUN" or head.i == verb.i:
         return False
     return any(c.dep_ == L.DETERMINER and c.lower_ == "no" for c in head.children)
+
+
+def relative_clauses(noun: Token) -> list[Token]:
+    """Relative clauses and participles hung on a noun ("the airstrike *that killed* X",
+    "a bombing *in which five were killed*", "missiles *targeting* US troops")."""
+    return dependents(noun, L.NOUN_CLAUSES)
