@@ -240,3 +240,9 @@ def test_a_clause_on_a_violent_noun_names_whom_it_struck(code_text: Coder) -> No
     strikes = [e for e in events if e.trigger == "airstrike"]
     assert strikes and strikes[0].target is not None and strikes[0].target.country == "SWE", \
         [(e.cameo, e.trigger, e.target.code if e.target else None) for e in events]
+
+
+def test_the_target_of_an_act_is_its_target(code_text: Coder) -> None:
+    """"X was the target of a Norwegian attack": the attack was on X."""
+    events = code_text("Sweden was the target of a Norwegian cyber attack.").events
+    assert [(e.source.country, e.target.country if e.target else None) for e in events] == [("NOR", "SWE")]

@@ -69,6 +69,8 @@ ONSET_VERBS = frozenset({"erupt", "break out", "flare", "flare up", "occur", "ra
                          "escalate", "intensify", "spread", "take place", "continue"})
 # Verbs whose subject undergoes the act its "under" phrase names ("came *under attack*").
 UNDERGOING_VERBS = frozenset({"be", "come", "remain", "stay", "fall", "go", "live", "keep", "place", "put"})
+# Nouns that make the subject of "be" the one an act is done to ("X was *the target of* Y").
+VICTIM_NOUNS = frozenset({"target", "subject", "victim", "object"})
 # Prepositions by which a dealing names its counterpart ("flights *to* Cuba", "trade *with* Iran").
 DEALING_PREPS = ("to", "with", "from", "into")
 # Verbs of a clause hung on an event that name its two sides ("*pitting* A against B").
@@ -244,7 +246,21 @@ def noun_targets(coder: Coder, noun: Token, content: Content, sources: list[Acto
         slots = [[owner], *slots]
     if content.inner is not None:
         slots = [*coder.contents.content_slots(content.inner), *slots]
-    return coder.who.best_actors([*slots, *dealings_with(noun), *struck(coder, noun, content.code or "")], sources)
+    extra = [*dealings_with(noun), *struck(coder, noun, content.code or ""), *victim_of(noun)]
+    return coder.who.best_actors([*slots, *extra], sources)
+
+
+def victim_of(noun: Token) -> list[list[Token]]:
+    """Who is said to be the target of the act: "X has been *the subject of* US
+    sanctions", "Y was *the target of* an attack"."""
+    head = noun.head
+    if not args.is_prep_object(noun) or head.lower_ != "of" or head.head.lemma_.lower() not in VICTIM_NOUNS:
+        return []
+    verb = head.head.head
+    if verb.pos_ not in cl.VERBAL or verb.lemma_.lower() != "be":
+        return []
+    subject = args.subject_of(verb)
+    return [[subject]] if subject is not None else []
 
 
 def struck(coder: Coder, noun: Token, code: str) -> list[list[Token]]:
