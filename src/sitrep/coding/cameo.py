@@ -189,6 +189,7 @@ class CodeSets:
     consult: CodeSet
     noun_agentless: CodeSet
     deed: CodeSet
+    verbal_attack: CodeSet
     comment: CodeSet
     reaction: CodeSet
     force: CodeSet

@@ -427,3 +427,62 @@ def test_backing_a_government_is_support(code_text: Callable[..., Document]) -> 
 ])
 def test_joining_a_body_is_an_agreement(code_text: Callable[..., Document], text: str, root: str) -> None:
     assert main_event(code_text(text)).root == root
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("The Swedish government does not want to compromise with the rebels.", "12"),
+    ("Norway is not ready to accept the Danish proposal.", "12"),
+    ("Finland was not willing to meet the Swedish delegation.", "12"),
+])
+def test_a_denied_will_to_cooperate_is_one_rejection(code_text: Coder, text: str, root: str) -> None:
+    """"X does not want / is not ready to Y": one record, the rejection of Y, and no
+    negated intent beside it."""
+    events = code_text(text).events
+    assert [e.root for e in events] == [root], [(e.cameo, e.trigger, e.negated) for e in events]
+
+
+def test_count_on_someone_to_act_is_an_appeal(code_text: Coder) -> None:
+    event = main_event(code_text("Denmark counts on Sweden to show restraint."))
+    assert event.root == "02" and event.target is not None and event.target.country == "SWE"
+
+
+def test_indicating_readiness_reports_an_intent(code_text: Coder) -> None:
+    """"X indicated they were prepared to meet": "indicate" reports what it shows."""
+    roots = [e.root for e in code_text("Norway and Sweden indicated they were prepared to meet.").events]
+    assert "03" in roots, roots
+
+
+@pytest.mark.parametrize("text", [
+    "Oslo said there was no evidence that Sweden attacked the convoy.",
+    "There is no sign the Danish troops shelled the village.",
+])
+def test_a_clause_on_a_denied_noun_did_not_happen(code_text: Coder, text: str) -> None:
+    """"no evidence that X attacked": the clause tells what is denied, not what happened."""
+    roots = [e.root for e in code_text(text).events if not e.negated]
+    assert "19" not in roots and "18" not in roots, roots
+
+
+def test_a_meeting_that_acts_stands_for_its_parties(code_text: Coder) -> None:
+    """"Talks between A and B agreed to X": A and B agreed, and the talks were held."""
+    events = code_text("Talks between Norway and Sweden agreed to open the border.").events
+    pairs = {(e.root, e.source.country, e.target.country if e.target else None) for e in events}
+    assert ("03", "NOR", "SWE") in pairs and ("04", "NOR", "SWE") in pairs, pairs
+
+
+def test_a_negated_timetable_is_no_refusal(code_text: Coder) -> None:
+    """"X is not slated to arrive before May" says when, not that X refuses."""
+    events = code_text("The Swedish monitors are not slated to start arriving in Norway before May.").events
+    assert not [e for e in events if e.root == "12"], [(e.cameo, e.trigger) for e in events]
+
+
+def test_an_event_noun_that_acts_stands_for_those_it_is_by(code_text: Coder) -> None:
+    """"the calls by Danish officials asking Sweden to X": Denmark asks Sweden."""
+    events = code_text("Norway backed the calls by Danish officials asking Sweden to reopen the border.").events
+    pairs = {(e.root, e.source.country, e.target.country if e.target else None) for e in events}
+    assert ("02", "DNK", "SWE") in pairs, pairs
+
+
+def test_being_opposed_to_is_opposing(code_text: Coder) -> None:
+    """"X is opposed to Y" is a stance X holds, not something done to X by someone."""
+    event = main_event(code_text("Norway is opposed to the Swedish plan."))
+    assert (event.root, event.source.country, event.target.country if event.target else None) == ("11", "NOR", "SWE")

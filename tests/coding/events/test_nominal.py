@@ -137,3 +137,112 @@ def test_a_violent_noun_with_nobody_named_and_no_onset_verb_is_not_coded(code_te
 def test_a_gerund_subject_said_to_break_out_takes_the_sides_of_a_pitting_clause(code_text: Coder) -> None:
     doc = code_text("Mali has been divided since fighting broke out in 2012, pitting the Malian army against Tuareg rebels.")
     assert ("MLI", "MLI") in pairs(doc, "19")
+
+
+@pytest.mark.parametrize("text", [
+    "The Swedish rebels have been behind the bombings in the north.",
+    "Norway condemned the explosion, another bombing attributed to the Swedish rebels.",
+])
+def test_an_attribution_names_the_doer_of_an_event_noun(code_text: Coder, text: str) -> None:
+    """"X was behind the bombings", "a bombing attributed to X": X did it."""
+    doc = code_text(text)
+    found = [e for e in doc.events if e.root == "18" and e.source.country == "SWE"]
+    assert found, [(e.cameo, e.trigger, e.source.code) for e in doc.events]
+
+
+@pytest.mark.parametrize(("text", "root", "target"), [
+    ("The Norwegian convoy came under attack near the border.", "19", "NOR"),
+    ("The old town was under curfew on Friday.", "17", None),
+])
+def test_what_a_subject_is_under_is_done_to_it(code_text: Coder, text: str, root: str, target: str | None) -> None:
+    """"X came under attack", "the town was under curfew": someone unnamed did it to X."""
+    events = [e for e in code_text(text).events if e.root == root]
+    assert events, [(e.cameo, e.trigger) for e in code_text(text).events]
+    assert (events[0].target.country if events[0].target else None) == target
+
+
+def test_not_being_under_attack_is_nothing(code_text: Coder) -> None:
+    assert not code_text("The Swedish embassy was not under attack.").events
+
+
+def test_a_military_parade_is_a_show_of_force(code_text: Coder) -> None:
+    doc = code_text("Leaders watched Norway's first military parade in a decade.")
+    assert [e.root for e in doc.events if e.source.country == "NOR"] == ["15"]
+
+
+@pytest.mark.parametrize("text", [
+    "Denmark announced new restrictions on flights to Sweden.",
+    "Denmark imposed a ban on imports from Sweden.",
+])
+def test_a_measure_on_dealings_targets_their_counterpart(code_text: Coder, text: str) -> None:
+    """"restrictions on flights *to X*", "a ban on imports *from X*": aimed at X."""
+    events = [e for e in code_text(text).events if e.root in ("16", "17")]
+    assert events and events[0].target is not None and events[0].target.country == "SWE", \
+        [(e.cameo, e.trigger) for e in code_text(text).events]
+
+
+def test_an_event_subject_acts_through_its_own_modifiers_only(code_text: Coder) -> None:
+    """"*appeals for Sweden* to open up" (parsed as the subject of "open"): the appeals are
+    not Sweden's; only an event noun's possessor or modifiers name its doer."""
+    events = code_text("Norway has made numerous appeals for Sweden to open up to trade.").events
+    assert not [e for e in events if e.source.country == "SWE"], [(e.cameo, e.source.code) for e in events]
+
+
+def test_a_support_verbs_object_read_as_a_clause_subject(code_text: Coder) -> None:
+    """"made appeals for X to open up", parsed with "appeals" as the subject of "open":
+    still Norway's appeal to Sweden."""
+    events = code_text("Norway has made numerous appeals for Sweden to open up to trade.").events
+    assert [(e.root, e.source.country, e.target.country if e.target else None) for e in events][:1] == [
+        ("02", "NOR", "SWE")], [(e.cameo, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Norway welcomed the Swedish journalist's release.",
+    "Denmark failed to secure the fishermen's release from a Norwegian jail.",
+])
+def test_a_common_possessor_undergoes_the_act(code_text: Coder, text: str) -> None:
+    """"the journalist's release", "the men's release": they are released, not releasing."""
+    events = code_text(text).events
+    assert not [e for e in events if e.root == "08"], [(e.cameo, e.trigger, e.source.code) for e in events]
+
+
+def test_a_named_possessor_with_an_of_phrase_is_the_doer(code_text: Coder) -> None:
+    events = code_text("Norway's release of the Swedish prisoners was welcomed.").events
+    assert [e.source.country for e in events if e.root == "08"] == ["NOR"]
+
+
+def test_an_imminent_violent_act_is_a_threat(code_text: Coder) -> None:
+    """"Norway's imminent offensive": not yet done, so a threat of force (13)."""
+    events = code_text("Sweden spoke of Norway's imminent offensive against the rebels.").events
+    assert [e.root for e in events if e.source.country == "NOR"] == ["13"], [(e.cameo, e.trigger) for e in events]
+
+
+def test_new_clashes_that_broke_out_happened(code_text: Coder) -> None:
+    events = code_text("New clashes between Norwegian and Swedish troops broke out on Monday.").events
+    assert events and all(e.root == "19" and not e.intent for e in events), [(e.cameo, e.intent) for e in events]
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("The Norwegian premier launched a fresh attack on Monday, dismissing the Swedish plan as a farce.", "11"),
+    ("The Norwegian army launched an attack on Monday, killing three Swedish soldiers.", "19"),
+    ("Norwegian troops launched an assault on the Swedish base as Denmark said it would send aid.", "19"),
+])
+def test_an_attack_made_in_words_is_criticism(code_text: Coder, text: str, root: str) -> None:
+    """"launched a fresh attack, *dismissing* X as a farce": an attack in words (11), unless
+    it is launched on someone or does violence."""
+    events = [e for e in code_text(text).events if e.trigger.startswith("launched")]
+    assert events and events[0].root == root, [(e.cameo, e.trigger) for e in code_text(text).events]
+
+
+def test_a_clause_on_a_violent_noun_names_whom_it_struck(code_text: Coder) -> None:
+    """"the Norwegian airstrike *that killed* Swedish soldiers": aimed at Sweden."""
+    events = code_text("Sweden retaliated for the Norwegian airstrike that killed three Swedish soldiers.").events
+    strikes = [e for e in events if e.trigger == "airstrike"]
+    assert strikes and strikes[0].target is not None and strikes[0].target.country == "SWE", \
+        [(e.cameo, e.trigger, e.target.code if e.target else None) for e in events]
+
+
+def test_the_target_of_an_act_is_its_target(code_text: Coder) -> None:
+    """"X was the target of a Norwegian attack": the attack was on X."""
+    events = code_text("Sweden was the target of a Norwegian cyber attack.").events
+    assert [(e.source.country, e.target.country if e.target else None) for e in events] == [("NOR", "SWE")]

@@ -78,3 +78,73 @@ def test_a_condemned_event_targets_whoever_the_article_says_did_it(code_text: Co
 def test_a_condemned_event_with_no_known_doer_has_no_target(code_text: Coder) -> None:
     event = next(e for e in code_text("Syria condemned the attack on Tuesday.").events if e.root == "11")
     assert event.target is None
+
+
+@pytest.mark.parametrize(("text", "claimed"), [
+    ("The Norwegian army said it had shelled the Swedish positions.", True),
+    ("The Norwegian army said it would shell the Swedish positions.", False),
+    ("The Norwegian army said it did not shell the Swedish positions.", False),
+    ("The Norwegian army said it had met the Swedish delegation.", False),
+    ("Norwegian officials admitted their army had shelled the Swedish positions.", True),
+    ("Norwegian officials said the Swedish army had shelled the positions.", False),
+])
+def test_saying_one_used_force_claims_it(code_text: Coder, text: str, claimed: bool) -> None:
+    """"X said it had attacked Y" claims responsibility (015); a threat, a denial or a
+    peaceful act said of oneself claims nothing."""
+    codes = [e.cameo for e in code_text(text).events]
+    assert ("015" in codes) == claimed, codes
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Sweden called for an emergency summit. The call was quickly seconded by Denmark.", "05"),
+    ("Finland urged Norway to reopen the border. Norway declined the request.", "12"),
+])
+def test_a_reaction_to_an_earlier_appeal_targets_its_maker(code_text: Coder, text: str, root: str) -> None:
+    """"the call was seconded", "declined the request": the article says who made it."""
+    found = [e for e in code_text(text).events if e.root == root]
+    assert found and found[0].target is not None, [(e.cameo, e.trigger) for e in code_text(text).events]
+    assert found[0].target.country == ("SWE" if root == "05" else "FIN")
+
+
+def test_reporting_an_attack_is_not_attacking(code_text: Coder) -> None:
+    """"The agency reported the attack": the attack is news, not the reporter's deed."""
+    events = code_text("The Norwegian news agency NTB reported the attack on the Swedish embassy.").events
+    assert not [e for e in events if e.root in ("18", "19") and e.source.country == "NOR"], \
+        [(e.cameo, e.trigger, e.source.code) for e in events]
+
+
+def test_announcing_airstrikes_is_the_speakers_act(code_text: Coder) -> None:
+    roots = [e.root for e in code_text("The Norwegian army announced airstrikes on Swedish positions.").events]
+    assert "19" in roots, roots
+
+
+@pytest.mark.parametrize("text", [
+    "Norway hopes that Sweden will withdraw its troops from the border.",
+    "Norway said it hoped Sweden would release the fishermen.",
+])
+def test_a_hope_about_another_is_a_request_of_them(code_text: Coder, text: str) -> None:
+    """A hope by a speaker is not the intent of the actor it mentions: "Norway hopes
+    Sweden will withdraw" is Norway asking Sweden (02), not Sweden's plan."""
+    events = [e for e in code_text(text).events if e.cameo != "010"]
+    assert [(e.root, e.source.country, e.target.country if e.target else None) for e in events] == [
+        ("02", "NOR", "SWE")], [(e.cameo, e.trigger) for e in events]
+
+
+def test_a_hope_about_nobodys_act_is_a_comment(code_text: Coder) -> None:
+    events = code_text("Norway hopes the weather will improve.").events
+    assert [(e.cameo, e.intent) for e in events] == [("013", False)]
+
+
+def test_condemning_the_operation_targets_the_earlier_attacker(code_text: Coder) -> None:
+    """"the operation" after an offensive is that military operation: its doer is the target."""
+    text = "On Monday, Norway began a military offensive with airstrikes. The operation was condemned by Denmark."
+    found = [e for e in code_text(text).events if e.root == "11"]
+    assert found and found[0].target is not None and found[0].target.country == "NOR"
+
+
+def test_a_reaction_never_targets_the_reactors_own_country(code_text: Coder) -> None:
+    """"Norway denied the accusation" after a Norwegian accusation is not aimed at Norway."""
+    text = "The Norwegian government accused Swedish rebels of smuggling. Norway later denied the accusation."
+    events = [e for e in code_text(text).events if e.sentence_index == 1]
+    assert not [e for e in events if e.target is not None and e.target.country == "NOR"], \
+        [(e.cameo, e.target.code if e.target else None) for e in events]

@@ -145,3 +145,19 @@ def test_a_gerund_subject_is_read_as_an_event_name(nlp) -> None:
     fighting = next(t for t in doc if t.lower_ == "fighting")
     assert cl.is_gerund_subject(fighting) is (fighting.pos_ == "VERB")
     assert not cl.is_gerund_subject(doc[0])
+
+
+
+@pytest.mark.parametrize(("det", "denied"), [("no", True), ("the", False)])
+def test_a_clause_on_a_noun_with_no_is_denied(hand_doc, det: str, denied: bool) -> None:
+    """"There was *no* evidence the missiles came from Sweden": the clause is denied."""
+    doc = hand_doc(["There", "was", det, "evidence", "the", "missiles", "came", "from", "Sweden"],
+                   [1, 1, 3, 1, 5, 6, 3, 6, 7], ["expl", "ROOT", "det", "attr", "det", "nsubj", "relcl", "prep", "pobj"],
+                   pos=["PRON", "AUX", "DET", "NOUN", "DET", "NOUN", "VERB", "ADP", "PROPN"])
+    assert cl.denied_by_noun(doc[6]) is denied
+
+
+def test_relative_clauses_on_a_noun(hand_doc) -> None:
+    doc = hand_doc(["the", "strike", "that", "killed", "him"], [1, 1, 3, 1, 3], ["det", "ROOT", "nsubj", "relcl", "dobj"],
+                   pos=["DET", "NOUN", "PRON", "VERB", "PRON"])
+    assert [t.i for t in cl.relative_clauses(doc[1])] == [3]

@@ -30,12 +30,17 @@ and ``found`` is the record all of them add to (bundled per sentence in
 - Frames: "agreed/promised/vowed to X", "is set/scheduled/expected/due to X"
   and "will X" are intents (CAMEO 03x,
   PLOVER AGREE; 13x THREATEN when X is coercive); "urged Y to X" an appeal,
-  "demanded that Y X" a demand, "refused to X" one record, the rejection;
+  "demanded that Y X" a demand, "refused to X" one record, the rejection, and so
+  is a denied will ("does not want / is not ready to X"); "hopes/wishes Y will X"
+  is a request of Y;
   "X said Y attacked Z" codes Y against Z with ``reported_by`` X and X's
   statement (CAMEO 010, no PLOVER type); statements that are acts are in
   ``speech_acts``.
-- Hypotheticals ("may", "could", "if") are not coded; negated actions are kept
+- Hypotheticals ("may", "could", "if") and clauses on a noun "no" denies ("no
+  evidence the attacks came from X") are not coded; negated actions are kept
   with ``negated=True`` and never as if they happened.
+- An event noun that acts stands for the parties it is between ("the meeting
+  between A and B agreed to X").
 - A subject that names no known actor is kept as an unresolved actor (its
   words, empty ``code``, no country) when it is a name ("Papandreou agreed to
   resign") or when the action is done to a known actor ("a car bomb killed
@@ -66,6 +71,10 @@ from sitrep.resources import Resources
 from sitrep.settings import Settings
 
 
+# Participles whose passive with "to" is a stance the subject holds ("X is opposed to Y").
+STANCE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "devote"})
+
+
 def process(docs: Iterable[Document], settings: Settings, resources: Resources) -> Iterator[Document]:
     """Attach the coded events to each parsed document."""
     for doc in docs:
@@ -79,7 +88,7 @@ def find_events(doc: Document, resources: Resources) -> list[Event]:
         return []
     tables = resources.get(event_tables)
     events: list[Event] = []
-    history = speech_acts.Doers(tables.codes, tables.lexicon)
+    history = speech_acts.Doers(tables.codes, tables.lexicon, tables.cameo)
     for index, sent in enumerate(doc.parsed.sents):
         coder = SentenceCoder(Coder.for_sentence(doc, resources), history)
         found = [f for f in coder.code(sent) if f.unnamed or coder.who.anchored(f.sources, f.targets)]
@@ -133,6 +142,9 @@ class SentenceCoder:
         clause is coded."""
         record = self.coder.record
         for token in verbs:
+            if cl.denied_by_noun(token):
+                record.blocked.add(token.i)  # "no evidence the attacks *came* from X": nothing below happened
+                continue
             if token.i not in record.done and not record.under_blocked(token):
                 if not cl.is_infinitive(token) and not cl.is_topic_gerund(token):
                     self.visit(token, Context(depth=2))  # not "a plan *to hold* talks", "skeptical *about providing*"
@@ -218,6 +230,8 @@ def clause_subject(coder: Coder, verb: Token) -> Token | None:
     """The clause's subject; a participle hung on a noun that names nobody takes the
     subject of the clause around it ("posted a message on Twitter *blaming* Iran")."""
     subject = args.subject_of(verb) or args.inherited_subject(verb)
+    if subject is None and coder.lexicon.lemma(verb) in STANCE_PASSIVES and args.prep_objects(verb, ("to",)):
+        return args.passive_subject(verb)  # "the US *was opposed to* X": the US opposes X
     if subject is None or not args.is_participle_modifier(verb):
         return subject
     if any(resolved(a) for a in coder.who.actors(subject)):
@@ -237,7 +251,7 @@ def clause_sources(coder: Coder, verb: Token, entry: Entry, subject: Token | Non
     if ctx.subjects and args.subject_of(verb) is None:
         sources = list(ctx.subjects)
     else:
-        sources = coder.who.sources(subject, ctx.speaker)
+        sources = meeting_parties(coder, subject) or coder.who.sources(subject, ctx.speaker)
     plain = subject is None and entry.frame is None and entry.code
     if not sources and plain:
         sources = force_sent(coder, verb, entry)  # "soldiers will be deployed in X": theirs
@@ -245,6 +259,16 @@ def clause_sources(coder: Coder, verb: Token, entry: Entry, subject: Token | Non
             and agentless(coder, verb)):
         sources = [coder.who.nobody()]  # "three protesters were arrested": by someone unnamed
     return sources
+
+
+def meeting_parties(coder: Coder, subject: Token | None) -> list[Actor]:
+    """"*The meeting between the government and the rebels* agreed to X", "*the calls by
+    British officials* asking Y to X": an event noun that acts stands for the parties it
+    is between, or for those it is by."""
+    if subject is None or subject.pos_ != "NOUN" or coder.lexicon.match(subject, "N") is None:
+        return []
+    slots = [args.prep_objects(subject, nominal.SYMMETRIC_PREPS), args.prep_objects(subject, nominal.SOURCE_PREPS)]
+    return [a for a in coder.who.first_actors(slots, []) if resolved(a)]
 
 
 def force_sent(coder: Coder, verb: Token, entry: Entry) -> list[Actor]:

@@ -24,9 +24,13 @@ A noun naming a lasting situation ("Bosnia's war", "the Kurdish uprising",
 ``data/event_situations.tsv``) is coded only against or between named sides, or
 when it is said to break out ("fighting erupted").  A gerund subject tagged as a
 verb ("*fighting* broke out") is read as an event noun only then.
+A noun the subject is *under* ("came under attack", "was under curfew") is done to
+the subject by someone unnamed.  An attribution names a doer ("an attack *ascribed
+to* X", "X *was behind* the bombings"); a common-noun or pronoun possessor of an act
+done to someone is its patient ("the men's release").
 Nouns under a hypothetical or purpose clause, negated by "no", or the subject of
 a verb already coded (the verb reports that event) are left alone; "planned",
-"proposed" or "upcoming" make the event an intent.
+"proposed" or "upcoming" make the event an intent, and a violent one a threat.
 """
 
 from __future__ import annotations
@@ -50,6 +54,8 @@ TARGET_PREPS = ("on", "against", "to", "into", "with", "at", "toward", "towards"
 REPORTED_SLOTS = L.NOMINAL_SUBJECTS | {L.DIRECT_OBJECT, L.PREP_OBJECT}
 FUTURE_MODIFIERS = frozenset({"planned", "proposed", "upcoming", "scheduled", "expected", "future",
                               "next", "forthcoming", "impending", "imminent", "new"})
+# Of these, the ones that make a violent act a threat (not "new clashes", which happened).
+PLANNED_MODIFIERS = FUTURE_MODIFIERS - {"new", "next", "future"}
 NEGATING_DETERMINERS = frozenset({"no"})
 # Verbs and adjectives whose subject is an event still to come ("talks *are scheduled* for
 # Friday", "the visit *is due* next week", "a meeting *planned* for May").
@@ -61,8 +67,16 @@ OCCASION_PREPS = frozenset({"during", "at", "after", "on", "before", "following"
 # particle is named with it.
 ONSET_VERBS = frozenset({"erupt", "break out", "flare", "flare up", "occur", "rage", "resume", "ensue",
                          "escalate", "intensify", "spread", "take place", "continue"})
+# Verbs whose subject undergoes the act its "under" phrase names ("came *under attack*").
+UNDERGOING_VERBS = frozenset({"be", "come", "remain", "stay", "fall", "go", "live", "keep", "place", "put"})
+# Nouns that make the subject of "be" the one an act is done to ("X was *the target of* Y").
+VICTIM_NOUNS = frozenset({"target", "subject", "victim", "object"})
+# Prepositions by which a dealing names its counterpart ("flights *to* Cuba", "trade *with* Iran").
+DEALING_PREPS = ("to", "with", "from", "into")
 # Verbs of a clause hung on an event that name its two sides ("*pitting* A against B").
 PITTING_VERBS = frozenset({"pit"})
+# Participles on an event noun that name its doer ("an attack *ascribed to* X").
+ATTRIBUTING = frozenset({"ascribe", "attribute", "blame", "claim", "pin"})
 # Verbs whose "from" phrase names where the subject noun came from ("criticism came from X").
 ORIGIN_VERBS = frozenset({"come", "pour", "emerge", "arrive"})
 
@@ -79,11 +93,26 @@ def code_nouns(coder: Coder, nouns: list[Token], ctx: Context) -> None:
             continue  # "the *war* crimes court", "*aid* convoys": a modifier names a kind, not an event
         if noun.pos_ != "NOUN" and not began(noun):
             continue  # a gerund subject names an event only when it is said to break out
-        if args.attached_as(noun, REPORTED_SLOTS) and _reports_on(noun, coded_heads):
-            continue  # "a drone strike *killed* five", "*slapped* sanctions on": the verb codes it
-        if args.is_direct_object(noun) and lexicon.match(noun.head, "V") is not None:
-            continue  # "ease *restrictions*", "condemned the *bombing*": the verb says what of it
+        if covered(coder, noun, coded_heads) and not attributed_doers(coder, noun) and not held_by_parties(
+                coder, noun):
+            continue  # not "another *attack* ascribed to X", "*talks* between A and B agreed to"
         code_noun(coder, noun, ctx)
+
+
+def held_by_parties(coder: Coder, noun: Token) -> bool:
+    """A meeting between named parties that acts ("talks between A and B *agreed* to X"):
+    what it did is another event, so the meeting is one of its own."""
+    entry = coder.lexicon.match(noun, "N")
+    return (entry is not None and bool(entry.code) and coder.codes.consult.has(entry.code or "")
+            and args.is_nominal_subject(noun) and bool(args.prep_objects(noun, SYMMETRIC_PREPS)))
+
+
+def covered(coder: Coder, noun: Token, coded_heads: set[int]) -> bool:
+    """Whether a verb already says what of the noun: "a drone strike *killed* five",
+    "*slapped* sanctions on", "ease *restrictions*", "condemned the *bombing*"."""
+    if args.attached_as(noun, REPORTED_SLOTS) and _reports_on(noun, coded_heads):
+        return True
+    return args.is_direct_object(noun) and coder.lexicon.match(noun.head, "V") is not None
 
 
 def code_object_nouns(coder: Coder, verb: Token, nouns: list[Token], sources: list[Actor], ctx: Context,
@@ -95,12 +124,28 @@ def code_object_nouns(coder: Coder, verb: Token, nouns: list[Token], sources: li
         if content is None or content.code is None:
             continue
         slots = coder.contents.content_slots(content.inner) if content.inner else []
-        slots += [*args.prep_groups(noun, NOUN_TARGET_PREPS), *args.prep_groups(verb, cl.TARGET_PREPS)]
+        slots += [*args.prep_groups(noun, NOUN_TARGET_PREPS), *args.prep_groups(verb, cl.TARGET_PREPS),
+                  *dealings_with(noun)]
         targets = coder.who.best_actors(slots, sources) or coder.who.place_target(verb, sources)
         intent = bool(content.entry and content.entry.frame == fr.INTENT)
-        coder.add(Action(code=content.code, words=[verb, noun], sources=sources, targets=targets, ctx=ctx,
+        code = coder.codes.verbal_attack.only if in_words(coder, verb, noun, content.code) else content.code
+        coder.add(Action(code=code, words=[verb, noun], sources=sources, targets=targets, ctx=ctx,
                          mood=mood, verb=verb, symmetric=content.target_mode == "sym", intent=intent))
         return True
+    return False
+
+
+def in_words(coder: Coder, verb: Token, noun: Token, code: str) -> bool:
+    """An attack made by speaking: "launched a fresh attack, *dismissing* X as a myth and
+    *saying* ...", with nobody it is launched on."""
+    if not coder.codes.generic_force.has(code) or args.prep_groups(noun, TARGET_PREPS):
+        return False
+    if coder.who.first_actors(args.prep_groups(verb, ("on", "against")), []):
+        return False  # "launched an assault *on the ISIS bastion*": a real one (not "on Wednesday")
+    for clause in [c for c in cl.attached_clauses(verb) if c.tag_ == "VBG"]:  # "..., *dismissing* X"
+        entry = coder.lexicon.match(clause, "V")
+        if entry is not None and (coder.frames.is_speech(entry.frame) or coder.codes.verbal_attack.has(entry.code or "")):
+            return True
     return False
 
 
@@ -122,21 +167,28 @@ def code_noun(coder: Coder, noun: Token, ctx: Context) -> bool:
     onset = codes.force.has(code) and began(noun)
     if onset and not sources and not targets:
         sources, targets = pitted_sides(coder, noun)
+    undergone = not sources and codes.force.has(code) and is_undergone(noun)
+    if undergone:
+        onset, targets = True, targets or undergoers(coder, noun)  # "the zone was *under curfew*"
     if not between and not targets and not onset and is_situation(noun, coder.resources.get(situations)):
         return False  # "during Bosnia's war", "the Palestinian uprising": a backdrop, not an act
     unnamed = False
     if not sources:
         unnamed = onset and not targets  # "clashes broke out": an event, though nobody is named
-        if not unnamed and (not codes.noun_agentless.has(code) or not any(resolved(a) for a in targets)):
+        known = any(resolved(a) for a in targets)
+        if not unnamed and not (undergone and known) and (not codes.noun_agentless.has(code) or not known):
             return False
         sources = [coder.who.nobody()]
     if any(c.lower_ in NEGATING_DETERMINERS for c in args.determiners(noun)):
         if not (content.entry and content.entry.frame == fr.INTENT and content.inner and content.inner.code):
             return False  # "no talks were held": nothing to record
         code = coder.tables.cameo.derive(fr.REJECT, content.inner.code)  # "had *no plans* to meet X": ruling it out
-    intent = any(c.lower_ in FUTURE_MODIFIERS for c in args.adjectives(noun)) or scheduled(noun)
+    modifiers = {c.lower_ for c in args.adjectives(noun)}
+    intent = (bool(modifiers & FUTURE_MODIFIERS) or scheduled(noun)) and not onset  # "new clashes broke out"
     if intent and codes.intended.has(content.code):
         code = coder.tables.cameo.derive(fr.INTENT, code)
+    elif codes.violent.has(code) and not onset and (modifiers & PLANNED_MODIFIERS or scheduled(noun)):
+        intent, code = True, coder.tables.cameo.derive(fr.INTENT, code)  # "an imminent incursion": a threat
     symmetric = bool(between) or content.symmetric
     coder.add(Action(code=code, words=[noun], sources=sources, targets=targets, ctx=ctx, mood=cl.Mood.FACT,
                      verb=noun, symmetric=symmetric, intent=intent, unnamed=unnamed))
@@ -151,6 +203,20 @@ def began(noun: Token) -> bool:
         return False
     words = [verb.lemma_.lower(), *(p.lower_ for p in cl.trigger_parts(verb) if p.pos_ != "PART")]
     return " ".join(words) in ONSET_VERBS or words[0] in ONSET_VERBS
+
+
+def is_undergone(noun: Token) -> bool:
+    """Whether the noun is what the subject of its clause is under ("the town was/came
+    *under attack*", "the zone remained *under curfew*"): an act done to the subject."""
+    head = noun.head
+    return (args.is_prep_object(noun) and head.lower_ == "under" and head.head.pos_ in cl.VERBAL
+            and head.head.lemma_.lower() in UNDERGOING_VERBS and not cl.is_negated(head.head))
+
+
+def undergoers(coder: Coder, noun: Token) -> list[Actor]:
+    """The known actors of the subject that is under the act ("*Gaza* came under attack")."""
+    subject = args.subject_of(noun.head.head) or args.inherited_subject(noun.head.head)
+    return [a for a in coder.who.actors(subject) if resolved(a)] if subject is not None else []
 
 
 def pitted_sides(coder: Coder, noun: Token) -> tuple[list[Actor], list[Actor]]:
@@ -176,9 +242,45 @@ def noun_targets(coder: Coder, noun: Token, content: Content, sources: list[Acto
     slots = args.prep_groups(noun, TARGET_PREPS)
     if coder.codes.patient_of.has(content.code or ""):
         slots = [*slots, *args.prep_groups(noun, ("of",))]
+    if (owner := undergoer_possessor(coder, noun, content.code or "")) is not None:
+        slots = [[owner], *slots]
     if content.inner is not None:
         slots = [*coder.contents.content_slots(content.inner), *slots]
-    return coder.who.best_actors(slots, sources)
+    extra = [*dealings_with(noun), *struck(coder, noun, content.code or ""), *victim_of(noun)]
+    return coder.who.best_actors([*slots, *extra], sources)
+
+
+def victim_of(noun: Token) -> list[list[Token]]:
+    """Who is said to be the target of the act: "X has been *the subject of* US
+    sanctions", "Y was *the target of* an attack"."""
+    head = noun.head
+    if not args.is_prep_object(noun) or head.lower_ != "of" or head.head.lemma_.lower() not in VICTIM_NOUNS:
+        return []
+    verb = head.head.head
+    if verb.pos_ not in cl.VERBAL or verb.lemma_.lower() != "be":
+        return []
+    subject = args.subject_of(verb)
+    return [[subject]] if subject is not None else []
+
+
+def struck(coder: Coder, noun: Token, code: str) -> list[list[Token]]:
+    """Who a violent act named by a noun struck, as a clause on it tells: "the airstrike
+    *that killed* general X", "a bombing *in which five Israelis were killed*"."""
+    if not coder.codes.violent.has(code):
+        return []
+    slots: list[list[Token]] = []
+    for clause in cl.relative_clauses(noun):
+        entry = coder.lexicon.match(clause, "V")
+        if entry is not None and entry.code and coder.codes.violent.has(entry.code):
+            patient = args.passive_subject(clause)
+            slots.append(args.direct_objects(clause) or ([patient] if patient is not None else []))
+    return slots
+
+
+def dealings_with(noun: Token) -> list[list[Token]]:
+    """Who a measure on some dealing is aimed at: "restrictions on *flights to Cuba*",
+    "sanctions on *trade with Iran*", "a ban on *imports from Russia*"."""
+    return [g for dealing in args.prep_objects(noun, ("on", "against")) for g in args.prep_groups(dealing, DEALING_PREPS)]
 
 
 def situations(resources: Resources) -> frozenset[str]:
@@ -208,6 +310,8 @@ def scheduled(noun: Token) -> bool:
 def noun_sources(coder: Coder, noun: Token, code: str, between: list[Token]) -> list[Actor]:
     """The doers an event noun names: possessor or actor modifier, then "by", "between", "of"."""
     who = coder.who
+    if undergoer_possessor(coder, noun, code) is not None:
+        return []  # "the men's release", "his arrest": they underwent it
     owner = next(iter(args.possessors(noun)), None)
     if owner is not None and cl.antecedent(owner).i != owner.i:
         found = who.actors(cl.antecedent(owner))  # "the settlers *whose* slaying"
@@ -223,7 +327,33 @@ def noun_sources(coder: Coder, noun: Token, code: str, between: list[Token]) -> 
         groups += args.prep_groups(noun, ("of",))
     found = who.first_actors(groups, [])
     occasion = occasion_doers(coder, noun) if coder.codes.consult.has(code) else []
-    return found or governing_doers(coder, noun) or occasion
+    return found or governing_doers(coder, noun) or occasion or attributed_doers(coder, noun)
+
+
+def attributed_doers(coder: Coder, noun: Token) -> list[Actor]:
+    """Doers an attribution names: "an attack *ascribed to* X", "bombings *blamed on* X",
+    "X *was behind* the bombings" (the clause says who did it, not that they said so)."""
+    for clause in cl.clausal_modifiers(noun):
+        if clause.lemma_.lower() in ATTRIBUTING:
+            found = coder.who.first_actors(args.prep_groups(clause, ("to", "on", "by")), [])
+            if found:
+                return found
+    if args.is_prep_object(noun) and noun.head.lower_ == "behind" and noun.head.head.lemma_.lower() == "be":
+        subject = args.subject_of(noun.head.head) or args.inherited_subject(noun.head.head)
+        return [a for a in coder.who.sources(subject) if resolved(a)] if subject is not None else []
+    return []
+
+
+def undergoer_possessor(coder: Coder, noun: Token, code: str) -> Token | None:
+    """The possessor of an act done to someone, when it is a common noun or a pronoun and
+    no "of" phrase names the patient: "*the men's* release", "*his* arrest" (but
+    "Israel's release *of prisoners*" is Israel's doing)."""
+    if not coder.codes.patient_of.has(code) or args.prep_objects(noun, ("of",)):
+        return None
+    owner = next(iter(args.possessors(noun)), None)
+    if owner is None or cl.antecedent(owner).i != owner.i or owner.pos_ not in ("NOUN", "PRON"):
+        return None
+    return owner
 
 
 def occasion_doers(coder: Coder, noun: Token) -> list[Actor]:

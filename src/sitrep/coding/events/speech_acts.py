@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from sitrep.coding.events import frames as fr
-from sitrep.coding.cameo import CodeSets
+from sitrep.coding.cameo import CameoTable, CodeSets
 from sitrep.coding.events.coder import Coder
 from sitrep.coding.events.found import Action, Context, Found
 from sitrep.coding.grammar import arguments as args
@@ -40,6 +40,11 @@ TOPIC_PREPS = ("over", "about", "at", "regarding", "concerning")
 SAYING_SENSES = frozenset({"concede", "agree", "admit", "acknowledge", "confirm", "stress",
                            "note", "add", "argue", "maintain", "reiterate", "recall",
                            "shoot", "fire", "hit"})  # "shot/fired/hit back that ...": a retort
+# Frames of event nouns a reaction may be about ("declined *the request*", "backed *the plan*").
+DERIVED_FAMILIES = frozenset({fr.APPEAL, fr.DEMAND, fr.INTENT})
+# Speech verbs whose object is news of someone else's act ("reported the attack").
+HEARSAY = frozenset({"report", "describe", "confirm", "note", "mention", "recall", "cite", "detail", "say",
+                     "tell", "explain", "estimate", "quote", "write", "tweet", "acknowledge", "reiterate"})
 WISH_VERBS = frozenset({"expect", "want", "wish", "hope", "like", "prefer", "need"})
 
 
@@ -54,23 +59,43 @@ def code_speech(coder: Coder, verb: Token, entry: Entry, sources: list[Actor], c
         code = entry.code or coder.frames.code(fr.SPEECH)
         coder.add(Action(code=code, words=[verb], sources=sources, targets=targets, ctx=ctx, mood=cl.Mood.FACT,
                          verb=verb, statement=True))
-    code_object_nouns(coder, verb, args.direct_objects(verb), sources, ctx, cl.mood(verb))
+        if code == coder.frames.code(fr.SPEECH) and claims_own_action(coder, verb, sources, force=True):
+            # "X said it had carried out the attack": saying so claims it (CAMEO 015)
+            coder.add(Action(code=coder.frames.code(fr.CLAIM), words=[verb], sources=sources, targets=[], ctx=ctx,
+                             mood=cl.Mood.FACT, verb=verb, statement=True))
+    code_object_nouns(coder, verb, own_act_nouns(coder, verb), sources, ctx, cl.mood(verb))
     for clause in cl.reported_clauses(verb):
         if cl.mood(clause) is cl.Mood.OBLIGATION:
             code_obligation(coder, verb, clause, sources, ctx)
 
 
-def claims_own_action(coder: Coder, verb: Token, sources: list[Actor]) -> bool:
+def own_act_nouns(coder: Coder, verb: Token) -> list[Token]:
+    """Object nouns that name the speaker's own act ("announced *sanctions*", "called for
+    *talks*"); a violent act reported or described is someone's news, not the reporter's
+    deed ("Reuters *reported* Monday's attack")."""
+    nouns = args.direct_objects(verb)
+    if coder.lexicon.lemma(verb) not in HEARSAY:
+        return nouns
+    return [n for n in nouns if not ((e := coder.lexicon.match(n, "N")) and e.code and coder.codes.force.has(e.code))]
+
+
+def claims_own_action(coder: Coder, verb: Token, sources: list[Actor], force: bool = False) -> bool:
     """Whether a reported clause has the speaker doing something the lexicon codes
-    ("X claimed/admitted that *it* attacked Y")."""
-    speaker = {a.key() for a in sources}
+    ("X claimed/admitted that *it* attacked Y"); with ``force``, an act of force already
+    done ("X said *it had carried out* the attack"), which any saying claims."""
+    speaker = {a.key() for a in sources} | {a.country for a in sources if a.country}
     for clause in cl.reported_clauses(verb):
         subject = args.subject_of(clause)
-        if subject is None or not cl.is_pronoun(subject):
+        if subject is None or not (cl.is_pronoun(subject) or coder.who.owned_by_pronoun(subject)):
+            continue  # "it attacked", "*their government* had shot down"
+        if force and (cl.mood(clause) is not cl.Mood.FACT or cl.is_negated(clause)):
             continue
         doers = coder.who.sources(subject, tuple(sources))
         content = coder.contents.clause_content(clause)
-        if doers and {a.key() for a in doers} <= speaker and content is not None and content.code:
+        if not doers or not all(a.key() in speaker or a.country in speaker for a in doers) or content is None \
+                or not content.code:
+            continue
+        if not force or coder.codes.violent.has(content.code):
             return True
     return False
 
@@ -115,9 +140,11 @@ def saying_sense(verb: Token, entry: Entry, statement: str) -> Entry:
     return replace(entry, code=statement, frame=fr.SPEECH, target="-")
 
 
-def wish_for_other(trigger: Token, complement: Token | None, sources: list[Actor], who: Participants) -> bool:
-    """"X expects/wants Y to Z": Z is Y's to do, so X is asking, not intending."""
-    if complement is None or trigger.lemma_.lower() not in WISH_VERBS:
+def wish_for_other(trigger: Token, complement: Token | None, sources: list[Actor], who: Participants,
+                   lemma: str | None = None) -> bool:
+    """"X expects/wants/hopes Y to Z" or "hopes that Y will Z": Z is Y's to do, so X is
+    asking, not intending (``lemma``: the trigger's lemma as the lexicon knows it)."""
+    if complement is None or (lemma or trigger.lemma_.lower()) not in WISH_VERBS:
         return False
     doer = args.subject_of(complement)
     if doer is None:
@@ -130,34 +157,60 @@ def wish_for_other(trigger: Token, complement: Token | None, sources: list[Actor
 
 @dataclass
 class Doers:
-    """Who did the latest violent or coercive act of the article, so that a reaction to
-    "the attack" or "the bombing" can target whoever the article says did it."""
+    """Who did the latest act of each kind in the article, so that a reaction to "the
+    attack" or "the bombing" can target whoever the article says did it, and one to
+    "the call" or "the request" whoever last made an appeal (by CAMEO root)."""
 
     codes: CodeSets
     lexicon: Lexicon
+    cameo: CameoTable
     latest: Actor | None = None
     by_noun: dict[str, Actor] = field(default_factory=dict)
+    by_root: dict[str, Actor] = field(default_factory=dict)
 
     def remember(self, found: list[Found]) -> None:
         for item in found:
-            if item.statement or item.negated or not self.codes.force.has(item.code):
+            if item.statement or item.negated:
                 continue
             doer = next((a for a in item.sources if a.country or a.org), None)
             if doer is None:
+                continue
+            self.by_root[item.code[:2]] = doer
+            if not self.codes.force.has(item.code):
                 continue
             self.latest = doer
             for word in item.words:
                 self.by_noun[word.lemma_.lower()] = doer
 
     def behind(self, who: Participants, verb: Token, code: str, sources: list[Actor]) -> list[Actor]:
-        """The doer of the earlier event a reaction is about ("denounced *the attack*")."""
-        if not self.codes.reaction.has(code) or self.latest is None:
+        """The doer of the earlier act a reaction is about ("denounced *the attack*",
+        "*the call* was seconded by X", "declined *the request*")."""
+        if not self.codes.reaction.has(code):
             return []
         keys = {a.key() for a in sources}
-        for noun in args.direct_objects(verb) + args.prep_objects(verb, TOPIC_PREPS):
+        countries = {a.country for a in sources if a.country}
+        patient = [p] if (p := args.passive_subject(verb)) is not None else []
+        for noun in args.direct_objects(verb) + patient + args.prep_objects(verb, TOPIC_PREPS):
             entry = self.lexicon.match(noun, "N")
-            if entry is None or not entry.code or not self.codes.force.has(entry.code) or who.actors(noun):
+            if entry is None or who.actors(noun):
                 continue
-            doer = self.by_noun.get(noun.lemma_.lower(), self.latest)
-            return [doer] if doer.key() not in keys else []
+            doer = self.earlier_doer(noun, entry)
+            if doer is not None:
+                own = doer.key() in keys or (not self.forceful(noun, entry) and doer.country in countries)
+                return [] if own else [doer]  # not "Iran denied *the accusation*" -> Iran's own
         return []
+
+    def forceful(self, noun: Token, entry: Entry) -> bool:
+        """A violent act, or a bare word for one whose other senses are violent ("condemned
+        *the operation*": the military operation the article told of)."""
+        if entry.code:
+            return self.codes.force.has(entry.code)
+        return entry.frame == fr.PASS and any(
+            e.code and self.codes.force.has(e.code) for e in self.lexicon.entries_for(noun, "N"))
+
+    def earlier_doer(self, noun: Token, entry: Entry) -> Actor | None:
+        """Who did the latest act the noun names: a violent one by its word, else by its root."""
+        if self.forceful(noun, entry):
+            return self.by_noun.get(noun.lemma_.lower(), self.latest) if self.latest is not None else None
+        code = entry.code or (self.cameo.derive(entry.frame, None) if entry.frame in DERIVED_FAMILIES else None)
+        return self.by_root.get(code[:2]) if code else None

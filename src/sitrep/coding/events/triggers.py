@@ -32,6 +32,8 @@ MOTIVES = frozenset({"protest", "response", "retaliation", "opposition", "solida
 FRAME_PREPS = ("on", "upon", "to", "with", "from", "against", "for")
 # An intent with none of these and no content is agreement with someone, not a pledge.
 PLEDGE_PREPS = ("to", "on", "with", "upon")
+# Frame words that give a timetable, not a will: negated, they refuse nothing.
+SCHEDULING = frozenset({"schedule", "slate", "set", "expect", "due", "likely", "poise", "reschedule"})
 Visit = Callable[[Token, Context], None]
 
 
@@ -123,7 +125,7 @@ class Triggers:
         content = self.coder.contents.noun_content(noun, None)
         if content is None or content.code is None:
             return False
-        sources = self.who.actors(noun)
+        sources = self.who.event_doers(noun)  # its own modifiers: not "appeals *for Cuba*"
         between = args.prep_objects(noun, ("between", "among"))
         if not sources:
             sources = self.who.first_actors([between, *args.prep_groups(noun, ("by", "of"))], [])
@@ -142,20 +144,47 @@ class Triggers:
         family = c.entry.frame or fr.INTENT
         content = self.coder.contents.content(c.trigger, family)
         if family == fr.INTENT and speech_acts.wish_for_other(c.trigger, content.token if content else None,
-                                                              c.sources, self.who):
+                                                              c.sources, self.who, self.coder.lexicon.lemma(c.trigger)):
             family = fr.APPEAL  # "X expects Y to confirm": a request of Y, not X's plan
         if family == fr.INTENT and content is None and not args.direct_objects(c.verb) and not args.prep_groups(
                 c.verb, PLEDGE_PREPS):
             return  # "X agreed, saying ...": agreeing with someone is no pledge
+        if family == fr.INTENT and self.refusal(c, content):
+            return
+        if family == fr.INTENT and not (content and content.code) and self.coder.codes.comment.has(c.entry.code or "-"):
+            # "X hopes the weather improves": a comment (013), about nobody's plan
+            self.add(Action(code=c.entry.code or "", words=[c.verb], sources=c.sources, targets=[], ctx=c.ctx,
+                            mood=c.mood, verb=c.verb))
+            return
+        if family == fr.INTENT and self.coder.lexicon.lemma(c.trigger) in SCHEDULING and cl.is_negated(c.verb):
+            return  # "are not slated to arrive before May": a timetable, neither a plan nor a refusal
         code = self.frame_code(family, c.entry, content)
         if code is None:
             return
         words = [c.verb, c.trigger] + ([content.token] if content else [])
         targets = self.frame_targets(c.verb, family, content, c.sources)
+        targets = targets or self.history.behind(self.who, c.verb, code, c.sources)  # "declined *the request*"
         # "X and Y are scheduled to hold talks": the planned event is reciprocal too
         symmetric = c.entry.target == "sym" or bool(content and content.symmetric)
         self.add(Action(code=code, words=words, sources=c.sources, targets=targets, ctx=c.ctx, mood=c.mood,
                         verb=c.verb, symmetric=symmetric, intent=family == fr.INTENT))
+
+    def refusal(self, c: Clause, content: Content | None) -> bool:
+        """"X does not want / is not ready to compromise": a denied will to cooperate is one
+        record, the rejection of that act (12x), not a negated intent beside it."""
+        if content is None or not content.code or not self.coder.codes.cooperative.has(content.code):
+            return False
+        if not (c.ctx.negated or cl.is_negated(c.verb) or cl.is_negated(c.trigger)):
+            return False
+        if self.coder.lexicon.lemma(c.trigger) in SCHEDULING:
+            return False  # "monitors are not slated to arrive before May": a timetable, not a refusal
+        code = self.coder.tables.cameo.derive(fr.REJECT, content.code)
+        targets = self.frame_targets(c.verb, fr.REJECT, content, c.sources)
+        # the act refused stands for the clause: its own negation (not the frame's) would count
+        self.add(Action(code=code, words=[c.verb, c.trigger, content.token], sources=c.sources, targets=targets,
+                        ctx=replace(c.ctx, negated=False), mood=settled(c.mood), verb=content.token,
+                        symmetric=content.symmetric))
+        return True
 
     def frame_code(self, family: str, entry: Entry, content: Content | None) -> str | None:
         """A frame's code: derived from its content's, else the entry's own; an intent
@@ -189,7 +218,7 @@ class Triggers:
             self.visit(complement, inner)
             return
         passive = [p] if (p := args.passive_subject(c.verb)) is not None else []
-        nouns = args.direct_objects(c.verb) + passive + args.prep_objects(c.verb, LIGHT_PREPS)
+        nouns = args.direct_objects(c.verb) + passive + args.prep_objects(c.verb, LIGHT_PREPS) + stray_objects(c.verb)
         coded = nominal.code_object_nouns(self.coder, c.verb, nouns, c.sources, c.ctx, c.mood, c.subject)
         if not coded and c.entry.code:
             targets = self.who.targets(c.verb, c.entry.target, c.sources)
@@ -208,6 +237,19 @@ class Triggers:
         code = self.coder.tables.cameo.derive(fr.REJECT, content.code)
         self.add(Action(code=code, words=[c.verb, complement], sources=c.sources, targets=targets, ctx=c.ctx,
                         mood=cl.Mood.FACT, verb=c.verb, symmetric=content.symmetric))
+
+
+def stray_objects(verb: Token) -> list[Token]:
+    """A support verb's object the parser made the subject of a clause it governs
+    ("made *appeals* for Cuba to open up" read as "made [appeals ... open up]")."""
+    clause = cl.clause_complement(verb)
+    subject = args.subject_of(clause) if clause is not None else None
+    return [subject] if subject is not None and subject.pos_ == "NOUN" and not args.direct_objects(verb) else []
+
+
+def settled(mood: cl.Mood) -> cl.Mood:
+    """"X will not be ready to Y" is a refusal now, not a planned one."""
+    return cl.Mood.FACT if mood is cl.Mood.FUTURE else mood
 
 
 def ungap(coder: Coder, found: list[Found], verb: Token) -> None:

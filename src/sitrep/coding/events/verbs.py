@@ -30,6 +30,7 @@ TARGET_MODES = frozenset({"-", "prep", "sym", "none"})
 CUE_MODIFIERS = (L.NOUN_MODIFIERS - {L.POSSESSIVE}) | {L.NOUN_PHRASE_ADVERB}
 SCENE_PREPS = frozenset({"because", "despite", "during", "after", "before", "since", "until", "amid",
                          "amidst", "following", "like", "than", "unlike", "via", "without", "throughout"})
+PARTICLE_PREPS = frozenset({"from", "of", "on"})  # "away *from*", "out *of*", "back *on*"
 NOUN_OBJECT_PREPS = frozenset({"of", "into", "on", "against"})
 ANY_OBJECT = "*"  # object cue: any direct (or passive) object will do ("returned * to X")
 # Verbs that name or describe when they take a predicate noun ("called X *a threat*").
@@ -212,6 +213,12 @@ class Lexicon:
                 return entries
         return ()
 
+    def lemma(self, token: Token, pos: str = "V") -> str:
+        """The lemma the lexicon knows the token by ("slated" -> "slate" when the
+        lemmatiser slips), else its own lemma."""
+        entries = self.entries_for(token, pos)
+        return entries[0].lemma if entries else lemma_of(token)
+
     def match(self, token: Token, pos: str, subject: Token | None = None) -> Entry | None:
         """The most specific lexicon entry for ``token`` read as ``pos`` ("V" or "N"), if any.
 
@@ -243,8 +250,15 @@ def cue_keys(token: Token, pos: str) -> tuple[set[str], set[str]]:
     """The keys a trigger's object cues are matched against: (direct, oblique)."""
     if pos == "V":
         direct_tokens, oblique_tokens = object_tokens(token)
-        return keys_of(direct_tokens), keys_of(oblique_tokens)
+        return keys_of(direct_tokens), keys_of(oblique_tokens + particle_objects(token))
     return noun_object_keys(token)
+
+
+def particle_objects(verb: Token) -> list[Token]:
+    """Objects of a preposition the parser hangs on the verb's adverb particle ("walked
+    *away from the talks*", "pulled *out of the deal*"): the thing the phrasal verb is about."""
+    particles = [c for c in args.dependents_except(verb, args.NOT_PARTICLES) if c.pos_ in ("ADV", "ADP")]
+    return [o for p in particles for o in args.preposition_objects(p, PARTICLE_PREPS)]
 
 
 def match_score(entry: Entry, direct: set[str], oblique: set[str]) -> int:

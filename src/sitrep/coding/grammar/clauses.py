@@ -304,3 +304,18 @@ def phrase_text(token: Token, limit: int = 8) -> str:
 # shared: may move to grammar/phrases.py
 def is_pronoun(token: Token) -> bool:
     return token.pos_ == "PRON" or token.lower_ in PRONOUNS
+
+
+def denied_by_noun(verb: Token) -> bool:
+    """A clause hung on a noun that "no" denies ("there was no evidence *the attacks came
+    from* Yemen", "no sign that the talks *resumed*"): what it tells did not happen."""
+    head = verb.head
+    if verb.dep_ not in L.NOUN_CLAUSES or head.pos_ != "NOUN" or head.i == verb.i:
+        return False
+    return any(c.dep_ == L.DETERMINER and c.lower_ == "no" for c in head.children)
+
+
+def relative_clauses(noun: Token) -> list[Token]:
+    """Relative clauses and participles hung on a noun ("the airstrike *that killed* X",
+    "a bombing *in which five were killed*", "missiles *targeting* US troops")."""
+    return dependents(noun, L.NOUN_CLAUSES)
