@@ -31,7 +31,7 @@ test-fast: install
 
 # mypy over src/sitrep (strict) and tests (relaxed), as configured in pyproject.toml;
 # its cache in .mypy_cache makes a second run take seconds.
-# Strict for the package except coding/ (relaxed in pyproject.toml until its grammar layer is typed).
+# Strict for the whole package, coding/ included.
 typecheck: install
 	$(BIN)/python -m mypy
 
