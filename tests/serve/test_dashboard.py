@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import os
 import re
 import shutil
@@ -254,6 +255,11 @@ def test_an_actor_page_opens_from_a_network_node_and_shows_a_name(visit: Visit) 
     codes = page.eval_on_selector_all("#network g.node", "els => els.map(e => e.getAttribute('data-code'))")
     assert labels and not set(labels) & set(codes)  # names, not codes (a name may be an acronym: UNESCO)
     assert not {"Wikinews", "government (no country)", "civilians (no country)"} & set(labels)
+    circles = page.eval_on_selector_all(
+        "#network g.node circle", "els => els.map(e => ['cx', 'cy', 'r'].map(a => +e.getAttribute(a)))"
+    )
+    for i, (x1, y1, r1) in enumerate(circles):  # no node hides another: each can be seen and clicked
+        assert all(math.hypot(x1 - x2, y1 - y2) >= r1 + r2 for x2, y2, r2 in circles[i + 1 :])
     node = page.locator("#network g.node").first
     code = node.get_attribute("data-code")
     node.click()

@@ -83,6 +83,32 @@ function fitInto(nodes, width, height, pad) {
   }
 }
 
+/** Push apart circles that overlap (a few passes, inside the box), so that every node can be seen and clicked. */
+export function separate(nodes, radius, width, height, gap = 4) {
+  for (let pass = 0; pass < 60; pass += 1) {
+    let moved = false;
+    for (let i = 0; i < nodes.length; i += 1) {
+      for (let j = i + 1; j < nodes.length; j += 1) {
+        const [a, b] = [nodes[i], nodes[j]];
+        const ex = b.x - a.x || 0.01 * (j - i);
+        const ey = b.y - a.y;
+        const dist = Math.hypot(ex, ey);
+        const overlap = radius(a) + radius(b) + gap - dist;
+        if (overlap <= 0) continue;
+        const [ux, uy] = [ex / dist, ey / dist];
+        a.x -= (ux * overlap) / 2; a.y -= (uy * overlap) / 2;
+        b.x += (ux * overlap) / 2; b.y += (uy * overlap) / 2;
+        moved = true;
+      }
+    }
+    for (const n of nodes) {
+      n.x = Math.min(width - radius(n), Math.max(radius(n), n.x));
+      n.y = Math.min(height - radius(n), Math.max(radius(n), n.y));
+    }
+    if (!moved) return;
+  }
+}
+
 /** Label boxes placed greedily (busiest first): below, above, right or left of the node, never overlapping, inside the box. */
 export function placeLabels(nodes, radius, width, height, charWidth = 7) {
   const placed = [];
@@ -146,6 +172,7 @@ export function drawNetwork(node, dyads, { top, onActor, onDyad }) {
   const maxEvents = Math.max(...nodes.map((n) => n.events));
   const radius = (n) => 6 + 13 * Math.sqrt(n.events / maxEvents);
   layout(nodes, links, width, height);
+  separate(nodes, radius, width, height);
   placeLabels(nodes, radius, width, height);
   const byCode = new Map(nodes.map((n) => [n.code, n]));
   const maxLink = Math.max(...links.map((l) => l.events), 1);
