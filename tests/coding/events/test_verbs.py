@@ -24,6 +24,7 @@ match = Resources().get(lexicon).match
         ("The United States returned the stolen painting to Italy.", 3, 2, "0842"),
         ("Teachers struck for higher pay.", 1, 0, "143"),
         ("Jets struck the airport.", 1, 0, "195"),
+        ("Portugal handed control of the islands to Spain.", 1, 0, "0874"),
     ],
 )
 def test_most_specific_entry_wins(nlp, text: str, verb: int, subject: int, code: str) -> None:

@@ -319,3 +319,12 @@ def relative_clauses(noun: Token) -> list[Token]:
     """Relative clauses and participles hung on a noun ("the airstrike *that killed* X",
     "a bombing *in which five were killed*", "missiles *targeting* US troops")."""
     return dependents(noun, L.NOUN_CLAUSES)
+
+
+def finite_conjunct_of_infinitive(verb: Token) -> bool:
+    """A finite verb the parser conjoins to a to-infinitive ("urged X *to reconsider* and
+    *spoke* with Y"): the tense shows it is a second act of the clause above, not part of
+    what the infinitive tells."""
+    head = verb.head
+    return (verb.dep_ == L.CONJUNCT and verb.tag_ in ("VBD", "VBZ") and head.i != verb.i
+            and head.tag_ == "VB" and is_infinitive(head))
