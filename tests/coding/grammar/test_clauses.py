@@ -172,3 +172,10 @@ def test_a_finite_verb_conjoined_to_an_infinitive_is_an_act_of_its_own(hand_doc)
                     [1, 1, 1, 4, 1, 4, 4], ["nsubj", "ROOT", "dobj", "aux", "xcomp", "cc", "conj"],
                     tags=["NNP", "VBD", "NNP", "TO", "VB", "CC", "VB"])
     assert not cl.finite_conjunct_of_infinitive(same[6])
+
+
+def test_predications_name_what_a_clause_says_of_its_subject(hand_doc) -> None:
+    doc = hand_doc(["Norway", "was", "behind", "the", "raid"], [1, 1, 1, 4, 2],
+                   ["nsubj", "ROOT", "prep", "det", "pobj"], lemmas=["Norway", "be", "behind", "the", "raid"])
+    assert [(w.text, o.text if o is not None else None) for w, o in cl.predications(doc[1])] == [("behind", "raid")]
+    assert cl.predicated_subject(doc[1]).text == "Norway"
