@@ -160,3 +160,14 @@ def test_naming_the_doer_of_a_deed_accuses_them(code_text: Coder, text: str, acc
     found = [e for e in code_text(text).events if e.cameo == "112"]
     assert bool(found) == accused, [(e.cameo, e.trigger) for e in code_text(text).events]
     assert not found or found[0].target is not None and found[0].target.country == "PSE"
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("The Kenyan government claimed that Uganda had attacked its border posts.", "UGA"),
+    ("The Kenyan opposition claimed the rioters were paid by the Ugandan government.", "UGA"),
+    ("The Kenyan government claimed that Uganda had released the prisoners.", None),
+])
+def test_a_claim_about_anothers_deed_accuses_them(code_text: Coder, text: str, target: str | None) -> None:
+    found = [e for e in code_text(text).events if e.cameo == "112"]
+    assert [e.target.country for e in found if e.target] == ([target] if target else []), \
+        [(e.cameo, e.trigger) for e in code_text(text).events]

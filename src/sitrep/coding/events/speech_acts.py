@@ -82,9 +82,12 @@ def blame(coder: Coder, verb: Token, sources: list[Actor]) -> tuple[str, list[Ac
     """"X said *Hamas was behind* the attack", "said the group *are the perpetrators*": a
     statement that names someone else as the doer of a deed accuses them (code, targets)."""
     words = coder.resources.get(blame_words)
+    claimed = words.get(verb.lemma_.lower())
     for clause in cl.reported_clauses(verb):
         if cl.is_negated(clause):
             continue  # "said Hamas was not behind it" accuses nobody
+        if claimed is not None and claimed[0] == "clause" and (found := claimed_doers(coder, clause, sources)):
+            return claimed[1], found
         subject = cl.predicated_subject(clause)
         for word, deed in cl.predications(clause):
             row = words.get(word.lemma_.lower())
@@ -94,6 +97,16 @@ def blame(coder: Coder, verb: Token, sources: list[Actor]) -> tuple[str, list[Ac
             if targets:
                 return row[1], targets
     return None
+
+
+def claimed_doers(coder: Coder, clause: Token, sources: list[Actor]) -> list[Actor]:
+    """"X claimed *Uganda* had attacked Y", "claimed rioters were paid *by the government*":
+    who a claim says did something, unless what they did is a kindness."""
+    content = coder.contents.clause_content(clause)
+    if content is not None and content.code and coder.codes.cooperative.has(content.code):
+        return []
+    doer = args.subject_of(clause)
+    return [a for a in coder.who.first_actors([[doer] if doer is not None else []], sources) if resolved(a)]
 
 
 def is_deed(coder: Coder, noun: Token | None) -> bool:
