@@ -155,6 +155,9 @@ def test_a_reaction_never_targets_the_reactors_own_country(code_text: Coder) -> 
     ("Swedish police said Hamas was responsible for the attack.", True),
     ("The Danish minister said Hamas was not behind the bombing.", False),
     ("The Danish minister said the Swedish police was responsible for security.", False),
+    ("The Danish minister said the bombing was the work of Hamas.", True),
+    ("The Danish minister said the explosion was Hamas's doing.", True),
+    ("The Danish minister said the new budget was the work of Hamas.", False),
 ])
 def test_naming_the_doer_of_a_deed_accuses_them(code_text: Coder, text: str, accused: bool) -> None:
     found = [e for e in code_text(text).events if e.cameo == "112"]

@@ -93,7 +93,11 @@ def blame(coder: Coder, verb: Token, sources: list[Actor]) -> tuple[str, list[Ac
             row = words.get(word.lemma_.lower())
             if row is None or subject is None or (row[0] == "event" and not is_deed(coder, deed)):
                 continue
-            targets = [a for a in coder.who.first_actors([[subject]], sources) if resolved(a)]
+            if row[0].startswith("owner") and (row[0] == "owner" or is_deed(coder, subject)):
+                doers = [*args.possessors(word), *args.preposition_objects(word, ("of",))]  # "Iran's doing"
+            else:
+                doers = [subject] if not row[0].startswith("owner") else []
+            targets = [a for a in coder.who.first_actors([doers], sources) if resolved(a)]
             if targets:
                 return row[1], targets
     return None
