@@ -40,7 +40,7 @@ def test_unknown_verb_has_no_entry(nlp) -> None:
 @pytest.mark.parametrize(
     ("text", "noun", "code"),
     [("The prisoners began a hunger strike.", 5, "142"), ("The army launched an air strike.", 5, "195"),
-     ("The rebels signed a ceasefire.", 4, "0871")],
+     ("The rebels signed a ceasefire.", 4, "0871"), ("Oslo announced new lockdown measures.", 4, "172")],
 )
 def test_event_nouns_use_their_modifiers(nlp, text: str, noun: int, code: str) -> None:
     assert match(nlp(text)[noun], "N").code == code
