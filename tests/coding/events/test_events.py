@@ -486,3 +486,9 @@ def test_being_opposed_to_is_opposing(code_text: Coder) -> None:
     """"X is opposed to Y" is a stance X holds, not something done to X by someone."""
     event = main_event(code_text("Norway is opposed to the Swedish plan."))
     assert (event.root, event.source.country, event.target.country if event.target else None) == ("11", "NOR", "SWE")
+
+
+def test_a_finite_act_conjoined_to_an_appeal_is_coded_on_its_own(code_text: Coder) -> None:
+    doc = code_text("The French foreign minister urged the court to reconsider and spoke with the German "
+                    "chancellor about the case.")
+    assert ("040", "FRA", "DEU") in {(e.cameo, e.source.country, e.target and e.target.country) for e in doc.events}

@@ -148,3 +148,29 @@ def test_a_reaction_never_targets_the_reactors_own_country(code_text: Coder) -> 
     events = [e for e in code_text(text).events if e.sentence_index == 1]
     assert not [e for e in events if e.target is not None and e.target.country == "NOR"], \
         [(e.cameo, e.target.code if e.target else None) for e in events]
+
+
+@pytest.mark.parametrize(("text", "accused"), [
+    ("The Danish minister said Hamas was behind the bombing.", True),
+    ("Swedish police said Hamas was responsible for the attack.", True),
+    ("The Danish minister said Hamas was not behind the bombing.", False),
+    ("The Danish minister said the Swedish police was responsible for security.", False),
+    ("The Danish minister said the bombing was the work of Hamas.", True),
+    ("The Danish minister said the explosion was Hamas's doing.", True),
+    ("The Danish minister said the new budget was the work of Hamas.", False),
+])
+def test_naming_the_doer_of_a_deed_accuses_them(code_text: Coder, text: str, accused: bool) -> None:
+    found = [e for e in code_text(text).events if e.cameo == "112"]
+    assert bool(found) == accused, [(e.cameo, e.trigger) for e in code_text(text).events]
+    assert not found or found[0].target is not None and found[0].target.country == "PSE"
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("The Kenyan government claimed that Uganda had attacked its border posts.", "UGA"),
+    ("The Kenyan opposition claimed the rioters were paid by the Ugandan government.", "UGA"),
+    ("The Kenyan government claimed that Uganda had released the prisoners.", None),
+])
+def test_a_claim_about_anothers_deed_accuses_them(code_text: Coder, text: str, target: str | None) -> None:
+    found = [e for e in code_text(text).events if e.cameo == "112"]
+    assert [e.target.country for e in found if e.target] == ([target] if target else []), \
+        [(e.cameo, e.trigger) for e in code_text(text).events]

@@ -24,6 +24,7 @@ match = Resources().get(lexicon).match
         ("The United States returned the stolen painting to Italy.", 3, 2, "0842"),
         ("Teachers struck for higher pay.", 1, 0, "143"),
         ("Jets struck the airport.", 1, 0, "195"),
+        ("Portugal handed control of the islands to Spain.", 1, 0, "0874"),
     ],
 )
 def test_most_specific_entry_wins(nlp, text: str, verb: int, subject: int, code: str) -> None:
@@ -39,7 +40,7 @@ def test_unknown_verb_has_no_entry(nlp) -> None:
 @pytest.mark.parametrize(
     ("text", "noun", "code"),
     [("The prisoners began a hunger strike.", 5, "142"), ("The army launched an air strike.", 5, "195"),
-     ("The rebels signed a ceasefire.", 4, "0871")],
+     ("The rebels signed a ceasefire.", 4, "0871"), ("Oslo announced new lockdown measures.", 4, "172")],
 )
 def test_event_nouns_use_their_modifiers(nlp, text: str, noun: int, code: str) -> None:
     assert match(nlp(text)[noun], "N").code == code

@@ -161,3 +161,21 @@ def test_relative_clauses_on_a_noun(hand_doc) -> None:
     doc = hand_doc(["the", "strike", "that", "killed", "him"], [1, 1, 3, 1, 3], ["det", "ROOT", "nsubj", "relcl", "dobj"],
                    pos=["DET", "NOUN", "PRON", "VERB", "PRON"])
     assert [t.i for t in cl.relative_clauses(doc[1])] == [3]
+
+
+def test_a_finite_verb_conjoined_to_an_infinitive_is_an_act_of_its_own(hand_doc) -> None:
+    doc = hand_doc(["Norway", "urged", "Denmark", "to", "stay", "and", "met", "Sweden"],
+                   [1, 1, 1, 4, 1, 4, 4, 6], ["nsubj", "ROOT", "dobj", "aux", "xcomp", "cc", "conj", "dobj"],
+                   tags=["NNP", "VBD", "NNP", "TO", "VB", "CC", "VBD", "NNP"])
+    assert cl.finite_conjunct_of_infinitive(doc[6])
+    same = hand_doc(["Norway", "urged", "Denmark", "to", "stay", "and", "fight"],
+                    [1, 1, 1, 4, 1, 4, 4], ["nsubj", "ROOT", "dobj", "aux", "xcomp", "cc", "conj"],
+                    tags=["NNP", "VBD", "NNP", "TO", "VB", "CC", "VB"])
+    assert not cl.finite_conjunct_of_infinitive(same[6])
+
+
+def test_predications_name_what_a_clause_says_of_its_subject(hand_doc) -> None:
+    doc = hand_doc(["Norway", "was", "behind", "the", "raid"], [1, 1, 1, 4, 2],
+                   ["nsubj", "ROOT", "prep", "det", "pobj"], lemmas=["Norway", "be", "behind", "the", "raid"])
+    assert [(w.text, o.text if o is not None else None) for w, o in cl.predications(doc[1])] == [("behind", "raid")]
+    assert cl.predicated_subject(doc[1]).text == "Norway"

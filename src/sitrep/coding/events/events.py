@@ -145,7 +145,8 @@ class SentenceCoder:
             if cl.denied_by_noun(token):
                 record.blocked.add(token.i)  # "no evidence the attacks *came* from X": nothing below happened
                 continue
-            if token.i not in record.done and not record.under_blocked(token):
+            outside = cl.finite_conjunct_of_infinitive(token)  # "urged X to go *and met* Y": its own act
+            if token.i not in record.done and (outside or not record.under_blocked(token)):
                 if not cl.is_infinitive(token) and not cl.is_topic_gerund(token):
                     self.visit(token, Context(depth=2))  # not "a plan *to hold* talks", "skeptical *about providing*"
 

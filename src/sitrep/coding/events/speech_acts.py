@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from sitrep.coding.events import frames as fr
-from sitrep.coding.cameo import CameoTable, CodeSets
+from sitrep.coding.cameo import CameoTable, CodeSets, body
 from sitrep.coding.events.coder import Coder
 from sitrep.coding.events.found import Action, Context, Found
 from sitrep.coding.grammar import arguments as args
@@ -33,6 +33,7 @@ from sitrep.coding.events.participants import NOUN_TARGET_PREPS, Participants, r
 from sitrep.coding.events.verbs import Entry, Lexicon
 from sitrep.models import Actor
 from sitrep.nlp.types import Token
+from sitrep.resources import Resources
 
 # Prepositions naming what a comment, complaint or praise is about.
 TOPIC_PREPS = ("over", "about", "at", "regarding", "concerning")
@@ -57,6 +58,9 @@ def code_speech(coder: Coder, verb: Token, entry: Entry, sources: list[Actor], c
         addressee = [args.datives(verb), args.direct_objects(verb)]
         targets = coder.who.first_actors(addressee, sources)
         code = entry.code or coder.frames.code(fr.SPEECH)
+        blamed = blame(coder, verb, sources) if code == coder.frames.code(fr.SPEECH) else None
+        if blamed is not None:
+            code, targets = blamed
         coder.add(Action(code=code, words=[verb], sources=sources, targets=targets, ctx=ctx, mood=cl.Mood.FACT,
                          verb=verb, statement=True))
         if code == coder.frames.code(fr.SPEECH) and claims_own_action(coder, verb, sources, force=True):
@@ -67,6 +71,52 @@ def code_speech(coder: Coder, verb: Token, entry: Entry, sources: list[Actor], c
     for clause in cl.reported_clauses(verb):
         if cl.mood(clause) is cl.Mood.OBLIGATION:
             code_obligation(coder, verb, clause, sources, ctx)
+
+
+def blame_words(resources: Resources) -> dict[str, tuple[str, str]]:
+    """Words by which a statement names the doer of a deed (``data/event_blame.tsv``)."""
+    return {word: (deed, code) for word, deed, code in body(resources.rows("event_blame.tsv", 3), "word")}
+
+
+def blame(coder: Coder, verb: Token, sources: list[Actor]) -> tuple[str, list[Actor]] | None:
+    """"X said *Hamas was behind* the attack", "said the group *are the perpetrators*": a
+    statement that names someone else as the doer of a deed accuses them (code, targets)."""
+    words = coder.resources.get(blame_words)
+    claimed = words.get(verb.lemma_.lower())
+    for clause in cl.reported_clauses(verb):
+        if cl.is_negated(clause):
+            continue  # "said Hamas was not behind it" accuses nobody
+        if claimed is not None and claimed[0] == "clause" and (found := claimed_doers(coder, clause, sources)):
+            return claimed[1], found
+        subject = cl.predicated_subject(clause)
+        for word, deed in cl.predications(clause):
+            row = words.get(word.lemma_.lower())
+            if row is None or subject is None or (row[0] == "event" and not is_deed(coder, deed)):
+                continue
+            if row[0].startswith("owner") and (row[0] == "owner" or is_deed(coder, subject)):
+                doers = [*args.possessors(word), *args.preposition_objects(word, ("of",))]  # "Iran's doing"
+            else:
+                doers = [subject] if not row[0].startswith("owner") else []
+            targets = [a for a in coder.who.first_actors([doers], sources) if resolved(a)]
+            if targets:
+                return row[1], targets
+    return None
+
+
+def claimed_doers(coder: Coder, clause: Token, sources: list[Actor]) -> list[Actor]:
+    """"X claimed *Uganda* had attacked Y", "claimed rioters were paid *by the government*":
+    who a claim says did something, unless what they did is a kindness."""
+    content = coder.contents.clause_content(clause)
+    if content is not None and content.code and coder.codes.cooperative.has(content.code):
+        return []
+    doer = args.subject_of(clause)
+    return [a for a in coder.who.first_actors([[doer] if doer is not None else []], sources) if resolved(a)]
+
+
+def is_deed(coder: Coder, noun: Token | None) -> bool:
+    """Whether a noun names an act the lexicon codes ("the attack", "the protests")."""
+    entry = coder.lexicon.match(noun, "N") if noun is not None else None
+    return entry is not None and bool(entry.code)
 
 
 def own_act_nouns(coder: Coder, verb: Token) -> list[Token]:

@@ -319,3 +319,37 @@ def relative_clauses(noun: Token) -> list[Token]:
     """Relative clauses and participles hung on a noun ("the airstrike *that killed* X",
     "a bombing *in which five were killed*", "missiles *targeting* US troops")."""
     return dependents(noun, L.NOUN_CLAUSES)
+
+
+def finite_conjunct_of_infinitive(verb: Token) -> bool:
+    """A finite verb the parser conjoins to a to-infinitive ("urged X *to reconsider* and
+    *spoke* with Y"): the tense shows it is a second act of the clause above, not part of
+    what the infinitive tells."""
+    head = verb.head
+    return (verb.dep_ == L.CONJUNCT and verb.tag_ in ("VBD", "VBZ") and head.i != verb.i
+            and head.tag_ == "VB" and is_infinitive(head))
+
+
+def predications(clause: Token) -> list[tuple[Token, Token | None]]:
+    """What a clause says of its subject, with the object of each word's preposition:
+    "X was *behind* Y" (behind, Y), "X was *responsible* for Y" (responsible, Y), "X are
+    the *perpetrators*" (perpetrators, None), "X were *involved* in Y" (involved, Y)."""
+    if clause.lemma_.lower() == "be":
+        words = dependents(clause, (L.ATTRIBUTE, L.ADJECTIVAL_COMPLEMENT, L.PREPOSITION))
+    elif dependents(clause, tuple(L.PASSIVE_SUBJECTS)):
+        words = [clause]
+    else:
+        return []
+    found: list[tuple[Token, Token | None]] = []
+    for word in words:
+        preps = [word] if word.dep_ == L.PREPOSITION else dependents(word, (L.PREPOSITION,))
+        objects = [o for p in preps for o in dependents(p, (L.PREP_OBJECT,))]
+        found.append((word, objects[0] if objects else None))
+    return found
+
+
+def predicated_subject(clause: Token) -> Token | None:
+    """Whom a copular or passive clause speaks of: its subject, or a passive's patient
+    even when the participle is stative ("foreign agents *were involved*")."""
+    found = dependents(clause, (*L.NOMINAL_SUBJECTS,))
+    return found[0] if found else None
