@@ -219,3 +219,9 @@ def test_a_pledge_to_ease_dissent_at_home_is_towards_the_doers_own_country(code_
     events = [e for e in code_text("Leaders of the Bolivian opposition agreed to postpone the "
                                    "demonstration.").events if e.root == "03"]
     assert events and events[0].target is not None and events[0].target.country == "BOL"
+
+
+def test_a_refusal_conjoined_to_a_meeting_is_to_the_same_partner(code_text: Coder) -> None:
+    doc = code_text("Japan has often met with China but has refused to hold formal talks.")
+    refusal = next(e for e in doc.events if e.root == "12")
+    assert refusal.source.code == "JPN" and refusal.target is not None and refusal.target.code == "CHN"

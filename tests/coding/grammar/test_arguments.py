@@ -229,3 +229,16 @@ def test_plural_phrases(hand_doc: Make) -> None:
                    tags=["NNP", "CC", "NNP", "VBD", "NNS", "CC", "DT", "NN"])
     assert args.is_plural(doc[0]) and args.is_plural(doc[4])
     assert not args.is_plural(doc[6])
+
+
+def test_a_conjoined_verb_without_its_own_subject_shares_its_heads(hand_doc) -> None:
+    # "Peru met Chile but refused talks" / "Peru met Chile but Chile refused talks"
+    shared = hand_doc(["Peru", "met", "Chile", "but", "refused", "talks"], [1, 1, 1, 1, 1, 4],
+                      ["nsubj", "ROOT", "dobj", "cc", "conj", "dobj"],
+                      pos=["PROPN", "VERB", "PROPN", "CCONJ", "VERB", "NOUN"])
+    assert args.subjectless_conjunct_of(shared[4]).text == "met"
+    own = hand_doc(["Peru", "met", "Chile", "but", "Chile", "refused", "talks"], [1, 1, 1, 1, 5, 1, 5],
+                   ["nsubj", "ROOT", "dobj", "cc", "nsubj", "conj", "dobj"],
+                   pos=["PROPN", "VERB", "PROPN", "CCONJ", "PROPN", "VERB", "NOUN"])
+    assert args.subjectless_conjunct_of(own[5]) is None
+    assert args.subjectless_conjunct_of(shared[1]) is None

@@ -400,3 +400,12 @@ def attached_phrases(token: Token, preps: Collection[str]) -> list[list[Token]]:
         elif child.dep_ == L.PREPOSITION and child.lower_ in preps:
             groups.append(objects_of(child))
     return groups
+
+
+def subjectless_conjunct_of(verb: Token) -> Token | None:
+    """The verb a conjoined verb without its own subject is joined to ("Japan met China but
+    *refused* talks": "met"): the two share their subject, and often their partner."""
+    head = verb.head
+    if verb.dep_ != L.CONJUNCT or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    return head if subject_of(verb) is None else None
