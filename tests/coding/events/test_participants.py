@@ -225,3 +225,8 @@ def test_a_refusal_conjoined_to_a_meeting_is_to_the_same_partner(code_text: Code
     doc = code_text("Japan has often met with China but has refused to hold formal talks.")
     refusal = next(e for e in doc.events if e.root == "12")
     assert refusal.source.code == "JPN" and refusal.target is not None and refusal.target.code == "CHN"
+
+
+def test_a_plain_noun_stands_for_the_country_given_as_its_example(code_text: Coder) -> None:
+    event = code_text("Britain has urged partners such as France to ban the group.").events[0]
+    assert event.root == "02" and event.target is not None and event.target.code == "FRA"

@@ -242,3 +242,12 @@ def test_a_conjoined_verb_without_its_own_subject_shares_its_heads(hand_doc) -> 
                    pos=["PROPN", "VERB", "PROPN", "CCONJ", "PROPN", "VERB", "NOUN"])
     assert args.subjectless_conjunct_of(own[5]) is None
     assert args.subjectless_conjunct_of(shared[1]) is None
+
+
+def test_examples_of_a_plain_noun(hand_doc) -> None:
+    # "urged partners such as Peru": Peru is who the partners stand for
+    doc = hand_doc(["urged", "partners", "such", "as", "Peru"], [0, 0, 3, 1, 3],
+                   ["ROOT", "dobj", "amod", "prep", "pobj"])
+    assert [[t.text for t in g] for g in args.examples(doc[1])] == [["Peru"]]
+    plain = hand_doc(["served", "as", "envoy"], [0, 0, 1], ["ROOT", "prep", "pobj"])
+    assert args.examples(plain[0]) == []

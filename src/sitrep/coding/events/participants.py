@@ -288,8 +288,9 @@ class Participants:
         return placed
 
     def phrase_actor(self, token: Token) -> Actor | None:
-        """A country or organisation named in the token's "of/in/from" phrase or apposition."""
-        for inner in args.attached_phrases(token, PHRASE_PREPS):
+        """A country or organisation named in the token's "of/in/from" phrase or apposition, or
+        as its example ("allies *such as Germany*")."""
+        for inner in [*args.attached_phrases(token, PHRASE_PREPS), *args.examples(token)]:
             for tok in inner:
                 rich = [a for a in actors_for_token(self.doc, tok) if is_rich(a)]
                 if rich:

@@ -409,3 +409,19 @@ def subjectless_conjunct_of(verb: Token) -> Token | None:
     if verb.dep_ != L.CONJUNCT or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return None
     return head if subject_of(verb) is None else None
+
+
+EXAMPLE_PREPS = frozenset({"including"})
+
+
+def examples(token: Token) -> list[list[Token]]:
+    """The members a noun is illustrated by ("allies *such as Germany*", "states *including
+    Chad*"), one group per phrase: who the plain noun stands for."""
+    groups = []
+    for child in token.children:
+        if child.dep_ != L.PREPOSITION:
+            continue
+        such_as = child.lower_ == "as" and any(c.lower_ == "such" for c in child.children)
+        if such_as or child.lower_ in EXAMPLE_PREPS:
+            groups.append(objects_of(child))
+    return groups
