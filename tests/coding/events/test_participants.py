@@ -230,3 +230,9 @@ def test_a_refusal_conjoined_to_a_meeting_is_to_the_same_partner(code_text: Code
 def test_a_plain_noun_stands_for_the_country_given_as_its_example(code_text: Coder) -> None:
     event = code_text("Britain has urged partners such as France to ban the group.").events[0]
     assert event.root == "02" and event.target is not None and event.target.code == "FRA"
+
+
+def test_a_request_in_an_ing_clause_is_to_the_hosts_recipient(code_text: Coder) -> None:
+    doc = code_text("Britain wrote to the French embassy asking it to lift the ban.")
+    request = next(e for e in doc.events if e.root == "02")
+    assert request.source.code == "GBR" and request.target is not None and request.target.country == "FRA"

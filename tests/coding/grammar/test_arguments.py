@@ -251,3 +251,14 @@ def test_examples_of_a_plain_noun(hand_doc) -> None:
     assert [[t.text for t in g] for g in args.examples(doc[1])] == [["Peru"]]
     plain = hand_doc(["served", "as", "envoy"], [0, 0, 1], ["ROOT", "prep", "pobj"])
     assert args.examples(plain[0]) == []
+
+
+def test_an_ing_clause_without_its_own_subject_hangs_on_its_host(hand_doc) -> None:
+    # "Peru wrote to Chile asking ..." / "Peru wrote to Chile, Lima asking ..."
+    doc = hand_doc(["Peru", "wrote", "to", "Chile", "asking"], [1, 1, 1, 2, 1],
+                   ["nsubj", "ROOT", "prep", "pobj", "advcl"], pos=["PROPN", "VERB", "ADP", "PROPN", "VERB"],
+                   tags=["NNP", "VBD", "IN", "NNP", "VBG"])
+    assert args.participle_host(doc[4]).text == "wrote"
+    own = hand_doc(["Peru", "wrote", "Lima", "asking"], [1, 1, 3, 1], ["nsubj", "ROOT", "nsubj", "advcl"],
+                   pos=["PROPN", "VERB", "PROPN", "VERB"], tags=["NNP", "VBD", "NNP", "VBG"])
+    assert args.participle_host(own[3]) is None

@@ -47,6 +47,11 @@ def no_place(verb: Token) -> str | None:
     return None
 
 
+def no_addressee(verb: Token, sources: list[Actor]) -> list[Actor]:
+    """No addressee is known (a record built without a sentence's participants)."""
+    return []
+
+
 @dataclass(kw_only=True)
 class Found:
     """One coded action before its compound actors are multiplied out."""
@@ -146,6 +151,7 @@ class Findings:
     blocked: set[int] = field(default_factory=set)  # hypothetical or purpose clauses: nothing below is news
     place_of: Callable[[Token], str | None] = no_place  # the country named as where a clause happens
     visited: set[int] = field(default_factory=set)  # clause heads coded as clauses (``done`` adds frame contents)
+    addressee_of: Callable[[Token, list[Actor]], list[Actor]] = no_addressee  # a participle's host's recipient
 
     def under_blocked(self, token: Token) -> bool:
         """Under a hypothetical or purpose clause, or inside the content of a frame
@@ -165,6 +171,8 @@ class Findings:
             targets = self.hosts([action.verb, *action.words], sources)
             if not targets:
                 return  # a meeting with nobody named is not an interaction
+        if not targets and not action.statement and self.cameo.lookup(code).root in BORROWING_ROOTS:
+            targets = self.addressee_of(action.verb, sources)  # "wrote to X asking it to ..."
         code = international_sense(code, sources, targets, self.codes)
         intent = action.intent
         if future and not intent:

@@ -367,6 +367,14 @@ class Participants:
         found = self.first_actors([places], sources, rich=True)
         return [a for a in found if a.country and not a.agent and not a.org]
 
+    def host_addressee(self, verb: Token, sources: list[Actor]) -> list[Actor]:
+        """Whom an -ing clause on a verb of address is addressed to: the host's recipient
+        ("wrote *to the US embassy* asking it to ...", "met *Y*, urging ...")."""
+        host = args.participle_host(verb)
+        if host is None:
+            return []
+        return self.first_actors([*args.prep_groups(host, ("to",)), args.direct_objects(host)], sources, rich=True)
+
     def place_country(self, verb: Token) -> str | None:
         """The country a clause or event noun is placed in ("were arrested *in Oslo*", "talks
         *in Abidjan*"), if it names one."""

@@ -425,3 +425,12 @@ def examples(token: Token) -> list[list[Token]]:
         if such_as or child.lower_ in EXAMPLE_PREPS:
             groups.append(objects_of(child))
     return groups
+
+
+def participle_host(verb: Token) -> Token | None:
+    """The verb an -ing clause without its own subject hangs on ("X wrote to Y *asking* it
+    to ..."): the two share their subject, and the participle's addressee is the host's."""
+    head = verb.head
+    if verb.dep_ != L.ADVERBIAL_CLAUSE or verb.tag_ != "VBG" or head.i == verb.i:
+        return None
+    return head if head.pos_ in ("VERB", "AUX") and active_subject(verb) is None else None
