@@ -236,3 +236,8 @@ def test_a_request_in_an_ing_clause_is_to_the_hosts_recipient(code_text: Coder) 
     doc = code_text("Britain wrote to the French embassy asking it to lift the ban.")
     request = next(e for e in doc.events if e.root == "02")
     assert request.source.code == "GBR" and request.target is not None and request.target.country == "FRA"
+
+
+def test_remarks_made_by_someone_are_theirs(code_text: Coder) -> None:
+    event = code_text("Britain condemned remarks made by the Russian president.").events[0]
+    assert event.root == "11" and event.target is not None and event.target.country == "RUS"

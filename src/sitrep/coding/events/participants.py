@@ -51,7 +51,8 @@ PARTNER_PREPS = ("into", "in", "to", "from")
 # ("restrictions on *flights to Cuba*", "a ban on *trade with Iran*").
 THING_PARTNER_PREPS = ("to", "with", "from", "against")
 # Participles on a thing that name its owner ("facilities *belonging to* X", "a plant *run by* X").
-OWNING_VERBS = frozenset({"belong", "own", "operate", "run", "control"})
+OWNING_VERBS = frozenset({"belong", "own", "operate", "run", "control",
+                          "attribute", "make", "issue", "voice"})  # "remarks *made by* X" are X's
 # Prepositions on an event noun that name its doers ("the calls *by* X", "the meeting *between* X and Y").
 EVENT_DOER_PREPS = ("by", "between", "among")
 # Subject pronouns that stand for several ("*both* have criticized X").
