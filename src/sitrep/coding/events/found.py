@@ -225,6 +225,8 @@ def to_events(found: list[Found], sentence: str, index: int, cameo: CameoTable) 
     for item in sorted(found, key=lambda f: (f.statement, f.depth, f.position)):
         if by_nobody(item) and item.targets and all((family(item, cameo), t.key()) in done_to for t in item.targets):
             continue  # "were injured after being attacked by protesters": one act, and its doer is known
+        if told_with_partner(item, found, cameo):
+            continue
         row = cameo.lookup(item.code)
         for source, target in actor_pairs(item):
             key = (source.key(), target.key() if target else None, item.code, item.negated)
@@ -255,6 +257,17 @@ def lend_partners(found: list[Found], cameo: CameoTable) -> None:
         lender = by_verb.get(host.i) if host is not None else None
         if lender is not None and {a.key() for a in lender.sources} == {a.key() for a in item.sources}:
             item.targets = list(lender.targets)
+
+
+def told_with_partner(item: Found, found: list[Found], cameo: CameoTable) -> bool:
+    """An act with nobody on its other side that the same doers' act of the same root names a
+    partner for is one act told twice ("joined the calls by X *asking Y to* ...", "urged
+    restraint, calling on Y to ..."): the one that names the partner is kept."""
+    if item.targets or item.statement or not item.sources:
+        return False
+    root, keys = cameo.lookup(item.code).root, {a.key() for a in item.sources}
+    return any(f is not item and f.targets and not f.statement and cameo.lookup(f.code).root == root
+               and {a.key() for a in f.sources} == keys for f in found)
 
 
 def is_counterpart(actor: Actor) -> bool:
