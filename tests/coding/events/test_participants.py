@@ -241,3 +241,8 @@ def test_a_request_in_an_ing_clause_is_to_the_hosts_recipient(code_text: Coder) 
 def test_remarks_made_by_someone_are_theirs(code_text: Coder) -> None:
     event = code_text("Britain condemned remarks made by the Russian president.").events[0]
     assert event.root == "11" and event.target is not None and event.target.country == "RUS"
+
+
+def test_the_parties_of_a_thing_named_with_of(code_text: Coder) -> None:
+    events = code_text("Egypt denounced the memorandum of understanding between Chile and Peru.").events
+    assert {e.target.code for e in events if e.root == "11" and e.target is not None} == {"CHL", "PER"}

@@ -49,7 +49,7 @@ GIVEN_TO_PREPS = ("to", "for", "with", "against", "on")
 PARTNER_PREPS = ("into", "in", "to", "from")
 # Prepositions on a thing that names nobody, through which its own counterpart is named
 # ("restrictions on *flights to Cuba*", "a ban on *trade with Iran*").
-THING_PARTNER_PREPS = ("to", "with", "from", "against")
+THING_PARTNER_PREPS = ("to", "with", "from", "against", "between")
 # Participles on a thing that name its owner ("facilities *belonging to* X", "a plant *run by* X").
 OWNING_VERBS = frozenset({"belong", "own", "operate", "run", "control",
                           "attribute", "make", "issue", "voice"})  # "remarks *made by* X" are X's
@@ -409,9 +409,16 @@ class Participants:
         *flights to Cuba*" are on Cuba, "a ban on *trade with Iran*" on Iran, "facilities
         *belonging to* X" are X's."""
         things = [t for slot in slots for t in slot if cl.noun_phrase_head(t).pos_ == "NOUN" and not self.actors(t)]
+        things += self.named_parts(things)
         owned = [c for t in things for c in cl.clausal_modifiers(t) if c.lemma_.lower() in OWNING_VERBS]
         return ([g for t in things for g in args.prep_groups(t, THING_PARTNER_PREPS)]
                 + [g for c in owned for g in args.prep_groups(c, ("to", "by"))])
+
+    def named_parts(self, things: list[Token]) -> list[Token]:
+        """The "of" noun of a thing's name that carries its parties ("a memorandum *of
+        understanding* between X and Y")."""
+        return [o for t in things for o in args.prep_objects(t, ("of",))
+                if o.pos_ == "NOUN" and not self.actors(o)]
 
     def first_actors(self, slots: list[list[Token]], sources: list[Actor], rich: bool = False) -> list[Actor]:
         """Actors of the first slot that names someone other than the sources
