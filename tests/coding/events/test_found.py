@@ -48,3 +48,17 @@ def test_an_unnamed_doer_at_home_is_the_country_the_act_is_placed_in() -> None:
     nobody = Actor(text="", name="", code="")
     source, _ = at_home(nobody, UGANDA, place="KEN")
     assert source.country == "KEN"
+
+
+def test_an_act_told_twice_keeps_the_telling_that_names_the_partner() -> None:
+    from sitrep.coding.cameo import cameo_table
+    from sitrep.coding.events.found import told_with_partner
+    from sitrep.resources import Resources
+
+    cameo = Resources().get(cameo_table)
+    calls = Found(code="020", words=[], sources=[UGANDA], targets=[])
+    asking = Found(code="0251", words=[], sources=[UGANDA], targets=[RUTO])
+    other = Found(code="020", words=[], sources=[KENYA_GOV], targets=[])
+    found = [calls, asking, other]
+    assert told_with_partner(calls, found, cameo)
+    assert not told_with_partner(asking, found, cameo) and not told_with_partner(other, found, cameo)

@@ -219,3 +219,30 @@ def test_a_pledge_to_ease_dissent_at_home_is_towards_the_doers_own_country(code_
     events = [e for e in code_text("Leaders of the Bolivian opposition agreed to postpone the "
                                    "demonstration.").events if e.root == "03"]
     assert events and events[0].target is not None and events[0].target.country == "BOL"
+
+
+def test_a_refusal_conjoined_to_a_meeting_is_to_the_same_partner(code_text: Coder) -> None:
+    doc = code_text("Japan has often met with China but has refused to hold formal talks.")
+    refusal = next(e for e in doc.events if e.root == "12")
+    assert refusal.source.code == "JPN" and refusal.target is not None and refusal.target.code == "CHN"
+
+
+def test_a_plain_noun_stands_for_the_country_given_as_its_example(code_text: Coder) -> None:
+    event = code_text("Britain has urged partners such as France to ban the group.").events[0]
+    assert event.root == "02" and event.target is not None and event.target.code == "FRA"
+
+
+def test_a_request_in_an_ing_clause_is_to_the_hosts_recipient(code_text: Coder) -> None:
+    doc = code_text("Britain wrote to the French embassy asking it to lift the ban.")
+    request = next(e for e in doc.events if e.root == "02")
+    assert request.source.code == "GBR" and request.target is not None and request.target.country == "FRA"
+
+
+def test_remarks_made_by_someone_are_theirs(code_text: Coder) -> None:
+    event = code_text("Britain condemned remarks made by the Russian president.").events[0]
+    assert event.root == "11" and event.target is not None and event.target.country == "RUS"
+
+
+def test_the_parties_of_a_thing_named_with_of(code_text: Coder) -> None:
+    events = code_text("Egypt denounced the memorandum of understanding between Chile and Peru.").events
+    assert {e.target.code for e in events if e.root == "11" and e.target is not None} == {"CHL", "PER"}

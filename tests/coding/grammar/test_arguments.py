@@ -229,3 +229,36 @@ def test_plural_phrases(hand_doc: Make) -> None:
                    tags=["NNP", "CC", "NNP", "VBD", "NNS", "CC", "DT", "NN"])
     assert args.is_plural(doc[0]) and args.is_plural(doc[4])
     assert not args.is_plural(doc[6])
+
+
+def test_a_conjoined_verb_without_its_own_subject_shares_its_heads(hand_doc) -> None:
+    # "Peru met Chile but refused talks" / "Peru met Chile but Chile refused talks"
+    shared = hand_doc(["Peru", "met", "Chile", "but", "refused", "talks"], [1, 1, 1, 1, 1, 4],
+                      ["nsubj", "ROOT", "dobj", "cc", "conj", "dobj"],
+                      pos=["PROPN", "VERB", "PROPN", "CCONJ", "VERB", "NOUN"])
+    assert args.subjectless_conjunct_of(shared[4]).text == "met"
+    own = hand_doc(["Peru", "met", "Chile", "but", "Chile", "refused", "talks"], [1, 1, 1, 1, 5, 1, 5],
+                   ["nsubj", "ROOT", "dobj", "cc", "nsubj", "conj", "dobj"],
+                   pos=["PROPN", "VERB", "PROPN", "CCONJ", "PROPN", "VERB", "NOUN"])
+    assert args.subjectless_conjunct_of(own[5]) is None
+    assert args.subjectless_conjunct_of(shared[1]) is None
+
+
+def test_examples_of_a_plain_noun(hand_doc) -> None:
+    # "urged partners such as Peru": Peru is who the partners stand for
+    doc = hand_doc(["urged", "partners", "such", "as", "Peru"], [0, 0, 3, 1, 3],
+                   ["ROOT", "dobj", "amod", "prep", "pobj"])
+    assert [[t.text for t in g] for g in args.examples(doc[1])] == [["Peru"]]
+    plain = hand_doc(["served", "as", "envoy"], [0, 0, 1], ["ROOT", "prep", "pobj"])
+    assert args.examples(plain[0]) == []
+
+
+def test_an_ing_clause_without_its_own_subject_hangs_on_its_host(hand_doc) -> None:
+    # "Peru wrote to Chile asking ..." / "Peru wrote to Chile, Lima asking ..."
+    doc = hand_doc(["Peru", "wrote", "to", "Chile", "asking"], [1, 1, 1, 2, 1],
+                   ["nsubj", "ROOT", "prep", "pobj", "advcl"], pos=["PROPN", "VERB", "ADP", "PROPN", "VERB"],
+                   tags=["NNP", "VBD", "IN", "NNP", "VBG"])
+    assert args.participle_host(doc[4]).text == "wrote"
+    own = hand_doc(["Peru", "wrote", "Lima", "asking"], [1, 1, 3, 1], ["nsubj", "ROOT", "nsubj", "advcl"],
+                   pos=["PROPN", "VERB", "PROPN", "VERB"], tags=["NNP", "VBD", "NNP", "VBG"])
+    assert args.participle_host(own[3]) is None

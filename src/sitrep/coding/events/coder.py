@@ -52,7 +52,8 @@ class Coder:
     def for_sentence(cls, doc: Document, resources: Resources) -> Coder:
         tables = resources.get(event_tables)
         who = Participants(doc, tables.lexicon, tables.non_agents)
-        record = Findings(cameo=tables.cameo, codes=tables.codes, place_of=who.place_country)
+        record = Findings(cameo=tables.cameo, codes=tables.codes, place_of=who.place_country,
+                          addressee_of=who.host_addressee)
         contents = Contents(tables.lexicon, tables.cameo, tables.frames, record, who)
         return cls(resources=resources, tables=tables, record=record, who=who, contents=contents)
 

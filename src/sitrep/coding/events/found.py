@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from sitrep.coding.cameo import CameoTable, CodeSets
 from sitrep.coding.events.frames import INTENT, REJECT
+from sitrep.coding.grammar import arguments as args
 from sitrep.coding.grammar import clauses as cl
 from sitrep.coding.events.verbs import Entry
 from sitrep.models import Actor, Event
@@ -37,11 +38,18 @@ from sitrep.nlp.types import Token
 DISSIDENT_AGENTS = frozenset({"REB", "OPP", "SEP", "UAF", "CVL"})
 VIOLENT = "violent"
 COUNTERPART_WORDS = frozenset({"counterpart", "counterparts"})
+# Roots of an address to someone that may take the partner of the clause it is conjoined to.
+BORROWING_ROOTS = frozenset({"02", "10", "12", "13"})
 
 
 def no_place(verb: Token) -> str | None:
     """No place is known (a record built without a sentence's participants)."""
     return None
+
+
+def no_addressee(verb: Token, sources: list[Actor]) -> list[Actor]:
+    """No addressee is known (a record built without a sentence's participants)."""
+    return []
 
 
 @dataclass(kw_only=True)
@@ -62,6 +70,7 @@ class Found:
     home: bool = False  # an action done at home: its other side defaults to the doer's own country
     family: str = ""  # acts of one family are one act when done to the same target ("violent": 18-20)
     place: str | None = None  # the country an action at home is placed in ("arrested *in Oslo*")
+    verb: Token | None = None  # the clause head, for what conjoined clauses share
 
     @property
     def position(self) -> int:
@@ -142,6 +151,7 @@ class Findings:
     blocked: set[int] = field(default_factory=set)  # hypothetical or purpose clauses: nothing below is news
     place_of: Callable[[Token], str | None] = no_place  # the country named as where a clause happens
     visited: set[int] = field(default_factory=set)  # clause heads coded as clauses (``done`` adds frame contents)
+    addressee_of: Callable[[Token, list[Actor]], list[Actor]] = no_addressee  # a participle's host's recipient
 
     def under_blocked(self, token: Token) -> bool:
         """Under a hypothetical or purpose clause, or inside the content of a frame
@@ -161,6 +171,8 @@ class Findings:
             targets = self.hosts([action.verb, *action.words], sources)
             if not targets:
                 return  # a meeting with nobody named is not an interaction
+        if not targets and not action.statement and self.cameo.lookup(code).root in BORROWING_ROOTS:
+            targets = self.addressee_of(action.verb, sources)  # "wrote to X asking it to ..."
         code = international_sense(code, sources, targets, self.codes)
         intent = action.intent
         if future and not intent:
@@ -174,7 +186,7 @@ class Findings:
                                 intent=intent, reported_by=speaker_of(ctx), depth=ctx.depth, statement=statement,
                                 symmetric=action.symmetric, unnamed=action.unnamed, home=home,
                                 family=VIOLENT if self.codes.violent.has(code) else code[:2],
-                                place=self.place_of(action.verb) if home else None))
+                                place=self.place_of(action.verb) if home else None, verb=action.verb))
 
 
     def hosts(self, words: list[Token], sources: list[Actor]) -> list[Actor]:
@@ -209,9 +221,12 @@ def to_events(found: list[Found], sentence: str, index: int, cameo: CameoTable) 
     events: list[Event] = []
     seen: set[tuple[object, ...]] = set()
     done_to = done_by_someone(found, cameo)
+    lend_partners(found, cameo)
     for item in sorted(found, key=lambda f: (f.statement, f.depth, f.position)):
         if by_nobody(item) and item.targets and all((family(item, cameo), t.key()) in done_to for t in item.targets):
             continue  # "were injured after being attacked by protesters": one act, and its doer is known
+        if told_with_partner(item, found, cameo):
+            continue
         row = cameo.lookup(item.code)
         for source, target in actor_pairs(item):
             key = (source.key(), target.key() if target else None, item.code, item.negated)
@@ -225,6 +240,34 @@ def to_events(found: list[Found], sentence: str, index: int, cameo: CameoTable) 
                 trigger=item.trigger, reported_by=item.reported_by,
             ))
     return events
+
+
+def lend_partners(found: list[Found], cameo: CameoTable) -> None:
+    """An address with nobody named, conjoined without its own subject to a clause that names
+    its partner, is to that partner: "the men told *the troops* ... and asked for custody",
+    "X met *Y* but refused talks" (a request, demand or refusal; not violence, which names its
+    own victims)."""
+    by_verb = {f.verb.i: f for f in found if f.verb is not None and f.targets and f.family != VIOLENT}
+    for item in found:
+        if item.targets or item.verb is None or item.home or (item.symmetric and len(item.sources) > 1):
+            continue
+        if cameo.lookup(item.code).root not in BORROWING_ROOTS:
+            continue
+        host = args.subjectless_conjunct_of(item.verb)
+        lender = by_verb.get(host.i) if host is not None else None
+        if lender is not None and {a.key() for a in lender.sources} == {a.key() for a in item.sources}:
+            item.targets = list(lender.targets)
+
+
+def told_with_partner(item: Found, found: list[Found], cameo: CameoTable) -> bool:
+    """An act with nobody on its other side that the same doers' act of the same root names a
+    partner for is one act told twice ("joined the calls by X *asking Y to* ...", "urged
+    restraint, calling on Y to ..."): the one that names the partner is kept."""
+    if item.targets or item.statement or not item.sources:
+        return False
+    root, keys = cameo.lookup(item.code).root, {a.key() for a in item.sources}
+    return any(f is not item and f.targets and not f.statement and cameo.lookup(f.code).root == root
+               and {a.key() for a in f.sources} == keys for f in found)
 
 
 def is_counterpart(actor: Actor) -> bool:

@@ -49,9 +49,10 @@ GIVEN_TO_PREPS = ("to", "for", "with", "against", "on")
 PARTNER_PREPS = ("into", "in", "to", "from")
 # Prepositions on a thing that names nobody, through which its own counterpart is named
 # ("restrictions on *flights to Cuba*", "a ban on *trade with Iran*").
-THING_PARTNER_PREPS = ("to", "with", "from", "against")
+THING_PARTNER_PREPS = ("to", "with", "from", "against", "between")
 # Participles on a thing that name its owner ("facilities *belonging to* X", "a plant *run by* X").
-OWNING_VERBS = frozenset({"belong", "own", "operate", "run", "control"})
+OWNING_VERBS = frozenset({"belong", "own", "operate", "run", "control",
+                          "attribute", "make", "issue", "voice"})  # "remarks *made by* X" are X's
 # Prepositions on an event noun that name its doers ("the calls *by* X", "the meeting *between* X and Y").
 EVENT_DOER_PREPS = ("by", "between", "among")
 # Subject pronouns that stand for several ("*both* have criticized X").
@@ -288,8 +289,9 @@ class Participants:
         return placed
 
     def phrase_actor(self, token: Token) -> Actor | None:
-        """A country or organisation named in the token's "of/in/from" phrase or apposition."""
-        for inner in args.attached_phrases(token, PHRASE_PREPS):
+        """A country or organisation named in the token's "of/in/from" phrase or apposition, or
+        as its example ("allies *such as Germany*")."""
+        for inner in [*args.attached_phrases(token, PHRASE_PREPS), *args.examples(token)]:
             for tok in inner:
                 rich = [a for a in actors_for_token(self.doc, tok) if is_rich(a)]
                 if rich:
@@ -366,6 +368,14 @@ class Participants:
         found = self.first_actors([places], sources, rich=True)
         return [a for a in found if a.country and not a.agent and not a.org]
 
+    def host_addressee(self, verb: Token, sources: list[Actor]) -> list[Actor]:
+        """Whom an -ing clause on a verb of address is addressed to: the host's recipient
+        ("wrote *to the US embassy* asking it to ...", "met *Y*, urging ...")."""
+        host = args.participle_host(verb)
+        if host is None:
+            return []
+        return self.first_actors([*args.prep_groups(host, ("to",)), args.direct_objects(host)], sources, rich=True)
+
     def place_country(self, verb: Token) -> str | None:
         """The country a clause or event noun is placed in ("were arrested *in Oslo*", "talks
         *in Abidjan*"), if it names one."""
@@ -399,9 +409,16 @@ class Participants:
         *flights to Cuba*" are on Cuba, "a ban on *trade with Iran*" on Iran, "facilities
         *belonging to* X" are X's."""
         things = [t for slot in slots for t in slot if cl.noun_phrase_head(t).pos_ == "NOUN" and not self.actors(t)]
+        things += self.named_parts(things)
         owned = [c for t in things for c in cl.clausal_modifiers(t) if c.lemma_.lower() in OWNING_VERBS]
         return ([g for t in things for g in args.prep_groups(t, THING_PARTNER_PREPS)]
                 + [g for c in owned for g in args.prep_groups(c, ("to", "by"))])
+
+    def named_parts(self, things: list[Token]) -> list[Token]:
+        """The "of" noun of a thing's name that carries its parties ("a memorandum *of
+        understanding* between X and Y")."""
+        return [o for t in things for o in args.prep_objects(t, ("of",))
+                if o.pos_ == "NOUN" and not self.actors(o)]
 
     def first_actors(self, slots: list[list[Token]], sources: list[Actor], rich: bool = False) -> list[Actor]:
         """Actors of the first slot that names someone other than the sources

@@ -400,3 +400,37 @@ def attached_phrases(token: Token, preps: Collection[str]) -> list[list[Token]]:
         elif child.dep_ == L.PREPOSITION and child.lower_ in preps:
             groups.append(objects_of(child))
     return groups
+
+
+def subjectless_conjunct_of(verb: Token) -> Token | None:
+    """The verb a conjoined verb without its own subject is joined to ("Japan met China but
+    *refused* talks": "met"): the two share their subject, and often their partner."""
+    head = verb.head
+    if verb.dep_ != L.CONJUNCT or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    return head if subject_of(verb) is None else None
+
+
+EXAMPLE_PREPS = frozenset({"including"})
+
+
+def examples(token: Token) -> list[list[Token]]:
+    """The members a noun is illustrated by ("allies *such as Germany*", "states *including
+    Chad*"), one group per phrase: who the plain noun stands for."""
+    groups = []
+    for child in token.children:
+        if child.dep_ != L.PREPOSITION:
+            continue
+        such_as = child.lower_ == "as" and any(c.lower_ == "such" for c in child.children)
+        if such_as or child.lower_ in EXAMPLE_PREPS:
+            groups.append(objects_of(child))
+    return groups
+
+
+def participle_host(verb: Token) -> Token | None:
+    """The verb an -ing clause without its own subject hangs on ("X wrote to Y *asking* it
+    to ..."): the two share their subject, and the participle's addressee is the host's."""
+    head = verb.head
+    if verb.dep_ != L.ADVERBIAL_CLAUSE or verb.tag_ != "VBG" or head.i == verb.i:
+        return None
+    return head if head.pos_ in ("VERB", "AUX") and active_subject(verb) is None else None
