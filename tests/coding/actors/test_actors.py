@@ -85,6 +85,8 @@ def test_capitals_and_seats_of_power_stand_for_governments(resolve, text, word, 
         ("The Arctic Council postponed its meeting.", "Council", "IGOARC", "Arctic Council"),
         ("Amnesty International condemned the arrests.", "International", "NGOAMN", "Amnesty International"),
         ("Hamas fired rockets.", "Hamas", "PSEREB", "Hamas"),
+        # an insurgent group is not the government of the country it fights in
+        ("The Taliban ambushed a convoy near the capital.", "Taliban", "AFGREB", "Taliban"),
         ("The WHO reported new cases.", "WHO", "IGOUNOWHO", "WHO"),
     ],
 )
