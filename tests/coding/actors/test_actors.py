@@ -176,6 +176,9 @@ def test_definite_title_refers_back_to_the_person(resolve) -> None:
         ("Rutte said the alliance stood together.", "Rutte", "Mark Rutte", "IGONATGOV"),
         ("Xi Jinping met Lula in Beijing.", "Xi", "Xi Jinping", "CHNGOV"),
         ("Guterres called for restraint.", "Guterres", "Antonio Guterres", "IGOUNOGOV"),
+        # a historical leader named without title keeps his own country, not the article's
+        ("Chirac flew to Dakar for a summit.", "Chirac", "Jacques Chirac", "FRAGOV"),
+        ("In Lagos, Obasanjo met strikers.", "Obasanjo", "Olusegun Obasanjo", "NGAGOV"),
     ],
 )
 def test_known_leaders_without_title(resolve, text: str, word: str, name: str, code: str) -> None:
@@ -402,3 +405,4 @@ def test_a_later_misspelt_surname_is_the_person_named_before(resolve) -> None:
     doc = resolve("Rebel foreign minister Bizima Karaha spoke in Goma. Later Karah denied that France was an enemy.")
     (actor,) = actors_for_token(doc, token(doc, "Karah"))
     assert actor.name == "Bizima Karaha"
+
