@@ -111,6 +111,9 @@ def test_organisations(resolve, text: str, word: str, code: str, org: str) -> No
         ("The president of Armenia arrived.", "president", ["ARMGOV"]),
         ("Israeli helicopters and tanks attacked.", "tanks", ["ISRMIL"]),
         ("The Chilean government officials resigned.", "officials", ["CHLGOV"]),
+        # a government-type role noun after a rebel or opposition word speaks for that side
+        ("Chadian rebel envoys walked out of the talks.", "envoys", ["TCDREB"]),
+        ("Kenyan opposition spokesmen denied the report.", "spokesmen", ["KENOPP"]),
     ],
 )
 def test_roles_combine_with_countries(resolve, text: str, word: str, expected: list[str]) -> None:
