@@ -439,3 +439,8 @@ def test_a_body_made_of_others_is_of_their_country(article) -> None:
     doc = article("Turkey and Turkey's navy sailed. On Wednesday, an assembly of several foreign ministers in Cairo "
                   "denounced the deal between Turkey and Libya.")
     assert country_of(doc, "assembly") == "EGY"
+
+
+def test_the_government_of_a_known_leader_is_of_his_country(article) -> None:
+    doc = article("Washington sold jets to Riyadh. The kingdom backed the government of Abdrabbuh Mansur Hadi.")
+    assert country_of(doc, "government") == "YEM"

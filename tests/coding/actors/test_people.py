@@ -98,3 +98,15 @@ def test_a_misspelt_surname_is_the_one_person_it_is_one_letter_from() -> None:
     registry.add(["Bizima", "Karaha"], person)
     assert registry.near("Karah") is person
     assert registry.near("Kara") is None  # too short to tell
+
+
+def test_a_clause_in_an_apposition_gives_the_person_no_country(nlp, resources) -> None:
+    from sitrep.coding.actors.actors import actors_for_token, find_mentions
+    from sitrep.models import Document
+
+    text = "Mourners buried Amos Keter, one of three guards shot by Ugandan police on Monday."
+    doc = Document(id="t", text=text)
+    doc.parsed = nlp(text)
+    doc.mentions = find_mentions(doc.parsed, resources)
+    keter = next(t for t in doc.parsed if t.text == "Keter")
+    assert all(a.country != "UGA" for a in actors_for_token(doc, keter))

@@ -95,3 +95,10 @@ def test_narrowing_modifiers_and_adjectives(hand_doc: HandDoc) -> None:
     assert phrases.has_narrowing_modifier(group[2]) and not phrases.has_narrowing_modifier(bare[1])
     mediator = hand_doc(["a", "senior", "international", "mediator"], [3, 3, 3, 3], ["det", "amod", "amod", "ROOT"])
     assert [t.text for t in phrases.adjectives_of(mediator[3])] == ["senior", "international"]
+
+
+def test_subtree_without_clauses_leaves_out_what_a_clause_on_a_noun_says(hand_doc: Callable[..., Doc]) -> None:
+    # "one of three guards shot by Kenyan police": the participle clause is no part of the phrase
+    doc = hand_doc(["one", "of", "three", "guards", "shot", "by", "Kenyan", "police"],
+                   [0, 0, 3, 1, 3, 4, 7, 5], ["ROOT", "prep", "nummod", "pobj", "acl", "agent", "amod", "pobj"])
+    assert [t.text for t in phrases.subtree_without_clauses(doc[0])] == ["one", "of", "three", "guards"]

@@ -202,7 +202,7 @@ def apposition_atoms(span: Span, atom_at: list[Atom | None]) -> list[Atom]:
         apposed.append(anchor)
     atoms: list[Atom] = []
     for phrase in apposed:
-        for tok in phrase.subtree:
+        for tok in phrases.subtree_without_clauses(phrase):  # "one of two men killed by Israeli ...": not Israeli
             atom = atom_at[tok.i]
             if atom is not None and not (span.start <= tok.i < span.end) and atom not in atoms:
                 atoms.append(atom)

@@ -13,6 +13,7 @@ mention of what it names.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import NamedTuple
 
 from sitrep.coding.grammar import phrases
@@ -36,6 +37,10 @@ _COUNTRY_WORDS = frozenset({"demonym", "people", "country"})
 # NATO", "their *resistance to* reform"), not the party that holds it.
 _STANCE_ROLES = frozenset({"opposition", "resistance"})
 _STANCE_PREPS = frozenset({"to"})
+# A government-type role noun ("representatives", "spokesman", "officials") written after a rebel or
+# opposition word speaks for that side: "rebel representatives" are rebels, not the government.
+_SPEAKER_AGENTS = frozenset({"GOV"})
+_SIDE_AGENTS = frozenset({"REB", "OPP"})
 
 
 class Qualifier(NamedTuple):
@@ -64,6 +69,7 @@ def find_roles(sheet: Sheet) -> None:
 def add_role(sheet: Sheet, atom: Atom) -> None:
     """A role noun: with its qualifiers, as the person a definite title refers to, or bare."""
     head = sheet.parsed[atom.start:atom.end].root
+    atom = _speaking_for_a_side(sheet, atom, head)
     if head.pos_ == "ADJ" and phrases.is_adjective_modifier(head):
         return  # "military exercises": the role word only describes a thing
     if head.lower_ in _STANCE_ROLES and phrases.prepositions(head, _STANCE_PREPS):
@@ -80,6 +86,19 @@ def add_role(sheet: Sheet, atom: Atom) -> None:
             sheet.note_person(head, person)
             return
     sheet.add(Mention(atom.start, atom.end, sheet.lexicon.entry_actor(atom.entry, text), "role", head.i))
+
+
+def _speaking_for_a_side(sheet: Sheet, atom: Atom, head: Token) -> Atom:
+    """"rebel representatives", "opposition spokesman": the side word before a government-type role
+    noun names whom it speaks for, so the role takes that side's agent (REB, OPP)."""
+    if atom.entry.agent not in _SPEAKER_AGENTS or atom.start == 0:
+        return atom
+    side = sheet.atom_at[atom.start - 1]
+    if side is None or side.entry.kind != "role" or side.entry.agent not in _SIDE_AGENTS:
+        return atom
+    if not phrases.governs(head, sheet.parsed[side.start:side.end].root):
+        return atom
+    return replace(atom, entry=replace(atom.entry, agent=side.entry.agent))
 
 
 def add_people(sheet: Sheet, atom: Atom) -> None:

@@ -173,3 +173,10 @@ def subjects_of(verb: Token, *, with_clauses: bool = False) -> list[Token]:
 def is_object(token: Token, *, with_dative: bool = False) -> bool:
     """Whether ``token`` is a direct or prepositional object (``with_dative``: or a dative one)."""
     return token.dep_ in (OBJECTS_WITH_DATIVE if with_dative else OBJECTS)
+
+
+def subtree_without_clauses(head: Token) -> list[Token]:
+    """``head``'s phrase without the clauses on its nouns: "one of two men" of "one of two men killed by
+    Israeli bullets" (what the clause says about them is no word of the phrase itself)."""
+    cut = {t.i for tok in head.subtree if tok.dep_ in labels.NOUN_CLAUSES and tok.i != head.i for t in tok.subtree}
+    return [tok for tok in head.subtree if tok.i not in cut]
