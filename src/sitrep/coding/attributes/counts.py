@@ -50,7 +50,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from sitrep.coding.actors.actors import actors_for_token, mention_at
@@ -231,19 +231,27 @@ def local_side(count: Count, local: str | None, *, soldiers: bool) -> Count:
 
 
 def is_numeric(token: Token, lex: Lexicon) -> bool:
-    kinds = lex.kinds(token.text)
-    return bool(DIGITS.match(token.text)) or "number" in kinds or "multiplier" in kinds
+    return _numeric(token.text, lex.kinds(token.text))
+
+
+def _numeric(text: str, kinds: Mapping[str, float | None]) -> bool:
+    """``is_numeric`` over a word whose table kinds the caller already looked up."""
+    return "number" in kinds or "multiplier" in kinds or bool(DIGITS.match(text))
 
 
 def is_quantity_head(token: Token, lex: Lexicon) -> bool:
-    """A number or vague word that is not itself part of a bigger number ("2.5" in "2.5 million")."""
-    kinds = lex.kinds(token.text)
-    if not (is_numeric(token, lex) or "vague" in kinds or "vague-of" in kinds):
+    """A number or vague word that is not itself part of a bigger number ("2.5" in "2.5 million").
+
+    Asked of every token of the document, so each word's kinds are looked up once."""
+    text = token.text
+    kinds = lex.kinds(text)
+    if not (_numeric(text, kinds) or "vague" in kinds or "vague-of" in kinds):
         return False
+    if not n.is_quantity_modifier(token):
+        return True
     head = token.head
-    if n.is_quantity_modifier(token) and (is_numeric(head, lex) or "vague" in lex.kinds(head.text)):
-        return False  # "2.5" of "2.5 million", "tens" of "tens of thousands": the head speaks
-    return True
+    head_kinds = lex.kinds(head.text)
+    return not (_numeric(head.text, head_kinds) or "vague" in head_kinds)  # "2.5" of "2.5 million": the head speaks
 
 
 def count_at(doc: Document, head: Token, lex: Lexicon) -> Count | None:

@@ -63,7 +63,10 @@ class Mood(Enum):
 
 def aux_lemmas(verb: Token) -> set[str]:
     """The verb's auxiliaries as lemmas ("won't" gives "wo", "can't" "ca")."""
-    auxiliaries = dependents(verb, L.AUXILIARIES)
+    return _aux_lemmas(dependents(verb, L.AUXILIARIES))
+
+
+def _aux_lemmas(auxiliaries: list[Token]) -> set[str]:
     return {c.lower_ if c.lower_ in ("wo", "ca") else c.lemma_.lower() for c in auxiliaries}
 
 
@@ -73,10 +76,14 @@ def marks(verb: Token) -> list[Token]:
 
 
 def mood(verb: Token) -> Mood:
-    """The mood of the clause headed by ``verb``."""
-    if any(c.lower_ in CONDITION_MARKS for c in marks(verb)):
+    """The mood of the clause headed by ``verb``.
+
+    Asked of every clause the coder visits: the verb's children are read once for its
+    marks and its auxiliaries (each walk over them builds the tokens anew)."""
+    children = list(verb.children)
+    if any(c.dep_ == L.MARKER and c.lower_ in CONDITION_MARKS for c in children):
         return Mood.HYPOTHETICAL
-    aux = aux_lemmas(verb)
+    aux = _aux_lemmas([c for c in children if c.dep_ in L.AUXILIARIES])
     if aux & HYPOTHETICAL_AUX:
         # "cannot accept" is a refusal, read like "will not accept"
         return Mood.FUTURE if is_negated(verb) and "can" in aux else Mood.HYPOTHETICAL

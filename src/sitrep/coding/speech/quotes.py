@@ -331,8 +331,10 @@ def _reported(
     token: Token, spans: Sequence[QuoteSpan], cues: Cues, objects: frozenset[str]
 ) -> tuple[Attribution, Span] | None:
     """The attribution and the whole reported content of a cue (quotations included), if any."""
+    if not is_cue(token, cues):  # asked of every token: the cheap test before the cue's kind
+        return None
     kind = cue_kind(token, cues)
-    if not is_cue(token, cues) or kind == "direct" or speech.is_withheld(token):
+    if kind == "direct" or speech.is_withheld(token):
         return None
     if kind == "event":  # only the naming "called the plan “a betrayal”", never "called for ..."
         content = _object_content(token) if speech.has_direct_object(token) else None
