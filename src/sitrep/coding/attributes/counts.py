@@ -106,8 +106,9 @@ class Placing:
     def place(self, count: Count, token: Token, *, soldiers: bool) -> Count:
         """``count`` with its sentence and, when nothing tied it to a side, the local one."""
         local_side(count, self.local, soldiers=soldiers)
-        count.sentence = token.sent.text
-        count.sentence_index = self.sentence_of.get(token.sent.start, 0)
+        sentence = token.sent  # found by scanning the document: once
+        count.sentence = sentence.text
+        count.sentence_index = self.sentence_of.get(sentence.start, 0)
         return count
 
 
