@@ -165,7 +165,8 @@ def distributed_counts(doc: Document, head: Token, lex: Lexicon, found: Found) -
     if head.doc[head.i - 1].lower_ not in {",", ";", "and"}:
         return []
     sources = preposition_objects(head, ("from",))
-    earlier = [c for i, c in found if head.sent.start <= i < head.i and c.number is not None]
+    start = head.sent.start  # finding the sentence scans the document: once, not once per count
+    earlier = [c for i, c in found if start <= i < head.i and c.number is not None]
     if not sources or not earlier:
         return []
     sides = list(phrases.coordinated(sources[0])) if n.is_distributive(head) else sources[:1]
@@ -188,7 +189,8 @@ def gapped_count(doc: Document, head: Token, lex: Lexicon, found: Found) -> Coun
         return None
     if name.i == 0 or head.doc[name.i - 1].text not in {",", ";", "and"}:
         return None
-    earlier = [(i, c) for i, c in found if head.sent.start <= i < head.i and c.number is not None]
+    start = head.sent.start  # once, not once per count
+    earlier = [(i, c) for i, c in found if start <= i < head.i and c.number is not None]
     owners = actors_for_token(doc, name)
     if not earlier or not owners:
         return None
