@@ -307,7 +307,10 @@ def _closing_participle(anchor: Token, lex: Lexicon) -> str | None:
     list's words (numbers, nouns, commas, "and", "of") to the first verb."""
     doc = anchor.doc
     listed = n.is_conjunct(anchor)  # the last item of the list: "..., and hundreds of rebels killed"
-    for token in doc[anchor.right_edge.i + 1 : min(anchor.right_edge.i + 16, anchor.sent.end)]:
+    after = anchor.right_edge.i + 1
+    for token in doc[after : after + 15]:
+        if token.is_sent_start:
+            return None  # the sentence ended (cheaper than finding ``anchor.sent`` first)
         if token.lower_ in {",", "and", "or"}:
             listed = True
         elif token.pos_ in VERBAL:

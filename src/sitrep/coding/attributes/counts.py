@@ -50,7 +50,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from sitrep.coding.actors.actors import actors_for_token, mention_at
@@ -106,8 +106,9 @@ class Placing:
     def place(self, count: Count, token: Token, *, soldiers: bool) -> Count:
         """``count`` with its sentence and, when nothing tied it to a side, the local one."""
         local_side(count, self.local, soldiers=soldiers)
-        count.sentence = token.sent.text
-        count.sentence_index = self.sentence_of.get(token.sent.start, 0)
+        sentence = token.sent  # found by scanning the document: once
+        count.sentence = sentence.text
+        count.sentence_index = self.sentence_of.get(sentence.start, 0)
         return count
 
 
@@ -164,7 +165,8 @@ def distributed_counts(doc: Document, head: Token, lex: Lexicon, found: Found) -
     if head.doc[head.i - 1].lower_ not in {",", ";", "and"}:
         return []
     sources = preposition_objects(head, ("from",))
-    earlier = [c for i, c in found if head.sent.start <= i < head.i and c.number is not None]
+    start = head.sent.start  # finding the sentence scans the document: once, not once per count
+    earlier = [c for i, c in found if start <= i < head.i and c.number is not None]
     if not sources or not earlier:
         return []
     sides = list(phrases.coordinated(sources[0])) if n.is_distributive(head) else sources[:1]
@@ -187,7 +189,8 @@ def gapped_count(doc: Document, head: Token, lex: Lexicon, found: Found) -> Coun
         return None
     if name.i == 0 or head.doc[name.i - 1].text not in {",", ";", "and"}:
         return None
-    earlier = [(i, c) for i, c in found if head.sent.start <= i < head.i and c.number is not None]
+    start = head.sent.start  # once, not once per count
+    earlier = [(i, c) for i, c in found if start <= i < head.i and c.number is not None]
     owners = actors_for_token(doc, name)
     if not earlier or not owners:
         return None
@@ -231,19 +234,27 @@ def local_side(count: Count, local: str | None, *, soldiers: bool) -> Count:
 
 
 def is_numeric(token: Token, lex: Lexicon) -> bool:
-    kinds = lex.kinds(token.text)
-    return bool(DIGITS.match(token.text)) or "number" in kinds or "multiplier" in kinds
+    return _numeric(token.text, lex.kinds(token.text))
+
+
+def _numeric(text: str, kinds: Mapping[str, float | None]) -> bool:
+    """``is_numeric`` over a word whose table kinds the caller already looked up."""
+    return "number" in kinds or "multiplier" in kinds or bool(DIGITS.match(text))
 
 
 def is_quantity_head(token: Token, lex: Lexicon) -> bool:
-    """A number or vague word that is not itself part of a bigger number ("2.5" in "2.5 million")."""
-    kinds = lex.kinds(token.text)
-    if not (is_numeric(token, lex) or "vague" in kinds or "vague-of" in kinds):
+    """A number or vague word that is not itself part of a bigger number ("2.5" in "2.5 million").
+
+    Asked of every token of the document, so each word's kinds are looked up once."""
+    text = token.text
+    kinds = lex.kinds(text)
+    if not (_numeric(text, kinds) or "vague" in kinds or "vague-of" in kinds):
         return False
+    if not n.is_quantity_modifier(token):
+        return True
     head = token.head
-    if n.is_quantity_modifier(token) and (is_numeric(head, lex) or "vague" in lex.kinds(head.text)):
-        return False  # "2.5" of "2.5 million", "tens" of "tens of thousands": the head speaks
-    return True
+    head_kinds = lex.kinds(head.text)
+    return not (_numeric(head.text, head_kinds) or "vague" in head_kinds)  # "2.5" of "2.5 million": the head speaks
 
 
 def count_at(doc: Document, head: Token, lex: Lexicon) -> Count | None:

@@ -82,16 +82,17 @@ def find_place_names(parsed: Doc, gaz: Gazetteer) -> list[PlaceMention]:
     people = person_words(parsed)
     found: list[PlaceMention] = []
     text = parsed.text  # built from the tokens on each access: read once
-    i = 0
-    while i < len(parsed):
-        match = match_name_at(parsed, i, gaz, text)
+    free = 0  # the first token not inside a name already matched
+    for token in parsed:  # one walk over the tokens, not a Token built per index
+        if token.i < free or not token.text[:1].isupper():  # match_name_at's own first test
+            continue
+        match = match_name_at(parsed, token.i, gaz, text)
         if match is None:
-            i += 1
             continue
         person = match.surface in people and not _well_known(match)
         if not person and is_place_use(parsed, match, entity_of.get(match.start)):
             found.append(replace(match, cue=find_cue(parsed, match)))
-        i = match.end
+        free = match.end
     return found
 
 

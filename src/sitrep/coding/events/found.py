@@ -158,7 +158,10 @@ class Findings:
         ("demanded that Israel ease restrictions *to allow* ..."): not news of its own."""
         if token.i in self.blocked:
             return True
-        return any(a.i in self.blocked or (a.i in self.done and a.i not in self.visited) for a in token.ancestors)
+        spoken = self.blocked | (self.done - self.visited)  # the heads nothing under is news
+        if not spoken:
+            return False  # most sentences: spare building the token's ancestors
+        return any(a.i in spoken for a in token.ancestors)
 
     def add(self, action: Action) -> None:
         """Record an action, applying the clause's mood and negation."""

@@ -181,7 +181,8 @@ class Participants:
             return None
         personal = pronoun.lower_ in PERSONAL_POSSESSIVES
         mentions: list[Mention] = self.doc.mentions
-        earlier = [m for m in mentions if pronoun.sent.start <= m.start < pronoun.i]
+        start = pronoun.sent.start  # finding the sentence scans the doc: once, not once per mention
+        earlier = [m for m in mentions if start <= m.start < pronoun.i]
         for mention in reversed(earlier):
             if mention.actor.country and (not personal or mention.kind == "person"):
                 return mention.actor

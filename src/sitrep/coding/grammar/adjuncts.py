@@ -185,6 +185,8 @@ def trigger_token(sentence: Span, trigger: str | None) -> Token:
     the sentence (as written or as lemma) is taken, verbs first.
     """
     words = {w.lower() for w in trigger.split()} if trigger else set()
+    if not words:
+        return sentence.root  # nothing to look for: spare reading every word of the sentence
     hits = [t for t in sentence if t.lower_ in words or t.lemma_.lower() in words]
     verbs = [t for t in hits if t.pos_ in VERBAL]
     return (verbs or hits or [sentence.root])[0]

@@ -16,33 +16,42 @@ from sitrep.nlp.types import Token
 
 # What a verb's object slot may hold when looking for the one acted upon (ditransitive
 # recipients, predicate nouns "X is *a threat*" and "called X *a traitor*" count).
-OBJECTS = L.DIRECT_OBJECTS | {L.DATIVE, L.ATTRIBUTE, L.OBJECT_PREDICATE}
+OBJECTS = L.Labels(L.DIRECT_OBJECTS | {L.DATIVE, L.ATTRIBUTE, L.OBJECT_PREDICATE})
 # What a lexicon object cue is matched against: the objects above plus a passive's subject
 # (the patient: "*sanctions* were imposed").
-CUE_OBJECTS = OBJECTS | {L.NOMINAL_PASSIVE_SUBJECT}
+CUE_OBJECTS = L.Labels(OBJECTS | {L.NOMINAL_PASSIVE_SUBJECT})
 # Dependents whose objects are prepositional cues ("returned * *to* X", "called *off*").
-CUE_PREPOSITIONS = frozenset({L.PREPOSITION, L.AGENT, L.PARTICLE})
+CUE_PREPOSITIONS = L.Labels({L.PREPOSITION, L.AGENT, L.PARTICLE})
 # What a preposition of a cue governs: a noun, a gerund clause, or an object the parser
 # hung on the preposition.
-CUE_PREP_OBJECTS = frozenset({L.PREP_OBJECT, L.PREP_COMPLEMENT, L.DIRECT_OBJECT})
+CUE_PREP_OBJECTS = L.Labels({L.PREP_OBJECT, L.PREP_COMPLEMENT, L.DIRECT_OBJECT})
 # "Has an object" for the wildcard cue: a direct object or a passive patient, not a predicate noun.
-PATIENTS = L.DIRECT_OBJECTS | {L.NOMINAL_PASSIVE_SUBJECT}
+PATIENTS = L.Labels(L.DIRECT_OBJECTS | {L.NOMINAL_PASSIVE_SUBJECT})
 # Prepositions that may introduce a target: a plain one, the "by" of a passive, "to" of a dative.
-TARGET_PREPOSITIONS = frozenset({L.PREPOSITION, L.AGENT, L.DATIVE})
+TARGET_PREPOSITIONS = L.Labels({L.PREPOSITION, L.AGENT, L.DATIVE})
 # Dependents that are never a trigger's particle: its subjects (the passive clausal subject
 # was never asked about, and is kept out of this set to keep the lexicon's reading as it is).
-NOT_PARTICLES = L.NOMINAL_SUBJECTS | {L.CLAUSAL_SUBJECT, L.EXPLETIVE}
+NOT_PARTICLES = L.Labels(L.NOMINAL_SUBJECTS | {L.CLAUSAL_SUBJECT, L.EXPLETIVE})
 VERB_TAGS_PARTICIPLE = frozenset({"VBN", "VBG"})
 NOMINALS = frozenset({"NOUN", "PROPN", "PRON"})
 
 
 def dependents(token: Token, labels: Collection[str]) -> list[Token]:
-    """The token's children attached with one of ``labels``, in sentence order."""
+    """The token's children attached with one of ``labels``, in sentence order.
+
+    The hottest question of the coder: with ``labels`` a ``Labels`` set the children's
+    integer labels are compared, which spares building each child's label string."""
+    if isinstance(labels, L.Labels):
+        ids = labels.ids
+        return [c for c in token.children if c.dep in ids]
     return [c for c in token.children if c.dep_ in labels]
 
 
 def dependents_except(token: Token, labels: Collection[str]) -> list[Token]:
     """The token's children attached with none of ``labels``, in sentence order."""
+    if isinstance(labels, L.Labels):
+        ids = labels.ids
+        return [c for c in token.children if c.dep not in ids]
     return [c for c in token.children if c.dep_ not in labels]
 
 
@@ -69,10 +78,14 @@ def is_preposition(token: Token, words: Collection[str]) -> bool:
     return token.dep_ == L.PREPOSITION and token.lower_ in words
 
 
+# What makes a clause passive: a passive subject or a passive auxiliary.
+PASSIVE_MARKS = L.Labels(L.PASSIVE_SUBJECTS | {L.PASSIVE_AUXILIARY})
+
+
 def is_passive(verb: Token) -> bool:
     if is_stative_passive(verb):
         return False
-    return any(c.dep_ in L.PASSIVE_SUBJECTS or c.dep_ == L.PASSIVE_AUXILIARY for c in verb.children)
+    return any(c.dep in PASSIVE_MARKS.ids for c in verb.children)
 
 
 # Participles that with "to" and no "by" agent say what their subject holds, not what was
@@ -83,7 +96,7 @@ STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "dedicate", "devote"})
 def is_stative_passive(verb: Token) -> bool:
     """"The US was opposed to the plan": a passive form with a "to" phrase, no "by" agent,
     whose subject is the one who holds the stance."""
-    if verb.lemma_.lower() not in STATIVE_PARTICIPLES or dependents(verb, (L.AGENT,)):
+    if verb.lemma_.lower() not in STATIVE_PARTICIPLES or dependents(verb, L.AGENTS):
         return False
     to = any(c.dep_ == L.PREPOSITION and c.lower_ == "to" for c in verb.children)
     return to and any(c.dep_ in L.PASSIVE_SUBJECTS for c in verb.children)
@@ -97,7 +110,7 @@ def is_participle_modifier(verb: Token) -> bool:
 
 def active_subject(verb: Token) -> Token | None:
     """The verb's own active subject, if it has one."""
-    subject = next((c for c in verb.children if c.dep_ in L.ACTIVE_SUBJECTS), None)
+    subject = next((c for c in verb.children if c.dep in L.ACTIVE_SUBJECTS.ids), None)
     return None if subject is not None and is_gapped_passive(verb, subject) else subject
 
 
@@ -114,7 +127,7 @@ def is_gapped_passive(verb: Token, subject: Token) -> bool:
     head = verb.head
     if verb.dep_ != L.CONJUNCT or head.i == verb.i or verb.lemma_.lower() not in CASUALTY_PARTICIPLES:
         return False
-    if dependents(verb, L.AUXILIARIES) or dependents(verb, OBJECTS) or dependents(verb, (L.AGENT,)):
+    if dependents(verb, L.AUXILIARIES) or dependents(verb, OBJECTS) or dependents(verb, L.AGENTS):
         return False
     return subject.dep_ == "nsubj" and any(c.dep_ == L.PASSIVE_AUXILIARY for c in head.children)
 
@@ -134,16 +147,19 @@ def subject_of(verb: Token) -> Token | None:
         subject = active_subject(aux)
         if subject is not None:
             return subject
-    for agent in dependents(verb, (L.AGENT,)):
-        for pobj in dependents(agent, (L.PREP_OBJECT,)):
+    for agent in dependents(verb, L.AGENTS):
+        for pobj in dependents(agent, L.PREP_OBJECTS):
             return pobj
     return None
+
+
+CONTROLLED_CLAUSES = L.Labels({L.CLAUSAL_COMPLEMENT, L.OPEN_COMPLEMENT})
 
 
 def complement_subjects(verb: Token) -> list[Token]:
     """The subjects of the clauses a verb governs: who a causative acts upon ("let *the
     rebels* enter parliament", "allowed *the refugees* to return")."""
-    clauses = dependents(verb, (L.CLAUSAL_COMPLEMENT, L.OPEN_COMPLEMENT))
+    clauses = dependents(verb, CONTROLLED_CLAUSES)
     return [s for c in clauses if (s := active_subject(c)) is not None]
 
 
@@ -151,9 +167,9 @@ def passive_subject(verb: Token) -> Token | None:
     """The patient of a passive: its subject, or the noun a past participle
     modifies ("three men *killed* in rioting", "the blockade *imposed* last week")."""
     for child in verb.children:
-        if child.dep_ in L.PASSIVE_SUBJECTS:
+        if child.dep in L.PASSIVE_SUBJECTS.ids:
             return None if is_stative_passive(verb) else child
-        if child.dep_ in L.ACTIVE_SUBJECTS and is_gapped_passive(verb, child):
+        if child.dep in L.ACTIVE_SUBJECTS.ids and is_gapped_passive(verb, child):
             return child
     if is_participle_modifier(verb) and verb.tag_ == "VBN":
         return verb.head
@@ -164,7 +180,7 @@ def controlled_patient(verb: Token) -> Token | None:
     """The patient of a subjectless passive adjunct is the subject of the clause it hangs
     on: "journalists were injured *after being attacked* by protesters" (the journalists
     were attacked)."""
-    if not any(c.dep_ == L.PASSIVE_AUXILIARY for c in verb.children) or active_subject(verb) is not None:
+    if not dependents(verb, L.PASSIVE_AUXILIARIES) or active_subject(verb) is not None:
         return None
     if verb.dep_ == L.PREP_COMPLEMENT:
         host = verb.head.head
@@ -179,7 +195,7 @@ def controlled_patient(verb: Token) -> Token | None:
 
 def nominal_passive_subject(verb: Token) -> Token | None:
     """The noun subject of a passive ("*Norway* is set to meet"), not a clausal one."""
-    return next(iter(dependents(verb, (L.NOMINAL_PASSIVE_SUBJECT,))), None)
+    return next(iter(dependents(verb, L.NOMINAL_PASSIVE_SUBJECTS)), None)
 
 
 def has_auxiliary(verb: Token) -> bool:
@@ -229,7 +245,7 @@ def host_clause(verb: Token) -> Token | None:
 
 
 # Links along which a verb without a subject takes its head's.
-INHERITING = frozenset({L.CONJUNCT, L.OPEN_COMPLEMENT, L.ADVERBIAL_CLAUSE})
+INHERITING = L.Labels({L.CONJUNCT, L.OPEN_COMPLEMENT, L.ADVERBIAL_CLAUSE})
 
 
 def direct_objects(verb: Token) -> list[Token]:
@@ -240,27 +256,30 @@ def direct_objects(verb: Token) -> list[Token]:
 
 def first_object(verb: Token) -> Token | None:
     """The first plain direct object ("expects *the Council* to ...")."""
-    return next(iter(dependents(verb, (L.DIRECT_OBJECT,))), None)
+    return next(iter(dependents(verb, L.PLAIN_DIRECT_OBJECTS)), None)
 
 
 def datives(verb: Token) -> list[Token]:
     """Indirect objects ("told *reporters*")."""
-    return dependents(verb, (L.DATIVE,))
+    return dependents(verb, L.DATIVES)
+
+
+PREDICATIVES = L.Labels({L.ADJECTIVAL_COMPLEMENT, L.OBJECT_PREDICATE})
 
 
 def predicatives(verb: Token) -> list[Token]:
     """Predicate adjectives or nouns ("is *ready* to", "made X *ready*")."""
-    return dependents(verb, (L.ADJECTIVAL_COMPLEMENT, L.OBJECT_PREDICATE))
+    return dependents(verb, PREDICATIVES)
 
 
 def adjective_complements(verb: Token) -> list[Token]:
     """Predicate adjectives only ("talks are *due*")."""
-    return dependents(verb, (L.ADJECTIVAL_COMPLEMENT,))
+    return dependents(verb, L.ADJECTIVAL_COMPLEMENTS)
 
 
 def has_object_predicate(verb: Token) -> bool:
     """Whether the verb names its object as something ("called them *terrorists*")."""
-    return bool(dependents(verb, (L.OBJECT_PREDICATE,)))
+    return bool(dependents(verb, L.OBJECT_PREDICATES))
 
 
 def has_patient(verb: Token) -> bool:
@@ -278,7 +297,7 @@ def prep_groups(token: Token, preps: tuple[str, ...]) -> list[list[Token]]:
     by_prep: dict[str, list[Token]] = {}
     for child in dependents(token, TARGET_PREPOSITIONS):
         if child.lower_ in preps:
-            for pobj in dependents(child, (L.PREP_OBJECT,)):
+            for pobj in dependents(child, L.PREP_OBJECTS):
                 by_prep.setdefault(child.lower_, []).extend([pobj, *pobj.conjuncts, *listed_after_apposition(pobj)])
     return [by_prep[prep] for prep in preps if prep in by_prep]
 
@@ -287,7 +306,7 @@ def listed_after_apposition(noun: Token) -> list[Token]:
     """The items of a list the parser hangs on an apposition ("from the OIC's head *Yousef
     Al-Othaimeen*, Pope Francis and a spokesperson": the pope and the spokesperson are
     the noun's conjuncts, not the name's)."""
-    return [c for appos in dependents(noun, (L.APPOSITION,)) for c in appos.conjuncts]
+    return [c for appos in dependents(noun, L.APPOSITIONS) for c in appos.conjuncts]
 
 
 def time_phrase_infinitive(verb: Token) -> Token | None:
@@ -297,19 +316,19 @@ def time_phrase_infinitive(verb: Token) -> Token | None:
         if pobj.lemma_.lower() != "time":
             continue
         for clause in dependents(pobj, L.NOUN_CLAUSES):
-            if any(a.lower_ == "to" for a in dependents(clause, (L.AUXILIARY,))):
+            if any(a.lower_ == "to" for a in dependents(clause, L.PLAIN_AUXILIARIES)):
                 return clause
     return None
 
 
 def objects_of(prep: Token) -> list[Token]:
     """The objects of one preposition."""
-    return dependents(prep, (L.PREP_OBJECT,))
+    return dependents(prep, L.PREP_OBJECTS)
 
 
 def preposition_objects(token: Token, preps: Collection[str]) -> list[Token]:
     """Objects of plain prepositions in ``preps``, in sentence order, without conjuncts."""
-    preps_found = [p for p in dependents(token, (L.PREPOSITION,)) if p.lower_ in preps]
+    preps_found = [p for p in dependents(token, L.PREPOSITIONS) if p.lower_ in preps]
     return [pobj for prep in preps_found for pobj in objects_of(prep)]
 
 
@@ -323,9 +342,9 @@ def cue_objects(verb: Token, scene_preps: Collection[str]) -> tuple[list[Token],
     each with its conjuncts; prepositions in ``scene_preps`` are left out."""
     direct, oblique = [], []
     for child in verb.children:
-        if child.dep_ in CUE_OBJECTS:
+        if child.dep in CUE_OBJECTS.ids:
             direct.append(child)
-        elif child.dep_ in CUE_PREPOSITIONS and child.lower_ not in scene_preps:
+        elif child.dep in CUE_PREPOSITIONS.ids and child.lower_ not in scene_preps:
             oblique.extend(dependents(child, CUE_PREP_OBJECTS))
     return _with_conjuncts(direct), _with_conjuncts(oblique)
 
@@ -345,6 +364,10 @@ def governing_predicate(noun: Token) -> Token | None:
     return head
 
 
+# Where the parser hangs the repeated pair of a gapped clause on the object.
+GAPPED_PAIRS = L.Labels({L.APPOSITION, L.CONJUNCT})
+
+
 def gapped_pairs(verb: Token) -> list[tuple[Token, Token]]:
     """Gapping: "Chile pledged 300 engineers, *Peru 150*" repeats the verb for Peru.
 
@@ -352,8 +375,8 @@ def gapped_pairs(verb: Token) -> list[tuple[Token, Token]]:
     conjunct) that is a name carrying its own number: (name, number) pairs.
     """
     pairs = []
-    for obj in dependents(verb, (L.DIRECT_OBJECT,)):
-        for child in dependents(obj, (L.APPOSITION, L.CONJUNCT)):
+    for obj in dependents(verb, L.PLAIN_DIRECT_OBJECTS):
+        for child in dependents(obj, GAPPED_PAIRS):
             if child.pos_ != "PROPN":
                 continue
             number = next((n for n in child.children if n.dep_ == L.NUMBER or n.like_num), None)
@@ -365,22 +388,22 @@ def gapped_pairs(verb: Token) -> list[tuple[Token, Token]]:
 # shared: may move to grammar/phrases.py
 def possessors(noun: Token) -> list[Token]:
     """Possessive modifiers ("*NATO's* exercise", "*his* country")."""
-    return dependents(noun, (L.POSSESSIVE,))
+    return dependents(noun, L.POSSESSIVES)
 
 
 # shared: may move to grammar/phrases.py
 def compounds(noun: Token) -> list[Token]:
-    return dependents(noun, (L.COMPOUND,))
+    return dependents(noun, L.COMPOUNDS)
 
 
 # shared: may move to grammar/phrases.py
 def determiners(noun: Token) -> list[Token]:
-    return dependents(noun, (L.DETERMINER,))
+    return dependents(noun, L.DETERMINERS)
 
 
 # shared: may move to grammar/phrases.py
 def adjectives(noun: Token) -> list[Token]:
-    return dependents(noun, (L.ADJECTIVE,))
+    return dependents(noun, L.ADJECTIVES)
 
 
 # shared: may move to grammar/phrases.py

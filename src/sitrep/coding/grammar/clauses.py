@@ -14,7 +14,7 @@ from __future__ import annotations
 from enum import Enum
 
 from sitrep.coding.grammar import labels as L
-from sitrep.coding.grammar.arguments import dependents, subject_of
+from sitrep.coding.grammar.arguments import dependents, dependents_except, subject_of
 from sitrep.nlp.types import Token
 
 VERBAL = frozenset({"VERB", "AUX"})
@@ -41,14 +41,14 @@ QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "million", "group", 
                             "several", "all", "most", "one", "two", "three", "part", "unit"})
 TOPIC_PREPS = frozenset({"about", "of", "in", "on", "over", "for", "to", "regarding", "concerning", "with"})
 # Dependents that can hold a to-infinitive of a verb or noun ("agreed *to send*", "plan *to hold*").
-INFINITIVE_SLOTS = frozenset({L.OPEN_COMPLEMENT, L.CLAUSAL_MODIFIER, L.CLAUSAL_COMPLEMENT,
+INFINITIVE_SLOTS = L.Labels({L.OPEN_COMPLEMENT, L.CLAUSAL_MODIFIER, L.CLAUSAL_COMPLEMENT,
                               L.ADVERBIAL_CLAUSE})
 # Predicate adjectives that may frame an event ("is *ready* to", "is *committed* to holding").
-PREDICATE_SLOTS = frozenset({L.ADJECTIVAL_COMPLEMENT, L.OBJECT_PREDICATE})
+PREDICATE_SLOTS = L.Labels({L.ADJECTIVAL_COMPLEMENT, L.OBJECT_PREDICATE})
 # Trigger words keep their particle and negation in the trigger text ("carried *out*", "did *not* attack").
-TRIGGER_PARTS = frozenset({L.PARTICLE, L.NEGATION})
+TRIGGER_PARTS = L.Labels({L.PARTICLE, L.NEGATION})
 # What a short phrase text leaves out: clauses, appositions, punctuation, coordination.
-PHRASE_SKIP = frozenset({L.RELATIVE_CLAUSE, L.CLAUSAL_MODIFIER, L.APPOSITION, L.PUNCTUATION, L.COORDINATOR,
+PHRASE_SKIP = L.Labels({L.RELATIVE_CLAUSE, L.CLAUSAL_MODIFIER, L.APPOSITION, L.PUNCTUATION, L.COORDINATOR,
                          L.CONJUNCT, L.PARATAXIS, L.ADVERBIAL_CLAUSE})
 
 
@@ -63,20 +63,27 @@ class Mood(Enum):
 
 def aux_lemmas(verb: Token) -> set[str]:
     """The verb's auxiliaries as lemmas ("won't" gives "wo", "can't" "ca")."""
-    auxiliaries = dependents(verb, L.AUXILIARIES)
+    return _aux_lemmas(dependents(verb, L.AUXILIARIES))
+
+
+def _aux_lemmas(auxiliaries: list[Token]) -> set[str]:
     return {c.lower_ if c.lower_ in ("wo", "ca") else c.lemma_.lower() for c in auxiliaries}
 
 
 def marks(verb: Token) -> list[Token]:
     """Subordinating words of the clause ("*if*", "*after*", "*that*")."""
-    return dependents(verb, (L.MARKER,))
+    return dependents(verb, L.MARKERS)
 
 
 def mood(verb: Token) -> Mood:
-    """The mood of the clause headed by ``verb``."""
-    if any(c.lower_ in CONDITION_MARKS for c in marks(verb)):
+    """The mood of the clause headed by ``verb``.
+
+    Asked of every clause the coder visits: the verb's children are read once for its
+    marks and its auxiliaries (each walk over them builds the tokens anew)."""
+    children = list(verb.children)
+    if any(c.dep in L.MARKERS.ids and c.lower_ in CONDITION_MARKS for c in children):
         return Mood.HYPOTHETICAL
-    aux = aux_lemmas(verb)
+    aux = _aux_lemmas([c for c in children if c.dep in L.AUXILIARIES.ids])
     if aux & HYPOTHETICAL_AUX:
         # "cannot accept" is a refusal, read like "will not accept"
         return Mood.FUTURE if is_negated(verb) and "can" in aux else Mood.HYPOTHETICAL
@@ -92,7 +99,7 @@ def mood(verb: Token) -> Mood:
 
 def is_negated(token: Token) -> bool:
     """Whether ``token`` carries a negation ("did not", "never", "no longer")."""
-    return any(c.dep_ == L.NEGATION or (c.dep_ == L.ADVERB and c.lower_ == "never") for c in token.children)
+    return any(c.dep in L.NEGATIONS.ids or (c.dep in L.ADVERBS.ids and c.lower_ == "never") for c in token.children)
 
 
 def trigger_parts(word: Token) -> list[Token]:
@@ -112,7 +119,7 @@ def is_clausal_modifier(token: Token) -> bool:
 
 def clausal_modifiers(noun: Token) -> list[Token]:
     """The clauses hung on a noun, in sentence order."""
-    return dependents(noun, (L.CLAUSAL_MODIFIER,))
+    return dependents(noun, L.CLAUSAL_MODIFIERS)
 
 
 def antecedent(token: Token) -> Token:
@@ -141,16 +148,16 @@ def infinitive_complement(token: Token) -> Token | None:
 def to_gerund(token: Token) -> Token | None:
     """The gerund after "to" ("is committed *to holding* talks", "agreed *to ending*"),
     which stands where a to-infinitive would ("is ready *to hold* talks")."""
-    for prep in dependents(token, (L.PREPOSITION,)):
+    for prep in dependents(token, L.PREPOSITIONS):
         if prep.lower_ == "to":
-            return next((c for c in dependents(prep, (L.PREP_COMPLEMENT,)) if c.tag_ == "VBG"), None)
+            return next((c for c in dependents(prep, L.PREP_COMPLEMENTS) if c.tag_ == "VBG"), None)
     return None
 
 
 def is_be_to(verb: Token) -> bool:
     """"X was *to* meet Y": the copula with a to-infinitive of its own is a plan or schedule."""
     return verb.lemma_ == "be" and any(
-        c.pos_ in VERBAL and is_infinitive(c) for c in dependents(verb, (L.OPEN_COMPLEMENT,)))
+        c.pos_ in VERBAL and is_infinitive(c) for c in dependents(verb, L.OPEN_COMPLEMENTS))
 
 
 def scheduled_subject(verb: Token) -> Token | None:
@@ -159,7 +166,7 @@ def scheduled_subject(verb: Token) -> Token | None:
     complement = infinitive_complement(verb)
     if complement is None or not (is_open_complement(complement) or complement.dep_ == L.PREP_COMPLEMENT):
         return None  # "Norway *is committed to* meeting Sweden" too
-    return next(iter(dependents(verb, (L.NOMINAL_PASSIVE_SUBJECT,))), None)
+    return next(iter(dependents(verb, L.NOMINAL_PASSIVE_SUBJECTS)), None)
 
 
 def readiness_adjective(verb: Token) -> Token | None:
@@ -192,13 +199,15 @@ def clause_complement(verb: Token) -> Token | None:
     return None
 
 
+SAID = L.Labels({L.CLAUSAL_COMPLEMENT, L.PARATAXIS})  # what a speech verb reports
+
+
 def reported_clauses(verb: Token) -> list[Token]:
     """What a speech verb reports: its that-clauses and parenthetical clauses."""
-    said = (L.CLAUSAL_COMPLEMENT, L.PARATAXIS)
-    found = [c for c in dependents(verb, said) if c.pos_ in VERBAL]
+    found = [c for c in dependents(verb, SAID) if c.pos_ in VERBAL]
     # "X said on Monday it would ..." is sometimes parsed with the speech verb as the
     # dependent: the reported verb is then the head.
-    if verb.dep_ in said and verb.head.pos_ in VERBAL and not found:
+    if verb.dep_ in SAID and verb.head.pos_ in VERBAL and not found:
         found.append(verb.head)
     return found
 
@@ -222,7 +231,7 @@ def is_topic_gerund(verb: Token) -> bool:
 
 def is_infinitive(verb: Token) -> bool:
     """A to-infinitive ("*to hold* talks")."""
-    return any(c.lower_ == "to" for c in dependents(verb, (L.AUXILIARY,)))
+    return any(c.lower_ == "to" for c in dependents(verb, L.PLAIN_AUXILIARIES))
 
 
 def is_purpose_clause(verb: Token) -> bool:
@@ -246,9 +255,9 @@ def clause_links(verb: Token) -> list[tuple[Token, int]]:
     for child in verb.children:
         if child.pos_ not in VERBAL:
             continue
-        if child.dep_ in SAME_LEVEL:
+        if child.dep in SAME_LEVEL.ids:
             found.append((child, 0))
-        elif child.dep_ in DEEPER:
+        elif child.dep in DEEPER.ids:
             found.append((child, 1))
     return found
 
@@ -278,9 +287,9 @@ def attached_clauses(token: Token) -> list[Token]:
 def noun_phrase_head(token: Token) -> Token:
     """The noun a quantity stands for: "hundreds of *workers*", "a group of *rebels*"."""
     if token.lemma_.lower() in QUANTITY_HEADS or token.pos_ == "NUM":
-        for prep in dependents(token, (L.PREPOSITION,)):
+        for prep in dependents(token, L.PREPOSITIONS):
             if prep.lower_ == "of":
-                for pobj in dependents(prep, (L.PREP_OBJECT,)):
+                for pobj in dependents(prep, L.PREP_OBJECTS):
                     return pobj
     return token
 
@@ -289,11 +298,11 @@ def noun_phrase_head(token: Token) -> Token:
 def phrase_text(token: Token, limit: int = 8) -> str:
     """Short text of the noun phrase headed by ``token`` (no clauses, appositions or commas)."""
     keep = [token]
-    stack = [c for c in token.children if c.dep_ not in PHRASE_SKIP]
+    stack = dependents_except(token, PHRASE_SKIP)
     while stack:
         node = stack.pop()
         keep.append(node)
-        stack.extend(c for c in node.children if c.dep_ not in PHRASE_SKIP)
+        stack.extend(dependents_except(node, PHRASE_SKIP))
     keep.sort(key=lambda t: t.i)
     # Keep a contiguous window around the head so that the text reads naturally.
     start = max(0, keep.index(token) - limit + 1)

@@ -34,6 +34,8 @@ def lemma_candidates(token: Token, irregular: Mapping[str, str]) -> list[str]:
     found = [lemma_of(token), word]
     if word in irregular:
         found.append(irregular[word])
+    if word[-1:] not in ("g", "d", "s"):
+        return found  # no -ing, -ed, -es, -s or -ied to strip (most words): spare the suffix tests
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)]

@@ -162,10 +162,11 @@ def _cue_region(parsed: Doc, span: QuoteSpan) -> list[Token]:
     first = parsed.char_span(span.start, span.end, alignment_mode="expand")
     if first is None:
         return []
-    sentences = {first[0].sent.start: first[0].sent, first[-1].sent.start: first[-1].sent}
+    opening, closing = first[0].sent, first[-1].sent  # each found by a scan: once
+    sentences = {opening.start: opening, closing.start: closing}
     tokens = [t for sent in sentences.values() for t in sent]
     tail = _tail(parsed, first[-1].i + 1) if first.text.rstrip()[-1:] in OPEN_ENDINGS else []
-    before = first[0].sent.start - 1
+    before = opening.start - 1
     if before >= 0 and parsed[before].text == ":":
         tokens.extend(parsed[before].sent)
     return tokens + tail

@@ -209,9 +209,12 @@ def follow_on(
     previous quotation's speaker when nothing but narration without quotes or cues lies
     between them (the newspaper convention for a speaker's next paragraph)."""
     first = parsed.char_span(span.start, span.end, alignment_mode="expand")
-    if first is None or first[0].sent.start == 0 or not _opens_sentence(first[0], span):
+    if first is None:
         return None
-    before = parsed[first[0].sent.start - 1].sent
+    start = first[0].sent.start  # the sentence is found by a scan: once
+    if start == 0 or not _opens_sentence(first[0], span):
+        return None
+    before = parsed[start - 1].sent
     cue = sentence_cue(before, cues)
     if cue is not None:
         return cue
@@ -331,8 +334,10 @@ def _reported(
     token: Token, spans: Sequence[QuoteSpan], cues: Cues, objects: frozenset[str]
 ) -> tuple[Attribution, Span] | None:
     """The attribution and the whole reported content of a cue (quotations included), if any."""
+    if not is_cue(token, cues):  # asked of every token: the cheap test before the cue's kind
+        return None
     kind = cue_kind(token, cues)
-    if not is_cue(token, cues) or kind == "direct" or speech.is_withheld(token):
+    if kind == "direct" or speech.is_withheld(token):
         return None
     if kind == "event":  # only the naming "called the plan “a betrayal”", never "called for ..."
         content = _object_content(token) if speech.has_direct_object(token) else None

@@ -124,8 +124,9 @@ def document_issues(text: str, issues: tuple[Issue, ...]) -> dict[str, Issue]:
     lowered = text.lower()
     named: dict[str, Issue] = {}
     for issue in issues:
-        if issue.proponent and issue.sign > 0 and issue.pattern.search(lowered):
-            named.setdefault(issue.proponent, issue)
+        # the first issue named keeps its proponent: a later one's pattern need not be searched
+        if issue.proponent and issue.proponent not in named and issue.sign > 0 and issue.pattern.search(lowered):
+            named[issue.proponent] = issue
     return named
 
 
