@@ -38,3 +38,11 @@ def test_unplaced_roles_stay_on_events_but_not_in_the_actor_list(code_text) -> N
     doc = code_text("Police arrested a man on Friday after the theft.")
     assert "police" not in [a.name for a in doc.actors]
     assert any(e.source.agent == "COP" for e in doc.events)
+
+
+def test_a_listed_actor_keeps_every_field_of_the_actor() -> None:
+    from sitrep.coding.summary import summary_of
+    from sitrep.models import Actor
+
+    actor = Actor("Danish troops", "Denmark", "DNKMIL", "DNK", None, "MIL")
+    assert summary_of(actor, 3).as_dict() == {**actor.as_dict(), "mentions": 3}

@@ -33,6 +33,11 @@ def summarise_actors(actors: list[Actor]) -> list[ActorSummary]:
     for actor in actors:
         first.setdefault(actor.key(), actor)
     return [
-        ActorSummary(**first[key].as_dict(), mentions=n)
-        for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][3]))
+        summary_of(first[key], n) for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][3]))
     ]
+
+
+def summary_of(actor: Actor, mentions: int) -> ActorSummary:
+    """The listed form of an actor (its plain fields are copied, not read through ``as_dict``,
+    which looks up the dataclass fields anew for every actor)."""
+    return ActorSummary(actor.text, actor.name, actor.code, actor.country, actor.org, actor.agent, mentions)

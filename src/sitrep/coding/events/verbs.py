@@ -27,7 +27,7 @@ TARGET_MODES = frozenset({"-", "prep", "sym", "none"})
 # Modifiers that make a two-word cue ("hunger strike", "military aid"): a possessor names who,
 # not what kind, so it is left out; a noun-phrase adverbial (the parser's label for some
 # noun modifiers) is in.
-CUE_MODIFIERS = (L.NOUN_MODIFIERS - {L.POSSESSIVE}) | {L.NOUN_PHRASE_ADVERB}
+CUE_MODIFIERS = L.Labels((L.NOUN_MODIFIERS - {L.POSSESSIVE}) | {L.NOUN_PHRASE_ADVERB})  # ids: the fast path of dependents
 SCENE_PREPS = frozenset({"because", "despite", "during", "after", "before", "since", "until", "amid",
                          "amidst", "following", "like", "than", "unlike", "via", "without", "throughout"})
 PARTICLE_PREPS = frozenset({"from", "of", "on"})  # "away *from*", "out *of*", "back *on*"
