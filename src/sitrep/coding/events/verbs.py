@@ -232,8 +232,10 @@ class Lexicon:
         if pos == "V" and lemma_of(token) in NAMING_VERBS and args.has_object_predicate(token):
             # "called them terrorists" is an accusation, "calling them an army" nothing; neither is a phone call
             entries = [e for e in entries if e.objects - {ANY_OBJECT}]
-        direct, oblique = cue_keys(token, pos)
-        subjects = subject_lemmas(subject)
+        # the object and subject cues are read only when some entry asks about them
+        named = any(e.objects - {ANY_OBJECT} for e in entries)
+        direct, oblique = cue_keys(token, pos) if named else (set(), set())
+        subjects = subject_lemmas(subject) if any(e.subjects for e in entries) else set()
         best, best_score = None, -1
         for entry in entries:  # most specific first
             if 4 * entry.specificity + 1 < best_score:
