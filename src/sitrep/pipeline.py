@@ -27,7 +27,7 @@ from itertools import islice
 from sitrep.coding import summary
 from sitrep.coding.actors import actors, docactors
 from sitrep.coding.attributes import counts, dates, places
-from sitrep.coding.events import events
+from sitrep.coding.events import events, theatre
 from sitrep.coding.speech import quotes, stances
 from sitrep.errors import ConfigError, DocumentFailure, InputError, InputWarning, SitrepError
 from sitrep.ingest.readers import OnError, read_inputs
@@ -72,6 +72,8 @@ REGISTRY: dict[str, Stage] = {
               "CAMEO and PLOVER events with source, target and negation"),
         Stage("places", 2, places.process, ("doc.parsed", "doc.mentions", "doc.events"),
               ("doc.locations", "event.location"), "places resolved offline; each event's place"),
+        Stage("theatre", 1, theatre.process, ("doc.parsed", "doc.mentions", "event.location"), ("event.target",),
+              "an act of force or aid that names no target lands on the country where it happens"),
         Stage("dates", 2, dates.process, ("doc.parsed", "doc.events"), ("doc.date", "event.date"),
               "publication date from a dateline; each event's date"),
         Stage("counts", 2, counts.process, ("doc.parsed", "doc.mentions"), ("doc.counts",),

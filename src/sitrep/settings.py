@@ -30,7 +30,7 @@ class ColumnMap:
 
 DEDUP_MODES = ("near", "exact", "none")
 # The coding stages run by default, in order (``sitrep stages`` describes them).
-DEFAULT_STAGES = ("parse", "actors", "docactors", "events", "places", "dates", "counts", "quotes", "stances", "summary")
+DEFAULT_STAGES = ("parse", "actors", "docactors", "events", "places", "theatre", "dates", "counts", "quotes", "stances", "summary")
 
 
 @dataclass(frozen=True)

@@ -198,6 +198,7 @@ class CodeSets:
     home_roots: CodeSet
     home_codes: CodeSet
     home_conflict: CodeSet
+    theatre: CodeSet
 
 
 def code_sets(resources: Resources) -> CodeSets:

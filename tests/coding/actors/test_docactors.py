@@ -160,6 +160,12 @@ def test_an_unresolved_it_takes_the_latest_acting_body(article) -> None:
     assert country_of(doc, "It") == "CHL"
 
 
+def test_they_takes_a_body_whose_name_ends_in_a_compound(article) -> None:
+    """The subject is "groups", the head of "Hong Kong student groups", not the mention's "student"."""
+    doc = article("Hong Kong student groups protested on Friday. They asked Carrie Lam to resign.")
+    assert country_of(doc, "They") == "HKG"
+
+
 def test_he_after_an_unnamed_official_is_that_official(article) -> None:
     doc = article("A Burmese official criticised the sanctions on Friday. He said the country would not change course.")
     actor = actor_of(doc, "He")

@@ -109,7 +109,7 @@ def test_a_scheduled_meeting_is_an_intent(code_text: Coder, text: str) -> None:
 
 def test_a_civil_war_named_by_its_country_is_coded(code_text: Coder) -> None:
     doc = code_text("Refugees fled to Norway from the Somali civil war.")
-    assert ("SOM", None) in pairs(doc, "19")
+    assert ("SOM", "SOM") in pairs(doc, "19")  # the country against itself
 
 
 @pytest.mark.parametrize(("text", "root"), [
@@ -246,3 +246,19 @@ def test_the_target_of_an_act_is_its_target(code_text: Coder) -> None:
     """"X was the target of a Norwegian attack": the attack was on X."""
     events = code_text("Sweden was the target of a Norwegian cyber attack.").events
     assert [(e.source.country, e.target.country if e.target else None) for e in events] == [("NOR", "SWE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("The civil war in Afghanistan has been ongoing for seventeen years.", "AFG"),
+        # no place in the phrase: the country the article is about
+        ("Nepal's Maoists entered parliament. A peace deal ended a decade of civil war.", "NPL"),
+    ],
+)
+def test_a_civil_war_is_its_country_against_itself(code_text: Coder, text: str, country: str) -> None:
+    assert (country, country) in pairs(code_text(text), "19")
+
+
+def test_a_civil_war_with_no_country_known_is_not_coded(code_text: Coder) -> None:
+    assert not pairs(code_text("Peace is threatened by civil war."), "19")

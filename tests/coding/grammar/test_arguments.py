@@ -262,3 +262,28 @@ def test_an_ing_clause_without_its_own_subject_hangs_on_its_host(hand_doc) -> No
     own = hand_doc(["Peru", "wrote", "Lima", "asking"], [1, 1, 3, 1], ["nsubj", "ROOT", "nsubj", "advcl"],
                    pos=["PROPN", "VERB", "PROPN", "VERB"], tags=["NNP", "VBD", "NNP", "VBG"])
     assert args.participle_host(own[3]) is None
+
+
+def test_struck_words_of_a_verb_and_of_a_noun(hand_doc: Make) -> None:
+    overran = hand_doc(["forces", "overran", "it"], [1, 1, 1], ["nsubj", "ROOT", "dobj"],
+                       pos=["NOUN", "VERB", "PRON"])
+    assert texts(args.struck_words(overran[1])) == ["it"]
+    # "a Kabul car bombing killed five": the place compounded onto the bombing
+    bombing = hand_doc(["a", "Kabul", "car", "bombing", "killed", "five"], [3, 2, 3, 4, 4, 4],
+                       ["det", "compound", "compound", "nsubj", "ROOT", "dobj"],
+                       pos=["DET", "PROPN", "NOUN", "NOUN", "VERB", "NUM"])
+    assert texts(args.struck_words(bombing[3])) == ["car", "Kabul"]
+    assault = hand_doc(["an", "assault", "on", "Ghazni"], [1, 1, 1, 2], ["det", "ROOT", "prep", "pobj"],
+                       pos=["DET", "NOUN", "ADP", "PROPN"])
+    assert texts(args.struck_words(assault[1])) == ["Ghazni"]
+
+
+def test_the_subject_of_was_the_target_of_an_attack(hand_doc: Make) -> None:
+    """Abqaiq was the target of an attack"""
+    doc = hand_doc(["Abqaiq", "was", "the", "target", "of", "an", "attack"], [1, 1, 3, 1, 3, 6, 4],
+                   ["nsubj", "ROOT", "det", "attr", "prep", "det", "pobj"],
+                   pos=["PROPN", "AUX", "DET", "NOUN", "ADP", "DET", "NOUN"],
+                   lemmas=["Abqaiq", "be", "the", "target", "of", "an", "attack"])
+    aimed = args.aimed_subject(doc[6])
+    assert aimed is not None and aimed.text == "Abqaiq"
+    assert "Abqaiq" in texts(args.struck_words(doc[6]))

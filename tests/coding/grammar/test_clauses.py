@@ -179,3 +179,14 @@ def test_predications_name_what_a_clause_says_of_its_subject(hand_doc) -> None:
                    ["nsubj", "ROOT", "prep", "det", "pobj"], lemmas=["Norway", "be", "behind", "the", "raid"])
     assert [(w.text, o.text if o is not None else None) for w, o in cl.predications(doc[1])] == [("behind", "raid")]
     assert cl.predicated_subject(doc[1]).text == "Norway"
+
+
+def test_where_antecedent_is_the_place_a_where_clause_hangs_on(hand_doc) -> None:
+    """sent soldiers to Libya, where a civil war is underway"""
+    doc = hand_doc(["sent", "soldiers", "to", "Libya", ",", "where", "a", "civil", "war", "is", "underway"],
+                   [0, 0, 0, 2, 3, 9, 8, 8, 9, 3, 9],
+                   ["ROOT", "dobj", "dative", "pobj", "punct", "advmod", "det", "amod", "nsubj", "relcl", "acomp"],
+                   pos=["VERB", "NOUN", "ADP", "PROPN", "PUNCT", "SCONJ", "DET", "ADJ", "NOUN", "AUX", "ADJ"])
+    found = cl.where_antecedent(doc[8])
+    assert found is not None and found.text == "Libya"
+    assert cl.where_antecedent(doc[1]) is None

@@ -102,3 +102,12 @@ def test_subtree_without_clauses_leaves_out_what_a_clause_on_a_noun_says(hand_do
     doc = hand_doc(["one", "of", "three", "guards", "shot", "by", "Kenyan", "police"],
                    [0, 0, 3, 1, 3, 4, 7, 5], ["ROOT", "prep", "nummod", "pobj", "acl", "agent", "amod", "pobj"])
     assert [t.text for t in phrases.subtree_without_clauses(doc[0])] == ["one", "of", "three", "guards"]
+
+
+def test_compound_head_climbs_to_the_noun_a_compound_ends_in(hand_doc) -> None:
+    """Hong Kong student groups protested"""
+    doc = hand_doc(["Hong", "Kong", "student", "groups", "protested"], [1, 3, 3, 4, 4],
+                   ["compound", "compound", "compound", "nsubj", "ROOT"],
+                   pos=["PROPN", "PROPN", "NOUN", "NOUN", "VERB"])
+    assert phrases.compound_head(doc[2]).text == "groups"
+    assert phrases.compound_head(doc[3]).text == "groups"

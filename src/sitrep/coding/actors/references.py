@@ -145,9 +145,9 @@ def _latest_body(parsed: Doc, mentions: list[Mention], tok: Token, sentence_of: 
             return None
         if mention.kind not in _GROUP_KINDS or not (mention.actor.country or mention.actor.org):
             continue
-        head = parsed[mention.head if mention.head is not None else mention.start]
+        head = phrases.compound_head(parsed[mention.head if mention.head is not None else mention.start])
         if not phrases.is_subject(head, with_clauses=True):
-            continue
+            continue  # "Hong Kong *student* groups protested": the phrase's head is the subject
         if tok.lower_ != "they" and (head.tag_ in _PLURAL_TAGS or len(mention.all_actors()) > 1):
             continue
         if (tok.lower_ in _PERSON_PRONOUNS) != (mention.kind == "role" and head.lemma_.lower() in _PERSON_ROLES):

@@ -49,9 +49,9 @@ class Coder:
     contents: Contents
 
     @classmethod
-    def for_sentence(cls, doc: Document, resources: Resources) -> Coder:
+    def for_sentence(cls, doc: Document, resources: Resources, home: str | None = None) -> Coder:
         tables = resources.get(event_tables)
-        who = Participants(doc, tables.lexicon, tables.non_agents)
+        who = Participants(doc, tables.lexicon, tables.non_agents, home=home)
         record = Findings(cameo=tables.cameo, codes=tables.codes, place_of=who.place_country,
                           addressee_of=who.host_addressee)
         contents = Contents(tables.lexicon, tables.cameo, tables.frames, record, who)

@@ -56,6 +56,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+from sitrep.coding.actors.article_countries import main_country
 from sitrep.coding.events import frames as fr
 from sitrep.coding.events import nominal, speech_acts
 from sitrep.coding.events.coder import Coder, event_tables
@@ -89,8 +90,9 @@ def find_events(doc: Document, resources: Resources) -> list[Event]:
     tables = resources.get(event_tables)
     events: list[Event] = []
     history = speech_acts.Doers(tables.codes, tables.lexicon, tables.cameo)
+    home = main_country(doc.parsed, doc.mentions)
     for index, sent in enumerate(doc.parsed.sents):
-        coder = SentenceCoder(Coder.for_sentence(doc, resources), history)
+        coder = SentenceCoder(Coder.for_sentence(doc, resources, home), history)
         found = [f for f in coder.code(sent) if f.unnamed or coder.who.anchored(f.sources, f.targets)]
         history.remember(found)
         events.extend(to_events(found, sent.text, index, tables.cameo))

@@ -57,6 +57,8 @@ FUTURE_MODIFIERS = frozenset({"planned", "proposed", "upcoming", "scheduled", "e
 # Of these, the ones that make a violent act a threat (not "new clashes", which happened).
 PLANNED_MODIFIERS = FUTURE_MODIFIERS - {"new", "next", "future"}
 NEGATING_DETERMINERS = frozenset({"no"})
+# Modifiers that put a lasting situation inside one country ("a *civil* war").
+DOMESTIC_MODIFIERS = frozenset({"civil"})
 # Verbs and adjectives whose subject is an event still to come ("talks *are scheduled* for
 # Friday", "the visit *is due* next week", "a meeting *planned* for May").
 SCHEDULING = frozenset({"schedule", "slate", "plan", "set", "expect", "due", "postpone", "reschedule"})
@@ -172,6 +174,8 @@ def code_noun(coder: Coder, noun: Token, ctx: Context) -> bool:
         onset, targets = True, targets or undergoers(coder, noun)  # "the zone was *under curfew*"
     if not between and not targets and not onset and is_situation(noun, coder.resources.get(situations)):
         return False  # "during Bosnia's war", "the Palestinian uprising": a backdrop, not an act
+    if not targets and (home := domestic_sides(coder, noun, sources)):
+        sources, targets = home  # "a decade of civil war": the country against itself
     unnamed = False
     if not sources:
         unnamed = onset and not targets  # "clashes broke out": an event, though nobody is named
@@ -193,6 +197,24 @@ def code_noun(coder: Coder, noun: Token, ctx: Context) -> bool:
     coder.add(Action(code=code, words=[noun], sources=sources, targets=targets, ctx=ctx, mood=cl.Mood.FACT,
                      verb=noun, symmetric=symmetric, intent=intent, unnamed=unnamed))
     return True
+
+
+def domestic_sides(coder: Coder, noun: Token, sources: list[Actor]) -> tuple[list[Actor], list[Actor]] | None:
+    """"The Somali *civil war*", "a decade of civil war", "Libya, where a civil war is underway":
+    a war inside one country is that country's against itself.  The country is its source's
+    ("Somali"), else the one it is placed in, else the place a "where" clause hangs on, else the
+    article's own; with no source named, the source is an unnamed side of that country.  None
+    when the noun is no domestic war or no country is known."""
+    if not {c.lower_ for c in args.adjectives(noun)} & DOMESTIC_MODIFIERS:
+        return None
+    where = cl.where_antecedent(noun)
+    placed = [a.country for a in coder.who.actors(where)] if where is not None else []
+    country = (next((a.country for a in sources if a.country), None) or coder.who.place_country(noun)
+               or next((c for c in placed if c), None) or coder.who.home)
+    if country is None:
+        return None
+    unnamed_side = Actor(text="", name="", code=country, country=country)  # someone of that country
+    return sources or [unnamed_side], [Actor(text="", name=country, code=country, country=country)]
 
 
 def began(noun: Token) -> bool:

@@ -121,6 +121,7 @@ class Participants:
     doc: Document
     lexicon: Lexicon
     kinds: dict[str, str]  # ``non_agents``
+    home: str | None = None  # the country the article is about (``article_countries.main_country``)
     cache: dict[int, list[Actor]] = field(default_factory=dict)
     anonymous: set[int] = field(default_factory=set)  # ids of unresolved actors that are not names
     consumed: set[int] = field(default_factory=set)  # clauses read as who used a weapon ("bullets *fired by* X")

@@ -457,3 +457,34 @@ def participle_host(verb: Token) -> Token | None:
     if verb.dep_ != L.ADVERBIAL_CLAUSE or verb.tag_ != "VBG" or head.i == verb.i:
         return None
     return head if head.pos_ in ("VERB", "AUX") and active_subject(verb) is None else None
+
+
+# Prepositions on an act of force or aid that name where it lands ("an assault *on* Ghazni").
+STRUCK_PREPOSITIONS = ("on", "against", "into")
+# Nouns of a copula that make its subject the one an act is aimed at ("X was *the target* of an attack").
+AIM_NOUNS = frozenset({"target"})
+
+
+def struck_words(trigger: Token) -> list[Token]:
+    """The words that may name what an act lands on, best first: its objects and passive
+    subject ("overran *it*", "*Kabul* was shelled"), its "on/against/into" objects ("an assault
+    *on* Ghazni"), a noun trigger's compounds ("a *Kabul* car bombing") and the subject of
+    "*X* was the target of an attack"."""
+    found = [*direct_objects(trigger), *dependents(trigger, L.PASSIVE_SUBJECTS)]
+    found += prep_objects(trigger, STRUCK_PREPOSITIONS)
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        found += [c for head in compounds(trigger) for c in (head, *compounds(head))]
+        aimed = aimed_subject(trigger)
+        found += [aimed] if aimed is not None else []
+    return found
+
+
+def aimed_subject(noun: Token) -> Token | None:
+    """"*Abqaiq* was the target of an attack": the subject a copular aim noun gives ``noun``."""
+    prep = noun.head
+    if not (attached_as(noun, L.PREP_OBJECTS) and prep.lower_ == "of"):
+        return None
+    aim = prep.head
+    if aim.lemma_.lower() not in AIM_NOUNS or not attached_as(aim, {L.ATTRIBUTE}):
+        return None
+    return active_subject(aim.head)

@@ -135,6 +135,17 @@ def antecedent(token: Token) -> Token:
     return token
 
 
+def where_antecedent(token: Token) -> Token | None:
+    """The place a "where" clause hangs on ("Libya, *where* a civil war is underway" -> Libya),
+    for a word of that clause's subject or its head."""
+    clause = token.head if token.pos_ not in VERBAL else token
+    if clause.dep_ != L.RELATIVE_CLAUSE or clause.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if not any(c.lower_ == "where" and c.dep_ == L.ADVERB for c in clause.children):
+        return None
+    return clause.head
+
+
 def infinitive_complement(token: Token) -> Token | None:
     """The to-infinitive a verb or noun governs ("agreed *to send*", "plan *to hold*")."""
     for child in dependents(token, INFINITIVE_SLOTS):

@@ -79,6 +79,15 @@ def is_compound(token: Token) -> bool:
     return token.dep_ == labels.COMPOUND
 
 
+def compound_head(token: Token) -> Token:
+    """The noun a compound chain ends in ("*groups*" of "student groups")."""
+    for _ in range(4):
+        if not is_compound(token) or token.head.i <= token.i:
+            break
+        token = token.head
+    return token
+
+
 def is_adjective_modifier(token: Token) -> bool:
     """Whether ``token`` is an adjective qualifying a noun ("military" of "military exercises")."""
     return token.dep_ == labels.ADJECTIVE
