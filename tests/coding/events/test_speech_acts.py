@@ -142,6 +142,14 @@ def test_condemning_the_operation_targets_the_earlier_attacker(code_text: Coder)
     assert found and found[0].target is not None and found[0].target.country == "NOR"
 
 
+def test_condemning_the_attack_targets_the_latest_violent_doer_not_a_later_protest(code_text: Coder) -> None:
+    """A protest between the airstrike and the reaction is force too, but "the attack" is violent."""
+    text = ("Norway killed a Swedish general in an airstrike last week. Danish students protested on Monday. "
+            "The Swedish foreign ministry condemned the attack.")
+    found = [e for e in code_text(text).events if e.root == "11"]
+    assert found and found[0].target is not None and found[0].target.country == "NOR", found
+
+
 def test_a_reaction_never_targets_the_reactors_own_country(code_text: Coder) -> None:
     """"Norway denied the accusation" after a Norwegian accusation is not aimed at Norway."""
     text = "The Norwegian government accused Swedish rebels of smuggling. Norway later denied the accusation."

@@ -215,6 +215,7 @@ class Doers:
     lexicon: Lexicon
     cameo: CameoTable
     latest: Actor | None = None
+    latest_violent: Actor | None = None  # of the latest act of the ``violent`` set (18-20)
     by_noun: dict[str, Actor] = field(default_factory=dict)
     by_root: dict[str, Actor] = field(default_factory=dict)
 
@@ -229,6 +230,8 @@ class Doers:
             if not self.codes.force.has(item.code):
                 continue
             self.latest = doer
+            if self.codes.violent.has(item.code):
+                self.latest_violent = doer
             for word in item.words:
                 self.by_noun[word.lemma_.lower()] = doer
 
@@ -261,6 +264,9 @@ class Doers:
     def earlier_doer(self, noun: Token, entry: Entry) -> Actor | None:
         """Who did the latest act the noun names: a violent one by its word, else by its root."""
         if self.forceful(noun, entry):
-            return self.by_noun.get(noun.lemma_.lower(), self.latest) if self.latest is not None else None
+            # "condemned *the attack*": a violent word is the latest violent act's, not a boycott's
+            violent = bool(entry.code) and self.codes.violent.has(entry.code or "")
+            fallback = (self.latest_violent if violent else None) or self.latest
+            return self.by_noun.get(noun.lemma_.lower(), fallback)
         code = entry.code or (self.cameo.derive(entry.frame, None) if entry.frame in DERIVED_FAMILIES else None)
         return self.by_root.get(code[:2]) if code else None
