@@ -262,3 +262,23 @@ def test_a_civil_war_is_its_country_against_itself(code_text: Coder, text: str, 
 
 def test_a_civil_war_with_no_country_known_is_not_coded(code_text: Coder) -> None:
     assert not pairs(code_text("Peace is threatened by civil war."), "19")
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "pair"),
+    [
+        # talks with a named partner are held by the clause's subject, wherever they stand in it
+        ("South African President Mbeki raised the matter in talks with French President Chirac.", "04",
+         ("ZAF", "FRA")),
+        # ... and a clause that says what will happen makes them an intent
+        ("Norway will give a fresh impetus to the peace talks with Sweden.", "03", ("NOR", "SWE")),
+    ],
+)
+def test_talks_with_a_partner_are_the_clause_subjects(
+    code_text: Coder, text: str, root: str, pair: tuple[str, str]
+) -> None:
+    assert pair in pairs(code_text(text), root)
+
+
+def test_talks_with_a_partner_need_a_subject_that_is_someone_else(code_text: Coder) -> None:
+    assert not pairs(code_text("The peace talks with Sweden were long."), "04")

@@ -38,6 +38,7 @@ from __future__ import annotations
 from sitrep.coding.events import frames as fr
 from sitrep.coding.events.coder import Coder
 from sitrep.coding.events.found import Action, Content, Context
+from sitrep.coding.grammar import adjuncts as adj
 from sitrep.coding.grammar import arguments as args
 from sitrep.coding.grammar import clauses as cl
 from sitrep.coding.grammar import labels as L
@@ -188,7 +189,7 @@ def code_noun(coder: Coder, noun: Token, ctx: Context) -> bool:
             return False  # "no talks were held": nothing to record
         code = coder.tables.cameo.derive(fr.REJECT, content.inner.code)  # "had *no plans* to meet X": ruling it out
     modifiers = {c.lower_ for c in args.adjectives(noun)}
-    intent = (bool(modifiers & FUTURE_MODIFIERS) or scheduled(noun)) and not onset  # "new clashes broke out"
+    intent = (bool(modifiers & FUTURE_MODIFIERS) or scheduled(noun) or in_future_clause(noun)) and not onset
     if intent and codes.intended.has(content.code):
         code = coder.tables.cameo.derive(fr.INTENT, code)
     elif codes.violent.has(code) and not onset and (modifiers & PLANNED_MODIFIERS or scheduled(noun)):
@@ -317,6 +318,12 @@ def is_situation(noun: Token, situation_nouns: frozenset[str]) -> bool:
     return noun.lemma_.lower() in situation_nouns
 
 
+def in_future_clause(noun: Token) -> bool:
+    """Whether the noun is inside a clause that says what will happen, other than as its subject
+    ("Kabila *will give* fresh impetus to *talks* with Y": the talks are still to come)."""
+    return not args.is_nominal_subject(noun) and cl.mood(adj.clause_head(noun)) is cl.Mood.FUTURE
+
+
 def scheduled(noun: Token) -> bool:
     """Whether the event noun is said to be scheduled: the subject of "be scheduled/
     due/planned" or modified by such a participle ("talks *planned* for May")."""
@@ -348,7 +355,7 @@ def noun_sources(coder: Coder, noun: Token, code: str, between: list[Token]) -> 
     if coder.codes.doer_of.has(code):
         groups += args.prep_groups(noun, ("of",))
     found = who.first_actors(groups, [])
-    occasion = occasion_doers(coder, noun) if coder.codes.consult.has(code) else []
+    occasion = (occasion_doers(coder, noun) or partner_doers(coder, noun)) if coder.codes.consult.has(code) else []
     return found or governing_doers(coder, noun) or occasion or attributed_doers(coder, noun)
 
 
@@ -388,6 +395,20 @@ def occasion_doers(coder: Coder, noun: Token) -> list[Actor]:
         return []
     subject = args.subject_of(verb) or args.inherited_subject(verb)
     return [a for a in coder.who.sources(subject) if resolved(a)] if subject is not None else []
+
+
+def partner_doers(coder: Coder, noun: Token) -> list[Actor]:
+    """Talks *with* a named partner anywhere in a clause are held by the clause's subject ("X
+    will give fresh impetus to *talks with Y*", "X raised the matter in talks with Y"): a meeting
+    has two sides, and the sentence names the other one beside the partner."""
+    partners = coder.who.first_actors(args.prep_groups(noun, ("with",)), [], rich=True)
+    verb = adj.clause_head(noun)
+    if not partners or verb.pos_ not in cl.VERBAL:
+        return []
+    subject = args.subject_of(verb) or args.inherited_subject(verb)
+    found = [a for a in coder.who.sources(subject) if resolved(a)] if subject is not None else []
+    keys = {p.key() for p in partners}
+    return [a for a in found if a.key() not in keys]
 
 
 def governing_doers(coder: Coder, noun: Token) -> list[Actor]:
