@@ -492,3 +492,17 @@ def test_a_finite_act_conjoined_to_an_appeal_is_coded_on_its_own(code_text: Code
     doc = code_text("The French foreign minister urged the court to reconsider and spoke with the German "
                     "chancellor about the case.")
     assert ("040", "FRA", "DEU") in {(e.cameo, e.source.country, e.target and e.target.country) for e in doc.events}
+
+
+def test_an_appeal_in_the_passive_is_made_by_someone_unnamed(code_text: Coder) -> None:
+    """"Norway was urged to withdraw its troops": an appeal to Norway, by nobody named."""
+    events = [e for e in code_text("Norway was urged to withdraw its troops.").events if e.root == "02"]
+    assert events and events[0].source.code == "" and events[0].target is not None
+    assert events[0].target.country == "NOR"
+
+
+def test_two_leaders_the_parser_hung_in_one_name_meet_each_other(code_text: Coder) -> None:
+    text = "On October 6, US President Donald Trump and Turkish President Recep Tayyip Erdogan spoke on the phone."
+    pairs = {(e.source.country, e.target.country if e.target else None) for e in code_text(text).events
+             if e.root == "04"}
+    assert ("USA", "TUR") in pairs or ("TUR", "USA") in pairs, pairs

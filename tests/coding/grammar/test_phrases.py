@@ -111,3 +111,16 @@ def test_compound_head_climbs_to_the_noun_a_compound_ends_in(hand_doc) -> None:
                    pos=["PROPN", "PROPN", "NOUN", "NOUN", "VERB"])
     assert phrases.compound_head(doc[2]).text == "groups"
     assert phrases.compound_head(doc[3]).text == "groups"
+
+
+def test_names_listed_inside_a_misparsed_compound_chain(hand_doc) -> None:
+    """US President Trump and Turkish President Erdogan spoke: the parser hung "and Turkish
+    President" on "Trump" inside the chain that ends in "Erdogan"."""
+    doc = hand_doc(["US", "President", "Trump", "and", "Turkish", "President", "Erdogan", "spoke"],
+                   [1, 6, 1, 2, 5, 2, 7, 7],
+                   ["compound", "compound", "appos", "cc", "amod", "conj", "nsubj", "ROOT"],
+                   pos=["PROPN", "PROPN", "PROPN", "CCONJ", "ADJ", "PROPN", "PROPN", "VERB"])
+    assert [t.text for t in phrases.names_listed_inside(doc[6])] == ["Trump", "President"]
+    plain = hand_doc(["President", "Erdogan", "spoke"], [1, 2, 2], ["compound", "nsubj", "ROOT"],
+                     pos=["PROPN", "PROPN", "VERB"])
+    assert phrases.names_listed_inside(plain[1]) == ()

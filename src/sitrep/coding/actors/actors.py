@@ -87,12 +87,13 @@ def actors_for_token(doc: Document, token: Token) -> list[Actor]:
     """The actor(s) a noun phrase headed by ``token`` stands for.
 
     Looks at the token's mention (which already combines role nouns with their
-    countries), then its conjuncts, so that "Sweden and Norway" gives two actors;
+    countries), then its conjuncts, so that "Sweden and Norway" gives two actors (also when the
+    parser hung the list inside one name: "US President Trump and Turkish President Erdogan");
     a head that names no actor itself takes its modifiers' ("the US proposal" -> USA).
     """
     found: list[Actor] = []
     seen: set[tuple[str | None, str | None, str | None, str]] = set()
-    for head in phrases.coordinated(token):
+    for head in (*phrases.coordinated(token), *phrases.names_listed_inside(token)):
         mention = mention_at(doc, head.i)
         if mention is not None:
             actors: Iterable[Actor] = mention.all_actors()

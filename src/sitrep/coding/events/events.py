@@ -261,6 +261,8 @@ def clause_sources(coder: Coder, verb: Token, entry: Entry, subject: Token | Non
     if (not sources and plain and entry.code and coder.codes.agentless.has(entry.code)
             and agentless(coder, verb)):
         sources = [coder.who.nobody()]  # "three protesters were arrested": by someone unnamed
+    if not sources and subject is None and entry.frame == fr.APPEAL and agentless(coder, verb):
+        sources = [coder.who.nobody()]  # "Italy and Egypt were called to join": someone appealed to them
     return sources
 
 

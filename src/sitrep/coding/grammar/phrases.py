@@ -147,6 +147,22 @@ def coordinated(token: Token) -> tuple[Token, ...]:
     return (token, *token.conjuncts)
 
 
+def names_listed_inside(token: Token) -> tuple[Token, ...]:
+    """Names joined by "and" that the parser hung inside one name's compound chain: in "US
+    President Donald Trump and Turkish President X spoke", "X" heads a chain whose "Trump"
+    has the second "President" as its conjunct; the two names are a list, not one name."""
+    if token.pos_ != "PROPN":
+        return ()
+    found: list[Token] = []
+    stack = [c for c in compounds_and_appositions(token) if c.i < token.i]
+    while stack:
+        inner = stack.pop()
+        if inner.conjuncts and inner.pos_ == "PROPN":
+            found.extend((inner, *inner.conjuncts))
+        stack.extend(c for c in compounds_and_appositions(inner) if c.i < token.i)
+    return tuple(found)
+
+
 def conjoined_to(token: Token) -> Token | None:
     """The first conjunct ``token`` is joined to ("helicopters" of "Israeli helicopters and tanks")."""
     return token.head if token.dep_ == labels.CONJUNCT else None
