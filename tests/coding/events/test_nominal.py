@@ -282,3 +282,16 @@ def test_talks_with_a_partner_are_the_clause_subjects(
 
 def test_talks_with_a_partner_need_a_subject_that_is_someone_else(code_text: Coder) -> None:
     assert not pairs(code_text("The peace talks with Sweden were long."), "04")
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "pair"),
+    [
+        ("The Taliban, whose regime was toppled in a US-led invasion, have stepped up attacks in Afghanistan.",
+         "19", ("USA", "AFG")),
+        # a lasting situation is an act when the text says who led it
+        ("Some 4,000 people have died in Taliban-led violence in Afghanistan this year.", "18", ("AFG", "AFG")),
+    ],
+)
+def test_a_led_event_is_its_leaders(code_text: Coder, text: str, root: str, pair: tuple[str, str]) -> None:
+    assert pair in pairs(code_text(text), root)

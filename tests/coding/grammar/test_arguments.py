@@ -287,3 +287,14 @@ def test_the_subject_of_was_the_target_of_an_attack(hand_doc: Make) -> None:
     aimed = args.aimed_subject(doc[6])
     assert aimed is not None and aimed.text == "Abqaiq"
     assert "Abqaiq" in texts(args.struck_words(doc[6]))
+
+
+def test_the_leader_hyphened_to_a_led_participle(hand_doc: Make) -> None:
+    """died in Taliban-led violence"""
+    doc = hand_doc(["died", "in", "Taliban", "-", "led", "violence"], [0, 0, 4, 4, 5, 1],
+                   ["ROOT", "prep", "npadvmod", "punct", "amod", "pobj"],
+                   pos=["VERB", "ADP", "PROPN", "PUNCT", "VERB", "NOUN"],
+                   lemmas=["die", "in", "Taliban", "-", "lead", "violence"])
+    leader = args.leading_modifier(doc[5])
+    assert leader is not None and leader.text == "Taliban"
+    assert args.leading_modifier(doc[2]) is None

@@ -173,7 +173,8 @@ def code_noun(coder: Coder, noun: Token, ctx: Context) -> bool:
     undergone = not sources and codes.force.has(code) and is_undergone(noun)
     if undergone:
         onset, targets = True, targets or undergoers(coder, noun)  # "the zone was *under curfew*"
-    if not between and not targets and not onset and is_situation(noun, coder.resources.get(situations)):
+    led = args.leading_modifier(noun) is not None and bool(sources)  # "Taliban-led violence" is their doing
+    if not between and not targets and not onset and not led and is_situation(noun, coder.resources.get(situations)):
         return False  # "during Bosnia's war", "the Palestinian uprising": a backdrop, not an act
     if not targets and (home := domestic_sides(coder, noun, sources)):
         sources, targets = home  # "a decade of civil war": the country against itself
@@ -346,9 +347,10 @@ def noun_sources(coder: Coder, noun: Token, code: str, between: list[Token]) -> 
         found = who.actors(cl.antecedent(owner))  # "the settlers *whose* slaying"
         if found:
             return found
-    found = who.event_doers(noun)  # not its "in" phrase: "talks in Abidjan"
+    leader = args.leading_modifier(noun)  # "a *US*-led invasion", "*Taliban*-led violence"
+    found = who.event_doers(noun) or ([a for a in who.actors(leader) if resolved(a)] if leader is not None else [])
     if found:
-        return found
+        return found  # not its "in" phrase: "talks in Abidjan"
     groups = [*args.prep_groups(noun, SOURCE_PREPS)]
     if between:
         groups.append(between)

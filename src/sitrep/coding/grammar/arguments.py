@@ -488,3 +488,19 @@ def aimed_subject(noun: Token) -> Token | None:
     if aim.lemma_.lower() not in AIM_NOUNS or not attached_as(aim, {L.ATTRIBUTE}):
         return None
     return active_subject(aim.head)
+
+
+# Participles that, hyphened to a name, say who did what the noun names ("a *US-led* invasion").
+LEADING_PARTICIPLES = frozenset({"lead", "led", "sponsor", "orchestrate", "organise", "organize", "mastermind"})
+LEADER_LINKS = L.Labels({L.NOUN_PHRASE_ADVERB, L.COMPOUND})
+
+
+def leading_modifier(noun: Token) -> Token | None:
+    """The name hyphened to a "-led" participle on ``noun`` ("*US*-led invasion", "*Taliban*-led
+    violence"): the one who led what the noun names."""
+    for participle in dependents(noun, L.ADJECTIVES):
+        if participle.lemma_.lower() in LEADING_PARTICIPLES or participle.lower_ in LEADING_PARTICIPLES:
+            leader = next(iter(dependents(participle, LEADER_LINKS)), None)
+            if leader is not None:
+                return leader
+    return None
