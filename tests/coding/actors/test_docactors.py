@@ -166,6 +166,18 @@ def test_they_takes_a_body_whose_name_ends_in_a_compound(article) -> None:
     assert country_of(doc, "They") == "HKG"
 
 
+def test_they_after_a_list_of_subjects_is_all_of_them(article) -> None:
+    """"they" stands for every member of the subject list, also after a sentence about someone
+    else, and a second "they" for the same ones as the first."""
+    doc = article("Danish foreign minister Lars Holm and his Swedish and Finnish counterparts gathered in Copenhagen "
+                  "on Wednesday. The Italian foreign minister, Marco Bianchi, joined the talks as an observer. "
+                  "They concluded that the agreement is void. They called on Russia to halt its drills.")
+    they = [m for m in doc.mentions if doc.parsed[m.start].text == "They"]
+    assert len(they) == 2
+    for mention in they:
+        assert {a.country for a in mention.all_actors()} == {"DNK", "SWE", "FIN"}, mention
+
+
 def test_he_after_an_unnamed_official_is_that_official(article) -> None:
     doc = article("A Burmese official criticised the sanctions on Friday. He said the country would not change course.")
     actor = actor_of(doc, "He")

@@ -107,18 +107,54 @@ def find_group_pronouns(parsed: Doc, mentions: list[Mention]) -> list[Mention]:
     sentence_of: dict[int, int] = {}
     for n, sent in enumerate(parsed.sents):
         sentence_of.update((i, n) for i in range(sent.start, sent.end))
-    found = []
+    found: list[Mention] = []
     for tok in (parsed[i] for i in candidates):
         if tok.i in covered or not phrases.is_subject(tok, with_clauses=True):
             continue
         if tok.head.pos_ != "VERB" or tok.head.lemma_ in _NOT_ACTING or _unnamed_speaker(tok, covered):
             continue
         body = _latest_body(parsed, mentions, tok, sentence_of)
+        earlier = _earlier_they(found, tok, body, sentence_of)
+        if earlier is not None:
+            found.append(replace(earlier, start=tok.i, end=tok.i + 1, head=tok.i))  # "They concluded ... They called"
+            continue
         if body is not None:
             name = _unnamed(parsed, body) if tok.lower_ in _PERSON_PRONOUNS else None
-            actors = tuple(replace(a, text=tok.text, name=name or a.name) for a in body.all_actors())
+            members = _joined_subjects(parsed, mentions, body) if tok.lower_ == "they" else body.all_actors()
+            actors = tuple(replace(a, text=tok.text, name=name or a.name) for a in members)
             found.append(group_mention(tok.i, tok.i + 1, actors, "pronoun", tok.i))
     return found
+
+
+def _earlier_they(found: list[Mention], tok: Token, body: Mention | None, sentence_of: dict[int, int]) -> Mention | None:
+    """A "they" resolved since the latest body stands for the same ones: "They concluded that ...
+    They called on Turkey" (the second is as far from the body as the first, or farther)."""
+    if tok.lower_ != "they":
+        return None
+    last = next((m for m in reversed(found) if tok.doc[m.start].lower_ == "they"), None)
+    if last is None or (body is not None and body.start > last.start):
+        return None
+    return last if sentence_of[tok.i] - sentence_of[last.start] <= _PRONOUN_REACH else None
+
+
+def _joined_to_subject(head: Token, pronoun: Token) -> bool:
+    """"X and his counterparts gathered ... *They* called": "they" may stand for a subject's conjunct."""
+    first = phrases.conjoined_to(head)
+    return pronoun.lower_ == "they" and first is not None and phrases.is_subject(first, with_clauses=True)
+
+
+def _joined_subjects(parsed: Doc, mentions: list[Mention], body: Mention) -> tuple[Actor, ...]:
+    """Every actor of the subject list ``body`` is part of ("Shoukry and his Greek, Cypriot and
+    French counterparts"): what a later "they" stands for."""
+    head = phrases.compound_head(parsed[body.head if body.head is not None else body.start])
+    first = phrases.conjoined_to(head) or head
+    members: list[Actor] = []
+    for word in phrases.coordinated(first):
+        mention = next((m for m in mentions if m.start <= word.i < m.end), None)
+        for actor in mention.all_actors() if mention is not None else ():
+            if actor not in members:
+                members.append(actor)
+    return tuple(members) or body.all_actors()
 
 
 def _unnamed_speaker(tok: Token, covered: set[int]) -> bool:
@@ -146,7 +182,7 @@ def _latest_body(parsed: Doc, mentions: list[Mention], tok: Token, sentence_of: 
         if mention.kind not in _GROUP_KINDS or not (mention.actor.country or mention.actor.org):
             continue
         head = phrases.compound_head(parsed[mention.head if mention.head is not None else mention.start])
-        if not phrases.is_subject(head, with_clauses=True):
+        if not phrases.is_subject(head, with_clauses=True) and not _joined_to_subject(head, tok):
             continue  # "Hong Kong *student* groups protested": the phrase's head is the subject
         if tok.lower_ != "they" and (head.tag_ in _PLURAL_TAGS or len(mention.all_actors()) > 1):
             continue
