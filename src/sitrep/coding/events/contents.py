@@ -22,6 +22,8 @@ from sitrep.coding.events.verbs import Entry, Lexicon
 from sitrep.nlp.types import Token
 
 CONTENT_PREPS = ("for", "to", "on", "upon", "of", "against", "about")
+# The prepositions of a frame noun's object that the parser may hang on the governing verb.
+INTENT_CONTENT_PREPS = ("to", "for")
 
 
 @dataclass
@@ -48,7 +50,7 @@ class Contents:
             return self.clause_content(complement) or Content(None, complement)
         nouns = args.direct_objects(token) + args.prep_objects(token, CONTENT_PREPS)
         for noun in nouns:
-            found = self.noun_content(noun, None)
+            found = self.noun_content(noun, None, token)
             if found is not None and found.code is not None:
                 return found
         return None
@@ -107,9 +109,19 @@ class Contents:
             if inner is None and host is not None and (clause := cl.clause_complement(host)) is not None:
                 self.record.done.add(clause.i)
                 inner = self.clause_content(clause) or Content(None, clause)
+            if inner is None and host is not None:
+                inner = self.hung_content(noun, host)
             code = self.cameo.derive(entry.frame, inner.code) if inner and inner.code else entry.code
             return Content(code, noun, entry, inner)
         return Content(entry.code, noun, entry)
+
+    def hung_content(self, noun: Token, host: Token) -> Content | None:
+        """"showed openness | *to dialogue*": the parser hangs a frame noun's "to/for" object on
+        the verb governing it; that object is what the frame noun is about."""
+        for inner in args.prep_objects(host, INTENT_CONTENT_PREPS):
+            if inner.i != noun.i and (found := self.noun_content(inner, None)) is not None and found.code:
+                return found
+        return None
 
     def passed_content(self, noun: Token, host: Token | None) -> Content | None:
         """"an operation to detain ...": the noun's infinitive (or its host's purpose clause) is the event."""

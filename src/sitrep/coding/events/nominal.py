@@ -96,10 +96,27 @@ def code_nouns(coder: Coder, nouns: list[Token], ctx: Context) -> None:
             continue  # "the *war* crimes court", "*aid* convoys": a modifier names a kind, not an event
         if noun.pos_ != "NOUN" and not began(noun):
             continue  # a gerund subject names an event only when it is said to break out
+        if intended_content(coder, noun):
+            continue  # "readiness *for dialogue*": the intent noun codes it, as something still to come
         if covered(coder, noun, coded_heads) and not attributed_doers(coder, noun) and not held_by_parties(
                 coder, noun):
             continue  # not "another *attack* ascribed to X", "*talks* between A and B agreed to"
         code_noun(coder, noun, ctx)
+
+
+def intended_content(coder: Coder, noun: Token) -> bool:
+    """Whether the noun is what an intent noun is about ("openness *to dialogue*", "readiness *for
+    talks*", also when the parser hung the "to" on the verb: "showed openness | to dialogue"):
+    not an event that happened."""
+    if not args.is_prep_object(noun) or noun.head.lower_ not in ("to", "for"):
+        return False
+    holder = noun.head.head
+    candidates = [holder, *args.direct_objects(holder)] if holder.pos_ in cl.VERBAL else [holder]
+    for word in candidates:
+        entry = coder.lexicon.match(word, "N") if word.pos_ == "NOUN" else None
+        if entry is not None and entry.frame == fr.INTENT:
+            return True
+    return False
 
 
 def held_by_parties(coder: Coder, noun: Token) -> bool:
