@@ -199,6 +199,7 @@ class CodeSets:
     home_codes: CodeSet
     home_conflict: CodeSet
     theatre: CodeSet
+    crowd: CodeSet
 
 
 def code_sets(resources: Resources) -> CodeSets:

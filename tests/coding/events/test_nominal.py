@@ -309,3 +309,14 @@ def test_what_an_intent_noun_is_about_is_an_intent_not_a_fact(code_text: Coder, 
     doc = code_text(text)
     assert ("CUB", "USA") in pairs(doc, "03")
     assert not pairs(doc, "04")
+
+
+def test_a_protest_nobody_is_named_for_is_by_the_people_of_its_country(code_text: Coder) -> None:
+    doc = code_text("Anti-government protests have been taking place since Tuesday in the Serbian capital Belgrade.")
+    assert ("SRB", "SRB") in pairs(doc, "14")
+    protest = next(e for e in doc.events if e.root == "14")
+    assert protest.source.agent == "CVL" and protest.source.text == ""
+
+
+def test_a_protest_with_no_country_known_is_not_coded(code_text: Coder) -> None:
+    assert not pairs(code_text("Protests have been taking place since Tuesday."), "14")

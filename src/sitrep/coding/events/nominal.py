@@ -58,6 +58,7 @@ FUTURE_MODIFIERS = frozenset({"planned", "proposed", "upcoming", "scheduled", "e
 # Of these, the ones that make a violent act a threat (not "new clashes", which happened).
 PLANNED_MODIFIERS = FUTURE_MODIFIERS - {"new", "next", "future"}
 NEGATING_DETERMINERS = frozenset({"no"})
+CROWD_AGENT = "CVL"  # the agent code of civilians, crowds and protesters
 # Modifiers that put a lasting situation inside one country ("a *civil* war").
 DOMESTIC_MODIFIERS = frozenset({"civil"})
 # Verbs and adjectives whose subject is an event still to come ("talks *are scheduled* for
@@ -195,6 +196,8 @@ def code_noun(coder: Coder, noun: Token, ctx: Context) -> bool:
         return False  # "during Bosnia's war", "the Palestinian uprising": a backdrop, not an act
     if not targets and (home := domestic_sides(coder, noun, sources)):
         sources, targets = home  # "a decade of civil war": the country against itself
+    if not sources and not targets and codes.crowd.has(code):
+        sources = crowd_of(coder, noun)  # "weeks of protests": by the people of the country
     unnamed = False
     if not sources:
         unnamed = onset and not targets  # "clashes broke out": an event, though nobody is named
@@ -234,6 +237,16 @@ def domestic_sides(coder: Coder, noun: Token, sources: list[Actor]) -> tuple[lis
         return None
     unnamed_side = Actor(text="", name="", code=country, country=country)  # someone of that country
     return sources or [unnamed_side], [Actor(text="", name=country, code=country, country=country)]
+
+
+def crowd_of(coder: Coder, noun: Token) -> list[Actor]:
+    """The people a protest nobody is named for is by, as a bare role takes its country: those of
+    the country it is placed in ("protests in Belgrade"), else of the article's; none when no
+    country is known."""
+    country = coder.who.place_country(noun) or coder.who.home
+    if country is None:
+        return []
+    return [Actor(text="", name="", code=f"{country}{CROWD_AGENT}", country=country, agent=CROWD_AGENT)]
 
 
 def began(noun: Token) -> bool:
