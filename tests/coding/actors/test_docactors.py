@@ -178,6 +178,12 @@ def test_they_after_a_list_of_subjects_is_all_of_them(article) -> None:
         assert {a.country for a in mention.all_actors()} == {"DNK", "SWE", "FIN"}, mention
 
 
+def test_foreign_on_a_compound_keeps_a_role_out_of_the_article_country(article) -> None:
+    doc = article("Serbian police arrested 20 people. President Vucic said unspecified foreign security forces "
+                  "were involved in the protests.")
+    assert country_of(doc, "forces") is None
+
+
 def test_he_after_an_unnamed_official_is_that_official(article) -> None:
     doc = article("A Burmese official criticised the sanctions on Friday. He said the country would not change course.")
     actor = actor_of(doc, "He")

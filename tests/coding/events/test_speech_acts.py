@@ -182,3 +182,17 @@ def test_a_claim_about_anothers_deed_accuses_them(code_text: Coder, text: str, t
     found = [e for e in code_text(text).events if e.cameo == "112"]
     assert [e.target.country for e in found if e.target] == ([target] if target else []), \
         [(e.cameo, e.trigger) for e in code_text(text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ('The Danish foreign minister said the crash was "likely" Norway\'s doing.', "NOR"),
+        # a passive "were involved in" the protests, by forces the text does not name
+        ("The Danish foreign minister said unspecified foreign security forces were involved in the protests.", None),
+    ],
+)
+def test_saying_someone_did_a_deed_accuses_them(code_text: Coder, text: str, target: str | None) -> None:
+    accusations = [e for e in code_text(text).events if e.root == "11"]
+    assert accusations and accusations[0].source.country == "DNK"
+    assert (accusations[0].target.country if accusations[0].target else None) == target

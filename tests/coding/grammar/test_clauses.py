@@ -190,3 +190,12 @@ def test_where_antecedent_is_the_place_a_where_clause_hangs_on(hand_doc) -> None
     found = cl.where_antecedent(doc[8])
     assert found is not None and found.text == "Libya"
     assert cl.where_antecedent(doc[1]) is None
+
+
+def test_predications_look_past_a_hedge_the_parser_hung_the_noun_on(hand_doc) -> None:
+    """the crash was "likely" Iran's doing"""
+    doc = hand_doc(["the", "crash", "was", "likely", "Iran", "'s", "doing"], [1, 2, 2, 2, 6, 4, 3],
+                   ["det", "nsubj", "ROOT", "acomp", "poss", "case", "ccomp"],
+                   pos=["DET", "NOUN", "AUX", "ADJ", "PROPN", "PART", "NOUN"],
+                   lemmas=["the", "crash", "be", "likely", "Iran", "'s", "doing"])
+    assert [w.text for w, _ in cl.predications(doc[2])] == ["likely", "doing"]

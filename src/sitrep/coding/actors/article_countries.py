@@ -280,7 +280,9 @@ def _foreign(head: Token, mention: Mention) -> bool:
 
     "foreign" inside the role's own name ("the foreign ministers", "the foreign ministry") names
     an office of the country, not someone else's body."""
-    return any(c.lower_ == "foreign" and not mention.start <= c.i < mention.end for c in phrases.adjectives_of(head))
+    qualified = [head, *phrases.compounds_of(head)]  # "foreign *security* forces": on the compound
+    return any(c.lower_ == "foreign" and not mention.start <= c.i < mention.end
+               for word in qualified for c in phrases.adjectives_of(word))
 
 
 def international(actor: Actor) -> Actor:

@@ -98,8 +98,8 @@ def blame(coder: Coder, verb: Token, sources: list[Actor]) -> tuple[str, list[Ac
             else:
                 doers = [subject] if not row[0].startswith("owner") else []
             targets = [a for a in coder.who.first_actors([doers], sources) if resolved(a)]
-            if targets:
-                return row[1], targets
+            if targets or any(coder.who.is_force(d) for d in doers):
+                return row[1], targets  # "said unspecified foreign forces were involved": blames someone unnamed
     return None
 
 

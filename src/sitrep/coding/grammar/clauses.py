@@ -356,6 +356,9 @@ def predications(clause: Token) -> list[tuple[Token, Token | None]]:
     the *perpetrators*" (perpetrators, None), "X were *involved* in Y" (involved, Y)."""
     if clause.lemma_.lower() == "be":
         words = dependents(clause, (L.ATTRIBUTE, L.ADJECTIVAL_COMPLEMENT, L.PREPOSITION))
+        # "the crash was "likely" *Iran's doing*": the parser hangs the noun on the hedge
+        words += [n for w in words if w.dep_ == L.ADJECTIVAL_COMPLEMENT
+                  for n in dependents(w, (L.CLAUSAL_COMPLEMENT, L.ATTRIBUTE)) if n.pos_ in ("NOUN", "PROPN")]
     elif dependents(clause, tuple(L.PASSIVE_SUBJECTS)):
         words = [clause]
     else:
