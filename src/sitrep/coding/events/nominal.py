@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from sitrep.coding.events import frames as fr
 from sitrep.coding.events.coder import Coder
-from sitrep.coding.events.found import Action, Content, Context
+from sitrep.coding.events.found import Action, Content, Context, home_country
 from sitrep.coding.grammar import adjuncts as adj
 from sitrep.coding.grammar import arguments as args
 from sitrep.coding.grammar import clauses as cl
@@ -236,7 +236,7 @@ def domestic_sides(coder: Coder, noun: Token, sources: list[Actor]) -> tuple[lis
     if country is None:
         return None
     unnamed_side = Actor(text="", name="", code=country, country=country)  # someone of that country
-    return sources or [unnamed_side], [Actor(text="", name=country, code=country, country=country)]
+    return sources or [unnamed_side], [home_country(country)]
 
 
 def crowd_of(coder: Coder, noun: Token) -> list[Actor]:

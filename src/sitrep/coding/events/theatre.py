@@ -23,12 +23,14 @@ the place's words when the sentence names it, else empty (the article said it).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from sitrep.coding.actors.article_countries import main_country
 from sitrep.coding.attributes.gazetteer import Gazetteer, gazetteer
 from sitrep.coding.attributes.places import find_places
 from sitrep.coding.attributes.placenames import PlaceMention
 from sitrep.coding.cameo import CodeSet, code_sets
+from sitrep.coding.events.found import home_country
 from sitrep.coding.grammar import adjuncts as adj
 from sitrep.coding.grammar.arguments import struck_words
 from sitrep.models import Actor, Document, Event
@@ -92,5 +94,7 @@ def struck_place(trigger: Token, places: Sequence[PlaceMention]) -> PlaceMention
 
 
 def country_actor(country: str, text: str) -> Actor:
-    """The country an act lands on, as an actor with no agent or organisation."""
-    return Actor(text=text, name=text or country, code=country, country=country)
+    """The country an act lands on, as an actor with no agent or organisation: the implicit
+    side ``found.home_country``, with the place's words when the sentence names it."""
+    side = home_country(country)
+    return replace(side, text=text, name=text) if text else side
